@@ -1,0 +1,53 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.LeakscopeException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Builds the picocli command tree with the error handling every command shares. */
+final class Commands {
+    private Commands() {
+    }
+
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err) {
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.getSubcommands().get("pprof").setUnmatchedOptionsArePositionalParams(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = root.debug;
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof LeakscopeException le) {
+                e.println("leakscope: " + le.getMessage());
+                if (debug) {
+                    ex.printStackTrace(e);
+                }
+                e.flush();
+                return le.exitCode();
+            }
+            e.println("leakscope: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return ExitCodes.INPUT;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("leakscope: " + ex.getMessage());
+            e.println("Try 'leakscope " + commandName(ex.getCommandLine()) + " --help' for more information.");
+            e.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static String commandName(CommandLine cl) {
+        String name = cl.getCommandName();
+        return name.equals("leakscope") ? "" : name;
+    }
+}

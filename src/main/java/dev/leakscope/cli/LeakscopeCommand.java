@@ -1,0 +1,54 @@
+package dev.leakscope.cli;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands and shows a short tutorial when run without one. */
+@Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
+        subcommands = {TopCommand.class, InfoCommand.class, PprofCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a CI gate tripped (a threshold was exceeded); the report is still printed",
+            "2:usage error, or an input that cannot be read"})
+final class LeakscopeCommand implements Callable<Integer> {
+    final InputStream stdin;
+    /** Directory relative paths are resolved against. */
+    final Path workDir;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors (for bug reports).")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    LeakscopeCommand(InputStream stdin, Path workDir) {
+        this.stdin = stdin;
+        this.workDir = workDir;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print("""
+                leakscope: what grew in a heap profile, and from where.
+
+                Examples:
+                  leakscope top heap.pb.gz                 largest in-use allocation sites, as go tool pprof -top
+                  leakscope top --cum --nodecount 20 heap.pb.gz
+                  leakscope info heap.pb.gz                what a profile holds
+                  leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte
+
+                Run 'leakscope COMMAND --help' for the options of a command, 'leakscope --help' for all commands.
+                """);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

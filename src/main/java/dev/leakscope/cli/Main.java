@@ -1,0 +1,35 @@
+package dev.leakscope.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Entry point: runs one command with the process's streams and exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs a command line with the given working directory and streams; returns the exit code. Tests
+     * run commands in-process through this.
+     */
+    public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err) {
+        try {
+            return Commands.commandLine(workDir, in, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("leakscope: out of memory: the profile does not fit the JVM heap"
+                    + " (raise it with LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)");
+            err.flush();
+            return dev.leakscope.util.ExitCodes.INPUT;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.leakscope.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Renders a report into memory first, so a failing command prints nothing half-done on stdout. */
+final class Output {
+    private Output() {
+    }
+
+    static int print(CommandSpec spec, Consumer<PrintWriter> report) {
+        StringWriter buffer = new StringWriter();
+        try (PrintWriter w = new PrintWriter(buffer)) {
+            report.accept(w);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(buffer);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.util.UsageException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code go tool pprof} command line in pprof's own spelling ({@code -top -sample_index=x
+ * -base a.pb.gz b.pb.gz}), parsed with Go's flag rules (flags end at the first positional argument;
+ * {@code -flag value} or {@code -flag=value}; booleans take no separate value) and mapped onto the
+ * same {@link ReportSettings} the leakscope commands use.
+ */
+final class PprofArgs {
+    /** Output formats (reports); exactly one must be given. */
+    static final Set<String> REPORTS = Set.of("top", "text", "traces", "raw", "tree", "peek", "list", "tags",
+            "comments", "disasm", "weblist", "dot", "svg", "png", "pdf", "proto", "callgrind", "kcachegrind",
+            "topproto", "web", "gv");
+    private static final Set<String> REPORTS_WITH_VALUE = Set.of("peek", "list", "disasm", "weblist");
+    private static final Set<String> BOOLS = Set.of("top", "text", "traces", "raw", "tree", "tags", "comments",
+            "dot", "svg", "png", "pdf", "proto", "callgrind", "kcachegrind", "topproto", "web", "gv",
+            "cum", "flat", "functions", "filefunctions", "files", "lines", "addresses", "noinlines", "mean",
+            "normalize", "drop_negative", "relative_percentages", "compact_labels", "call_tree",
+            "inuse_space", "inuse_objects", "alloc_space", "alloc_objects", "total_delay", "contentions",
+            "mean_delay", "trim", "no_browser");
+    private static final Set<String> VALUED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
+            "edgefraction", "divide_by", "focus", "ignore", "hide", "show", "show_from", "tagfocus", "tagignore",
+            "tagshow", "taghide", "prune_from", "peek", "list", "disasm", "weblist", "base", "diff_base",
+            "source_path", "trim_path", "add_comment", "output", "symbolize", "tagroot", "tagleaf", "seconds",
+            "timeout", "buildid", "tools", "http", "maxdegree");
+    /** Valued flags leakscope implements; the others are refused rather than silently ignored. */
+    private static final Set<String> IMPLEMENTED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
+            "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize");
+    /** pprof's sample-type shorthands, in the order in which the first one wins. */
+    private static final List<String> SHORTHANDS = List.of("total_delay", "mean_delay", "contentions",
+            "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");
+
+    final Map<String, String> flags = new LinkedHashMap<>();
+    final List<String> bases = new ArrayList<>();
+    boolean diffBase;
+    final List<String> positionals = new ArrayList<>();
+    String report;
+    String reportValue;
+
+    static PprofArgs parse(List<String> args) {
+        PprofArgs a = new PprofArgs();
+        int i = 0;
+        while (i < args.size()) {
+            String arg = args.get(i);
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                break;
+            }
+            i++;
+            if (arg.equals("--")) {
+                break;
+            }
+            String body = arg.startsWith("--") ? arg.substring(2) : arg.substring(1);
+            String name = body;
+            String value = null;
+            int eq = body.indexOf('=');
+            if (eq >= 0) {
+                name = body.substring(0, eq);
+                value = body.substring(eq + 1);
+            }
+            if (BOOLS.contains(name)) {
+                if (value != null && !Set.of("true", "false", "1", "0", "t", "f", "TRUE", "FALSE", "True", "False").contains(value)) {
+                    throw new UsageException("invalid boolean value \"" + value + "\" for -" + name);
+                }
+                boolean on = value == null || Set.of("true", "1", "t", "TRUE", "True").contains(value);
+                if (on) {
+                    a.flags.put(name, "true");
+                } else {
+                    a.flags.remove(name);
+                }
+                continue;
+            }
+            if (!VALUED.contains(name)) {
+                throw new UsageException("flag provided but not defined: -" + name);
+            }
+            if (!IMPLEMENTED.contains(name) && !REPORTS.contains(name)) {
+                throw new UsageException("pprof: -" + name + " is not supported yet");
+            }
+            if (value == null) {
+                if (i >= args.size()) {
+                    throw new UsageException("flag needs an argument: -" + name);
+                }
+                value = args.get(i++);
+            }
+            if (name.equals("base") || name.equals("diff_base")) {
+                a.bases.add(value);
+                a.diffBase |= name.equals("diff_base");
+            } else {
+                a.flags.put(name, value);
+            }
+        }
+        a.positionals.addAll(args.subList(i, args.size()));
+        for (String r : REPORTS) {
+            if (a.flags.containsKey(r)) {
+                if (a.report != null) {
+                    throw new UsageException("must set at most one output format");
+                }
+                a.report = r;
+                a.reportValue = REPORTS_WITH_VALUE.contains(r) ? a.flags.get(r) : null;
+            }
+        }
+        return a;
+    }
+
+    boolean has(String flag) {
+        return flags.containsKey(flag);
+    }
+
+    String get(String flag, String dflt) {
+        return flags.getOrDefault(flag, dflt);
+    }
+
+    ReportSettings settings(ZoneId zone) {
+        String sampleIndex = flags.get("sample_index");
+        for (String s : SHORTHANDS) {
+            if (has(s) && sampleIndex == null) {
+                sampleIndex = switch (s) {
+                    case "total_delay", "mean_delay" -> "delay";
+                    default -> s;
+                };
+            }
+        }
+        boolean mean = has("mean") || has("mean_delay");
+        Granularity g = Granularity.FUNCTIONS;
+        for (Granularity candidate : Granularity.values()) {
+            if (has(candidate.name().toLowerCase())) {
+                g = candidate;
+            }
+        }
+        int nodeCount = parseInt("nodecount", get("nodecount", "-1"));
+        double nodeFraction = parseDouble("nodefraction", get("nodefraction", "0.005"));
+        double divideBy = parseDouble("divide_by", get("divide_by", "1"));
+        double edgeFraction = parseDouble("edgefraction", get("edgefraction", "0.001"));
+        return ReportSettings.defaults().withZone(zone)
+                .withSampleIndex(sampleIndex)
+                .withGranularity(g, has("noinlines"))
+                .withTrim(has("cum"), nodeCount, nodeFraction)
+                .withEdgeFraction(edgeFraction)
+                .withUnit(get("unit", "minimum"))
+                .withMean(mean, divideBy, has("drop_negative"))
+                .withPaths(get("trim_path", ""), get("source_path", ""));
+    }
+
+    private static int parseInt(String flag, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag);
+        }
+    }
+
+    private static double parseDouble(String flag, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.input.InputSource;
+import dev.leakscope.profile.Combination;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.report.ProfileInputs;
+import dev.leakscope.report.RawReport;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.TopReport;
+import dev.leakscope.report.TracesReport;
+import dev.leakscope.util.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakscope pprof ARGS}: a go tool pprof text report command line, printed as pprof prints it. */
+@Command(name = "pprof",
+        description = {"Run a go tool pprof text-report command line and print exactly what pprof prints.",
+            "Takes pprof's own flags, e.g.: leakscope pprof -top -nodecount=20 -base a.pb.gz b.pb.gz",
+            "Reports: -top/-text, -traces, -raw."})
+final class PprofCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
+    List<String> args = new ArrayList<>();
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    LeakscopeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PprofArgs a = PprofArgs.parse(args);
+        if (a.report == null) {
+            throw new UsageException("pprof: give a report flag such as -top, -traces or -raw"
+                    + " (interactive mode is not supported)");
+        }
+        List<String> files = new ArrayList<>(a.positionals);
+        if (files.isEmpty()) {
+            throw new UsageException("pprof: no profile given");
+        }
+        if (files.size() > 1 && isExecutable(root.workDir.resolve(files.get(0)))) {
+            // pprof takes a first argument that is a binary as the executable to symbolize with.
+            files.remove(0);
+        }
+        ReportSettings settings = a.settings(ZoneId.systemDefault());
+        List<InputSource> sources = InputOptions.sources(files, root);
+        List<InputSource> bases = InputOptions.sources(a.bases, root);
+        Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
+        Profile p = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits());
+        return switch (a.report) {
+            case "top", "text" -> {
+                ReportContext rc = ReportContext.of(p, settings);
+                yield Output.print(spec, w -> TopReport.write(rc, w));
+            }
+            case "traces" -> {
+                ReportContext rc = ReportContext.of(p, settings);
+                yield Output.print(spec, w -> TracesReport.write(rc, w));
+            }
+            case "raw" -> Output.print(spec, w -> RawReport.write(p, settings.zone(), w));
+            default -> throw new UsageException("pprof: -" + a.report + " is not supported");
+        };
+    }
+
+    private static boolean isExecutable(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

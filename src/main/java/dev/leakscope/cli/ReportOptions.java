@@ -1,0 +1,53 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.util.UsageException;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/** The report options every report command spells the same way; they map onto {@link ReportSettings}. */
+final class ReportOptions {
+    @Option(names = {"-i", "--sample-index"}, paramLabel = "TYPE",
+            description = "Sample type to report: a name (inuse_space, alloc_objects…) or a 0-based index."
+                    + " Default: the profile's default type, else the last one.")
+    String sampleIndex;
+
+    @Option(names = "--granularity", paramLabel = "G", defaultValue = "functions",
+            description = "Aggregate by functions (default), filefunctions, files, lines or addresses.")
+    String granularity;
+
+    @Option(names = "--noinlines", description = "Charge inlined functions to the function they were inlined into.")
+    boolean noInlines;
+
+    @Option(names = "--cum", description = "Sort by cumulative value instead of flat.")
+    boolean cum;
+
+    @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "0",
+            description = "Show at most N nodes (0: all that pass --nodefraction).")
+    int nodeCount;
+
+    @Option(names = "--nodefraction", paramLabel = "F", defaultValue = "0.005",
+            description = "Hide nodes whose cum is below this fraction of the total (default: ${DEFAULT-VALUE}).")
+    double nodeFraction;
+
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "minimum",
+            description = "Unit of printed values: minimum (pprof's default), auto, or a unit such as B, kB, MB, ms.")
+    String unit;
+
+    ReportSettings settings(ZoneId zone) {
+        Granularity g = Granularity.parse(granularity);
+        if (g == null) {
+            throw new UsageException("unknown granularity '" + granularity
+                    + "' (use functions, filefunctions, files, lines or addresses)");
+        }
+        if (nodeCount < 0) {
+            throw new UsageException("--nodecount must be 0 or more");
+        }
+        if (nodeFraction < 0 || nodeFraction > 1) {
+            throw new UsageException("--nodefraction must be between 0 and 1");
+        }
+        return ReportSettings.defaults().withZone(zone).withSampleIndex(sampleIndex).withGranularity(g, noInlines)
+                .withTrim(cum, nodeCount, nodeFraction).withUnit(unit);
+    }
+}

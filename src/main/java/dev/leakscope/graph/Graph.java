@@ -1,0 +1,169 @@
+package dev.leakscope.graph;
+
+import dev.leakscope.util.IntList;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Flat and cum values per node and weights per caller→callee edge, computed from a profile's samples
+ * over a {@link NodeTable}. Node indexes are those of the table; {@link #nodes()} lists the nodes
+ * that carry a value, in the order last set by {@link #sort}.
+ */
+public final class Graph {
+    final NodeTable table;
+    final long[] flat;
+    final long[] flatDiv;
+    final long[] cum;
+    final long[] cumDiv;
+    // edges
+    final IntList edgeFrom = new IntList();
+    final IntList edgeTo = new IntList();
+    long[] edgeWeight = new long[64];
+    long[] edgeWeightDiv = new long[64];
+    boolean[] edgeInline = new boolean[64];
+    boolean[] edgeResidual = new boolean[64];
+    boolean[] edgeRemoved = new boolean[64];
+    int[] nodes;
+
+    Graph(NodeTable table) {
+        this.table = table;
+        int n = table.size();
+        flat = new long[n];
+        flatDiv = new long[n];
+        cum = new long[n];
+        cumDiv = new long[n];
+    }
+
+    public NodeTable table() {
+        return table;
+    }
+
+    /** The nodes in the graph, in their current order. */
+    public int[] nodes() {
+        return nodes;
+    }
+
+    public NodeInfo info(int node) {
+        return table.info(node);
+    }
+
+    /** Flat value as shown: divided by the sample count with -mean. */
+    public long flat(int node) {
+        return flatDiv[node] == 0 ? flat[node] : flat[node] / flatDiv[node];
+    }
+
+    public long cum(int node) {
+        return cumDiv[node] == 0 ? cum[node] : cum[node] / cumDiv[node];
+    }
+
+    /** Raw flat sum (what ordering and trimming use). */
+    public long rawFlat(int node) {
+        return flat[node];
+    }
+
+    public long rawCum(int node) {
+        return cum[node];
+    }
+
+    /** Sum of the raw flat values of the nodes in the graph. */
+    public long flatSum() {
+        long sum = 0;
+        for (int n : nodes) {
+            sum += flat[n];
+        }
+        return sum;
+    }
+
+    // ---- edges
+
+    public int edgeCount() {
+        return edgeFrom.size();
+    }
+
+    public boolean edgeLive(int e) {
+        return !edgeRemoved[e];
+    }
+
+    public int edgeFrom(int e) {
+        return edgeFrom.get(e);
+    }
+
+    public int edgeTo(int e) {
+        return edgeTo.get(e);
+    }
+
+    public long edgeWeight(int e) {
+        return edgeWeightDiv[e] == 0 ? edgeWeight[e] : edgeWeight[e] / edgeWeightDiv[e];
+    }
+
+    public boolean edgeInline(int e) {
+        return edgeInline[e];
+    }
+
+    public boolean edgeResidual(int e) {
+        return edgeResidual[e];
+    }
+
+    /**
+     * Whether each node is reached only through inline edges (1), through both kinds (2), or
+     * not inline at all (0); the labels of pprof's text report.
+     */
+    public byte[] inlineMarks() {
+        byte[] inline = new byte[table.size()];
+        byte[] direct = new byte[table.size()];
+        for (int e = 0; e < edgeFrom.size(); e++) {
+            if (edgeRemoved[e]) {
+                continue;
+            }
+            if (edgeInline[e]) {
+                inline[edgeTo.get(e)] = 1;
+            } else {
+                direct[edgeTo.get(e)] = 1;
+            }
+        }
+        byte[] marks = new byte[table.size()];
+        for (int n = 0; n < marks.length; n++) {
+            marks[n] = (byte) (inline[n] == 0 ? 0 : direct[n] == 0 ? 1 : 2);
+        }
+        return marks;
+    }
+
+    /** Removes edges whose |weight| is below cutoff; returns how many. */
+    public int trimLowFrequencyEdges(long cutoff) {
+        int dropped = 0;
+        for (int e = 0; e < edgeFrom.size(); e++) {
+            if (!edgeRemoved[e] && Math.abs(edgeWeight(e)) < cutoff) {
+                edgeRemoved[e] = true;
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    // ---- ordering
+
+    /** Sorts the nodes as pprof does: by |flat| (or |cum|), then name, then the other value, then key. */
+    public void sort(boolean byCum) {
+        Integer[] boxed = new Integer[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            boxed[i] = nodes[i];
+        }
+        String[] names = new String[table.size()];
+        for (int n : nodes) {
+            names[n] = table.info(n).printableName();
+        }
+        Comparator<Integer> primary = byCum
+                ? Comparator.comparingLong((Integer n) -> -Math.abs(cum[n]))
+                : Comparator.comparingLong((Integer n) -> -Math.abs(flat[n]));
+        Comparator<Integer> secondary = byCum
+                ? Comparator.comparingLong((Integer n) -> -Math.abs(flat[n]))
+                : Comparator.comparingLong((Integer n) -> -Math.abs(cum[n]));
+        Arrays.sort(boxed, primary
+                .thenComparing((Integer n) -> names[n])
+                .thenComparing(secondary)
+                .thenComparing((Integer n) -> table.info(n).sortKey()));
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = boxed[i];
+        }
+    }
+}

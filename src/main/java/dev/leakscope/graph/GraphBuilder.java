@@ -1,0 +1,111 @@
+package dev.leakscope.graph;
+
+import dev.leakscope.profile.Profile;
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
+import java.util.Arrays;
+
+/**
+ * Computes a {@link Graph} from samples, as pprof does: for each sample, walking from the root to the
+ * leaf, every distinct node gets the value once in cum (recursion is not double counted), every
+ * distinct caller→callee pair once in its edge, and the leaf frame's node gets it in flat. Nodes left
+ * out ({@code kept} false) are skipped; a sample whose leaf is left out gives no flat value.
+ */
+public final class GraphBuilder {
+    private GraphBuilder() {
+    }
+
+    public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept) {
+        Graph g = new Graph(t);
+        int types = p.typeCount();
+        int index = o.sampleIndex();
+        int[] nodeStamp = new int[t.size()];
+        Arrays.fill(nodeStamp, -1);
+        int[] edgeStamp = new int[64];
+        LongIntMap edgeIndex = new LongIntMap(t.size() * 2);
+        for (int s = 0; s < p.sampleCount(); s++) {
+            long w = p.value(s, index);
+            long dw = o.mean() ? p.value(s, 0) : 0;
+            if (w == 0 && dw == 0) {
+                continue;
+            }
+            int parent = -1;
+            boolean residual = false;
+            for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
+                int l = p.stackLocation(i);
+                int fs = t.frameStart[l];
+                int fe = t.frameStart[l + 1];
+                for (int k = fe - 1; k >= fs; k--) {
+                    int n = t.frameNode[k];
+                    if (kept != null && !kept[n]) {
+                        residual = true;
+                        continue;
+                    }
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        g.cum[n] += w;
+                        g.cumDiv[n] += dw;
+                    }
+                    if (parent >= 0 && parent != n) {
+                        long key = ((long) parent << 32) | n;
+                        int e = edgeIndex.get(key);
+                        if (e < 0) {
+                            e = g.edgeFrom.size();
+                            edgeIndex.putIfAbsent(key, e);
+                            addEdge(g, parent, n);
+                            if (e >= edgeStamp.length) {
+                                edgeStamp = Arrays.copyOf(edgeStamp, edgeStamp.length * 2);
+                            }
+                            edgeStamp[e] = -1;
+                            g.edgeInline[e] = true;
+                        }
+                        if (edgeStamp[e] != s) {
+                            edgeStamp[e] = s;
+                            g.edgeWeight[e] += w;
+                            g.edgeWeightDiv[e] += dw;
+                            g.edgeResidual[e] |= residual;
+                            // An edge is inline only while every call through it is inlined.
+                            if (k != fe - 1) {
+                                // inlined frame: keeps the mark
+                            } else {
+                                g.edgeInline[e] = false;
+                            }
+                        }
+                    }
+                    parent = n;
+                    residual = false;
+                }
+            }
+            if (parent >= 0 && !residual) {
+                g.flat[parent] += w;
+                g.flatDiv[parent] += dw;
+            }
+        }
+        IntList selected = new IntList(t.size());
+        for (int n = 0; n < t.size(); n++) {
+            if (g.cum[n] == 0 && g.flat[n] == 0) {
+                continue;
+            }
+            if (o.dropNegative() && (g.flat[n] < 0 || (g.flat[n] == 0 && g.cum[n] < 0))) {
+                continue;
+            }
+            selected.add(n);
+        }
+        g.nodes = selected.toArray();
+        return g;
+    }
+
+    private static void addEdge(Graph g, int from, int to) {
+        g.edgeFrom.add(from);
+        g.edgeTo.add(to);
+        int e = g.edgeFrom.size() - 1;
+        if (e >= g.edgeWeight.length) {
+            int n = g.edgeWeight.length * 2;
+            g.edgeWeight = Arrays.copyOf(g.edgeWeight, n);
+            g.edgeWeightDiv = Arrays.copyOf(g.edgeWeightDiv, n);
+            g.edgeInline = Arrays.copyOf(g.edgeInline, n);
+            g.edgeResidual = Arrays.copyOf(g.edgeResidual, n);
+            g.edgeRemoved = Arrays.copyOf(g.edgeRemoved, n);
+        }
+    }
+}

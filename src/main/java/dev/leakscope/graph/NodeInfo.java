@@ -1,0 +1,45 @@
+package dev.leakscope.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The identity of a graph node, as pprof keys it: function name, address, file, line and, where
+ * the name alone would not tell nodes apart, the object file and start line.
+ */
+public record NodeInfo(String name, String origName, long address, String file, long startLine,
+                       long lineNumber, String objfile) {
+
+    /** The parts of the printable name: address, function, file:line or file, or [binary]. */
+    public List<String> nameComponents() {
+        List<String> parts = new ArrayList<>(3);
+        if (address != 0) {
+            parts.add(String.format("%016x", address));
+        }
+        if (!name.isEmpty()) {
+            parts.add(name);
+        }
+        if (lineNumber != 0) {
+            parts.add(file + ":" + lineNumber);
+        } else if (!file.isEmpty()) {
+            parts.add(file);
+        } else if (!name.isEmpty()) {
+            // the name was enough
+        } else if (!objfile.isEmpty()) {
+            parts.add("[" + GoPaths.base(objfile) + "]");
+        } else {
+            parts.add("<unknown>");
+        }
+        return parts;
+    }
+
+    public String printableName() {
+        return String.join(" ", nameComponents());
+    }
+
+    /** The text pprof compares last when ordering nodes: Go's default rendering of its key struct. */
+    String sortKey() {
+        return "{" + name + " " + origName + " " + Long.toUnsignedString(address) + " " + file + " "
+                + startLine + " " + lineNumber + " " + objfile + "}";
+    }
+}

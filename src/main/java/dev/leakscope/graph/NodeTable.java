@@ -1,0 +1,120 @@
+package dev.leakscope.graph;
+
+import dev.leakscope.profile.Profile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graph nodes of a profile at one granularity, and for each location the nodes of its frames
+ * (innermost first). Built once per profile and options; graphs are then computed from it as often
+ * as trimming needs, without looking at names again.
+ */
+public final class NodeTable {
+    final List<NodeInfo> nodes = new ArrayList<>();
+    /** For location l, its frame nodes are frameNode[frameStart[l] .. frameStart[l+1]). */
+    final int[] frameStart;
+    final int[] frameNode;
+
+    private NodeTable(int[] frameStart, int[] frameNode) {
+        this.frameStart = frameStart;
+        this.frameNode = frameNode;
+    }
+
+    public static NodeTable build(Profile p, GraphOptions o) {
+        Granularity g = o.granularity();
+        int locs = p.locationCount();
+        int[] start = new int[locs + 1];
+        int frames = 0;
+        for (int l = 0; l < locs; l++) {
+            start[l] = frames;
+            frames += frameCount(p, l, o);
+        }
+        start[locs] = frames;
+        NodeTable t = new NodeTable(start, new int[frames]);
+        Map<NodeInfo, Integer> index = new HashMap<>();
+        String[] cleanFiles = new String[p.stringCount()];
+        for (int l = 0; l < locs; l++) {
+            int mapping = p.locationMapping(l);
+            String objfile = mapping >= 0 ? p.mapping(mapping).file() : "";
+            // Addresses are kept only at address granularity (and then only with inlines: the
+            // location is taken as it is).
+            long address = g.address ? p.locationAddress(l) : 0;
+            int first = p.lineStart(l);
+            int end = p.lineEnd(l);
+            if (first == end) {
+                t.frameNode[start[l]] = t.intern(index, new NodeInfo("", "", address, "", 0, 0, objfile));
+                continue;
+            }
+            if (o.noInlines()) {
+                first = end - 1; // only the outermost line: the function that holds the code
+            }
+            for (int line = first, k = start[l]; line < end; line++, k++) {
+                int f = p.lineFunction(line);
+                String name = g.function ? p.functionName(f) : "";
+                String file = "";
+                if (g.file) {
+                    int fi = p.functionFileIndex(f);
+                    if (fi != 0) {
+                        if (cleanFiles[fi] == null) {
+                            String raw = p.string(fi);
+                            if (o.trimPath() != null) {
+                                raw = GoPaths.trimPath(raw, o.trimPath(), o.sourcePath());
+                            }
+                            cleanFiles[fi] = GoPaths.clean(raw);
+                        }
+                        file = cleanFiles[fi];
+                    }
+                }
+                long lineNo = g.line ? p.lineNumber(line) : 0;
+                String obj = "";
+                long startLine = 0;
+                if (o.objNames() || name.isEmpty()) {
+                    obj = objfile;
+                    startLine = p.functionStartLine(f);
+                }
+                t.frameNode[k] = t.intern(index, new NodeInfo(name, "", address, file, startLine, lineNo, obj));
+            }
+        }
+        return t;
+    }
+
+    private static int frameCount(Profile p, int l, GraphOptions o) {
+        int lines = p.lineEnd(l) - p.lineStart(l);
+        if (lines == 0) {
+            return 1;
+        }
+        return o.noInlines() ? 1 : lines;
+    }
+
+    private int intern(Map<NodeInfo, Integer> index, NodeInfo info) {
+        Integer i = index.get(info);
+        if (i == null) {
+            i = nodes.size();
+            index.put(info, i);
+            nodes.add(info);
+        }
+        return i;
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    public NodeInfo info(int node) {
+        return nodes.get(node);
+    }
+
+    public int frameStart(int location) {
+        return frameStart[location];
+    }
+
+    public int frameEnd(int location) {
+        return frameStart[location + 1];
+    }
+
+    public int frameNode(int frame) {
+        return frameNode[frame];
+    }
+}

@@ -1,0 +1,104 @@
+package dev.leakscope.input;
+
+import dev.leakscope.util.InputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A profile given on the command line: a file path, or {@code -} for standard input. It can be
+ * opened more than once (format detection may need a second look); standard input is read once into
+ * memory, within the byte limit, for that reason. Inputs are only ever read.
+ */
+public final class InputSource {
+    private final String name;
+    private final Path path;
+    private final InputStream stdin;
+    private byte[] stdinBytes;
+
+    private InputSource(String name, Path path, InputStream stdin) {
+        this.name = name;
+        this.path = path;
+        this.stdin = stdin;
+    }
+
+    /**
+     * The source named by a command-line argument; {@code -} is {@code stdin}. A relative path is
+     * taken relative to workDir (the process's working directory, or another one for in-process use).
+     */
+    public static InputSource of(String arg, Path workDir, InputStream stdin) {
+        if (arg.equals("-")) {
+            return new InputSource("-", null, stdin);
+        }
+        return new InputSource(arg, workDir.resolve(arg), null);
+    }
+
+    public static InputSource of(Path path) {
+        return new InputSource(path.toString(), path, null);
+    }
+
+    /** The name as given by the user, for messages and report headers. */
+    public String name() {
+        return name;
+    }
+
+    /** The file, or null for standard input. */
+    public Path path() {
+        return path;
+    }
+
+    /** Size in bytes as stored (compressed), or -1 when unknown. */
+    public long storedSize() {
+        if (path == null) {
+            return stdinBytes == null ? -1 : stdinBytes.length;
+        }
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Opens the raw (still compressed) bytes. */
+    public InputStream openRaw(Limits limits) {
+        if (path == null) {
+            if (stdinBytes == null) {
+                stdinBytes = readAll(stdin, limits);
+            }
+            return new ByteArrayInputStream(stdinBytes);
+        }
+        try {
+            if (Files.isDirectory(path)) {
+                throw new InputException(name + ": is a directory, not a profile");
+            }
+            if (!Files.isRegularFile(path) && Files.exists(path)) {
+                // A FIFO or device: read it once, within the limit, so it can be looked at twice.
+                return new ByteArrayInputStream(readAll(Files.newInputStream(path), limits));
+            }
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(name + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the bytes after decompression (detected by content), bounded by the limits. */
+    public InputStream open(Limits limits) {
+        return Decompression.open(name, openRaw(limits), limits);
+    }
+
+    private byte[] readAll(InputStream in, Limits limits) {
+        try (InputStream bounded = new BoundedInputStream(in, limits.maxBytes(), name)) {
+            return bounded.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

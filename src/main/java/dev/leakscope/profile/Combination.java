@@ -1,0 +1,71 @@
+package dev.leakscope.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Combines the profiles of one report as pprof does: the sources are merged into one; a base, when
+ * given, is merged likewise, optionally normalised against the sources, negated and merged in (with
+ * {@code -diff_base} its samples keep the label {@code pprof::base}); then drop_frames is applied.
+ */
+public final class Combination {
+    private Combination() {
+    }
+
+    /** How a base profile takes part. */
+    public enum BaseMode {
+        /** pprof's -base: subtract it. */
+        SUBTRACT,
+        /** pprof's -diff_base: subtract it and keep its samples apart (percentages relative to it). */
+        DIFF_BASE
+    }
+
+    /** The sources merged into one profile (each with a placeholder mapping if it has none). */
+    public static Profile merge(List<Profile> profiles, List<String> names) {
+        List<Profile> mapped = new ArrayList<>();
+        for (Profile p : profiles) {
+            mapped.add(p.withPlaceholderMapping());
+        }
+        List<Merger.Input> inputs = new ArrayList<>();
+        for (Profile p : Compatibility.harmonize(mapped, names)) {
+            inputs.add(Merger.Input.of(p));
+        }
+        return Merger.merge(inputs);
+    }
+
+    /** source minus base, as one profile (pprof's -base / -diff_base, with -normalize). */
+    public static Profile subtract(Profile source, String sourceName, Profile base, String baseName,
+                                   BaseMode mode, boolean normalize) {
+        List<Profile> both = Compatibility.harmonize(List.of(source, base), List.of(sourceName, baseName));
+        Profile p = both.get(0);
+        Profile b = both.get(1);
+        List<double[]> sourceScales = normalize ? List.of(normalization(p, b)) : List.of();
+        double[] negate = new double[b.typeCount()];
+        java.util.Arrays.fill(negate, -1);
+        return Merger.merge(List.of(
+                new Merger.Input(p, sourceScales, false),
+                new Merger.Input(b, List.<double[]>of(negate), mode == BaseMode.DIFF_BASE)));
+    }
+
+    /** pprof's Normalize: per sample type, base total / source total (0 when the source is empty). */
+    private static double[] normalization(Profile source, Profile base) {
+        int types = source.typeCount();
+        long[] baseTotals = totals(base);
+        long[] sourceTotals = totals(source);
+        double[] scale = new double[types];
+        for (int t = 0; t < types; t++) {
+            scale[t] = sourceTotals[t] == 0 ? 0 : (double) baseTotals[t] / (double) sourceTotals[t];
+        }
+        return scale;
+    }
+
+    private static long[] totals(Profile p) {
+        long[] totals = new long[p.typeCount()];
+        for (int s = 0; s < p.sampleCount(); s++) {
+            for (int t = 0; t < totals.length; t++) {
+                totals[t] += p.value(s, t);
+            }
+        }
+        return totals;
+    }
+}

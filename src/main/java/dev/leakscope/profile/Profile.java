@@ -1,0 +1,367 @@
+package dev.leakscope.profile;
+
+import java.util.List;
+
+/**
+ * A decoded profile in compact form: one interned string table and primitive arrays, no object per
+ * sample, location or function. Everything refers to everything else by array index (ids are kept
+ * only for display); strings are indexes into {@link #string(int)}, with 0 the empty string.
+ *
+ * <p>Samples: values are stored row by row ({@code typeCount} values per sample); each sample's stack
+ * is a slice of location indexes, leaf first; its labels are a slice of (key, str, num, unit).
+ *
+ * <p>Locations: each has an address, an optional mapping and a slice of lines, innermost inlined
+ * frame first; a line names a function and a line number.
+ *
+ * <p>Instances are built by {@link ProfileBuilder} and not modified afterwards.
+ */
+public final class Profile {
+    final String[] strings;
+    final ValueType[] sampleTypes;
+    final ValueType periodType;
+    final long period;
+    final long timeNanos;
+    final long durationNanos;
+    final String defaultSampleType;
+    final String dropFrames;
+    final String keepFrames;
+    final List<String> comments;
+    final Mapping[] mappings;
+
+    final long[] fnId;
+    final int[] fnName;
+    final int[] fnSystemName;
+    final int[] fnFile;
+    final long[] fnStartLine;
+
+    final long[] locId;
+    final long[] locAddress;
+    final int[] locMapping;
+    final boolean[] locFolded;
+    final int[] locLineStart;
+    final int[] lineFunction;
+    final long[] lineNumber;
+
+    final int sampleCount;
+    final long[] values;
+    final int[] stackStart;
+    final int[] stackLocation;
+    final int[] labelStart;
+    final int[] labelKey;
+    final int[] labelStr;
+    final long[] labelNum;
+    final int[] labelUnit;
+
+    Profile(ProfileBuilder.Parts p) {
+        strings = p.strings;
+        sampleTypes = p.sampleTypes;
+        periodType = p.periodType;
+        period = p.period;
+        timeNanos = p.timeNanos;
+        durationNanos = p.durationNanos;
+        defaultSampleType = p.defaultSampleType;
+        dropFrames = p.dropFrames;
+        keepFrames = p.keepFrames;
+        comments = List.copyOf(p.comments);
+        mappings = p.mappings;
+        fnId = p.fnId;
+        fnName = p.fnName;
+        fnSystemName = p.fnSystemName;
+        fnFile = p.fnFile;
+        fnStartLine = p.fnStartLine;
+        locId = p.locId;
+        locAddress = p.locAddress;
+        locMapping = p.locMapping;
+        locFolded = p.locFolded;
+        locLineStart = p.locLineStart;
+        lineFunction = p.lineFunction;
+        lineNumber = p.lineNumber;
+        sampleCount = p.sampleCount;
+        values = p.values;
+        stackStart = p.stackStart;
+        stackLocation = p.stackLocation;
+        labelStart = p.labelStart;
+        labelKey = p.labelKey;
+        labelStr = p.labelStr;
+        labelNum = p.labelNum;
+        labelUnit = p.labelUnit;
+    }
+
+    /** The arrays of this profile, to build a modified copy (arrays are shared until replaced). */
+    ProfileBuilder.Parts parts() {
+        ProfileBuilder.Parts p = new ProfileBuilder.Parts();
+        p.strings = strings;
+        p.sampleTypes = sampleTypes;
+        p.periodType = periodType;
+        p.period = period;
+        p.timeNanos = timeNanos;
+        p.durationNanos = durationNanos;
+        p.defaultSampleType = defaultSampleType;
+        p.dropFrames = dropFrames;
+        p.keepFrames = keepFrames;
+        p.comments = comments;
+        p.mappings = mappings;
+        p.fnId = fnId;
+        p.fnName = fnName;
+        p.fnSystemName = fnSystemName;
+        p.fnFile = fnFile;
+        p.fnStartLine = fnStartLine;
+        p.locId = locId;
+        p.locAddress = locAddress;
+        p.locMapping = locMapping;
+        p.locFolded = locFolded;
+        p.locLineStart = locLineStart;
+        p.lineFunction = lineFunction;
+        p.lineNumber = lineNumber;
+        p.sampleCount = sampleCount;
+        p.values = values;
+        p.stackStart = stackStart;
+        p.stackLocation = stackLocation;
+        p.labelStart = labelStart;
+        p.labelKey = labelKey;
+        p.labelStr = labelStr;
+        p.labelNum = labelNum;
+        p.labelUnit = labelUnit;
+        return p;
+    }
+
+    /**
+     * This profile with a placeholder mapping (id 1, all zero) for every location, as pprof adds to a
+     * profile without mappings; unchanged when it has mappings.
+     */
+    public Profile withPlaceholderMapping() {
+        if (mappings.length > 0) {
+            return this;
+        }
+        ProfileBuilder.Parts p = parts();
+        p.mappings = new Mapping[] {new Mapping(1, 0, 0, 0, "", "", false, false, false, false)};
+        p.locMapping = new int[locId.length];
+        return new Profile(p);
+    }
+
+    // ---- header
+
+    public String string(int index) {
+        return strings[index];
+    }
+
+    public int stringCount() {
+        return strings.length;
+    }
+
+    public List<ValueType> sampleTypes() {
+        return List.of(sampleTypes);
+    }
+
+    public int typeCount() {
+        return sampleTypes.length;
+    }
+
+    public ValueType sampleType(int i) {
+        return sampleTypes[i];
+    }
+
+    /** The period type, or null when the profile has none. */
+    public ValueType periodType() {
+        return periodType;
+    }
+
+    public long period() {
+        return period;
+    }
+
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    public long durationNanos() {
+        return durationNanos;
+    }
+
+    public String defaultSampleType() {
+        return defaultSampleType;
+    }
+
+    public String dropFrames() {
+        return dropFrames;
+    }
+
+    public String keepFrames() {
+        return keepFrames;
+    }
+
+    public List<String> comments() {
+        return comments;
+    }
+
+    public int mappingCount() {
+        return mappings.length;
+    }
+
+    public Mapping mapping(int i) {
+        return mappings[i];
+    }
+
+    // ---- functions
+
+    public int functionCount() {
+        return fnId.length;
+    }
+
+    public long functionId(int f) {
+        return fnId[f];
+    }
+
+    public int functionNameIndex(int f) {
+        return fnName[f];
+    }
+
+    public String functionName(int f) {
+        return strings[fnName[f]];
+    }
+
+    public String functionSystemName(int f) {
+        return strings[fnSystemName[f]];
+    }
+
+    public int functionFileIndex(int f) {
+        return fnFile[f];
+    }
+
+    public String functionFile(int f) {
+        return strings[fnFile[f]];
+    }
+
+    public long functionStartLine(int f) {
+        return fnStartLine[f];
+    }
+
+    // ---- locations
+
+    public int locationCount() {
+        return locId.length;
+    }
+
+    public long locationId(int l) {
+        return locId[l];
+    }
+
+    public long locationAddress(int l) {
+        return locAddress[l];
+    }
+
+    /** Index of the location's mapping, or -1 when it has none. */
+    public int locationMapping(int l) {
+        return locMapping[l];
+    }
+
+    public boolean locationFolded(int l) {
+        return locFolded[l];
+    }
+
+    /** Index of the location's first (innermost) line; its lines end at {@code lineEnd(l)}. */
+    public int lineStart(int l) {
+        return locLineStart[l];
+    }
+
+    public int lineEnd(int l) {
+        return locLineStart[l + 1];
+    }
+
+    public int lineFunction(int line) {
+        return lineFunction[line];
+    }
+
+    public long lineNumber(int line) {
+        return lineNumber[line];
+    }
+
+    // ---- samples
+
+    public int sampleCount() {
+        return sampleCount;
+    }
+
+    public long value(int sample, int type) {
+        return values[sample * sampleTypes.length + type];
+    }
+
+    public int stackStart(int sample) {
+        return stackStart[sample];
+    }
+
+    public int stackEnd(int sample) {
+        return stackStart[sample + 1];
+    }
+
+    public int stackDepth(int sample) {
+        return stackStart[sample + 1] - stackStart[sample];
+    }
+
+    /** The location at position i of the flat stack array (see {@link #stackStart(int)}), leaf first. */
+    public int stackLocation(int i) {
+        return stackLocation[i];
+    }
+
+    public int labelStart(int sample) {
+        return labelStart[sample];
+    }
+
+    public int labelEnd(int sample) {
+        return labelStart[sample + 1];
+    }
+
+    public int labelKey(int label) {
+        return labelKey[label];
+    }
+
+    /** String value index of a label; 0 for numeric labels. */
+    public int labelStr(int label) {
+        return labelStr[label];
+    }
+
+    public long labelNum(int label) {
+        return labelNum[label];
+    }
+
+    public int labelUnit(int label) {
+        return labelUnit[label];
+    }
+
+    /** The sample's string label value for key, or null. */
+    public String stringLabel(int sample, String key) {
+        for (int i = labelStart[sample]; i < labelStart[sample + 1]; i++) {
+            if (labelStr[i] != 0 && strings[labelKey[i]].equals(key)) {
+                return strings[labelStr[i]];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Index of the sample type named name, or -1. As in pprof, a name also matches the type it names
+     * without an {@code inuse_} prefix, so {@code inuse_space} selects {@code space}.
+     */
+    public int sampleTypeIndex(String name) {
+        String noInuse = name.startsWith("inuse_") ? name.substring("inuse_".length()) : name;
+        for (int i = 0; i < sampleTypes.length; i++) {
+            String t = sampleTypes[i].type();
+            if (t.equals(name) || t.equals(noInuse)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The sample type shown by default: {@code default_sample_type} if set, else the last one. */
+    public int defaultSampleIndex() {
+        if (!defaultSampleType.isEmpty()) {
+            for (int i = 0; i < sampleTypes.length; i++) {
+                if (sampleTypes[i].type().equals(defaultSampleType)) {
+                    return i;
+                }
+            }
+        }
+        return sampleTypes.length - 1;
+    }
+}

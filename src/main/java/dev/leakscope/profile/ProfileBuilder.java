@@ -1,0 +1,454 @@
+package dev.leakscope.profile;
+
+import dev.leakscope.util.InputException;
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
+import dev.leakscope.util.LongList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects a profile piece by piece, in whatever order a format delivers it, and checks and resolves
+ * it in {@link #build()}. References are by id (as in profile.proto) and strings by index into the
+ * builder's string table; {@code build()} resolves ids to indexes, rejects dangling or duplicate ids
+ * with a message naming them, and removes duplicate strings.
+ */
+public final class ProfileBuilder {
+    private final List<String> strings = new ArrayList<>();
+    private Map<String, Integer> stringIndex;
+
+    private final IntList sampleTypes = new IntList(8);
+    private int periodTypeType;
+    private int periodTypeUnit;
+    private long period;
+    private long timeNanos;
+    private long durationNanos;
+    private int defaultSampleType;
+    private int dropFrames;
+    private int keepFrames;
+    private final IntList comments = new IntList(4);
+
+    private final LongList mapId = new LongList();
+    private final LongList mapStart = new LongList();
+    private final LongList mapLimit = new LongList();
+    private final LongList mapOffset = new LongList();
+    private final IntList mapFile = new IntList();
+    private final IntList mapBuildId = new IntList();
+    private final IntList mapFlags = new IntList();
+
+    private final LongList fnId = new LongList();
+    private final IntList fnName = new IntList();
+    private final IntList fnSystemName = new IntList();
+    private final IntList fnFile = new IntList();
+    private final LongList fnStartLine = new LongList();
+
+    private final LongList locId = new LongList();
+    private final LongList locMappingId = new LongList();
+    private final LongList locAddress = new LongList();
+    private final IntList locFolded = new IntList();
+    private final IntList locLineStart = new IntList();
+    private final LongList lineFunctionId = new LongList();
+    private final LongList lineNumber = new LongList();
+
+    private final IntList valueStart = new IntList();
+    private final LongList values = new LongList(1024);
+    private final IntList stackStart = new IntList();
+    private final LongList stackLocationId = new LongList(1024);
+    private final IntList labelStart = new IntList();
+    private final IntList labelKey = new IntList();
+    private final IntList labelStr = new IntList();
+    private final LongList labelNum = new LongList();
+    private final IntList labelUnit = new IntList();
+
+    /** A builder whose string table starts with the empty string, for formats that intern names. */
+    public static ProfileBuilder withEmptyString() {
+        ProfileBuilder b = new ProfileBuilder();
+        b.addRawString("");
+        return b;
+    }
+
+    // ---- strings
+
+    /** Appends a string table entry as it comes (duplicates allowed); returns its index. */
+    public int addRawString(String s) {
+        strings.add(s);
+        if (stringIndex != null) {
+            stringIndex.putIfAbsent(s, strings.size() - 1);
+        }
+        return strings.size() - 1;
+    }
+
+    /** The index of s, appending it if it is not in the table yet. */
+    public int intern(String s) {
+        if (stringIndex == null) {
+            stringIndex = new HashMap<>();
+            for (int i = 0; i < strings.size(); i++) {
+                stringIndex.putIfAbsent(strings.get(i), i);
+            }
+        }
+        Integer i = stringIndex.get(s);
+        if (i != null) {
+            return i;
+        }
+        return addRawString(s);
+    }
+
+    public int stringCount() {
+        return strings.size();
+    }
+
+    public String stringOf(int index) {
+        return strings.get(index);
+    }
+
+    // ---- header
+
+    /** Adds a sample type; type and unit are string indexes. */
+    public void addSampleType(int type, int unit) {
+        sampleTypes.add(type);
+        sampleTypes.add(unit);
+    }
+
+    /** Sets the period type; type and unit are string indexes. */
+    public void setPeriodType(int type, int unit) {
+        periodTypeType = type;
+        periodTypeUnit = unit;
+    }
+
+    public void setPeriod(long period) {
+        this.period = period;
+    }
+
+    public void setTimeNanos(long t) {
+        timeNanos = t;
+    }
+
+    public void setDurationNanos(long d) {
+        durationNanos = d;
+    }
+
+    public void setDefaultSampleType(int stringIndex) {
+        defaultSampleType = stringIndex;
+    }
+
+    public void setDropFrames(int stringIndex) {
+        dropFrames = stringIndex;
+    }
+
+    public void setKeepFrames(int stringIndex) {
+        keepFrames = stringIndex;
+    }
+
+    public void addComment(int stringIndex) {
+        comments.add(stringIndex);
+    }
+
+    // ---- tables
+
+    public static final int HAS_FUNCTIONS = 1;
+    public static final int HAS_FILENAMES = 2;
+    public static final int HAS_LINE_NUMBERS = 4;
+    public static final int HAS_INLINE_FRAMES = 8;
+
+    public void addMapping(long id, long start, long limit, long offset, int file, int buildId, int flags) {
+        mapId.add(id);
+        mapStart.add(start);
+        mapLimit.add(limit);
+        mapOffset.add(offset);
+        mapFile.add(file);
+        mapBuildId.add(buildId);
+        mapFlags.add(flags);
+    }
+
+    public void addFunction(long id, int name, int systemName, int file, long startLine) {
+        fnId.add(id);
+        fnName.add(name);
+        fnSystemName.add(systemName);
+        fnFile.add(file);
+        fnStartLine.add(startLine);
+    }
+
+    /** Starts a location; its lines follow through {@link #addLine}, innermost first. */
+    public void beginLocation(long id, long mappingId, long address, boolean folded) {
+        locId.add(id);
+        locMappingId.add(mappingId);
+        locAddress.add(address);
+        locFolded.add(folded ? 1 : 0);
+        locLineStart.add(lineFunctionId.size());
+    }
+
+    /** Sets the header of location i, for formats where it follows the location's lines. */
+    public void setLocationHeader(int i, long id, long mappingId, long address, boolean folded) {
+        locId.set(i, id);
+        locMappingId.set(i, mappingId);
+        locAddress.set(i, address);
+        locFolded.set(i, folded ? 1 : 0);
+    }
+
+    public void addLine(long functionId, long line) {
+        lineFunctionId.add(functionId);
+        lineNumber.add(line);
+    }
+
+    public int locationCount() {
+        return locId.size();
+    }
+
+    /** Starts a sample; its location ids, values and labels follow. */
+    public void beginSample() {
+        valueStart.add(values.size());
+        stackStart.add(stackLocationId.size());
+        labelStart.add(labelKey.size());
+    }
+
+    public void addStackLocationId(long id) {
+        stackLocationId.add(id);
+    }
+
+    public void addValue(long v) {
+        values.add(v);
+    }
+
+    public void addLabel(int key, int str, long num, int unit) {
+        labelKey.add(key);
+        labelStr.add(str);
+        labelNum.add(num);
+        labelUnit.add(unit);
+    }
+
+    public int sampleCount() {
+        return stackStart.size();
+    }
+
+    // ---- build
+
+    /** Checks every reference and returns the profile; throws {@link InputException} naming a bad id. */
+    public Profile build() {
+        int n = sampleCount();
+        int types = sampleTypes.size() / 2;
+        if (types == 0 && n > 0) {
+            throw new InputException("malformed profile: it has samples but no sample types");
+        }
+        for (int s = 0; s < n; s++) {
+            int count = (s + 1 < n ? valueStart.get(s + 1) : values.size()) - valueStart.get(s);
+            if (count != types) {
+                throw new InputException("malformed profile: sample " + (s + 1) + " has " + count
+                        + " values but the profile has " + types + " sample types");
+            }
+        }
+        int[] remap = dedupeStrings();
+        Parts p = new Parts();
+        p.strings = uniqueStrings;
+        p.sampleTypes = new ValueType[types];
+        for (int i = 0; i < types; i++) {
+            p.sampleTypes[i] = valueType(sampleTypes.get(2 * i), sampleTypes.get(2 * i + 1), "sample type");
+        }
+        // pprof reads a missing period type as an empty one.
+        p.periodType = valueType(periodTypeType, periodTypeUnit, "period type");
+        p.period = period;
+        p.timeNanos = timeNanos;
+        p.durationNanos = durationNanos;
+        p.defaultSampleType = strings.get(checkString(defaultSampleType, "default_sample_type"));
+        p.dropFrames = strings.get(checkString(dropFrames, "drop_frames"));
+        p.keepFrames = strings.get(checkString(keepFrames, "keep_frames"));
+        p.comments = new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++) {
+            p.comments.add(strings.get(checkString(comments.get(i), "comment")));
+        }
+
+        LongIntMap mappingIndex = indexIds(mapId, "mapping");
+        p.mappings = new Mapping[mapId.size()];
+        for (int m = 0; m < p.mappings.length; m++) {
+            int flags = mapFlags.get(m);
+            p.mappings[m] = new Mapping(mapId.get(m), mapStart.get(m), mapLimit.get(m), mapOffset.get(m),
+                    strings.get(checkString(mapFile.get(m), "mapping filename")),
+                    strings.get(checkString(mapBuildId.get(m), "mapping build_id")),
+                    (flags & HAS_FUNCTIONS) != 0, (flags & HAS_FILENAMES) != 0,
+                    (flags & HAS_LINE_NUMBERS) != 0, (flags & HAS_INLINE_FRAMES) != 0);
+        }
+
+        LongIntMap functionIndex = indexIds(fnId, "function");
+        p.fnId = fnId.toArray();
+        p.fnName = remapStrings(fnName, remap, "function name");
+        p.fnSystemName = remapStrings(fnSystemName, remap, "function system_name");
+        p.fnFile = remapStrings(fnFile, remap, "function filename");
+        p.fnStartLine = fnStartLine.toArray();
+
+        LongIntMap locationIndex = indexIds(locId, "location");
+        int locs = locId.size();
+        p.locId = locId.toArray();
+        p.locAddress = locAddress.toArray();
+        p.locMapping = new int[locs];
+        p.locFolded = new boolean[locs];
+        p.locLineStart = new int[locs + 1];
+        for (int l = 0; l < locs; l++) {
+            long mid = locMappingId.get(l);
+            // A mapping id of 0, or one naming no mapping, means "no mapping": not an error.
+            p.locMapping[l] = mid == 0 ? -1 : lookup(mappingIndex, mid, mapId.size());
+            p.locFolded[l] = locFolded.get(l) != 0;
+            p.locLineStart[l] = locLineStart.get(l);
+        }
+        p.locLineStart[locs] = lineFunctionId.size();
+        p.lineFunction = new int[lineFunctionId.size()];
+        for (int l = 0; l < locs; l++) {
+            for (int i = p.locLineStart[l]; i < p.locLineStart[l + 1]; i++) {
+                long fid = lineFunctionId.get(i);
+                int f = fid == 0 ? -1 : lookup(functionIndex, fid, fnId.size());
+                if (f < 0) {
+                    throw new InputException("malformed profile: location id " + locId.get(l)
+                            + " has a line with unknown function id " + fid);
+                }
+                p.lineFunction[i] = f;
+            }
+        }
+        p.lineNumber = lineNumber.toArray();
+
+        p.sampleCount = n;
+        p.values = values.toArray();
+        p.stackStart = closeOffsets(stackStart, stackLocationId.size());
+        p.stackLocation = new int[stackLocationId.size()];
+        for (int s = 0; s < n; s++) {
+            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
+                long id = stackLocationId.get(i);
+                int l = lookup(locationIndex, id, locs);
+                if (l < 0) {
+                    throw new InputException("malformed profile: sample " + (s + 1)
+                            + " refers to unknown location id " + id);
+                }
+                p.stackLocation[i] = l;
+            }
+        }
+        p.labelStart = closeOffsets(labelStart, labelKey.size());
+        p.labelKey = remapStrings(labelKey, remap, "label key");
+        p.labelStr = remapStrings(labelStr, remap, "label value");
+        p.labelNum = labelNum.toArray();
+        p.labelUnit = remapStrings(labelUnit, remap, "label unit");
+        return new Profile(p);
+    }
+
+    private String[] uniqueStrings;
+
+    /** Builds the deduplicated table; returns the old-index to new-index map. */
+    private int[] dedupeStrings() {
+        if (strings.isEmpty()) {
+            strings.add("");
+        }
+        if (!strings.get(0).isEmpty()) {
+            throw new InputException("malformed profile: string table entry 0 is not empty");
+        }
+        int[] remap = new int[strings.size()];
+        Map<String, Integer> seen = new HashMap<>(strings.size() * 2);
+        List<String> unique = new ArrayList<>(strings.size());
+        for (int i = 0; i < strings.size(); i++) {
+            String s = strings.get(i);
+            Integer j = seen.putIfAbsent(s, unique.size());
+            if (j == null) {
+                remap[i] = unique.size();
+                unique.add(s);
+            } else {
+                remap[i] = j;
+            }
+        }
+        uniqueStrings = unique.toArray(new String[0]);
+        return remap;
+    }
+
+    private ValueType valueType(int type, int unit, String what) {
+        return new ValueType(strings.get(checkString(type, what)), strings.get(checkString(unit, what)));
+    }
+
+    private int checkString(int index, String what) {
+        if (index < 0 || index >= strings.size()) {
+            throw new InputException("malformed profile: " + what + " refers to string " + index
+                    + ", but the string table has " + strings.size() + " entries");
+        }
+        return index;
+    }
+
+    private int[] remapStrings(IntList indexes, int[] remap, String what) {
+        int[] out = new int[indexes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = remap[checkString(indexes.get(i), what)];
+        }
+        return out;
+    }
+
+    /**
+     * Maps ids to indexes, rejecting 0 and duplicates. Returns null when the ids are exactly 1..n in
+     * order (what most producers write): index = id - 1 then, and no map is needed.
+     */
+    private static LongIntMap indexIds(LongList ids, String what) {
+        boolean dense = true;
+        for (int i = 0; i < ids.size() && dense; i++) {
+            dense = ids.get(i) == i + 1;
+        }
+        if (dense) {
+            return null;
+        }
+        LongIntMap index = new LongIntMap(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            if (id == 0) {
+                throw new InputException("malformed profile: found " + what + " with reserved id 0");
+            }
+            if (index.putIfAbsent(id, i) >= 0) {
+                throw new InputException("malformed profile: several " + what + "s with id " + id);
+            }
+        }
+        return index;
+    }
+
+    private static int lookup(LongIntMap index, long id, int count) {
+        if (index == null) {
+            return id >= 1 && id <= count ? (int) (id - 1) : -1;
+        }
+        return index.get(id);
+    }
+
+    private static int[] closeOffsets(IntList starts, int end) {
+        int[] out = new int[starts.size() + 1];
+        for (int i = 0; i < starts.size(); i++) {
+            out[i] = starts.get(i);
+        }
+        out[starts.size()] = end;
+        return out;
+    }
+
+    /** The resolved arrays handed to {@link Profile}'s constructor. */
+    static final class Parts {
+        String[] strings;
+        ValueType[] sampleTypes;
+        ValueType periodType;
+        long period;
+        long timeNanos;
+        long durationNanos;
+        String defaultSampleType;
+        String dropFrames;
+        String keepFrames;
+        List<String> comments;
+        Mapping[] mappings;
+        long[] fnId;
+        int[] fnName;
+        int[] fnSystemName;
+        int[] fnFile;
+        long[] fnStartLine;
+        long[] locId;
+        long[] locAddress;
+        int[] locMapping;
+        boolean[] locFolded;
+        int[] locLineStart;
+        int[] lineFunction;
+        long[] lineNumber;
+        int sampleCount;
+        long[] values;
+        int[] stackStart;
+        int[] stackLocation;
+        int[] labelStart;
+        int[] labelKey;
+        int[] labelStr;
+        long[] labelNum;
+        int[] labelUnit;
+    }
+}

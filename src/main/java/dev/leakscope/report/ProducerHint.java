@@ -1,0 +1,36 @@
+package dev.leakscope.report;
+
+import dev.leakscope.profile.Profile;
+
+/** A best guess at which program wrote a profile, from its sample types, mappings and names. */
+final class ProducerHint {
+    private ProducerHint() {
+    }
+
+    static String guess(Profile p) {
+        boolean goRuntime = false;
+        boolean javaNames = false;
+        boolean jsFiles = false;
+        for (int f = 0; f < p.functionCount(); f++) {
+            String name = p.functionName(f);
+            String file = p.functionFile(f);
+            goRuntime |= name.equals("runtime.main") || name.equals("runtime.goexit") || name.startsWith("runtime.malg");
+            javaNames |= name.startsWith("java/") || name.startsWith("java.") || name.startsWith("jdk.internal");
+            jsFiles |= file.endsWith(".js") || file.endsWith(".mjs") || file.startsWith("node:");
+        }
+        String types = p.sampleTypes().toString();
+        if (goRuntime) {
+            return types.contains("inuse_space") ? "Go runtime (heap profile)" : "Go runtime";
+        }
+        if (jsFiles) {
+            return "Node.js (V8 sampling heap profiler, e.g. @datadog/pprof)";
+        }
+        if (javaNames) {
+            return "JVM (async-profiler or a JFR converter)";
+        }
+        if (p.functionCount() == 0 && p.locationCount() > 0) {
+            return "unknown (addresses only, not symbolized)";
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.leakscope.report;
+
+import dev.leakscope.graph.GoPaths;
+import dev.leakscope.profile.Mapping;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.Units;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The header lines of pprof's text reports: File, Build ID, comments, Type, Time, Duration. */
+final class ProfileHeader {
+    private ProfileHeader() {
+    }
+
+    static List<String> lines(ReportContext rc) {
+        Profile p = rc.profile();
+        List<String> lines = new ArrayList<>();
+        if (p.mappingCount() > 0) {
+            Mapping main = p.mapping(0);
+            if (!main.file().isEmpty()) {
+                lines.add("File: " + GoPaths.base(main.file()));
+            }
+            if (!main.buildId().isEmpty()) {
+                lines.add("Build ID: " + main.buildId());
+            }
+        }
+        for (String c : p.comments()) {
+            if (!c.startsWith("#")) {
+                lines.add(c);
+            }
+        }
+        lines.add("Type: " + rc.typeName());
+        if (p.timeNanos() != 0) {
+            lines.add("Time: " + goReportTime(p.timeNanos(), rc.settings().zone()));
+        }
+        if (p.durationNanos() != 0) {
+            String duration = ValueFormat.autoLabel(p.durationNanos(), "nanoseconds");
+            Units.Scaled totalNanos = Units.scale(rc.total(), rc.sampleUnit(), "nanoseconds");
+            String ratio = "";
+            if (totalNanos.unit().equals("ns") && totalNanos.value() != 0) {
+                ratio = "(" + GoNumbers.percentage((long) totalNanos.value(), p.durationNanos()) + ")";
+            }
+            lines.add("Duration: " + duration + ", Total samples = " + rc.format(rc.total()) + " " + ratio);
+        }
+        return lines;
+    }
+
+    /** Go's layout {@code Jan 2, 2006 at 3:04pm (MST)}. */
+    static String goReportTime(long nanos, ZoneId zone) {
+        ZonedDateTime t = Instant.ofEpochSecond(0, nanos).atZone(zone);
+        String month = t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        String ampm = t.getHour() < 12 ? "am" : "pm";
+        String abbrev = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(t);
+        return String.format("%s %d, %d at %d:%02d%s (%s)", month, t.getDayOfMonth(), t.getYear(), hour,
+                t.getMinute(), ampm, abbrev);
+    }
+}

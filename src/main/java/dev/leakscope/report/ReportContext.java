@@ -1,0 +1,159 @@
+package dev.leakscope.report;
+
+import dev.leakscope.profile.Merger;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.util.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A profile ready to report on: the chosen sample type, the report total and the output unit, and
+ * the value formatting that goes with them (pprof's Report).
+ */
+public final class ReportContext {
+    private final Profile profile;
+    private final ReportSettings settings;
+    private final int index;
+    private final String typeName;
+    private final String sampleUnit;
+    private final long total;
+    private String outputUnit;
+
+    private ReportContext(Profile profile, ReportSettings settings, int index) {
+        this.profile = profile;
+        this.settings = settings;
+        this.index = index;
+        ValueType t = profile.sampleType(index);
+        this.typeName = (settings.mean() ? "mean_" : "") + t.type();
+        this.sampleUnit = t.unit();
+        this.outputUnit = settings.unit();
+        this.total = computeTotal(profile, index, settings.mean());
+    }
+
+    public static ReportContext of(Profile profile, ReportSettings settings) {
+        return new ReportContext(profile, settings, sampleIndex(profile, settings.sampleIndex()));
+    }
+
+    /** Resolves a sample type name or number as pprof does; null means the profile's default. */
+    public static int sampleIndex(Profile p, String requested) {
+        if (p.typeCount() == 0) {
+            throw new UsageException("profile has no samples");
+        }
+        if (requested == null || requested.isEmpty()) {
+            return p.defaultSampleIndex();
+        }
+        if (requested.matches("[+-]?\\d+")) {
+            long i = Long.parseLong(requested);
+            if (i < 0 || i >= p.typeCount()) {
+                throw new UsageException("sample index " + requested + " is outside the range [0.."
+                        + (p.typeCount() - 1) + "]");
+            }
+            return (int) i;
+        }
+        int i = p.sampleTypeIndex(requested);
+        if (i < 0) {
+            List<String> names = new ArrayList<>();
+            for (ValueType t : p.sampleTypes()) {
+                names.add(t.type());
+            }
+            throw new UsageException("sample index \"" + requested + "\" must be one of: " + names);
+        }
+        return i;
+    }
+
+    /**
+     * pprof's total: the sum of |value| over all samples (stack-less ones included); with -diff_base,
+     * over the base samples only; with -mean, divided by the summed counts.
+     */
+    private static long computeTotal(Profile p, int index, boolean mean) {
+        long total = 0;
+        long div = 0;
+        long diffTotal = 0;
+        long diffDiv = 0;
+        boolean hasBaseLabel = false;
+        for (int k = 0; k < p.stringCount() && !hasBaseLabel; k++) {
+            hasBaseLabel = p.string(k).equals(Merger.BASE_LABEL);
+        }
+        for (int s = 0; s < p.sampleCount(); s++) {
+            long v = Math.abs(p.value(s, index));
+            long d = mean ? Math.abs(p.value(s, 0)) : 0;
+            total += v;
+            div += d;
+            if (hasBaseLabel && p.stringLabel(s, Merger.BASE_LABEL) != null) {
+                diffTotal += v;
+                diffDiv += d;
+            }
+        }
+        if (diffTotal > 0) {
+            total = diffTotal;
+            div = diffDiv;
+        }
+        return div != 0 ? total / div : total;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public ReportSettings settings() {
+        return settings;
+    }
+
+    public int sampleIndex() {
+        return index;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public String sampleUnit() {
+        return sampleUnit;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    /** pprof's formatValue: divided by -divide_by, in the report's output unit. */
+    public String format(long v) {
+        if (settings.divideBy() != 1) {
+            v = (long) (v * (1 / settings.divideBy()));
+        }
+        return ValueFormat.label(v, sampleUnit, outputUnit);
+    }
+
+    /**
+     * pprof's selectOutputUnit: with {@code minimum}, the unit of the smallest non-zero node value,
+     * or of 100 times it when that still leaves the total in a larger unit.
+     */
+    void selectOutputUnit(dev.leakscope.graph.Graph g) {
+        if (!outputUnit.equals("minimum") || g.nodes().length == 0) {
+            return;
+        }
+        long min = 0;
+        long max = total;
+        for (int n : g.nodes()) {
+            long nodeMin = Math.abs(g.flat(n));
+            if (nodeMin == 0) {
+                nodeMin = Math.abs(g.cum(n));
+            }
+            if (nodeMin > 0 && (min == 0 || nodeMin < min)) {
+                min = nodeMin;
+            }
+        }
+        double ratio = 1 / settings.divideBy();
+        if (ratio > 0 && ratio != 1) {
+            min = (long) (min * ratio);
+            max = (long) (max * ratio);
+        }
+        String minUnit = dev.leakscope.profile.Units.scale(min, sampleUnit, "minimum").unit();
+        String maxUnit = dev.leakscope.profile.Units.scale(max, sampleUnit, "minimum").unit();
+        String unit = minUnit;
+        if (!minUnit.equals(maxUnit) && min * 100 < max) {
+            unit = dev.leakscope.profile.Units.scale(100 * min, sampleUnit, "minimum").unit();
+        }
+        outputUnit = unit.isEmpty() ? sampleUnit : unit;
+    }
+}

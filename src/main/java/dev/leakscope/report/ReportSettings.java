@@ -1,0 +1,92 @@
+package dev.leakscope.report;
+
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.graph.TrimmedGraph;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Everything that shapes a pprof-style text report, with pprof's defaults.
+ *
+ * @param sampleIndex   sample type name or index, or null for the profile's default
+ * @param mean          pprof's -mean
+ * @param granularity   node granularity
+ * @param noInlines     pprof's -noinlines
+ * @param cumSort       sort by cum instead of flat
+ * @param nodeCount     show at most this many nodes (0: all; -1: the report's default)
+ * @param nodeFraction  drop nodes whose cum is below this fraction of the total
+ * @param edgeFraction  drop edges whose weight is below this fraction of the total
+ * @param unit          output unit: {@code minimum} (pprof's default), {@code auto} or a unit name
+ * @param divideBy      divide every value by this before printing
+ * @param dropNegative  leave out nodes with negative values
+ * @param trimPath      pprof's -trim_path
+ * @param sourcePath    pprof's -source_path
+ * @param activeFilters the {@code name=value} lines of the "Active filters" header
+ * @param zone          time zone of the {@code Time:} header
+ */
+public record ReportSettings(String sampleIndex, boolean mean, Granularity granularity, boolean noInlines,
+                             boolean cumSort, int nodeCount, double nodeFraction, double edgeFraction,
+                             String unit, double divideBy, boolean dropNegative, String trimPath,
+                             String sourcePath, List<String> activeFilters, ZoneId zone) {
+
+    public static ReportSettings defaults() {
+        return new ReportSettings(null, false, Granularity.FUNCTIONS, false, false, -1, 0.005, 0.001,
+                "minimum", 1, false, "", "", List.of(), ZoneId.systemDefault());
+    }
+
+    public ReportSettings withSampleIndex(String v) {
+        return new ReportSettings(v, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withGranularity(Granularity g, boolean noInl) {
+        return new ReportSettings(sampleIndex, mean, g, noInl, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withTrim(boolean cum, int count, double fraction) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cum, count, fraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withEdgeFraction(double f) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                f, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withUnit(String u) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, u, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withMean(boolean m, double divide, boolean dropNeg) {
+        return new ReportSettings(sampleIndex, m, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divide, dropNeg, trimPath, sourcePath, activeFilters, zone);
+    }
+
+    public ReportSettings withPaths(String trim, String source) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trim, source, activeFilters, zone);
+    }
+
+    public ReportSettings withZone(ZoneId z) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, z);
+    }
+
+    public ReportSettings withActiveFilters(List<String> filters) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, List.copyOf(filters), zone);
+    }
+
+    /** Graph options for a graph report (file names trimmed as pprof's graph reports do). */
+    GraphOptions graphOptions(int index, boolean objNames) {
+        return new GraphOptions(granularity, noInlines, index, mean, objNames, trimPath, sourcePath, dropNegative);
+    }
+
+    /** Trimming for -top: pprof turns the default node count (-1) into "no limit". */
+    TrimmedGraph.Trim topTrim() {
+        return new TrimmedGraph.Trim(nodeFraction, edgeFraction, Math.max(nodeCount, 0), cumSort);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.leakscope.report;
+
+import dev.leakscope.graph.Graph;
+import dev.leakscope.graph.NodeTable;
+import dev.leakscope.graph.TrimmedGraph;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** pprof's {@code -top} / {@code -text} report. */
+public final class TopReport {
+    private TopReport() {
+    }
+
+    public static void write(ReportContext rc, PrintWriter out) {
+        ReportSettings s = rc.settings();
+        NodeTable table = NodeTable.build(rc.profile(), s.graphOptions(rc.sampleIndex(), false));
+        TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim());
+        Graph g = tg.graph();
+        rc.selectOutputUnit(g);
+        for (String line : headerLines(rc, tg)) {
+            out.println(line);
+        }
+        out.printf("%10s %5s%% %5s%% %10s %5s%%%n", "flat", "flat", "sum", "cum", "cum");
+        byte[] marks = g.inlineMarks();
+        long flatSum = 0;
+        long total = rc.total();
+        for (int n : g.nodes()) {
+            long flat = g.flat(n);
+            long cum = g.cum(n);
+            flatSum += flat;
+            String inl = marks[n] == 1 ? " (inline)" : marks[n] == 2 ? " (partial-inline)" : "";
+            out.print(GoNumbers.pad(rc.format(flat), 10) + " " + GoNumbers.percentage(flat, total) + " "
+                    + GoNumbers.percentage(flatSum, total) + " " + GoNumbers.pad(rc.format(cum), 10) + " "
+                    + GoNumbers.percentage(cum, total) + "  " + g.info(n).printableName() + inl + "\n");
+        }
+    }
+
+    /** Profile header plus pprof's report lines (filters, "Showing nodes…", dropped and top counts). */
+    static List<String> headerLines(ReportContext rc, TrimmedGraph tg) {
+        List<String> lines = new ArrayList<>(ProfileHeader.lines(rc));
+        Graph g = tg.graph();
+        long flatSum = 0;
+        for (int n : g.nodes()) {
+            flatSum += g.flat(n);
+        }
+        if (!rc.settings().activeFilters().isEmpty()) {
+            lines.add("Active filters:");
+            for (String f : rc.settings().activeFilters()) {
+                lines.add("   " + f);
+            }
+        }
+        long total = rc.total();
+        lines.add("Showing nodes accounting for " + rc.format(flatSum) + ", "
+                + GoNumbers.percentage(flatSum, total).strip() + " of " + rc.format(total) + " total");
+        if (total != 0) {
+            if (tg.droppedNodes() > 0) {
+                long cutoff = Math.abs((long) (total * rc.settings().nodeFraction()));
+                lines.add("Dropped " + tg.droppedNodes() + (tg.droppedNodes() > 1 ? " nodes" : " node")
+                        + " (cum <= " + rc.format(cutoff) + ")");
+            }
+            if (tg.originalCount() > 0 && g.nodes().length < tg.originalCount()) {
+                lines.add("Showing top " + g.nodes().length + " nodes out of " + tg.originalCount());
+            }
+        }
+        return lines;
+    }
+}
