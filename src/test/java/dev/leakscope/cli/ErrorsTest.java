@@ -1,0 +1,105 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.TestProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad inputs and bad command lines: one line on stderr, exit 2, no stack trace, nothing on stdout. */
+class ErrorsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private void assertFails(String fragment, String... args) {
+        Cli.Result r = Cli.run(dir, args);
+        assertEquals(2, r.exitCode(), () -> "exit code; stderr: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        String firstLine = r.err().lines().findFirst().orElse("");
+        assertTrue(firstLine.startsWith("leakscope: "), r.err());
+        assertTrue(r.err().contains(fragment), () -> "stderr '" + r.err() + "' lacks '" + fragment + "'");
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void missingEmptyAndWrongFiles() throws IOException {
+        assertFails("nosuch.pb.gz: no such file", "top", "nosuch.pb.gz");
+        write("empty.pb", new byte[0]);
+        assertFails("empty input", "top", "empty.pb");
+        write("image.pb.gz", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        assertFails("PNG image", "top", "image.pb.gz");
+        write("notes.txt", "some notes\n".getBytes());
+        assertFails("no profile format", "top", "notes.txt");
+        Files.createDirectory(dir.resolve("adir"));
+        assertFails("is a directory", "top", "adir");
+    }
+
+    @Test
+    void corruptData() throws IOException {
+        byte[] gz = TestProfiles.small().gzipped();
+        write("trunc.pb.gz", Arrays.copyOf(gz, gz.length - 10));
+        assertFails("truncated gzip data", "top", "trunc.pb.gz");
+        byte[] raw = TestProfiles.small().bytes();
+        write("trunc.pb", Arrays.copyOf(raw, raw.length - 3));
+        assertFails("not a profile", "top", "trunc.pb");
+        write("dangling.pb", TestProfiles.small().sample(new long[] {1, 1}, 42).bytes());
+        assertFails("unknown location id 42", "top", "dangling.pb");
+        TestProfiles badString = TestProfiles.small();
+        badString.proto().setDefaultSampleType(500);
+        write("badstring.pb", badString.bytes());
+        assertFails("refers to string 500", "top", "badstring.pb");
+    }
+
+    @Test
+    void unknownSampleIndexListsTheTypes() throws IOException {
+        write("a.pb", TestProfiles.small().bytes());
+        assertFails("must be one of: [objects, space]", "top", "--sample-index", "alloc_space", "a.pb");
+        assertFails("outside the range [0..1]", "top", "--sample-index", "7", "a.pb");
+        assertFails("must be one of", "pprof", "-top", "-sample_index=bogus", "a.pb");
+    }
+
+    @Test
+    void mergingDifferentSampleTypesNamesBoth() throws IOException {
+        write("heap.pb", TestProfiles.small().bytes());
+        TestProfiles cpu = new TestProfiles().sampleType("samples", "count").sampleType("cpu", "nanoseconds");
+        cpu.function(1, "f", "f.go").location(1, 1, 1).sample(new long[] {1, 10}, 1);
+        write("cpu.pb", cpu.bytes());
+        assertFails("heap.pb has [objects/count, space/bytes], cpu.pb has [samples/count, cpu/nanoseconds]",
+                "top", "heap.pb", "cpu.pb");
+        assertFails("different sample types", "pprof", "-top", "-base", "cpu.pb", "heap.pb");
+    }
+
+    @Test
+    void badCommandLines() throws IOException {
+        write("a.pb", TestProfiles.small().bytes());
+        assertFails("Unknown option", "top", "--bogus", "a.pb");
+        assertFails("unknown granularity", "top", "--granularity", "words", "a.pb");
+        assertFails("not defined: -bogus", "pprof", "-top", "-bogus", "a.pb");
+        assertFails("give a report flag", "pprof", "a.pb");
+        assertFails("invalid size", "top", "--max-bytes", "lots", "a.pb");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        Cli.Result r = Cli.run(dir, "top", "--debug", "nosuch.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void maxBytesStopsLargeInputs() throws IOException {
+        write("a.pb.gz", TestProfiles.small().gzipped());
+        assertFails("--max-bytes", "top", "--max-bytes", "16", "a.pb.gz");
+    }
+}
