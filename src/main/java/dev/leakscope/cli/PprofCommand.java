@@ -62,7 +62,8 @@ final class PprofCommand implements Callable<Integer> {
         List<InputSource> sources = InputOptions.sources(files, root);
         List<InputSource> bases = InputOptions.sources(a.bases, root);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
-        Profile p = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits());
+        boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
+        Profile p = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
         return switch (a.report) {
             case "top", "text" -> {
                 ReportContext rc = ReportContext.of(p, settings);

@@ -140,6 +140,17 @@ public final class Graph {
         return dropped;
     }
 
+    /** Keeps only the nodes marked in keep. */
+    void retain(boolean[] keep) {
+        int k = 0;
+        for (int n : nodes) {
+            if (keep[n]) {
+                nodes[k++] = n;
+            }
+        }
+        nodes = java.util.Arrays.copyOf(nodes, k);
+    }
+
     // ---- ordering
 
     /** Sorts the nodes as pprof does: by |flat| (or |cum|), then name, then the other value, then key. */

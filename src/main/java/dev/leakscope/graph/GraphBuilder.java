@@ -16,6 +16,14 @@ public final class GraphBuilder {
     }
 
     public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept) {
+        return build(p, t, o, kept, true);
+    }
+
+    /**
+     * As {@link #build(Profile, NodeTable, GraphOptions, boolean[])}; without edges when withEdges is
+     * false (trimming only needs node values, and edges cost a hash lookup per frame).
+     */
+    public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges) {
         Graph g = new Graph(t);
         int types = p.typeCount();
         int index = o.sampleIndex();
@@ -46,7 +54,7 @@ public final class GraphBuilder {
                         g.cum[n] += w;
                         g.cumDiv[n] += dw;
                     }
-                    if (parent >= 0 && parent != n) {
+                    if (withEdges && parent >= 0 && parent != n) {
                         long key = ((long) parent << 32) | n;
                         int e = edgeIndex.get(key);
                         if (e < 0) {

@@ -20,38 +20,41 @@ public record TrimmedGraph(Graph graph, int originalCount, int droppedNodes) {
     }
 
     public static TrimmedGraph of(Profile p, NodeTable table, GraphOptions o, Trim trim) {
-        Graph g = GraphBuilder.build(p, table, o, null);
-        long total = g.flatSum();
+        // Dropping nodes never changes the flat or cum of the nodes kept (a sample whose leaf is
+        // dropped gives flat to nobody), so the cuts are decided on one pass without edges; the
+        // graph is then built once, with edges, over the nodes kept.
+        Graph values = GraphBuilder.build(p, table, o, null, false);
+        long total = values.flatSum();
         long nodeCutoff = Math.abs((long) (total * trim.nodeFraction()));
         long edgeCutoff = Math.abs((long) (total * trim.edgeFraction()));
         int dropped = 0;
+        boolean[] kept = null;
         if (nodeCutoff > 0) {
-            boolean[] kept = new boolean[table.size()];
             int keptCount = 0;
-            for (int n : g.nodes()) {
-                if (Math.abs(g.rawCum(n)) >= nodeCutoff) {
+            kept = new boolean[table.size()];
+            for (int n : values.nodes()) {
+                if (Math.abs(values.rawCum(n)) >= nodeCutoff) {
                     kept[n] = true;
                     keptCount++;
                 }
             }
-            if (keptCount != g.nodes().length) {
-                dropped = g.nodes().length - keptCount;
-                g = GraphBuilder.build(p, table, o, kept);
+            dropped = values.nodes().length - keptCount;
+            if (dropped > 0) {
+                values.retain(kept);
+            } else {
+                kept = null;
             }
         }
-        int original = g.nodes().length;
+        int original = values.nodes().length;
+        if (trim.nodeCount() > 0 && original > trim.nodeCount()) {
+            values.sort(trim.cumSort());
+            kept = new boolean[table.size()];
+            for (int i = 0; i < trim.nodeCount(); i++) {
+                kept[values.nodes()[i]] = true;
+            }
+        }
+        Graph g = GraphBuilder.build(p, table, o, kept, true);
         g.sort(trim.cumSort());
-        if (trim.nodeCount() > 0) {
-            g.trimLowFrequencyEdges(edgeCutoff);
-            if (g.nodes().length > trim.nodeCount()) {
-                boolean[] kept = new boolean[table.size()];
-                for (int i = 0; i < trim.nodeCount(); i++) {
-                    kept[g.nodes()[i]] = true;
-                }
-                g = GraphBuilder.build(p, table, o, kept);
-                g.sort(trim.cumSort());
-            }
-        }
         g.trimLowFrequencyEdges(edgeCutoff);
         return new TrimmedGraph(g, original, dropped);
     }

@@ -24,7 +24,7 @@ public final class Decompression {
             in.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
                 InputStream gz = new IoErrorsAsInputErrors(new GZIPInputStream(in, BUFFER), name, "gzip");
-                return new BoundedInputStream(new BufferedInputStream(gz, BUFFER), limits.maxBytes(), name);
+                return new BoundedInputStream(new ReadAheadInputStream(gz), limits.maxBytes(), name);
             }
             return new BoundedInputStream(in, limits.maxBytes(), name);
         } catch (IOException e) {

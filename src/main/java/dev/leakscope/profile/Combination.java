@@ -20,11 +20,20 @@ public final class Combination {
         DIFF_BASE
     }
 
-    /** The sources merged into one profile (each with a placeholder mapping if it has none). */
-    public static Profile merge(List<Profile> profiles, List<String> names) {
+    /**
+     * The sources merged into one profile (each with a placeholder mapping if it has none).
+     *
+     * @param graphOnly the result only feeds graph reports (top, diff, list…), which give the same
+     *                  numbers for a single profile merged or not unless it has negative values; the
+     *                  merge is then skipped. Sample-level reports (-raw, -traces) need it.
+     */
+    public static Profile merge(List<Profile> profiles, List<String> names, boolean graphOnly) {
         List<Profile> mapped = new ArrayList<>();
         for (Profile p : profiles) {
             mapped.add(p.withPlaceholderMapping());
+        }
+        if (graphOnly && mapped.size() == 1 && !mapped.get(0).hasNegativeValue()) {
+            return mapped.get(0);
         }
         List<Merger.Input> inputs = new ArrayList<>();
         for (Profile p : Compatibility.harmonize(mapped, names)) {

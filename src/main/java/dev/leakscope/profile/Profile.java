@@ -328,6 +328,17 @@ public final class Profile {
         return labelUnit[label];
     }
 
+    /** Whether any sample value is negative (as in a difference profile). */
+    public boolean hasNegativeValue() {
+        int n = sampleCount * sampleTypes.length;
+        for (int i = 0; i < n; i++) {
+            if (values[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The sample's string label value for key, or null. */
     public String stringLabel(int sample, String key) {
         for (int i = labelStart[sample]; i < labelStart[sample + 1]; i++) {

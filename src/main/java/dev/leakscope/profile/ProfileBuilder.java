@@ -1,5 +1,6 @@
 package dev.leakscope.profile;
 
+import dev.leakscope.util.IdList;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
@@ -55,7 +56,7 @@ public final class ProfileBuilder {
     private final IntList valueStart = new IntList();
     private final LongList values = new LongList(1024);
     private final IntList stackStart = new IntList();
-    private final LongList stackLocationId = new LongList(1024);
+    private final IdList stackLocationId = new IdList();
     private final IntList labelStart = new IntList();
     private final IntList labelKey = new IntList();
     private final IntList labelStr = new IntList();
@@ -306,26 +307,37 @@ public final class ProfileBuilder {
         p.lineNumber = lineNumber.toArray();
 
         p.sampleCount = n;
-        p.values = values.toArray();
+        // The two largest arrays are handed over without copying (they may be longer than needed).
+        p.values = values.array();
         p.stackStart = closeOffsets(stackStart, stackLocationId.size());
-        p.stackLocation = new int[stackLocationId.size()];
-        for (int s = 0; s < n; s++) {
-            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
-                long id = stackLocationId.get(i);
-                int l = lookup(locationIndex, id, locs);
-                if (l < 0) {
-                    throw new InputException("malformed profile: sample " + (s + 1)
-                            + " refers to unknown location id " + id);
-                }
-                p.stackLocation[i] = l;
-            }
-        }
+        p.stackLocation = resolveStacks(p.stackStart, locationIndex, locs);
         p.labelStart = closeOffsets(labelStart, labelKey.size());
         p.labelKey = remapStrings(labelKey, remap, "label key");
         p.labelStr = remapStrings(labelStr, remap, "label value");
         p.labelNum = labelNum.toArray();
         p.labelUnit = remapStrings(labelUnit, remap, "label unit");
         return new Profile(p);
+    }
+
+    /** Location indexes of the stacks; ids are turned into indexes in place when they are dense. */
+    private int[] resolveStacks(int[] starts, LongIntMap locationIndex, int locs) {
+        int n = stackLocationId.size();
+        int[] ids = stackLocationId.narrowArray();
+        int[] out = ids != null && locationIndex == null ? ids : new int[n];
+        int sample = 0;
+        for (int i = 0; i < n; i++) {
+            long id = stackLocationId.get(i);
+            int l = lookup(locationIndex, id, locs);
+            if (l < 0) {
+                while (starts[sample + 1] <= i) {
+                    sample++;
+                }
+                throw new InputException("malformed profile: sample " + (sample + 1)
+                        + " refers to unknown location id " + id);
+            }
+            out[i] = l;
+        }
+        return out;
     }
 
     private String[] uniqueStrings;

@@ -17,28 +17,29 @@ public final class ProfileInputs {
     private ProfileInputs() {
     }
 
-    /** Loads and merges sources, one input at a time. */
-    public static Profile merged(List<InputSource> sources, Limits limits) {
+    /** Loads and merges sources, one input at a time (see {@link Combination#merge} for graphOnly). */
+    public static Profile merged(List<InputSource> sources, Limits limits, boolean graphOnly) {
         List<Profile> profiles = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (InputSource s : sources) {
             profiles.add(ProfileLoader.load(s, limits));
             names.add(s.name());
         }
-        return Combination.merge(profiles, names);
+        return Combination.merge(profiles, names, graphOnly);
     }
 
     /** The sources merged and pruned: the profile a report on them is computed from. */
     public static Profile forReport(List<InputSource> sources, Limits limits) {
-        return FramePruner.prune(merged(sources, limits));
+        return FramePruner.prune(merged(sources, limits, true));
     }
 
     /** The profile a pprof report is computed from. */
     public static Profile forReport(List<InputSource> sources, List<InputSource> bases,
-                                    Combination.BaseMode mode, boolean normalize, Limits limits) {
-        Profile p = merged(sources, limits);
+                                    Combination.BaseMode mode, boolean normalize, Limits limits,
+                                    boolean graphOnly) {
+        Profile p = merged(sources, limits, graphOnly && bases.isEmpty());
         if (!bases.isEmpty()) {
-            Profile base = merged(bases, limits);
+            Profile base = merged(bases, limits, false);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(p);

@@ -38,6 +38,11 @@ public final class LongList {
         size = newSize;
     }
 
+    /** The backing array itself (its first {@link #size()} elements are the list), without copying. */
+    public long[] array() {
+        return data;
+    }
+
     public long[] toArray() {
         return Arrays.copyOf(data, size);
     }
