@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of leakscope against `go tool pprof` and the gunzip floor.
+
+Generates the tiers of ../shared/bench (fixed seeds) into bench/out/ when missing, runs each
+command several times (after one warm-up run), and prints a Markdown table of median wall time
+and peak resident memory (from /usr/bin/time), plus same-run ratios.
+
+    bench/run.py                 # tiers M and L, 3 runs each
+    bench/run.py --tiers S M L XL --runs 5
+    bench/run.py --no-pprof      # leakscope and floors only
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+OUT = os.path.join(HERE, "out")
+LEAKSCOPE = os.path.join(ROOT, "leakscope")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def generate(tier):
+    prefix = os.path.join(OUT, tier)
+    if not os.path.exists(prefix + ".cur.pb.gz"):
+        os.makedirs(OUT, exist_ok=True)
+        print(f"generating tier {tier}...", file=sys.stderr)
+        sh([sys.executable, os.path.join(SHARED, "genprofile.py"), "--tier", tier, "--seed", "1",
+            "--pair", prefix], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return prefix
+
+
+def series(tier, n=6):
+    """n snapshots of one tier for trend: the base, then growth steps (seeds 2..n)."""
+    prefix = os.path.join(OUT, f"{tier}.series")
+    files = [os.path.join(OUT, f"{tier}.series.{k}.pb.gz") for k in range(n)]
+    if not all(os.path.exists(f) for f in files):
+        base = generate(tier) + ".base.pb.gz"
+        shutil.copy(base, files[0])
+        for k in range(1, n):
+            sh([sys.executable, os.path.join(SHARED, "genprofile.py"), "--tier", tier, "--seed", str(k + 1),
+                "--grow-from", "1", "-o", files[k]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return files
+
+
+def measure(cmd, runs):
+    """Median wall seconds and max RSS (MiB) of cmd over runs, after one warm-up."""
+    walls, rss = [], []
+    for i in range(runs + 1):
+        with tempfile.NamedTemporaryFile("r") as t:
+            r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, TZ="UTC"))
+            if r.returncode not in (0, 1):
+                return None
+            wall, kb = t.read().split()[-2:]
+        if i > 0:
+            walls.append(float(wall))
+            rss.append(int(kb) / 1024)
+    return statistics.median(walls), max(rss)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tiers", nargs="+", default=["M", "L"])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-pprof", action="store_true")
+    a = ap.parse_args()
+    have_pprof = not a.no_pprof and shutil.which("go") is not None
+    rows = []
+    for tier in a.tiers:
+        p = generate(tier)
+        base, cur = p + ".base.pb.gz", p + ".cur.pb.gz"
+        truth = json.load(open(p + ".truth.json"))
+        leak = truth["leaks"][0]
+        cases = [
+            ("top", [LEAKSCOPE, "top", "-n", "20", cur],
+             ["go", "tool", "pprof", "-top", "-nodecount=20", cur]),
+            ("diff", [LEAKSCOPE, "diff", "-n", "20", base, cur],
+             ["go", "tool", "pprof", "-top", "-nodecount=20", "-base", base, cur]),
+            ("list", [LEAKSCOPE, "list", leak["list_regex"], cur],
+             ["go", "tool", "pprof", "-list=" + leak["list_regex"], cur]),
+            ("focus", [LEAKSCOPE, "focus", leak["focus_regex"], cur],
+             ["go", "tool", "pprof", "-top", "-focus=" + leak["focus_regex"], cur]),
+            ("trend (6)", [LEAKSCOPE, "trend"] + series(tier), None),
+            ("floor: gzip -dc", ["gzip", "-dc", cur], None),
+        ]
+        for name, ls, pp in cases:
+            m = measure(ls, a.runs)
+            g = measure(pp, max(1, a.runs // 2) if tier in ("L", "XL") else a.runs) if pp and have_pprof else None
+            rows.append((tier, name, m, g))
+            print(tier, name, m, g, file=sys.stderr)
+    print("| tier | report | leakscope wall | leakscope peak RSS | pprof wall | pprof peak RSS | speed-up | memory ratio |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for tier, name, m, g in rows:
+        if m is None:
+            print(f"| {tier} | {name} | (failed) | | | | | |")
+            continue
+        cells = [f"{m[0]:.2f} s", f"{m[1]:.0f} MiB"]
+        if g:
+            cells += [f"{g[0]:.2f} s", f"{g[1]:.0f} MiB", f"{g[0] / m[0]:.1f}x", f"1/{g[1] / m[1]:.1f}"]
+        else:
+            cells += ["", "", "", ""]
+        print(f"| {tier} | {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
