@@ -42,6 +42,34 @@ public final class Combination {
         return Merger.merge(inputs);
     }
 
+    /**
+     * Merges profiles produced one at a time by loaders, without holding them all in memory: each is
+     * merged in and dropped. Only when sample types differ in units (which needs the finest unit of
+     * all of them) are they loaded again and merged together.
+     */
+    public static Profile mergeLoading(List<java.util.function.Supplier<Profile>> loaders, List<String> names,
+                                boolean graphOnly) {
+        Profile first = loaders.get(0).get();
+        if (loaders.size() == 1) {
+            return merge(List.of(first), names, graphOnly);
+        }
+        Merger merger = new Merger(first.typeCount());
+        merger.add(Merger.Input.of(first.withPlaceholderMapping()));
+        for (int i = 1; i < loaders.size(); i++) {
+            Profile next = loaders.get(i).get();
+            if (!next.sampleTypes().equals(first.sampleTypes())
+                    || !java.util.Objects.equals(next.periodType(), first.periodType())) {
+                List<Profile> all = new ArrayList<>();
+                for (java.util.function.Supplier<Profile> loader : loaders) {
+                    all.add(loader.get());
+                }
+                return merge(all, names, graphOnly);
+            }
+            merger.add(Merger.Input.of(next.withPlaceholderMapping()));
+        }
+        return merger.finish();
+    }
+
     /** source minus base, as one profile (pprof's -base / -diff_base, with -normalize). */
     public static Profile subtract(Profile source, String sourceName, Profile base, String baseName,
                                    BaseMode mode, boolean normalize) {

@@ -33,6 +33,13 @@ public final class Merger {
 
     private final ProfileBuilder out = ProfileBuilder.withEmptyString();
     private final int types;
+    private boolean first = true;
+    // header, accumulated as inputs come
+    private long time;
+    private long duration;
+    private long period;
+    private final LinkedHashSet<String> comments = new LinkedHashSet<>();
+    private String defaultType = "";
 
     // mappings
     private final Map<MappingKey, Integer> mappingByKey = new HashMap<>();
@@ -52,8 +59,13 @@ public final class Merger {
     private final LongList sampleValues = new LongList(1 << 12);
     private int[] table = new int[1 << 12];
     private int sampleCount;
+    // the sample being added: its stack and labels (key, str, unit, num) in reusable buffers
+    private final IntList stack = new IntList(64);
+    private final IntList labels = new IntList(16);
+    private final LongList labelNums = new LongList(8);
 
-    private Merger(int types) {
+    /** A merger for profiles with the given number of sample types; feed it with {@link #add}. */
+    public Merger(int types) {
         this.types = types;
         Arrays.fill(table, -1);
         sampleStackStart.add(0);
@@ -65,62 +77,55 @@ public final class Merger {
             throw new IllegalArgumentException("no profiles to merge");
         }
         Merger m = new Merger(inputs.get(0).profile().typeCount());
-        m.header(inputs);
         for (Input in : inputs) {
             m.add(in);
         }
-        Profile merged = m.finish();
-        if (m.hasZeroSample()) {
-            // Samples that cancelled out: merge again so that what only they used is dropped too.
-            return merge(List.of(Input.of(merged)));
-        }
-        return merged;
+        return m.finish();
     }
 
     public static Profile merge(Profile p) {
         return merge(List.of(Input.of(p)));
     }
 
-    private void header(List<Input> inputs) {
-        Profile first = inputs.get(0).profile();
-        long time = 0;
-        long duration = 0;
-        long period = 0;
-        LinkedHashSet<String> comments = new LinkedHashSet<>();
-        String defaultType = "";
-        for (Input in : inputs) {
-            Profile p = in.profile();
-            if (time == 0 || p.timeNanos < time) {
-                time = p.timeNanos;
-            }
-            duration += p.durationNanos;
-            if (period == 0 || period < p.period) {
-                period = p.period;
-            }
-            comments.addAll(p.comments);
-            if (defaultType.isEmpty()) {
-                defaultType = p.defaultSampleType;
-            }
+    /** The merged profile; the merger is not to be used afterwards. */
+    public Profile finish() {
+        Profile merged = build();
+        if (hasZeroSample()) {
+            // Samples that cancelled out: merge again so that what only they used is dropped too.
+            return merge(List.of(Input.of(merged)));
         }
-        out.setTimeNanos(time);
-        out.setDurationNanos(duration);
-        out.setPeriod(period);
-        for (String c : comments) {
-            out.addComment(out.intern(c));
-        }
-        out.setDefaultSampleType(out.intern(defaultType));
-        out.setDropFrames(out.intern(first.dropFrames));
-        out.setKeepFrames(out.intern(first.keepFrames));
-        if (first.periodType != null) {
-            out.setPeriodType(out.intern(first.periodType.type()), out.intern(first.periodType.unit()));
-        }
-        for (ValueType t : first.sampleTypes) {
-            out.addSampleType(out.intern(t.type()), out.intern(t.unit()));
-        }
+        return merged;
     }
 
-    private void add(Input in) {
+    private void header(Profile p) {
+        if (first) {
+            out.setDropFrames(out.intern(p.dropFrames));
+            out.setKeepFrames(out.intern(p.keepFrames));
+            if (p.periodType != null) {
+                out.setPeriodType(out.intern(p.periodType.type()), out.intern(p.periodType.unit()));
+            }
+            for (ValueType t : p.sampleTypes) {
+                out.addSampleType(out.intern(t.type()), out.intern(t.unit()));
+            }
+        }
+        if (time == 0 || p.timeNanos < time) {
+            time = p.timeNanos;
+        }
+        duration += p.durationNanos;
+        if (period == 0 || period < p.period) {
+            period = p.period;
+        }
+        comments.addAll(p.comments);
+        if (defaultType.isEmpty()) {
+            defaultType = p.defaultSampleType;
+        }
+        first = false;
+    }
+
+    /** Adds one profile (its sample types must be those of the first one added). */
+    public void add(Input in) {
         Profile p = in.profile();
+        header(p);
         int[] strings = new int[p.strings.length];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = out.intern(p.strings[i]);
@@ -136,8 +141,6 @@ public final class Merger {
             mapMapping(p, 0, mappingMap, mappingShift);
         }
         long[] v = new long[types];
-        IntList stack = new IntList(64);
-        List<int[]> labels = new ArrayList<>();
         for (int s = 0; s < p.sampleCount; s++) {
             if (!scaleValues(p, s, in.scales(), v)) {
                 continue;
@@ -151,17 +154,54 @@ public final class Merger {
                 stack.add(locationMap[l]);
             }
             labels.clear();
+            labelNums.truncate(0);
             for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
                 if (baseKey >= 0 && strings[p.labelKey[i]] == baseKey && p.labelStr[i] != 0) {
                     continue; // replaced by the base label below
                 }
-                labels.add(new int[] {strings[p.labelKey[i]], strings[p.labelStr[i]], strings[p.labelUnit[i]], i});
+                addLabel(strings[p.labelKey[i]], strings[p.labelStr[i]], strings[p.labelUnit[i]], p.labelNum[i]);
             }
             if (baseKey >= 0) {
-                labels.add(new int[] {baseKey, baseValue, 0, -1});
+                addLabel(baseKey, baseValue, 0, 0);
             }
-            addSample(stack, labels, p, v);
+            addSample(v);
         }
+    }
+
+    /**
+     * Appends a label to the current sample's buffer, keeping the canonical order: string labels by
+     * key, then numeric ones by key; values keep their order within a key (pprof compares label maps
+     * whose value lists are ordered). Samples have few labels: insertion is fine.
+     */
+    private void addLabel(int key, int str, int unit, long num) {
+        int count = labelNums.size();
+        int at = count;
+        while (at > 0 && compareLabels(key, str, labels.get(3 * (at - 1)), labels.get(3 * (at - 1) + 1)) < 0) {
+            at--;
+        }
+        labels.add(0);
+        labels.add(0);
+        labels.add(0);
+        labelNums.add(0);
+        for (int i = count; i > at; i--) {
+            labels.set(3 * i, labels.get(3 * (i - 1)));
+            labels.set(3 * i + 1, labels.get(3 * (i - 1) + 1));
+            labels.set(3 * i + 2, labels.get(3 * (i - 1) + 2));
+            labelNums.set(i, labelNums.get(i - 1));
+        }
+        labels.set(3 * at, key);
+        labels.set(3 * at + 1, str);
+        labels.set(3 * at + 2, unit);
+        labelNums.set(at, num);
+    }
+
+    private int compareLabels(int keyA, int strA, int keyB, int strB) {
+        boolean numA = strA == 0;
+        boolean numB = strB == 0;
+        if (numA != numB) {
+            return numA ? 1 : -1;
+        }
+        return keyA == keyB ? 0 : out.stringOf(keyA).compareTo(out.stringOf(keyB));
     }
 
     /** Computes the scaled values of sample s into v; false when they are all zero. */
@@ -249,33 +289,13 @@ public final class Merger {
 
     // ---- samples
 
-    private void addSample(IntList stack, List<int[]> labels, Profile p, long[] v) {
-        // Canonical label order: string labels by key, then numeric ones by key; values keep their
-        // order within a key (pprof compares label maps whose value lists are ordered).
-        labels.sort((a, b) -> {
-            boolean an = a[1] == 0;
-            boolean bn = b[1] == 0;
-            if (an != bn) {
-                return an ? 1 : -1;
-            }
-            return out.stringOf(a[0]).compareTo(out.stringOf(b[0]));
-        });
-        int hash = 1;
-        for (int i = 0; i < stack.size(); i++) {
-            hash = hash * 31 + stack.get(i);
-        }
-        for (int[] label : labels) {
-            long num = label[3] >= 0 ? p.labelNum[label[3]] : 0;
-            hash = hash * 31 + label[0];
-            hash = hash * 31 + label[1];
-            hash = hash * 31 + label[2];
-            hash = hash * 31 + Long.hashCode(num);
-        }
+    private void addSample(long[] v) {
+        int hash = hashOf(stack, 0, stack.size(), labels, labelNums, 0, labelNums.size());
         int mask = table.length - 1;
         int slot = Hashing.mix(hash) & mask;
         while (table[slot] >= 0) {
             int candidate = table[slot];
-            if (sameSample(candidate, stack, labels, p)) {
+            if (sameSample(candidate)) {
                 for (int t = 0; t < types; t++) {
                     sampleValues.set(candidate * types + t, sampleValues.get(candidate * types + t) + v[t]);
                 }
@@ -289,11 +309,11 @@ public final class Merger {
             sampleStack.add(stack.get(i));
         }
         sampleStackStart.add(sampleStack.size());
-        for (int[] label : labels) {
-            sampleLabels.add(label[0]);
-            sampleLabels.add(label[1]);
-            sampleLabels.add(label[2]);
-            sampleLabelNums.add(label[3] >= 0 ? p.labelNum[label[3]] : 0);
+        for (int i = 0; i < labelNums.size(); i++) {
+            sampleLabels.add(labels.get(3 * i));
+            sampleLabels.add(labels.get(3 * i + 1));
+            sampleLabels.add(labels.get(3 * i + 2));
+            sampleLabelNums.add(labelNums.get(i));
         }
         sampleLabelStart.add(sampleLabelNums.size());
         for (int t = 0; t < types; t++) {
@@ -304,7 +324,22 @@ public final class Merger {
         }
     }
 
-    private boolean sameSample(int candidate, IntList stack, List<int[]> labels, Profile p) {
+    private static int hashOf(IntList stack, int stackFrom, int stackTo, IntList labels, LongList nums,
+                              int labelFrom, int labelTo) {
+        int hash = 1;
+        for (int i = stackFrom; i < stackTo; i++) {
+            hash = hash * 31 + stack.get(i);
+        }
+        for (int j = labelFrom; j < labelTo; j++) {
+            hash = hash * 31 + labels.get(3 * j);
+            hash = hash * 31 + labels.get(3 * j + 1);
+            hash = hash * 31 + labels.get(3 * j + 2);
+            hash = hash * 31 + Long.hashCode(nums.get(j));
+        }
+        return hash;
+    }
+
+    private boolean sameSample(int candidate) {
         int start = sampleStackStart.get(candidate);
         int end = sampleStackStart.get(candidate + 1);
         if (end - start != stack.size()) {
@@ -317,15 +352,14 @@ public final class Merger {
         }
         int ls = sampleLabelStart.get(candidate);
         int le = sampleLabelStart.get(candidate + 1);
-        if (le - ls != labels.size()) {
+        if (le - ls != labelNums.size()) {
             return false;
         }
-        for (int i = 0; i < labels.size(); i++) {
-            int[] label = labels.get(i);
+        for (int i = 0; i < labelNums.size(); i++) {
             int j = ls + i;
-            long num = label[3] >= 0 ? p.labelNum[label[3]] : 0;
-            if (sampleLabels.get(3 * j) != label[0] || sampleLabels.get(3 * j + 1) != label[1]
-                    || sampleLabels.get(3 * j + 2) != label[2] || sampleLabelNums.get(j) != num) {
+            if (sampleLabels.get(3 * j) != labels.get(3 * i) || sampleLabels.get(3 * j + 1) != labels.get(3 * i + 1)
+                    || sampleLabels.get(3 * j + 2) != labels.get(3 * i + 2)
+                    || sampleLabelNums.get(j) != labelNums.get(i)) {
                 return false;
             }
         }
@@ -350,17 +384,8 @@ public final class Merger {
     }
 
     private int rehash(int index) {
-        int hash = 1;
-        for (int i = sampleStackStart.get(index); i < sampleStackStart.get(index + 1); i++) {
-            hash = hash * 31 + sampleStack.get(i);
-        }
-        for (int j = sampleLabelStart.get(index); j < sampleLabelStart.get(index + 1); j++) {
-            hash = hash * 31 + sampleLabels.get(3 * j);
-            hash = hash * 31 + sampleLabels.get(3 * j + 1);
-            hash = hash * 31 + sampleLabels.get(3 * j + 2);
-            hash = hash * 31 + Long.hashCode(sampleLabelNums.get(j));
-        }
-        return hash;
+        return hashOf(sampleStack, sampleStackStart.get(index), sampleStackStart.get(index + 1), sampleLabels,
+                sampleLabelNums, sampleLabelStart.get(index), sampleLabelStart.get(index + 1));
     }
 
     private boolean hasZeroSample() {
@@ -376,7 +401,14 @@ public final class Merger {
         return false;
     }
 
-    private Profile finish() {
+    private Profile build() {
+        out.setTimeNanos(time);
+        out.setDurationNanos(duration);
+        out.setPeriod(period);
+        for (String c : comments) {
+            out.addComment(out.intern(c));
+        }
+        out.setDefaultSampleType(out.intern(defaultType));
         for (Mapping m : mappings) {
             int flags = (m.hasFunctions() ? ProfileBuilder.HAS_FUNCTIONS : 0)
                     | (m.hasFilenames() ? ProfileBuilder.HAS_FILENAMES : 0)

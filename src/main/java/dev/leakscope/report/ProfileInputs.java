@@ -8,6 +8,7 @@ import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.format.ProfileLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the inputs of one report and combines them as pprof does: sources merged, the base (if any)
@@ -19,13 +20,13 @@ public final class ProfileInputs {
 
     /** Loads and merges sources, one input at a time (see {@link Combination#merge} for graphOnly). */
     public static Profile merged(List<InputSource> sources, Limits limits, boolean graphOnly) {
-        List<Profile> profiles = new ArrayList<>();
+        List<Supplier<Profile>> loaders = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (InputSource s : sources) {
-            profiles.add(ProfileLoader.load(s, limits));
+            loaders.add(() -> ProfileLoader.load(s, limits));
             names.add(s.name());
         }
-        return Combination.merge(profiles, names, graphOnly);
+        return Combination.mergeLoading(loaders, names, graphOnly);
     }
 
     /** The sources merged and pruned: the profile a report on them is computed from. */
