@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** The root command: lists the subcommands and shows a short tutorial when run without one. */
 @Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
-        subcommands = {TopCommand.class, InfoCommand.class, PprofCommand.class},
+        subcommands = {TopCommand.class, TrendCommand.class, InfoCommand.class, PprofCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -43,6 +43,7 @@ final class LeakscopeCommand implements Callable<Integer> {
                 Examples:
                   leakscope top heap.pb.gz                 largest in-use allocation sites, as go tool pprof -top
                   leakscope top --cum --nodecount 20 heap.pb.gz
+                  leakscope trend heap_*.pb.gz             leak suspects across a series of snapshots
                   leakscope info heap.pb.gz                what a profile holds
                   leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte
 

@@ -1,0 +1,127 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.TrendReport;
+import dev.leakscope.report.ValueFormat;
+import dev.leakscope.trend.Projection;
+import dev.leakscope.trend.RateGate;
+import dev.leakscope.trend.SeriesBuilder;
+import dev.leakscope.trend.SnapshotLoader;
+import dev.leakscope.trend.Trend;
+import dev.leakscope.trend.TrendAnalysis;
+import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.Sizes;
+import dev.leakscope.util.UsageException;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code leakscope trend}: leak suspects across a series of snapshots. */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+        description = {"Leak suspects across a series of snapshots of the same process.",
+            "Snapshots are ordered by their timestamps (time_nanos), else taken in argument order; a DIR stands"
+                    + " for the files in it, sorted by name (files that are not profiles are skipped).",
+            "A node is a suspect when it grew from the first snapshot to the last by at least 1% of the final"
+                    + " total, at least 80% of its steps did not go down, no single step made more than half of"
+                    + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
+                    + " each group by growth rate x R² x monotonicity."})
+final class TrendCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Snapshots (profiles) or directories of them.")
+    List<String> files;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
+            description = "Output format: text (default), markdown or json (schema leakscope.trend/v1).")
+    String format;
+
+    @Option(names = "--ascii", description = "Draw sparklines in ASCII (the default when the locale is not UTF-8).")
+    boolean ascii;
+
+    @Option(names = "--limit", paramLabel = "SIZE",
+            description = "Project when the total reaches SIZE (e.g. the container's memory limit) at its fitted rate.")
+    String limit;
+
+    @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
+            description = "Exit 1 when the total or any suspect grows at least this fast per hour (e.g. 10MB/h).")
+    String failOnRate;
+
+    @Mixin
+    ReportOptions report;
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    LeakscopeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TrendReport.Format f = TrendReport.Format.parse(format);
+        if (f == null) {
+            throw new UsageException("unknown format '" + format + "' (use text, markdown or json)");
+        }
+        ReportSettings settings = report.settings(ZoneId.systemDefault());
+        long limitBytes = limit == null ? -1 : Sizes.parse(limit);
+        long rate = failOnRate == null ? -1 : parseRate(failOnRate);
+        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
+                p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
+        PrintWriter err = spec.commandLine().getErr();
+        var series = SnapshotLoader.load(files, root.workDir, root.stdin, input.limits(), builder,
+                warning -> err.println("leakscope: " + warning));
+        err.flush();
+        Trend trend = TrendAnalysis.analyze(series);
+        if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
+            throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
+                    + series.type() + " (" + series.unit() + ")");
+        }
+        RateGate.Tripped tripped = rate < 0 ? null : RateGate.check(trend, rate);
+        Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
+        boolean asciiLines = ascii || !utf8Locale();
+        var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
+                projection, settings.zone());
+        Output.print(spec, w -> TrendReport.write(trend, options, w));
+        if (tripped != null) {
+            err.println("leakscope: gate: " + tripped.name() + " grows at "
+                    + ValueFormat.autoLabel(Math.round(tripped.stats().slope()), series.unit())
+                    + "/h, at or above --fail-on-rate " + failOnRate);
+            err.flush();
+            return ExitCodes.GATE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A rate such as {@code 10MB/h} (the {@code /h} may be left out), in bytes per hour. */
+    static long parseRate(String text) {
+        String t = text.strip();
+        if (t.endsWith("/h")) {
+            t = t.substring(0, t.length() - 2);
+        } else if (t.contains("/")) {
+            throw new UsageException("invalid rate '" + text + "' (expected a size per hour, e.g. 10MB/h)");
+        }
+        return Sizes.parse(t);
+    }
+
+    /** Whether the locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG). */
+    private static boolean utf8Locale() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = System.getenv(name);
+            if (v != null && !v.isEmpty()) {
+                String l = v.toLowerCase(Locale.ROOT);
+                return l.contains("utf-8") || l.contains("utf8");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.leakscope.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakscope.trend.Projection;
+import dev.leakscope.trend.Series;
+import dev.leakscope.trend.Stats;
+import dev.leakscope.trend.Trend;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link Trend} as text, markdown or JSON ({@code leakscope.trend/v1}). */
+public final class TrendReport {
+    public static final String SCHEMA = "leakscope.trend/v1";
+
+    /** Output formats. */
+    public enum Format {
+        TEXT, MARKDOWN, JSON;
+
+        public static Format parse(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @param format       output format
+     * @param ascii        sparklines in ASCII instead of Unicode blocks
+     * @param nodeCount    show at most this many node rows (0: all)
+     * @param nodeFraction hide rows whose largest value is below this fraction of the largest total
+     * @param projection   the {@code --limit} projection, or null
+     * @param zone         time zone of the snapshot times
+     */
+    public record Options(Format format, boolean ascii, int nodeCount, double nodeFraction, Projection projection,
+                          ZoneId zone) {
+    }
+
+    private final Trend trend;
+    private final Options o;
+    private final String unit;
+    private final String per;
+
+    private TrendReport(Trend trend, Options o) {
+        this.trend = trend;
+        this.o = o;
+        this.unit = trend.series().unit();
+        this.per = trend.perHour() ? "/h" : "/snapshot";
+    }
+
+    public static void write(Trend trend, Options o, PrintWriter w) {
+        TrendReport r = new TrendReport(trend, o);
+        switch (o.format()) {
+            case TEXT -> r.text(w);
+            case MARKDOWN -> r.markdown(w);
+            case JSON -> r.json(w);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** The node rows that pass --nodefraction and --nodecount, in rank order. */
+    List<Trend.Row> shownRows() {
+        long maxTotal = 0;
+        for (long t : trend.total().values()) {
+            maxTotal = Math.max(maxTotal, Math.abs(t));
+        }
+        List<Trend.Row> out = new ArrayList<>();
+        for (Trend.Row r : trend.rows()) {
+            long max = 0;
+            for (long v : r.stats().values()) {
+                max = Math.max(max, Math.abs(v));
+            }
+            if (max < o.nodeFraction() * maxTotal) {
+                continue;
+            }
+            if (o.nodeCount() > 0 && out.size() == o.nodeCount()) {
+                break;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    // ---- text and markdown
+
+    private List<String> headerLines() {
+        Series s = trend.series();
+        List<String> lines = new ArrayList<>();
+        lines.add("Type: " + s.type());
+        String order = s.order() == Series.Order.TIME
+                ? "ordered by time (time_nanos), " + timeSpan(s)
+                : "in argument order (not every snapshot has its own timestamp); growth is per snapshot";
+        lines.add("Snapshots: " + s.size() + ", " + order);
+        if (s.size() < 3) {
+            lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
+        } else {
+            lines.add("Leak suspects: " + trend.suspectCount() + " of " + trend.rows().size()
+                    + " nodes grow steadily (rule: see leakscope trend --help)");
+        }
+        if (s.type().startsWith("alloc_")) {
+            lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"
+                    + " without a leak; an inuse_ type shows what is retained");
+        }
+        if (o.projection() != null) {
+            lines.add("Limit: " + projection(o.projection()));
+        }
+        return lines;
+    }
+
+    private String timeSpan(Series s) {
+        long[] t = s.timeNanos();
+        DateTimeFormatter full = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(o.zone());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(o.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ROOT).withZone(o.zone());
+        Instant first = Instant.ofEpochSecond(0, t[0]);
+        Instant last = Instant.ofEpochSecond(0, t[t.length - 1]);
+        String end = day.format(first).equals(day.format(last)) ? "" : day.format(last) + " ";
+        return full.format(first) + " to " + end + time.format(last) + " (" + duration((t[t.length - 1] - t[0]) / 3.6e12) + ")";
+    }
+
+    /** The sentence of a projection: "reaches 2GB in ~3.4 h at +150MB/h", or why it cannot be said. */
+    String projection(Projection p) {
+        String limit = ValueFormat.autoLabel(p.limit(), unit);
+        return switch (p.outcome()) {
+            case REACHES -> "reaches " + limit + " in ~" + duration(p.hours()) + " at " + rate(p.rate());
+            case ALREADY_ABOVE -> "the last snapshot (" + ValueFormat.autoLabel(trend.total().last(), unit)
+                    + ") is already at or above " + limit;
+            case NOT_GROWING -> "the total is not growing (" + rate(p.rate()) + "); it does not reach " + limit;
+            case NO_TIMESTAMPS -> "cannot project when the total reaches " + limit
+                    + ": the snapshots have no timestamps (growth is " + rate(p.rate()) + ")";
+            case POOR_FIT -> "cannot project when the total reaches " + limit + ": its growth is not steady"
+                    + " enough (R² " + fixed(p.r2()) + " of a straight line, below 0.8)";
+        };
+    }
+
+    private static String duration(double hours) {
+        if (hours < 1.0 / 60) {
+            return String.format(Locale.ROOT, "%.1f s", hours * 3600);
+        }
+        if (hours < 1) {
+            return String.format(Locale.ROOT, "%.1f min", hours * 60);
+        }
+        if (hours < 48) {
+            return String.format(Locale.ROOT, "%.1f h", hours);
+        }
+        return String.format(Locale.ROOT, "%.1f days", hours / 24);
+    }
+
+    private String rate(double r) {
+        return signed(Math.round(r)) + per;
+    }
+
+    private String signed(long v) {
+        String s = ValueFormat.autoLabel(v, unit);
+        return v > 0 ? "+" + s : s;
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    private boolean hasRetention() {
+        return !Double.isNaN(trend.series().totalRetention());
+    }
+
+    private List<String> header() {
+        List<String> h = new ArrayList<>(List.of("", "first", "last", "growth", "rate" + per, "R²", "mono"));
+        if (hasRetention()) {
+            h.add("retained");
+        }
+        h.add("trend");
+        h.add("name");
+        return h;
+    }
+
+    private List<String> cells(String name, Stats st) {
+        List<String> c = new ArrayList<>(List.of(st.suspect() ? "*" : "", ValueFormat.autoLabel(st.first(), unit),
+                ValueFormat.autoLabel(st.last(), unit), signed(st.growth()), signed(Math.round(st.slope())),
+                fixed(st.r2()), fixed(st.monotonicity())));
+        if (hasRetention()) {
+            c.add(percent(st.retention()));
+        }
+        c.add(Sparkline.of(st.values(), o.ascii()));
+        c.add(name);
+        return c;
+    }
+
+    private List<List<String>> table() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header());
+        rows.add(cells("(total)", trend.total()));
+        for (Trend.Row r : shownRows()) {
+            rows.add(cells(r.name(), r.stats()));
+        }
+        return rows;
+    }
+
+    private void text(PrintWriter w) {
+        for (String l : headerLines()) {
+            w.println(l);
+        }
+        w.println();
+        List<List<String>> rows = table();
+        int cols = rows.get(0).size();
+        int[] width = new int[cols];
+        for (List<String> r : rows) {
+            for (int c = 0; c < cols; c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        for (List<String> r : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                String cell = r.get(c);
+                if (c > 0) {
+                    b.append("  ");
+                }
+                if (c == cols - 1) {
+                    b.append(cell);
+                } else if (c == cols - 2 || c == 0) {
+                    b.append(cell).append(" ".repeat(width[c] - cell.length()));
+                } else {
+                    b.append(" ".repeat(width[c] - cell.length())).append(cell);
+                }
+            }
+            w.println(b.toString().stripTrailing());
+        }
+    }
+
+    private void markdown(PrintWriter w) {
+        for (String l : headerLines()) {
+            w.println(l + "  ");
+        }
+        w.println();
+        List<List<String>> rows = table();
+        int cols = rows.get(0).size();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            StringBuilder b = new StringBuilder("|");
+            for (int c = 0; c < cols; c++) {
+                String cell = r.get(c).replace("|", "\\|");
+                if (i > 0 && c == cols - 1) {
+                    cell = "`" + cell + "`";
+                }
+                b.append(' ').append(cell).append(" |");
+            }
+            w.println(b);
+            if (i == 0) {
+                StringBuilder sep = new StringBuilder("|");
+                for (int c = 0; c < cols; c++) {
+                    sep.append(c == 0 || c >= cols - 2 ? " --- |" : " ---: |");
+                }
+                w.println(sep);
+            }
+        }
+    }
+
+    // ---- JSON
+
+    private void json(PrintWriter w) {
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            Series s = trend.series();
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeStringField("type", s.type());
+            g.writeStringField("unit", s.unit());
+            g.writeStringField("order", s.order() == Series.Order.TIME ? "time" : "arguments");
+            g.writeStringField("slope_per", trend.perHour() ? "hour" : "snapshot");
+            g.writeArrayFieldStart("snapshots");
+            for (int i = 0; i < s.size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("name", s.snapshots().get(i));
+                g.writeNumberField("time_nanos", s.timeNanos()[i]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("total");
+            row(g, null, trend.total());
+            if (o.projection() != null) {
+                Projection p = o.projection();
+                g.writeObjectFieldStart("projection");
+                g.writeStringField("outcome", p.outcome().name().toLowerCase(Locale.ROOT));
+                g.writeNumberField("limit", p.limit());
+                if (p.outcome() == Projection.Outcome.REACHES) {
+                    g.writeNumberField("hours", p.hours());
+                }
+                g.writeStringField("text", projection(p));
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("rows");
+            for (Trend.Row r : shownRows()) {
+                row(g, r.name(), r.stats());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.println();
+    }
+
+    private static void row(JsonGenerator g, String name, Stats st) throws IOException {
+        g.writeStartObject();
+        if (name != null) {
+            g.writeStringField("name", name);
+        }
+        g.writeArrayFieldStart("values");
+        for (long v : st.values()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeNumberField("slope", st.slope());
+        g.writeNumberField("r2", st.r2());
+        g.writeNumberField("monotonicity", st.monotonicity());
+        g.writeNumberField("growth", st.growth());
+        if (Double.isNaN(st.retention())) {
+            g.writeNullField("retention");
+        } else {
+            g.writeNumberField("retention", st.retention());
+        }
+        g.writeNumberField("score", st.score());
+        g.writeBooleanField("suspect", st.suspect());
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.leakscope.trend;
+
+import dev.leakscope.graph.NodeInfo;
+import java.util.List;
+
+/**
+ * Graph nodes aligned across a series of snapshots, in snapshot order: one value per node and
+ * snapshot (0 where a snapshot does not have the node), and the snapshots' totals.
+ *
+ * @param type        the sample type the values are of ({@code inuse_space}…)
+ * @param unit        the values' unit ({@code bytes}, {@code count}…)
+ * @param snapshots   names of the snapshots, in series order
+ * @param timeNanos   their timestamps (0 where missing)
+ * @param order       how the snapshots were ordered
+ * @param nodes       node identities
+ * @param values      values[node][snapshot]
+ * @param totals      total of the sample type per snapshot (the heap in use for inuse_space)
+ * @param retention   per node, in-use / allocated space in the last snapshot (NaN without both
+ *                    types or nothing allocated)
+ * @param totalRetention the same for the whole profile
+ */
+public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
+                     List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
+                     double totalRetention) {
+
+    /** How the snapshots were put in order. */
+    public enum Order {
+        /** By the profiles' time_nanos. */
+        TIME,
+        /** As given: not every snapshot has a distinct timestamp. */
+        ARGUMENTS
+    }
+
+    public int size() {
+        return snapshots.size();
+    }
+
+    /** Hours since the first snapshot, per snapshot; null when the series is not ordered by time. */
+    public double[] hours() {
+        if (order != Order.TIME) {
+            return null;
+        }
+        double[] h = new double[timeNanos.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = (timeNanos[i] - timeNanos[0]) / 3.6e12;
+        }
+        return h;
+    }
+}

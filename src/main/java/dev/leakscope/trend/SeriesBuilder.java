@@ -1,0 +1,229 @@
+package dev.leakscope.trend;
+
+import dev.leakscope.graph.Graph;
+import dev.leakscope.graph.GraphBuilder;
+import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.graph.NodeInfo;
+import dev.leakscope.graph.NodeTable;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.util.InputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Builds a {@link Series} from snapshots added one at a time: each profile is reduced to one value per
+ * node at once and can then be dropped, so a long series never holds more than one profile. Nodes
+ * are matched across snapshots by identity (name, file, line… at the granularity), never by id.
+ */
+public final class SeriesBuilder {
+    private final Granularity granularity;
+    private final boolean noInlines;
+    private final boolean cum;
+    private final ToIntFunction<Profile> sampleIndex;
+
+    private final List<String> names = new ArrayList<>();
+    private final List<List<ValueType>> types = new ArrayList<>();
+    private long[] times = new long[8];
+    private long[] totals = new long[8];
+    private final Map<NodeInfo, Integer> nodeIndex = new HashMap<>();
+    private final List<NodeInfo> nodes = new ArrayList<>();
+    private final List<long[]> values = new ArrayList<>();
+    private int index = -1;
+    private int inuseSpace = -1;
+    private int allocSpace = -1;
+    /** Per node, in-use and allocated space of each snapshot (only when the profiles have both). */
+    private final List<long[]> inuse = new ArrayList<>();
+    private final List<long[]> alloc = new ArrayList<>();
+    private long[] inuseTotals = new long[8];
+    private long[] allocTotals = new long[8];
+
+    /**
+     * @param sampleIndex chooses the sample type from the first snapshot (the others must have the same types)
+     * @param cum         use cumulative values instead of flat ones
+     */
+    public SeriesBuilder(Granularity granularity, boolean noInlines, boolean cum, ToIntFunction<Profile> sampleIndex) {
+        this.granularity = granularity;
+        this.noInlines = noInlines;
+        this.cum = cum;
+        this.sampleIndex = sampleIndex;
+    }
+
+    /** Adds the next snapshot (in argument order). */
+    public void add(String name, Profile p) {
+        int s = names.size();
+        boolean agrees = checkTypes(name, p);
+        names.add(name);
+        types.add(p.sampleTypes());
+        if (!agrees) {
+            return;
+        }
+        if (s == 0) {
+            index = sampleIndex.applyAsInt(p);
+            inuseSpace = p.sampleTypeIndex("inuse_space");
+            allocSpace = p.sampleTypeIndex("alloc_space");
+            if (allocSpace < 0 || inuseSpace == allocSpace) {
+                inuseSpace = -1;
+            }
+        }
+        if (s == times.length) {
+            int n = s * 2;
+            times = Arrays.copyOf(times, n);
+            totals = Arrays.copyOf(totals, n);
+            inuseTotals = Arrays.copyOf(inuseTotals, n);
+            allocTotals = Arrays.copyOf(allocTotals, n);
+        }
+        times[s] = p.timeNanos();
+        NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
+        int[] global = new int[table.size()];
+        for (int n = 0; n < global.length; n++) {
+            global[n] = intern(table.info(n));
+        }
+        collect(p, table, global, index, values, s);
+        totals[s] = total(p, index);
+        if (inuseSpace >= 0) {
+            collect(p, table, global, inuseSpace, inuse, s);
+            collect(p, table, global, allocSpace, alloc, s);
+            inuseTotals[s] = total(p, inuseSpace);
+            allocTotals[s] = total(p, allocSpace);
+        }
+    }
+
+    /** The series, in time order when every snapshot has its own timestamp, else in argument order. */
+    public Series build() {
+        checkPair();
+        int n = names.size();
+        if (n < 2) {
+            throw new InputException("a trend needs at least 2 snapshots, got " + n);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Series.Order how = timed(n) ? Series.Order.TIME : Series.Order.ARGUMENTS;
+        if (how == Series.Order.TIME) {
+            Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        }
+        int last = order[n - 1];
+        List<String> ordered = new ArrayList<>(n);
+        long[] time = new long[n];
+        long[] total = new long[n];
+        for (int i = 0; i < n; i++) {
+            ordered.add(names.get(order[i]));
+            time[i] = times[order[i]];
+            total[i] = totals[order[i]];
+        }
+        long[][] v = new long[nodes.size()][];
+        double[] retention = new double[nodes.size()];
+        for (int node = 0; node < v.length; node++) {
+            long[] raw = values.get(node);
+            v[node] = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[node][i] = order[i] < raw.length ? raw[order[i]] : 0;
+            }
+            retention[node] = inuseSpace < 0 ? Double.NaN : ratio(at(inuse.get(node), last), at(alloc.get(node), last));
+        }
+        double totalRetention = inuseSpace < 0 ? Double.NaN : ratio(inuseTotals[last], allocTotals[last]);
+        ValueType t = types.get(0).get(index);
+        return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
+                retention, totalRetention);
+    }
+
+    private boolean timed(int n) {
+        long[] t = Arrays.copyOf(times, n);
+        Arrays.sort(t);
+        for (int i = 0; i < n; i++) {
+            if (t[i] == 0 || (i > 0 && t[i] == t[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long at(long[] row, int s) {
+        return s < row.length ? row[s] : 0;
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+
+    /**
+     * Every snapshot must have the sample types of the others. The odd one out is named: the first
+     * snapshot that differs from the first two when they agree, else (once a third one tells) whichever
+     * of the first two differs from it.
+     */
+    private boolean checkTypes(String name, Profile p) {
+        int s = names.size();
+        if (s == 0) {
+            return true;
+        }
+        List<ValueType> mine = p.sampleTypes();
+        List<ValueType> first = types.get(0);
+        if (s == 1) {
+            return mine.equals(first); // a disagreement waits for a third snapshot to tell the odd one
+        }
+        if (!types.get(1).equals(first)) {
+            int odd = mine.equals(first) ? 1 : 0;
+            int other = 1 - odd;
+            throw mismatch(names.get(odd), types.get(odd), names.get(other) + " and " + name, types.get(other));
+        }
+        if (!mine.equals(first)) {
+            throw mismatch(name, mine, names.get(0), first);
+        }
+        return true;
+    }
+
+    /** Reports the pending disagreement of a two-snapshot series (called when no third one came). */
+    private void checkPair() {
+        if (names.size() == 2 && !types.get(1).equals(types.get(0))) {
+            throw mismatch(names.get(1), types.get(1), names.get(0), types.get(0));
+        }
+    }
+
+    private static InputException mismatch(String odd, List<ValueType> oddTypes, String others,
+                                           List<ValueType> otherTypes) {
+        return new InputException("snapshot " + odd + " has sample types " + oddTypes + ", unlike " + others
+                + " " + otherTypes);
+    }
+
+    private int intern(NodeInfo info) {
+        Integer i = nodeIndex.get(info);
+        if (i == null) {
+            i = nodes.size();
+            nodeIndex.put(info, i);
+            nodes.add(info);
+            values.add(new long[times.length]);
+            if (inuseSpace >= 0) {
+                inuse.add(new long[times.length]);
+                alloc.add(new long[times.length]);
+            }
+        }
+        return i;
+    }
+
+    private void collect(Profile p, NodeTable table, int[] global, int type, List<long[]> into, int s) {
+        Graph g = GraphBuilder.build(p, table, GraphOptions.of(granularity, noInlines, type), null);
+        for (int n : g.nodes()) {
+            long[] row = into.get(global[n]);
+            if (s >= row.length) {
+                row = Arrays.copyOf(row, times.length);
+                into.set(global[n], row);
+            }
+            row[s] = cum ? g.cum(n) : g.flat(n);
+        }
+    }
+
+    private static long total(Profile p, int type) {
+        long sum = 0;
+        for (int i = 0; i < p.sampleCount(); i++) {
+            sum += p.value(i, type);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.leakscope.trend;
+
+/**
+ * How one row of a trend behaves over the series.
+ *
+ * @param values       value per snapshot
+ * @param slope        least-squares growth per hour (per snapshot when the series has no timestamps)
+ * @param r2           how well a straight line fits the values (0 for a constant row)
+ * @param monotonicity share of steps between snapshots that do not decrease
+ * @param growth       last value minus first
+ * @param maxStepShare the largest single increase as a share of {@code growth} (1 for a one-off jump)
+ * @param retention    in-use / allocated space in the last snapshot, NaN when unknown
+ * @param score        slope × r2 × monotonicity: the ranking key
+ * @param suspect      whether the row grows steadily enough to be a leak suspect
+ */
+public record Stats(long[] values, double slope, double r2, double monotonicity, long growth,
+                    double maxStepShare, double retention, double score, boolean suspect) {
+
+    public long first() {
+        return values[0];
+    }
+
+    public long last() {
+        return values[values.length - 1];
+    }
+}

@@ -1,0 +1,32 @@
+package dev.leakscope.trend;
+
+import dev.leakscope.graph.NodeInfo;
+import java.util.List;
+
+/**
+ * The analysed series: the total row and the node rows, ranked (suspects first, then by score).
+ */
+public record Trend(Series series, Stats total, List<Row> rows) {
+
+    /** One node's row. */
+    public record Row(NodeInfo node, Stats stats) {
+        public String name() {
+            return node.printableName();
+        }
+    }
+
+    /** Whether the slopes are per hour (else per snapshot). */
+    public boolean perHour() {
+        return series.order() == Series.Order.TIME;
+    }
+
+    public int suspectCount() {
+        int n = 0;
+        for (Row r : rows) {
+            if (r.stats().suspect()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

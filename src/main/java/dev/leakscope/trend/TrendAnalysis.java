@@ -1,0 +1,98 @@
+package dev.leakscope.trend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Fits every row of a series and ranks the leak suspects. The rule, as the README states it: a row is
+ * a suspect when it grew from the first snapshot to the last by at least 1% of the final total, at
+ * least 80% of its steps did not go down, no single step made more than half of its growth, and a
+ * straight line fits it with R² of at least 0.8. Rows are ranked suspects first, each group by
+ * slope × R² × monotonicity (ties, such as shrinking rows whose monotonicity is 0, by slope).
+ */
+public final class TrendAnalysis {
+    static final double MIN_GROWTH_SHARE = 0.01;
+    static final double MIN_MONOTONICITY = 0.8;
+    static final double MAX_STEP_SHARE = 0.5;
+    static final double MIN_R2 = 0.8;
+
+    private TrendAnalysis() {
+    }
+
+    public static Trend analyze(Series s) {
+        double[] x = s.hours();
+        if (x == null) {
+            x = new double[s.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+        }
+        long finalTotal = Math.abs(s.totals()[s.size() - 1]);
+        Stats total = stats(s.totals(), x, s.totalRetention(), finalTotal);
+        List<Trend.Row> rows = new ArrayList<>();
+        for (int n = 0; n < s.nodes().size(); n++) {
+            long[] v = s.values()[n];
+            if (allZero(v)) {
+                continue;
+            }
+            rows.add(new Trend.Row(s.nodes().get(n), stats(v, x, s.retention()[n], finalTotal)));
+        }
+        rows.sort(Comparator.comparing((Trend.Row r) -> !r.stats().suspect())
+                .thenComparing(r -> -r.stats().score())
+                .thenComparing(r -> -r.stats().slope())
+                .thenComparing(r -> -r.stats().last())
+                .thenComparing(Trend.Row::name));
+        return new Trend(s, total, List.copyOf(rows));
+    }
+
+    /** The statistics of one row; finalTotal sets the smallest growth that counts. */
+    static Stats stats(long[] v, double[] x, double retention, long finalTotal) {
+        int n = v.length;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += v[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = v[i] - my;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double r2 = sxx == 0 || syy == 0 ? 0 : sxy * sxy / (sxx * syy);
+        int up = 0;
+        long maxStep = 0;
+        for (int i = 1; i < n; i++) {
+            long step = v[i] - v[i - 1];
+            if (step >= 0) {
+                up++;
+            }
+            maxStep = Math.max(maxStep, step);
+        }
+        double monotonicity = n > 1 ? (double) up / (n - 1) : 0;
+        long growth = v[n - 1] - v[0];
+        double maxStepShare = growth > 0 ? (double) maxStep / growth : 1;
+        boolean suspect = growth > 0 && growth >= MIN_GROWTH_SHARE * finalTotal
+                && monotonicity >= MIN_MONOTONICITY && maxStepShare <= MAX_STEP_SHARE && r2 >= MIN_R2;
+        double score = slope * r2 * monotonicity;
+        return new Stats(v, slope, r2, monotonicity, growth, maxStepShare, retention, score, suspect);
+    }
+
+    private static boolean allZero(long[] v) {
+        for (long x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
+import dev.leakscope.proto.ProfileProto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrendCommandTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final String[] SERIES = {"testdata/map-cache/heap_0.pb.gz", "testdata/map-cache/heap_1.pb.gz",
+        "testdata/map-cache/heap_2.pb.gz", "testdata/map-cache/heap_3.pb.gz", "testdata/map-cache/heap_4.pb.gz",
+        "testdata/map-cache/heap_5.pb.gz"};
+    private static final String BUILD_TREE = "example.com/leakdemo/internal/cache.buildTree";
+
+    private static Cli.Result trend(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "trend";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.run(ROOT, all);
+    }
+
+    private static String[] with(String[] series, String... options) {
+        String[] all = new String[options.length + series.length];
+        System.arraycopy(options, 0, all, 0, options.length);
+        System.arraycopy(series, 0, all, options.length, series.length);
+        return all;
+    }
+
+    @Test
+    void textReportRanksTheLeakFirstBelowTheTotal() {
+        Cli.Result r = trend(with(SERIES, "--ascii"));
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("Type: inuse_space", lines[0]);
+        assertTrue(lines[1].startsWith("Snapshots: 6, ordered by time (time_nanos), 2026-11-21 13:49:49 to"),
+                lines[1]);
+        assertEquals("Leak suspects: 1 of 4 nodes grow steadily (rule: see leakscope trend --help)", lines[2]);
+        assertTrue(lines[4].contains("rate/h") && lines[4].contains("retained"), lines[4]);
+        assertTrue(lines[5].startsWith("*") && lines[5].endsWith("(total)"), lines[5]);
+        assertTrue(lines[5].contains("      8MB      40MB      +32MB"), lines[5]);
+        assertTrue(lines[6].startsWith("*") && lines[6].endsWith(BUILD_TREE), lines[6]);
+        assertTrue(lines[6].contains("_-~+*#"), lines[6]);
+        assertFalse(r.out().chars().anyMatch(c -> c > 127 && c != '²'), "ASCII sparklines only");
+    }
+
+    @Test
+    void snapshotsAreOrderedByTimeWhateverTheArgumentOrder() {
+        String[] reversed = new String[SERIES.length];
+        for (int i = 0; i < SERIES.length; i++) {
+            reversed[i] = SERIES[SERIES.length - 1 - i];
+        }
+        assertEquals(trend(with(SERIES, "--format", "json")).out(), trend(with(reversed, "--format", "json")).out());
+    }
+
+    @Test
+    void jsonSchemaHasRowsInRankOrder() throws IOException {
+        Cli.Result r = trend(with(SERIES, "--format", "json", "--limit", "2GiB"));
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("leakscope.trend/v1", j.get("schema").asText());
+        assertEquals("hour", j.get("slope_per").asText());
+        assertEquals(6, j.get("snapshots").size());
+        JsonNode first = j.get("rows").get(0);
+        assertEquals(BUILD_TREE, first.get("name").asText());
+        assertTrue(first.get("suspect").asBoolean());
+        assertEquals(6, first.get("values").size());
+        assertEquals(40373368, first.get("values").get(5).asLong());
+        assertTrue(first.get("r2").asDouble() > 0.98);
+        assertEquals(1.0, first.get("monotonicity").asDouble());
+        assertFalse(j.get("rows").get(1).get("suspect").asBoolean());
+        assertEquals(41946468, j.get("total").get("values").get(5).asLong());
+        assertEquals("reaches", j.get("projection").get("outcome").asText());
+    }
+
+    @Test
+    void markdownIsATable() {
+        Cli.Result r = trend(with(SERIES, "--format", "markdown", "--ascii"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\n|  | first | last | growth | rate/h | R² | mono | retained | trend | name |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+                + "| * | 8MB | 40MB | +32MB |"), r.out());
+        assertTrue(r.out().contains("| `" + BUILD_TREE + "` |"));
+    }
+
+    @Test
+    void gateTripsOnTheTotalRateWithOneLine() {
+        Cli.Result r = trend(with(SERIES, "--fail-on-rate", "100GB/h"));
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
+        assertEquals("leakscope: gate: total grows at 381.05GB/h, at or above --fail-on-rate 100GB/h\n", r.err());
+        assertEquals(0, trend(with(SERIES, "--fail-on-rate", "1TB/h")).exitCode());
+    }
+
+    @Test
+    void limitProjection() {
+        assertTrue(trend(with(SERIES, "--limit", "2GiB")).out()
+                .contains("\nLimit: reaches 2GB in ~18.5 s at +381.05GB/h\n"));
+        assertTrue(trend(with(SERIES, "--limit", "10MB")).out()
+                .contains("\nLimit: the last snapshot (40MB) is already at or above 10MB\n"));
+    }
+
+    @Test
+    void limitSaysWhenTheFitIsTooPoor() {
+        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak");
+        Cli.Result r = Cli.run(dir, "trend", "--limit", "1GB", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz",
+                "heap_3.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nLimit: cannot project when the total reaches 1GB: its growth is not steady"
+                + " enough (R² 0.75 of a straight line, below 0.8)\n"), r.out());
+    }
+
+    @Test
+    void withoutTimestampsGrowthIsPerSnapshotInArgumentOrder(@TempDir Path tmp) throws IOException {
+        String[] names = new String[SERIES.length];
+        for (int i = 0; i < SERIES.length; i++) {
+            names[i] = "s" + (SERIES.length - i) + ".pb.gz"; // names sort against the phases
+            ProfileProto.Profile p;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(ROOT.resolve(SERIES[i])))) {
+                p = ProfileProto.Profile.parseFrom(in).toBuilder().clearTimeNanos().build();
+            }
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp.resolve(names[i])))) {
+                p.writeTo(out);
+            }
+        }
+        Cli.Result r = Cli.run(tmp, with(names, "trend", "--ascii", "--limit", "2GiB"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Snapshots: 6, in argument order (not every snapshot has its own timestamp);"
+                + " growth is per snapshot\n"), r.out());
+        assertTrue(r.out().contains("rate/snapshot"));
+        assertTrue(r.out().contains("Limit: cannot project when the total reaches 2GB: the snapshots have no"
+                + " timestamps (growth is +6.36MB/snapshot)"), r.out());
+        assertTrue(r.out().contains("*    7.50MB   38.50MB      +31MB        +6.21MB  0.99"), r.out());
+        // a directory is read in name order: here the phases backwards, so nothing grows
+        Cli.Result dir = Cli.run(tmp, "trend", ".");
+        assertTrue(dir.out().contains("Leak suspects: 0 of"), dir.out());
+        Cli.Result gate = Cli.run(tmp, with(names, "trend", "--fail-on-rate", "1MB/h"));
+        assertEquals(2, gate.exitCode());
+        assertEquals("leakscope: --fail-on-rate needs snapshots with timestamps (time_nanos): without them there"
+                + " is no rate per hour\n", gate.err());
+    }
+
+    @Test
+    void directorySkipsNonProfilesWithAWarning(@TempDir Path tmp) throws IOException {
+        for (String s : SERIES) {
+            Files.copy(ROOT.resolve(s), tmp.resolve(Path.of(s).getFileName()));
+        }
+        Files.writeString(tmp.resolve("notes.txt"), "not a profile\n");
+        Cli.Result r = Cli.run(tmp, "trend", ".");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("leakscope: skipping ./notes.txt: not a profile"), r.err());
+        assertEquals(1, r.err().lines().count());
+        assertTrue(r.out().contains("Snapshots: 6,"));
+        // named explicitly, the same file is an error
+        assertEquals(2, Cli.run(tmp, "trend", "heap_0.pb.gz", "notes.txt").exitCode());
+    }
+
+    @Test
+    void differentSampleTypesNameTheOddOneOut() {
+        Path go = SharedCorpus.corpus("go", "goroutine-leak");
+        Cli.Result r = Cli.run(go, "trend", "heap_0.pb.gz", "goroutine_1.pb.gz", "heap_2.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("leakscope: snapshot goroutine_1.pb.gz has sample types [goroutine/count],"
+                + " unlike heap_0.pb.gz and heap_2.pb.gz"), r.err());
+        r = Cli.run(go, "trend", "goroutine_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz");
+        assertTrue(r.err().startsWith("leakscope: snapshot goroutine_0.pb.gz has sample types"), r.err());
+        r = Cli.run(go, "trend", "heap_0.pb.gz", "heap_1.pb.gz", "goroutine_2.pb.gz");
+        assertTrue(r.err().startsWith("leakscope: snapshot goroutine_2.pb.gz has sample types"), r.err());
+        r = Cli.run(go, "trend", "heap_0.pb.gz", "goroutine_1.pb.gz");
+        assertTrue(r.err().startsWith("leakscope: snapshot goroutine_1.pb.gz has sample types"), r.err());
+        assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void usageErrors() {
+        Cli.Result one = trend(SERIES[0]);
+        assertEquals(2, one.exitCode());
+        assertEquals("leakscope: a trend needs at least 2 snapshots, got 1\n", one.err());
+        assertEquals(2, trend(with(SERIES, "--format", "html")).exitCode());
+        assertEquals(2, trend(with(SERIES, "--fail-on-rate", "10MB/day")).exitCode());
+        Cli.Result objects = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB"));
+        assertEquals(2, objects.exitCode());
+        assertTrue(objects.err().contains("need a sample type in bytes"), objects.err());
+    }
+
+    @Test
+    void twoSnapshotsNeverNameASuspect() {
+        Cli.Result r = trend(SERIES[0], SERIES[5]);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Leak suspects: none can be told with 2 snapshots"), r.out());
+    }
+}
