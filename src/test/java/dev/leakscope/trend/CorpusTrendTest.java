@@ -109,7 +109,7 @@ class CorpusTrendTest {
         SeriesBuilder b = new SeriesBuilder(Granularity.FUNCTIONS, false, false, Profile::defaultSampleIndex);
         for (int k = 0; k <= 5; k++) {
             Path small = SharedCorpus.corpus("go", "growing-slice", "heap_" + k + ".pb.gz");
-            b.add("mix_" + k, Combination.merge(List.of(big, load(small)), List.of("big", "small_" + k)));
+            b.add("mix_" + k, Combination.merge(List.of(big, load(small)), List.of("big", "small_" + k), false));
         }
         Trend t = TrendAnalysis.analyze(b.build());
         List<String> names = t.rows().stream().map(Trend.Row::name).toList();
