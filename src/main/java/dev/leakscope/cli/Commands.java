@@ -18,6 +18,12 @@ final class Commands {
         cl.setOut(out);
         cl.setErr(err);
         cl.getSubcommands().get("pprof").setUnmatchedOptionsArePositionalParams(true);
+        // Every command documents the same exit codes in its --help.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage()
+                    .exitCodeListHeading(root.spec.usageMessage().exitCodeListHeading())
+                    .exitCodeList(root.spec.usageMessage().exitCodeList());
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = root.debug;
             PrintWriter e = commandLine.getErr();
