@@ -133,8 +133,14 @@ final class DiffValues {
     static String options(DiffResult d) {
         var o = d.options();
         List<String> parts = new ArrayList<>();
-        parts.add((o.cum() ? "cum" : "flat") + " per " + o.graph().granularity().name().toLowerCase(Locale.ROOT)
-                .replaceAll("s$", "") + (o.graph().noInlines() ? " (inlines folded)" : ""));
+        String per = switch (o.graph().granularity()) {
+            case FUNCTIONS -> "function";
+            case FILEFUNCTIONS -> "function and file";
+            case FILES -> "file";
+            case LINES -> "line";
+            case ADDRESSES -> "address";
+        };
+        parts.add((o.cum() ? "cum" : "flat") + " per " + per + (o.graph().noInlines() ? " (inlines folded)" : ""));
         parts.add("sorted by " + o.sort().name().toLowerCase(Locale.ROOT));
         if (o.nodeFraction() > 0) {
             parts.add("changes below " + String.format(Locale.ROOT, "%.3g", o.nodeFraction() * 100)
