@@ -12,8 +12,8 @@ final class Commands {
     private Commands() {
     }
 
-    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err) {
-        LeakscopeCommand root = new LeakscopeCommand(in, workDir);
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour) {
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The root command: lists the subcommands and shows a short tutorial when run without one. */
 @Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
-        subcommands = {TopCommand.class, TrendCommand.class, InfoCommand.class, PprofCommand.class},
+        subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, InfoCommand.class,
+            PprofCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -22,6 +23,8 @@ final class LeakscopeCommand implements Callable<Integer> {
     final InputStream stdin;
     /** Directory relative paths are resolved against. */
     final Path workDir;
+    /** Whether reports may use colour: stdout is a terminal and NO_COLOR is not set. */
+    final boolean colour;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces of errors (for bug reports).")
@@ -30,9 +33,10 @@ final class LeakscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    LeakscopeCommand(InputStream stdin, Path workDir) {
+    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour) {
         this.stdin = stdin;
         this.workDir = workDir;
+        this.colour = colour;
     }
 
     @Override
@@ -43,6 +47,8 @@ final class LeakscopeCommand implements Callable<Integer> {
                 Examples:
                   leakscope top heap.pb.gz                 largest in-use allocation sites, as go tool pprof -top
                   leakscope top --cum --nodecount 20 heap.pb.gz
+                  leakscope diff heap_0.pb.gz heap_5.pb.gz what grew between two snapshots, ranked
+                  leakscope diff --fail-on-growth 5% --format markdown base.pb.gz cur.pb.gz
                   leakscope trend heap_*.pb.gz             leak suspects across a series of snapshots
                   leakscope info heap.pb.gz                what a profile holds
                   leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte

@@ -12,7 +12,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err);
+        String noColor = System.getenv("NO_COLOR");
+        boolean colour = System.console() != null && (noColor == null || noColor.isEmpty());
+        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour);
         out.flush();
         err.flush();
         System.exit(code);
@@ -23,8 +25,14 @@ public final class Main {
      * run commands in-process through this.
      */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err) {
+        return run(args, workDir, in, out, err, false);
+    }
+
+    /** As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; colour: reports may use colour. */
+    public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
+                          boolean colour) {
         try {
-            return Commands.commandLine(workDir, in, out, err).execute(args);
+            return Commands.commandLine(workDir, in, out, err, colour).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("leakscope: out of memory: the profile does not fit the JVM heap"
                     + " (raise it with LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)");

@@ -12,17 +12,38 @@ import java.util.Map;
  * as trimming needs, without looking at names again.
  */
 public final class NodeTable {
-    final List<NodeInfo> nodes = new ArrayList<>();
+    /** The nodes, possibly shared with the tables of other profiles (see {@link #shared}). */
+    final List<NodeInfo> nodes;
     /** For location l, its frame nodes are frameNode[frameStart[l] .. frameStart[l+1]). */
     final int[] frameStart;
     final int[] frameNode;
 
-    private NodeTable(int[] frameStart, int[] frameNode) {
+    private NodeTable(List<NodeInfo> nodes, int[] frameStart, int[] frameNode) {
+        this.nodes = nodes;
         this.frameStart = frameStart;
         this.frameNode = frameNode;
     }
 
     public static NodeTable build(Profile p, GraphOptions o) {
+        return build(p, o, new ArrayList<>(), new HashMap<>());
+    }
+
+    /**
+     * One table per profile over one common set of nodes: a node stands for the same function (line,
+     * file…) in every profile, so node i of one table is node i of the others, whatever the profiles'
+     * location and function ids. Every table's {@link #size} is the size of the common set.
+     */
+    public static List<NodeTable> shared(List<Profile> profiles, GraphOptions o) {
+        List<NodeInfo> nodes = new ArrayList<>();
+        Map<NodeInfo, Integer> index = new HashMap<>();
+        List<NodeTable> tables = new ArrayList<>(profiles.size());
+        for (Profile p : profiles) {
+            tables.add(build(p, o, nodes, index));
+        }
+        return tables;
+    }
+
+    private static NodeTable build(Profile p, GraphOptions o, List<NodeInfo> nodes, Map<NodeInfo, Integer> index) {
         Granularity g = o.granularity();
         int locs = p.locationCount();
         int[] start = new int[locs + 1];
@@ -32,8 +53,7 @@ public final class NodeTable {
             frames += frameCount(p, l, o);
         }
         start[locs] = frames;
-        NodeTable t = new NodeTable(start, new int[frames]);
-        Map<NodeInfo, Integer> index = new HashMap<>();
+        NodeTable t = new NodeTable(nodes, start, new int[frames]);
         String[] cleanFiles = new String[p.stringCount()];
         for (int l = 0; l < locs; l++) {
             int mapping = p.locationMapping(l);

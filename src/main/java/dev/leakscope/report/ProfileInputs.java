@@ -1,8 +1,11 @@
 package dev.leakscope.report;
 
+import dev.leakscope.diff.Side;
+import dev.leakscope.diff.Snapshot;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Combination;
+import dev.leakscope.profile.Compatibility;
 import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.format.ProfileLoader;
@@ -44,5 +47,43 @@ public final class ProfileInputs {
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(p);
+    }
+
+    /**
+     * The two sides of a diff, each merged from its files, brought to common units and pruned; their
+     * sample types must agree (by name and unit), or the error names both sides.
+     *
+     * @return base, then current
+     */
+    public static List<Side> forDiff(List<InputSource> base, List<InputSource> current, Limits limits) {
+        List<Snapshot> baseInputs = new ArrayList<>();
+        List<Snapshot> currentInputs = new ArrayList<>();
+        Profile b = loadSide(base, limits, baseInputs);
+        Profile c = loadSide(current, limits, currentInputs);
+        List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
+        return List.of(new Side(FramePruner.prune(both.get(0)), baseInputs),
+                new Side(FramePruner.prune(both.get(1)), currentInputs));
+    }
+
+    private static Profile loadSide(List<InputSource> sources, Limits limits, List<Snapshot> inputs) {
+        List<Supplier<Profile>> loaders = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (InputSource s : sources) {
+            loaders.add(() -> {
+                Profile p = ProfileLoader.load(s, limits);
+                inputs.add(new Snapshot(s.name(), s.storedSize(), p.timeNanos()));
+                return p;
+            });
+            names.add(s.name());
+        }
+        return Combination.mergeLoading(loaders, names, true);
+    }
+
+    private static String sideName(List<InputSource> sources) {
+        List<String> names = new ArrayList<>();
+        for (InputSource s : sources) {
+            names.add(s.name());
+        }
+        return String.join("+", names);
     }
 }

@@ -80,6 +80,11 @@ public record ReportSettings(String sampleIndex, boolean mean, Granularity granu
                 edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, List.copyOf(filters), zone);
     }
 
+    /** Graph options for a leakscope report on sample type index (file names trimmed as pprof trims them). */
+    public GraphOptions graphOptions(int index) {
+        return graphOptions(index, false);
+    }
+
     /** Graph options for a graph report (file names trimmed as pprof's graph reports do). */
     GraphOptions graphOptions(int index, boolean objNames) {
         return new GraphOptions(granularity, noInlines, index, mean, objNames, trimPath, sourcePath, dropNegative);

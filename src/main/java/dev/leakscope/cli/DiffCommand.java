@@ -1,0 +1,157 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.diff.DiffOptions;
+import dev.leakscope.diff.DiffResult;
+import dev.leakscope.diff.Differ;
+import dev.leakscope.diff.Gates;
+import dev.leakscope.diff.Side;
+import dev.leakscope.diff.SortOrder;
+import dev.leakscope.diff.Threshold;
+import dev.leakscope.input.InputSource;
+import dev.leakscope.report.DiffJsonReport;
+import dev.leakscope.report.DiffMarkdownReport;
+import dev.leakscope.report.DiffTextReport;
+import dev.leakscope.report.ProfileInputs;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.ValueFormat;
+import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.Sizes;
+import dev.leakscope.util.UsageException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code leakscope diff}: what grew between a baseline and the current profile, with CI gates. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Rank what grew between a baseline and the current profile, node by node.",
+            "  leakscope diff BASE CURRENT...          (the first file is the baseline)",
+            "  leakscope diff --base B [--base B2] CURRENT...",
+            "Files on one side are merged. Sample types must agree by name and unit.",
+            "Changes within sampling noise (3 standard deviations, from the profile's sampling period)"
+                    + " are marked noise and never trip a gate."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; no gate tripped",
+            "1:a gate (--fail-on-growth, --fail-on-node-growth) tripped; the report is still printed"
+                    + " and stderr says why in one line",
+            "2:usage error, or an input that cannot be read"})
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Profiles: the baseline then the current ones, or only current ones with --base.")
+    List<String> files;
+
+    @Option(names = "--base", paramLabel = "FILE", description = "Baseline profile (repeatable: merged).")
+    List<String> bases = new ArrayList<>();
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "delta",
+            description = "Rank by delta (default), pct (of the node's own base), current or name.")
+    String sort;
+
+    @Option(names = "--growth-only", description = "Leave out nodes that shrank.")
+    boolean growthOnly;
+
+    @Option(names = "--normalize", description = "Scale the base to the current total first (hides uniform growth).")
+    boolean normalize;
+
+    @Option(names = "--sampling-period", paramLabel = "SIZE",
+            description = "Sampling period to assume when the profiles record none (async-profiler's converter"
+                    + " does not), e.g. 512KiB; it sets the noise threshold.")
+    String samplingPeriod;
+
+    @Option(names = "--fail-on-growth", paramLabel = "SIZE|PCT",
+            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5% of the base total).")
+    String failOnGrowth;
+
+    @Option(names = "--fail-on-node-growth", paramLabel = "SIZE|PCT",
+            description = "Exit 1 when any one node grows by more than this (a size, or a % of the base total).")
+    String failOnNodeGrowth;
+
+    @Option(names = "--allow", paramLabel = "REGEX",
+            description = "Nodes whose name matches (unanchored; repeatable) never trip --fail-on-node-growth.")
+    List<String> allow = new ArrayList<>();
+
+    @Mixin
+    ReportOptions report;
+
+    @Mixin
+    FormatOptions format;
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    LeakscopeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> current = new ArrayList<>(files);
+        List<String> base = new ArrayList<>(bases);
+        if (base.isEmpty()) {
+            if (current.size() < 2) {
+                throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
+                        + " or diff --base BASE CURRENT");
+            }
+            base.add(current.remove(0));
+        }
+        SortOrder order = SortOrder.parse(sort);
+        if (order == null) {
+            throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
+        }
+        FormatOptions.Format fmt = format.format();
+        Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
+                failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
+        ReportSettings settings = report.settings(ZoneId.systemDefault());
+        List<Side> sides = ProfileInputs.forDiff(sources(base), sources(current), input.limits());
+        int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
+        DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
+                normalize, settings.nodeFraction(), settings.nodeCount(),
+                samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod));
+        DiffResult d = Differ.compare(sides.get(0), sides.get(1), options);
+        String unit = d.sampleType().unit();
+        Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
+        Output.print(spec, w -> {
+            switch (fmt) {
+                case TEXT -> DiffTextReport.write(d, root.colour, w);
+                case MARKDOWN -> DiffMarkdownReport.write(d, w);
+                case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
+            }
+        });
+        if (tripped.isPresent()) {
+            spec.commandLine().getErr().println("leakscope: " + tripped.get());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.GATE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<InputSource> sources(List<String> names) {
+        return InputOptions.sources(names, root);
+    }
+
+    private static List<Pattern> patterns(List<String> regexes) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                out.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new UsageException("invalid --allow regex '" + r + "': " + e.getDescription());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.leakscope.diff;
+
+import dev.leakscope.graph.Graph;
+import dev.leakscope.graph.GraphBuilder;
+import dev.leakscope.graph.NodeTable;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Compares two profiles node by node. Both are mapped onto one common node set (nodes align by what
+ * they stand for, never by ids), each profile's flat and cum values come from one pass over its
+ * samples, and the changed nodes are ranked.
+ */
+public final class Differ {
+    private Differ() {
+    }
+
+    /** base and current must have the same sample types (see {@code Compatibility.harmonize}). */
+    public static DiffResult compare(Side base, Side current, DiffOptions o) {
+        Profile b = base.profile();
+        Profile c = current.profile();
+        int index = o.graph().sampleIndex();
+        ValueType type = c.sampleType(index);
+        long currentTotal = total(c, index);
+        long rawBaseTotal = total(b, index);
+        double scale = o.normalize() && rawBaseTotal != 0 ? (double) currentTotal / rawBaseTotal : 1;
+        NoiseModel noise = NoiseModel.of(b, c, type, scale, o.periodHint());
+
+        List<NodeTable> tables = NodeTable.shared(List.of(b, c), o.graph());
+        Graph gb = GraphBuilder.build(b, tables.get(0), o.graph(), null);
+        Graph gc = GraphBuilder.build(c, tables.get(1), o.graph(), null);
+        byte[] marksB = gb.inlineMarks();
+        byte[] marksC = gc.inlineMarks();
+        long baseTotal = Math.round(rawBaseTotal * scale);
+        long cutoff = (long) (o.nodeFraction() * Math.max(Math.abs(baseTotal), Math.abs(currentTotal)));
+
+        List<DiffRow> changed = new ArrayList<>();
+        int nodes = tables.get(0).size();
+        for (int n = 0; n < nodes; n++) {
+            long bv = Math.round((o.cum() ? gb.rawCum(n) : gb.rawFlat(n)) * scale);
+            long cv = o.cum() ? gc.rawCum(n) : gc.rawFlat(n);
+            if (bv == cv) {
+                continue;
+            }
+            byte mark = gc.rawCum(n) != 0 ? marksC[n] : marksB[n];
+            String name = gc.info(n).printableName()
+                    + (mark == 1 ? " (inline)" : mark == 2 ? " (partial-inline)" : "");
+            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv)));
+        }
+        changed.sort(order(o.sort()));
+        List<DiffRow> rows = new ArrayList<>();
+        for (DiffRow r : changed) {
+            if (Math.abs(r.delta()) >= cutoff && !(o.growthOnly() && r.delta() < 0)) {
+                rows.add(r);
+            }
+        }
+        if (o.nodeCount() > 0 && rows.size() > o.nodeCount()) {
+            rows = rows.subList(0, o.nodeCount());
+        }
+        return new DiffResult(type, base, current, baseTotal, currentTotal, scale, noise, o, rows, changed);
+    }
+
+    private static long total(Profile p, int index) {
+        long sum = 0;
+        for (int s = 0; s < p.sampleCount(); s++) {
+            sum += p.value(s, index);
+        }
+        return sum;
+    }
+
+    /** The ranking: growing nodes first (except by name), ties broken by name. */
+    static Comparator<DiffRow> order(SortOrder sort) {
+        Comparator<DiffRow> byName = Comparator.comparing(DiffRow::name);
+        if (sort == SortOrder.NAME) {
+            return byName.thenComparingLong(DiffRow::delta);
+        }
+        Comparator<DiffRow> growingFirst = Comparator.comparingInt(r -> r.delta() > 0 ? 0 : 1);
+        Comparator<DiffRow> within = switch (sort) {
+            // growth: the largest first; shrinking: the largest shrink first
+            case DELTA -> Comparator.comparingLong(r -> -Math.abs(r.delta()));
+            case PCT -> Comparator.comparingDouble(r -> -Math.abs(r.pct() == null ? Double.MAX_VALUE : r.pct()));
+            case CURRENT -> Comparator.comparingLong(r -> -r.current());
+            case NAME -> throw new AssertionError();
+        };
+        return growingFirst.thenComparing(within).thenComparing(byName).thenComparingLong(DiffRow::delta);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.leakscope.report;
+
+import dev.leakscope.diff.DiffResult;
+import dev.leakscope.diff.DiffRow;
+import java.io.PrintWriter;
+
+/** The diff as text for a terminal: a header saying what was compared, then the ranked rows. */
+public final class DiffTextReport {
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RESET = "\u001b[0m";
+
+    private DiffTextReport() {
+    }
+
+    /** colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides). */
+    public static void write(DiffResult d, boolean colour, PrintWriter out) {
+        String unit = d.sampleType().unit();
+        DiffValues v = new DiffValues(unit, false);
+        out.println("Base:    " + DiffValues.inputs(d.base().inputs()));
+        out.println("Current: " + DiffValues.inputs(d.current().inputs()));
+        out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));
+        out.println("Total:   " + v.totals(d, "->"));
+        out.println("Noise:   " + DiffValues.noiseRule(d.noise(), unit));
+        if (d.changed().isEmpty()) {
+            out.println("No node changed.");
+            return;
+        }
+        out.println("Showing " + d.rows().size() + " of " + d.changed().size() + " changed nodes"
+                + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
+                + "; delta% is of the node's own base, share of the net change");
+        out.printf("%5s %11s %8s %10s %10s %7s  %-9s %s%n", "rank", "delta", "delta%", "base", "current",
+                "share", "flags", "name");
+        int rank = 0;
+        for (DiffRow r : d.rows()) {
+            rank++;
+            String delta = String.format("%11s", v.signed(r.delta()));
+            if (colour) {
+                delta = (r.noise() ? DIM : r.delta() > 0 ? RED : GREEN) + delta + RESET;
+            }
+            out.printf("%5d %s %8s %10s %10s %7s  %-9s %s%n", rank, delta, DiffValues.pct(r.pct()),
+                    v.value(r.base()), v.value(r.current()), DiffValues.share(d.share(r)),
+                    String.join(",", DiffValues.flags(r)), r.name());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.leakscope.report;
+
+import dev.leakscope.diff.DiffResult;
+import dev.leakscope.diff.DiffRow;
+import dev.leakscope.diff.NoiseModel;
+import dev.leakscope.diff.Snapshot;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the text and Markdown diff reports write values: in the most readable unit, pprof's
+ * {@code kB}/{@code MB} (powers of 1024) in text, the explicit {@code KiB}/{@code MiB} in Markdown.
+ */
+final class DiffValues {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final String unit;
+    private final boolean iec;
+
+    DiffValues(String unit, boolean iec) {
+        this.unit = unit;
+        this.iec = iec;
+    }
+
+    String value(long v) {
+        String s = ValueFormat.autoLabel(v, unit);
+        if (!iec) {
+            return s;
+        }
+        if (s.equals("0") && (unit.equals("bytes") || unit.equals("B"))) {
+            return "0 B";
+        }
+        for (String[] u : new String[][] {{"kB", "KiB"}, {"MB", "MiB"}, {"GB", "GiB"}, {"TB", "TiB"}, {"PB", "PiB"}}) {
+            if (s.endsWith(u[0])) {
+                return s.substring(0, s.length() - u[0].length()) + " " + u[1];
+            }
+        }
+        return s.endsWith("B") && !s.endsWith(" B") ? s.substring(0, s.length() - 1) + " B" : s;
+    }
+
+    /** A change with its sign: {@code +1.50MB}, {@code -512kB}, {@code 0}. */
+    String signed(long v) {
+        return v > 0 ? "+" + value(v) : value(v);
+    }
+
+    /** A percentage with its sign and one decimal; {@code new} for null. */
+    static String pct(Double p) {
+        if (p == null) {
+            return "new";
+        }
+        return String.format(Locale.ROOT, "%+.1f%%", p);
+    }
+
+    /** A share in percent with one decimal, or {@code -}. */
+    static String share(Double p) {
+        return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    static List<String> flags(DiffRow r) {
+        List<String> f = new ArrayList<>(2);
+        if (r.isNew()) {
+            f.add("new");
+        }
+        if (r.gone()) {
+            f.add("gone");
+        }
+        if (r.noise()) {
+            f.add("noise");
+        }
+        return f;
+    }
+
+    static String time(long nanos) {
+        return TIME.format(Instant.ofEpochSecond(0, nanos));
+    }
+
+    /** {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }. */
+    static String inputs(List<Snapshot> inputs) {
+        List<String> parts = new ArrayList<>();
+        for (Snapshot s : inputs) {
+            List<String> facts = new ArrayList<>();
+            if (s.size() >= 0) {
+                facts.add(s.size() + " bytes");
+            }
+            if (s.timeNanos() != 0) {
+                facts.add(time(s.timeNanos()));
+            }
+            parts.add(s.name() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")"));
+        }
+        return String.join(" + ", parts);
+    }
+
+    /** The summary of the totals: {@code 5MB -> 40MB: +35MB (+700.0%) in 9s, +13GB per hour}. */
+    String totals(DiffResult d, String arrow) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(value(d.baseTotal())).append(' ').append(arrow).append(' ').append(value(d.currentTotal()))
+                .append(": ").append(signed(d.netChange()));
+        if (d.netPct() != null) {
+            sb.append(" (").append(pct(d.netPct())).append(')');
+        }
+        if (d.elapsedNanos() != null) {
+            long e = d.elapsedNanos();
+            // milliseconds under a minute, whole seconds above
+            long step = Math.abs(e) < 60_000_000_000L ? 1_000_000L : 1_000_000_000L;
+            sb.append(" in ").append(GoDuration.format(Math.round((double) e / step) * step));
+            if (d.growthPerHour() != null) {
+                sb.append(", ").append(signed(d.growthPerHour())).append(" per hour");
+            }
+        }
+        if (d.netChange() != 0 && d.noise().estimated() && Math.abs(d.netChange()) <= d.netNoiseMargin()) {
+            sb.append(" (within sampling noise)");
+        }
+        return sb.toString();
+    }
+
+    /** The noise rule, in one sentence. */
+    static String noiseRule(NoiseModel n, String unit) {
+        if (!n.estimated()) {
+            return "not estimated (the profile records no sampling period in " + unit
+                    + "; --sampling-period sets one): every change counts as real";
+        }
+        return "a change within " + NoiseModel.SIGMAS + " standard deviations of sampling error is marked noise"
+                + " (sampling period " + n.period() + " " + n.periodUnit()
+                + "; sd = sqrt(period * (|base| + |current|)))";
+    }
+
+    /** What was asked, in one line: value, granularity, order, filters, normalisation. */
+    static String options(DiffResult d) {
+        var o = d.options();
+        List<String> parts = new ArrayList<>();
+        String per = switch (o.graph().granularity()) {
+            case FUNCTIONS -> "function";
+            case FILEFUNCTIONS -> "function and file";
+            case FILES -> "file";
+            case LINES -> "line";
+            case ADDRESSES -> "address";
+        };
+        parts.add((o.cum() ? "cum" : "flat") + " per " + per + (o.graph().noInlines() ? " (inlines folded)" : ""));
+        parts.add("sorted by " + o.sort().name().toLowerCase(Locale.ROOT));
+        if (o.nodeFraction() > 0) {
+            parts.add("changes below " + String.format(Locale.ROOT, "%.3g", o.nodeFraction() * 100)
+                    + "% of the larger total hidden");
+        }
+        if (o.growthOnly()) {
+            parts.add("growth only");
+        }
+        if (o.nodeCount() > 0) {
+            parts.add("at most " + o.nodeCount() + " rows");
+        }
+        parts.add(o.normalize() ? String.format(Locale.ROOT, "base normalized (x%.4f) to the current total",
+                d.baseScale()) : "not normalized");
+        return String.join("; ", parts);
+    }
+}

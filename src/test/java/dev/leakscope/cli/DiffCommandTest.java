@@ -1,0 +1,211 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DiffCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
+
+    /** Scenario, extra options, the leaking site (a substring of the row name) and the worst rank allowed. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "go/map-cache;;cache.buildTree;1",
+        "go/growing-slice;;events.newEvent (inline);1",
+        "go/goroutine-leak;;fanout.queryReplica;1",
+        "go/subslice-retention;;parse.readRecord (inline);1",
+        "go/map-cache;--granularity=lines;cache/tree.go:13;1",
+        "go/growing-slice;--granularity=lines;events/store.go:27;1",
+        "go/goroutine-leak;--granularity=lines;fanout/fanout.go:32;1",
+        "go/subslice-retention;--granularity=lines;parse/record.go:22;1",
+        "node/cache-leak;;rememberSession;3",
+        "node/cache-leak-inlined;;phaseWork;1",
+        "node/listener-leak;;subscribeToConfig;1",
+        "java-asprof/static-list-leak;;java.lang.Object[];3",
+        "java-asprof/static-list-leak;;byte[];3",
+        "java-asprof/static-list-leak;--cum;leak/SessionRegistry.register;3",
+        "java-asprof/static-list-leak-live-count;;byte[];3",
+        "java-asprof/static-list-leak-live-count;--cum;leak/SessionRegistry.register;3",
+    })
+    void ranksTheLeakingSiteAmongTheFirstRows(String scenario, String option, String site, int worstRank) throws Exception {
+        JsonNode d = diffJson(scenario, option);
+        List<String> names = new ArrayList<>();
+        d.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        int rank = 0;
+        for (int i = 0; i < names.size() && rank == 0; i++) {
+            if (names.get(i).contains(site)) {
+                rank = i + 1;
+            }
+        }
+        assertTrue(rank >= 1 && rank <= worstRank, scenario + ": " + site + " at rank " + rank + " in " + names);
+        JsonNode row = d.get("rows").get(rank - 1);
+        assertTrue(row.get("delta").asLong() > 0);
+        assertFalse(row.get("flags").toString().contains("noise"), "the leak is not noise: " + row);
+    }
+
+    /** Controls, with the sampling period of producers whose profiles do not record it (async-profiler). */
+    @ParameterizedTest
+    @CsvSource({"go/control-churn,0", "node/control,0", "java-asprof/control,512KiB",
+        "java-asprof/nativemem-direct-buffer-control,64KiB"})
+    void controlsTripNoGateAndFlagNoGrowth(String scenario, String period) throws Exception {
+        for (String value : new String[] {"--granularity=lines", "--cum"}) {
+            Path dir = SharedCorpus.corpus(scenario);
+            Cli.Result r = Cli.run(dir, "diff", "--format=json", "--nodefraction=0", value,
+                    "--sampling-period", period,
+                    "--fail-on-growth", "5%", "--fail-on-node-growth", "5%", "heap_0.pb.gz", "heap_5.pb.gz");
+            assertEquals(0, r.exitCode(), scenario + " " + value + ": " + r.err());
+            for (JsonNode row : JSON.readTree(r.out()).get("rows")) {
+                boolean noise = row.get("flags").toString().contains("noise");
+                assertTrue(row.get("delta").asLong() <= 0 || noise, scenario + " " + value + " flags " + row);
+            }
+        }
+    }
+
+    @Test
+    void everyControlSnapshotPairStaysWithinNoise() throws Exception {
+        for (String scenario : new String[] {"go/control-churn", "node/control"}) {
+            for (int a = 0; a < 6; a++) {
+                for (int b = a + 1; b < 6; b++) {
+                    Cli.Result r = Cli.run(SharedCorpus.corpus(scenario), "diff", "--fail-on-growth", "5%",
+                            "--fail-on-node-growth", "5%", "heap_" + a + ".pb.gz", "heap_" + b + ".pb.gz");
+                    assertEquals(0, r.exitCode(), scenario + " " + a + "->" + b + ": " + r.err());
+                }
+            }
+        }
+    }
+
+    @Test
+    void growthGateTripsWithOneLineReasonAndStillPrintsTheReport() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("cache.buildTree"), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("leakscope: gate --fail-on-growth 10% tripped: total grew by 32MB"), r.err());
+
+        assertEquals(0, Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "64MB", "heap_0.pb.gz", "heap_5.pb.gz")
+                .exitCode());
+    }
+
+    @Test
+    void nodeGateNamesTheNodeAndAllowExemptsIt() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-node-growth", "1MB", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("cache.buildTree grew by 31MB"), r.err());
+        Cli.Result allowed = Cli.run(MAP_CACHE, "diff", "--fail-on-node-growth", "1MB", "--allow", "buildTree",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        // the other growing nodes are within noise
+        assertEquals(0, allowed.exitCode(), allowed.err());
+    }
+
+    @Test
+    void profileAgainstItselfShowsNoChange() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "0", "heap_3.pb.gz", "heap_3.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("No node changed."), r.out());
+        assertTrue(r.out().contains(": 0"), r.out());
+    }
+
+    @Test
+    void severalFilesPerSideAreMerged() throws Exception {
+        JsonNode two = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format=json", "--base", "heap_0.pb.gz",
+                "--base", "heap_1.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz").out());
+        assertEquals(2, two.get("inputs").get("base").size());
+        assertEquals(2, two.get("inputs").get("current").size());
+        JsonNode b0 = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format=json", "heap_0.pb.gz", "heap_4.pb.gz").out());
+        JsonNode b1 = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format=json", "heap_1.pb.gz", "heap_5.pb.gz").out());
+        long expected = b0.get("totals").get("base").asLong() + b1.get("totals").get("base").asLong();
+        assertEquals(expected, two.get("totals").get("base").asLong());
+        assertEquals(b0.get("totals").get("current").asLong() + b1.get("totals").get("current").asLong(),
+                two.get("totals").get("current").asLong());
+    }
+
+    @Test
+    void mismatchedSampleTypesAreAClearErrorNamingBothSides() {
+        Path dir = SharedCorpus.corpus("go", "goroutine-leak");
+        Cli.Result r = Cli.run(dir, "diff", "heap_0.pb.gz", "goroutine_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("heap_0.pb.gz") && r.err().contains("goroutine_5.pb.gz"), r.err());
+        assertTrue(r.out().isEmpty());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--sort", "size", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "5 percent", "heap_0.pb.gz", "heap_5.pb.gz")
+                .exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--allow", "(", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--format", "html", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+    }
+
+    @Test
+    void withoutARecordedPeriodFlatControlsStillFlagNoGrowth() throws Exception {
+        for (String scenario : new String[] {"java-asprof/control", "java-asprof/nativemem-direct-buffer-control"}) {
+            JsonNode d = diffJson(scenario, "--nodefraction=0");
+            assertFalse(d.get("noise").get("estimated").asBoolean());
+            d.get("rows").forEach(r -> assertTrue(r.get("delta").asLong() <= 0, scenario + " " + r));
+        }
+    }
+
+    @Test
+    void growthOnlyAndSortOrders() throws Exception {
+        Path dir = SharedCorpus.corpus("node", "control");
+        JsonNode all = JSON.readTree(Cli.run(dir, "diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz").out());
+        JsonNode growth = JSON.readTree(Cli.run(dir, "diff", "--format=json", "--growth-only",
+                "heap_0.pb.gz", "heap_5.pb.gz").out());
+        assertTrue(growth.get("rows").size() < all.get("rows").size());
+        growth.get("rows").forEach(r -> assertTrue(r.get("delta").asLong() > 0));
+        JsonNode byName = JSON.readTree(Cli.run(dir, "diff", "--format=json", "--sort=name",
+                "heap_0.pb.gz", "heap_5.pb.gz").out());
+        List<String> names = new ArrayList<>();
+        byName.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    @Test
+    void jsonCarriesSchemaTotalsAndRawIntegers() throws Exception {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz");
+        JsonNode d = JSON.readTree(r.out());
+        assertEquals("leakscope.diff/v1", d.get("schema").asText());
+        assertEquals("inuse_space", d.get("sampleType").get("type").asText());
+        JsonNode first = d.get("rows").get(0);
+        assertTrue(first.get("delta").isIntegralNumber());
+        assertEquals(first.get("current").asLong() - first.get("base").asLong(), first.get("delta").asLong());
+        assertEquals(d.get("totals").get("current").asLong() - d.get("totals").get("base").asLong(),
+                d.get("totals").get("delta").asLong());
+        assertFalse(d.get("gate").get("tripped").asBoolean());
+    }
+
+    @Test
+    void textHasNoColourOffATerminalAndMarkdownIsATable() {
+        Cli.Result text = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertFalse(text.out().contains("\u001b["));
+        Cli.Result md = Cli.run(MAP_CACHE, "diff", "--format=markdown", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(md.out().contains("|--:|--:|--:|--:|--:|--:|:--|:--|"), md.out());
+        assertTrue(md.out().contains("| 1 | +31 MiB | +413.3% | 7.50 MiB | 38.50 MiB | 96.9% |  |"), md.out());
+    }
+
+    private static JsonNode diffJson(String scenario, String option) throws Exception {
+        List<String> args = new ArrayList<>(List.of("diff", "--format=json"));
+        if (option != null) {
+            args.add(option);
+        }
+        args.addAll(List.of("heap_0.pb.gz", "heap_5.pb.gz"));
+        Cli.Result r = Cli.run(SharedCorpus.corpus(scenario), args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return JSON.readTree(r.out());
+    }
+}
