@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The root command: lists the subcommands and shows a short tutorial when run without one. */
 @Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
-        subcommands = {TopCommand.class, InfoCommand.class, PprofCommand.class},
+        subcommands = {TopCommand.class, ListCommand.class, FocusCommand.class, TracesCommand.class, InfoCommand.class,
+            PprofCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
