@@ -44,6 +44,8 @@ final class LeakscopeCommand implements Callable<Integer> {
                 Examples:
                   leakscope top heap.pb.gz                 largest in-use allocation sites, as go tool pprof -top
                   leakscope top --cum --nodecount 20 heap.pb.gz
+                  leakscope focus buildTree --base old.pb.gz new.pb.gz   callers and callees of a function, by growth
+                  leakscope list buildTree --source-path src --base old.pb.gz new.pb.gz   the line that grew
                   leakscope info heap.pb.gz                what a profile holds
                   leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte
 
