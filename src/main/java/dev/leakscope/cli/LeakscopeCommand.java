@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The root command: lists the subcommands and shows a short tutorial when run without one. */
 @Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
-        subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, InfoCommand.class,
+        subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, FocusCommand.class,
+            ListCommand.class, TracesCommand.class, InfoCommand.class,
             PprofCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -50,6 +51,8 @@ final class LeakscopeCommand implements Callable<Integer> {
                   leakscope diff heap_0.pb.gz heap_5.pb.gz what grew between two snapshots, ranked
                   leakscope diff --fail-on-growth 5% --format markdown base.pb.gz cur.pb.gz
                   leakscope trend heap_*.pb.gz             leak suspects across a series of snapshots
+                  leakscope focus buildTree --base old.pb.gz new.pb.gz   callers and callees of a function, by growth
+                  leakscope list buildTree --source-path src --base old.pb.gz new.pb.gz   the line that grew
                   leakscope info heap.pb.gz                what a profile holds
                   leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte
 

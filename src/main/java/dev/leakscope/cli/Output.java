@@ -20,4 +20,13 @@ final class Output {
         out.flush();
         return 0;
     }
+
+    /** A sink for notices that go to the command's stderr as they come (filter warnings). */
+    static Consumer<String> notices(CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
 }

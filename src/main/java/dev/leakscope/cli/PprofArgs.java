@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.graph.Granularity;
+import dev.leakscope.profile.Filters;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;
@@ -35,7 +36,9 @@ final class PprofArgs {
             "timeout", "buildid", "tools", "http", "maxdegree");
     /** Valued flags leakscope implements; the others are refused rather than silently ignored. */
     private static final Set<String> IMPLEMENTED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
-            "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize");
+            "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize", "focus",
+            "ignore", "hide", "show", "show_from", "tagfocus", "tagignore", "tagshow", "taghide", "prune_from",
+            "add_comment");
     /** pprof's sample-type shorthands, in the order in which the first one wins. */
     private static final List<String> SHORTHANDS = List.of("total_delay", "mean_delay", "contentions",
             "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");
@@ -147,7 +150,10 @@ final class PprofArgs {
                 .withEdgeFraction(edgeFraction)
                 .withUnit(get("unit", "minimum"))
                 .withMean(mean, divideBy, has("drop_negative"))
-                .withPaths(get("trim_path", ""), get("source_path", ""));
+                .withPaths(get("trim_path", ""), get("source_path", ""))
+                .withFilters(new Filters(get("focus", ""), get("ignore", ""), get("hide", ""), get("show", ""),
+                        get("show_from", ""), get("tagfocus", ""), get("tagignore", ""), get("tagshow", ""),
+                        get("taghide", ""), get("prune_from", ""), has("relative_percentages")));
     }
 
     private static int parseInt(String flag, String v) {

@@ -9,6 +9,13 @@ import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TopReport;
 import dev.leakscope.report.TracesReport;
+import dev.leakscope.report.TreeReport;
+import dev.leakscope.report.TagsReport;
+import dev.leakscope.report.SourceListing;
+import dev.leakscope.graph.Granularity;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pprof",
         description = {"Run a go tool pprof text-report command line and print exactly what pprof prints.",
             "Takes pprof's own flags, e.g.: leakscope pprof -top -nodecount=20 -base a.pb.gz b.pb.gz",
-            "Reports: -top/-text, -traces, -raw."})
+            "Reports: -top/-text, -traces, -raw, -tree, -peek=RE, -list=RE, -tags, -comments."})
 final class PprofCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
     List<String> args = new ArrayList<>();
@@ -63,19 +70,40 @@ final class PprofCommand implements Callable<Integer> {
         List<InputSource> bases = InputOptions.sources(a.bases, root);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
-        Profile p = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
+        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
+        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
+        Consumer<String> notices = Output.notices(spec);
         return switch (a.report) {
-            case "top", "text" -> {
-                ReportContext rc = ReportContext.of(p, settings);
-                yield Output.print(spec, w -> TopReport.write(rc, w));
+            case "raw" -> {
+                Profile filtered = settings.filters().apply(p, notices);
+                yield Output.print(spec, w -> RawReport.write(filtered, settings.zone(), w));
             }
-            case "traces" -> {
-                ReportContext rc = ReportContext.of(p, settings);
-                yield Output.print(spec, w -> TracesReport.write(rc, w));
+            case "comments" -> Output.print(spec, w -> p.comments().forEach(w::println));
+            case "top", "text", "traces", "tree", "peek", "list", "tags" -> {
+                Pattern symbol = a.reportValue == null ? null : regex(a.reportValue);
+                ReportSettings forReport = a.report.equals("list")
+                        ? settings.withGranularity(Granularity.LINES, settings.noInlines()) : settings;
+                ReportContext rc = ReportContext.of(p, forReport, notices);
+                yield Output.print(spec, w -> {
+                    switch (a.report) {
+                        case "traces" -> TracesReport.write(rc, w);
+                        case "tree", "peek" -> TreeReport.write(rc, symbol, w);
+                        case "list" -> SourceListing.write(rc, symbol, root.workDir, w);
+                        case "tags" -> TagsReport.write(rc, w);
+                        default -> TopReport.write(rc, w);
+                    }
+                });
             }
-            case "raw" -> Output.print(spec, w -> RawReport.write(p, settings.zone(), w));
             default -> throw new UsageException("pprof: -" + a.report + " is not supported");
         };
+    }
+
+    private static Pattern regex(String value) {
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("parsing argument regexp " + value + ": " + e.getDescription());
+        }
     }
 
     private static boolean isExecutable(Path file) {

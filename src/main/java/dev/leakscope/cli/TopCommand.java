@@ -25,6 +25,9 @@ final class TopCommand implements Callable<Integer> {
     ReportOptions report;
 
     @Mixin
+    FilterOptions filters;
+
+    @Mixin
     InputOptions input;
 
     @ParentCommand
@@ -36,7 +39,8 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits());
-        var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()));
+        var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
+                Output.notices(spec));
         return Output.print(spec, w -> TopReport.write(rc, w));
     }
 }

@@ -24,6 +24,11 @@ public final class Graph {
     boolean[] edgeResidual = new boolean[64];
     boolean[] edgeRemoved = new boolean[64];
     int[] nodes;
+    // per-node edge lists, built on first use (edges are no longer removed by then)
+    private int[] inStart;
+    private int[] inEdge;
+    private int[] outStart;
+    private int[] outEdge;
 
     Graph(NodeTable table) {
         this.table = table;
@@ -96,6 +101,54 @@ public final class Graph {
         return edgeWeightDiv[e] == 0 ? edgeWeight[e] : edgeWeight[e] / edgeWeightDiv[e];
     }
 
+    /** The edge's summed weight, not divided by the sample count (what pprof's -tree prints). */
+    public long rawEdgeWeight(int e) {
+        return edgeWeight[e];
+    }
+
+    /** The live edges into node (their callers), in no particular order. */
+    public int[] inEdges(int node) {
+        adjacency();
+        return Arrays.copyOfRange(inEdge, inStart[node], inStart[node + 1]);
+    }
+
+    /** The live edges out of node (its callees), in no particular order. */
+    public int[] outEdges(int node) {
+        adjacency();
+        return Arrays.copyOfRange(outEdge, outStart[node], outStart[node + 1]);
+    }
+
+    /** Builds the per-node edge lists (compressed rows) once, after trimming. */
+    private void adjacency() {
+        if (inStart != null) {
+            return;
+        }
+        int n = table.size();
+        inStart = new int[n + 1];
+        outStart = new int[n + 1];
+        int edges = edgeFrom.size();
+        for (int e = 0; e < edges; e++) {
+            if (!edgeRemoved[e]) {
+                inStart[edgeTo.get(e) + 1]++;
+                outStart[edgeFrom.get(e) + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            inStart[i + 1] += inStart[i];
+            outStart[i + 1] += outStart[i];
+        }
+        inEdge = new int[inStart[n]];
+        outEdge = new int[outStart[n]];
+        int[] inFill = Arrays.copyOf(inStart, n);
+        int[] outFill = Arrays.copyOf(outStart, n);
+        for (int e = 0; e < edges; e++) {
+            if (!edgeRemoved[e]) {
+                inEdge[inFill[edgeTo.get(e)]++] = e;
+                outEdge[outFill[edgeFrom.get(e)]++] = e;
+            }
+        }
+    }
+
     public boolean edgeInline(int e) {
         return edgeInline[e];
     }
@@ -132,7 +185,8 @@ public final class Graph {
     public int trimLowFrequencyEdges(long cutoff) {
         int dropped = 0;
         for (int e = 0; e < edgeFrom.size(); e++) {
-            if (!edgeRemoved[e] && Math.abs(edgeWeight(e)) < cutoff) {
+            if (!edgeRemoved[e] && Math.abs(edgeWeight[e]) < cutoff) {
+                inStart = null;
                 edgeRemoved[e] = true;
                 dropped++;
             }

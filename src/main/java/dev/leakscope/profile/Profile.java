@@ -139,6 +139,15 @@ public final class Profile {
         return new Profile(p);
     }
 
+    /** This profile with one more comment (pprof's -add_comment). */
+    public Profile withComment(String comment) {
+        ProfileBuilder.Parts p = parts();
+        List<String> all = new java.util.ArrayList<>(comments);
+        all.add(comment);
+        p.comments = all;
+        return new Profile(p);
+    }
+
     // ---- header
 
     public String string(int index) {

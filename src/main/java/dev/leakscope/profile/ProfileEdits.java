@@ -90,6 +90,16 @@ final class ProfileEdits {
         parts.labelNum = nums;
     }
 
+    /** The value rows of the given samples of p. */
+    static long[] pickValues(Profile p, int[] samples) {
+        int types = p.sampleTypes.length;
+        long[] values = new long[samples.length * types];
+        for (int i = 0; i < samples.length; i++) {
+            System.arraycopy(p.values, samples[i] * types, values, i * types, types);
+        }
+        return values;
+    }
+
     private static int[] pick(int[] a, int[] indexes) {
         int[] out = new int[indexes.length];
         for (int i = 0; i < indexes.length; i++) {

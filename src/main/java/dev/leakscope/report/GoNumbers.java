@@ -15,13 +15,22 @@ public final class GoNumbers {
 
     /** Go's {@code %.2f}. */
     public static String fixed2(double v) {
+        return fixed(v, 2);
+    }
+
+    /** Go's {@code %.1f}. */
+    public static String fixed1(double v) {
+        return fixed(v, 1);
+    }
+
+    private static String fixed(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
         if (Double.isInfinite(v)) {
             return v > 0 ? "+Inf" : "-Inf";
         }
-        String s = new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
         if (v < 0 || (v == 0 && 1 / v < 0)) {
             // BigDecimal loses the sign of a value that rounds to zero; Go keeps it ("-0.00").
             if (!s.startsWith("-")) {

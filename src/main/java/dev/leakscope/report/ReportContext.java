@@ -1,11 +1,13 @@
 package dev.leakscope.report;
 
+import dev.leakscope.profile.Filters;
 import dev.leakscope.profile.Merger;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A profile ready to report on: the chosen sample type, the report total and the output unit, and
@@ -20,7 +22,7 @@ public final class ReportContext {
     private final long total;
     private String outputUnit;
 
-    private ReportContext(Profile profile, ReportSettings settings, int index) {
+    private ReportContext(Profile profile, ReportSettings settings, int index, long total) {
         this.profile = profile;
         this.settings = settings;
         this.index = index;
@@ -28,11 +30,25 @@ public final class ReportContext {
         this.typeName = (settings.mean() ? "mean_" : "") + t.type();
         this.sampleUnit = t.unit();
         this.outputUnit = settings.unit();
-        this.total = computeTotal(profile, index, settings.mean());
+        this.total = total;
     }
 
-    public static ReportContext of(Profile profile, ReportSettings settings) {
-        return new ReportContext(profile, settings, sampleIndex(profile, settings.sampleIndex()));
+    /**
+     * The report on profile with the settings' filters applied as pprof applies them: after the
+     * total is computed (so percentages are of the unfiltered profile), or before it with
+     * -relative_percentages. Filter notices (a filter that matched nothing) go to notices.
+     */
+    public static ReportContext of(Profile profile, ReportSettings settings, Consumer<String> notices) {
+        Filters filters = settings.filters();
+        if (filters.relativePercentages()) {
+            profile = filters.apply(profile, notices);
+        }
+        int index = sampleIndex(profile, settings.sampleIndex());
+        long total = computeTotal(profile, index, settings.mean());
+        if (!filters.relativePercentages()) {
+            profile = filters.apply(profile, notices);
+        }
+        return new ReportContext(profile, settings, index, total);
     }
 
     /** Resolves a sample type name or number as pprof does; null means the profile's default. */

@@ -3,6 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.TrimmedGraph;
+import dev.leakscope.profile.Filters;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -22,62 +23,67 @@ import java.util.List;
  * @param dropNegative  leave out nodes with negative values
  * @param trimPath      pprof's -trim_path
  * @param sourcePath    pprof's -source_path
- * @param activeFilters the {@code name=value} lines of the "Active filters" header
+ * @param filters       pprof's sample filters (focus, hide, tagfocus…)
  * @param zone          time zone of the {@code Time:} header
  */
 public record ReportSettings(String sampleIndex, boolean mean, Granularity granularity, boolean noInlines,
                              boolean cumSort, int nodeCount, double nodeFraction, double edgeFraction,
                              String unit, double divideBy, boolean dropNegative, String trimPath,
-                             String sourcePath, List<String> activeFilters, ZoneId zone) {
+                             String sourcePath, Filters filters, ZoneId zone) {
 
     public static ReportSettings defaults() {
         return new ReportSettings(null, false, Granularity.FUNCTIONS, false, false, -1, 0.005, 0.001,
-                "minimum", 1, false, "", "", List.of(), ZoneId.systemDefault());
+                "minimum", 1, false, "", "", Filters.none(), ZoneId.systemDefault());
     }
 
     public ReportSettings withSampleIndex(String v) {
         return new ReportSettings(v, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withGranularity(Granularity g, boolean noInl) {
         return new ReportSettings(sampleIndex, mean, g, noInl, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withTrim(boolean cum, int count, double fraction) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cum, count, fraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withEdgeFraction(double f) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                f, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+                f, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withUnit(String u) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, u, divideBy, dropNegative, trimPath, sourcePath, activeFilters, zone);
+                edgeFraction, u, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withMean(boolean m, double divide, boolean dropNeg) {
         return new ReportSettings(sampleIndex, m, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divide, dropNeg, trimPath, sourcePath, activeFilters, zone);
+                edgeFraction, unit, divide, dropNeg, trimPath, sourcePath, filters, zone);
     }
 
     public ReportSettings withPaths(String trim, String source) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trim, source, activeFilters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trim, source, filters, zone);
     }
 
     public ReportSettings withZone(ZoneId z) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, activeFilters, z);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, z);
     }
 
-    public ReportSettings withActiveFilters(List<String> filters) {
+    public ReportSettings withFilters(Filters f) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, List.copyOf(filters), zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, f, zone);
+    }
+
+    /** The {@code name=value} lines of the "Active filters" header. */
+    public List<String> activeFilters() {
+        return filters.activeFilters();
     }
 
     /** Graph options for a leakscope report on sample type index (file names trimmed as pprof trims them). */
@@ -88,6 +94,11 @@ public record ReportSettings(String sampleIndex, boolean mean, Granularity granu
     /** Graph options for a graph report (file names trimmed as pprof's graph reports do). */
     GraphOptions graphOptions(int index, boolean objNames) {
         return new GraphOptions(granularity, noInlines, index, mean, objNames, trimPath, sourcePath, dropNegative);
+    }
+
+    /** Trimming for -tree: pprof turns the default node count (-1) into 80. */
+    TrimmedGraph.Trim treeTrim() {
+        return new TrimmedGraph.Trim(nodeFraction, edgeFraction, nodeCount < 0 ? 80 : nodeCount, cumSort);
     }
 
     /** Trimming for -top: pprof turns the default node count (-1) into "no limit". */

@@ -4,6 +4,7 @@ import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.TrimmedGraph;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,8 @@ public final class TopReport {
         if (!rc.settings().activeFilters().isEmpty()) {
             lines.add("Active filters:");
             for (String f : rc.settings().activeFilters()) {
-                lines.add("   " + f);
+                byte[] bytes = f.getBytes(StandardCharsets.UTF_8);
+                lines.add("   " + (bytes.length > 80 ? new String(bytes, 0, 80, StandardCharsets.UTF_8) + "…" : f));
             }
         }
         long total = rc.total();

@@ -1,0 +1,85 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.focus.FocusAnalysis;
+import dev.leakscope.focus.FocusResult;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.report.FocusReport;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.util.UsageException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakscope focus REGEX FILE}: callers, callees and top nodes of the samples through a function. */
+@Command(name = "focus", mixinStandardHelpOptions = true,
+        description = {"Show the picture around the functions matching REGEX: their flat and cum, the caller",
+            "paths and callees that carry their samples, and the top nodes of those samples.",
+            "With --base, rows are ranked by growth, so the caller path of a leak comes first."})
+final class FocusCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to focus on (unanchored regex on the name).")
+    String regex;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Profiles (merged).")
+    List<String> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text (default), markdown or json (schema " + FocusReport.JSON_SCHEMA + ").")
+    String format;
+
+    @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "20",
+            description = "Show at most N top nodes (0: all; default ${DEFAULT-VALUE}).")
+    int nodeCount;
+
+    @Mixin
+    BaseOption base;
+
+    @Mixin
+    SampleOptions sample;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    LeakscopeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "markdown", "json").contains(format)) {
+            throw new UsageException("unknown format '" + format + "' (use text, markdown or json)");
+        }
+        if (nodeCount < 0) {
+            throw new UsageException("--nodecount must be 0 or more");
+        }
+        Pattern fn = ListCommand.compile(regex);
+        ReportSettings settings = sample.settings(filters);
+        ReportContext current = BaseOption.load(files, settings, root, input, spec);
+        ReportContext before = base.load(current, settings, root, input, spec);
+        GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
+        FocusResult r = FocusAnalysis.of(fn, before == null ? null : before.profile(),
+                before == null ? 0 : before.sampleIndex(), before == null ? 0 : before.total(),
+                current.profile(), current.sampleIndex(), current.total(), options, nodeCount);
+        String title = before == null ? String.join(" ", files) : base.base + " -> " + String.join(" ", files);
+        return Output.print(spec, w -> {
+            switch (format) {
+                case "json" -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
+                case "markdown" -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+                default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.report.ReportSettings;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/** The sample type option of the commands that do not draw a graph (list, focus, traces). */
+final class SampleOptions {
+    @Option(names = {"-i", "--sample-index"}, paramLabel = "TYPE",
+            description = "Sample type to report: a name (inuse_space, alloc_objects…) or a 0-based index."
+                    + " Default: the profile's default type, else the last one.")
+    String sampleIndex;
+
+    ReportSettings settings(FilterOptions filters) {
+        return ReportSettings.defaults().withZone(ZoneId.systemDefault()).withSampleIndex(sampleIndex)
+                .withFilters(filters.filters());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.focus.StackDeltas;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.TraceDeltaReport;
+import dev.leakscope.report.TracesReport;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakscope traces FILE}: every stack with its value, or with --base its growth. */
+@Command(name = "traces", mixinStandardHelpOptions = true,
+        description = {"Show every distinct stack with its value, as go tool pprof -traces does.",
+            "With --base, show each stack's base, current and delta value, largest growth first."})
+final class TracesCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles (merged).")
+    List<String> files;
+
+    @Mixin
+    BaseOption base;
+
+    @Mixin
+    SampleOptions sample;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    LeakscopeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ReportSettings settings = sample.settings(filters);
+        ReportContext current = BaseOption.load(files, settings, root, input, spec);
+        ReportContext before = base.load(current, settings, root, input, spec);
+        if (before == null) {
+            return Output.print(spec, w -> TracesReport.write(current, w));
+        }
+        var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
+                new GraphOptions(Granularity.FUNCTIONS, false, current.sampleIndex(), false, false, null, "", false));
+        return Output.print(spec, w -> TraceDeltaReport.write(stacks, current.sampleUnit(), w));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.leakscope.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.focus.FocusResult;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/1}). */
+public final class FocusReport {
+    public static final String JSON_SCHEMA = "leakscope.focus/1";
+
+    private FocusReport() {
+    }
+
+    /**
+     * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
+     * @param type  the sample type reported
+     * @param unit  the unit of the values
+     */
+    public static void text(FocusResult r, String title, String type, String unit, PrintWriter out) {
+        out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
+        if (r.withBase()) {
+            out.print("Total: " + auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
+                    + signed(r.total() - r.baseTotal(), unit) + ")\n");
+        } else {
+            out.print("Total: " + auto(r.total(), unit) + "\n");
+        }
+        out.print("\nMatched functions:\n");
+        valuesTable(r, r.matched(), unit, out);
+        out.print("\nCaller paths (root > ... > match)" + (r.withBase() ? ", by growth" : "") + ":\n");
+        sharesTable(r, r.callerPaths(), unit, out);
+        out.print("\nCallees of the match" + (r.withBase() ? ", by growth" : "") + ":\n");
+        sharesTable(r, r.callees(), unit, out);
+        out.print("\nTop nodes of the samples through the match" + (r.withBase() ? ", by growth" : "") + ":\n");
+        valuesTable(r, r.top(), unit, out);
+        if (r.topCut() > 0) {
+            out.print("(" + r.topCut() + " more nodes not shown; use --nodecount 0 to show all)\n");
+        }
+    }
+
+    private static void valuesTable(FocusResult r, List<FocusResult.Values> rows, String unit, PrintWriter out) {
+        if (r.withBase()) {
+            out.print(String.format("%12s %12s %12s %12s  %s%n", "flat delta", "cum base", "cum now", "cum delta", "name"));
+            for (FocusResult.Values v : rows) {
+                out.print(String.format("%12s %12s %12s %12s  %s%n", signed(v.deltaFlat(), unit), auto(v.baseCum(), unit),
+                        auto(v.cum(), unit), signed(v.deltaCum(), unit), v.name()));
+            }
+        } else {
+            out.print(String.format("%12s %6s %12s %6s  %s%n", "flat", "flat%", "cum", "cum%", "name"));
+            for (FocusResult.Values v : rows) {
+                out.print(String.format("%12s %6s %12s %6s  %s%n", auto(v.flat(), unit),
+                        GoNumbers.percentage(v.flat(), r.total()), auto(v.cum(), unit),
+                        GoNumbers.percentage(v.cum(), r.total()), v.name()));
+            }
+        }
+    }
+
+    private static void sharesTable(FocusResult r, List<FocusResult.Share> rows, String unit, PrintWriter out) {
+        long sum = 0;
+        for (FocusResult.Share s : rows) {
+            sum += r.withBase() ? s.delta() : s.current();
+        }
+        if (r.withBase()) {
+            out.print(String.format("%12s %12s %12s %6s  %s%n", "delta", "base", "current", "share", "name"));
+        }
+        for (FocusResult.Share s : rows) {
+            long v = r.withBase() ? s.delta() : s.current();
+            String values = r.withBase()
+                    ? String.format("%12s %12s %12s", signed(v, unit), auto(s.base(), unit), auto(s.current(), unit))
+                    : String.format("%12s", auto(v, unit));
+            out.print(values + " " + GoNumbers.percentage(v, sum) + "  " + s.name() + "\n");
+        }
+    }
+
+    public static void markdown(FocusResult r, String title, String type, String unit, PrintWriter out) {
+        out.print("## Focus on `" + r.regex() + "` in " + title + " (" + type + ")\n\n");
+        out.print(r.withBase()
+                ? "Total: " + md(r.baseTotal(), unit) + " → " + md(r.total(), unit) + "\n\n"
+                : "Total: " + md(r.total(), unit) + "\n\n");
+        out.print("### Matched functions\n\n");
+        valuesMarkdown(r, r.matched(), unit, out);
+        out.print("\n### Caller paths\n\n");
+        sharesMarkdown(r, r.callerPaths(), unit, out);
+        out.print("\n### Callees\n\n");
+        sharesMarkdown(r, r.callees(), unit, out);
+        out.print("\n### Top nodes of the samples through the match\n\n");
+        valuesMarkdown(r, r.top(), unit, out);
+        if (r.topCut() > 0) {
+            out.print("\n" + r.topCut() + " more nodes not shown; use `--nodecount 0` to show all.\n");
+        }
+    }
+
+    private static void valuesMarkdown(FocusResult r, List<FocusResult.Values> rows, String unit, PrintWriter out) {
+        if (r.withBase()) {
+            out.print("| flat Δ | cum base | cum current | cum Δ | function |\n|---:|---:|---:|---:|---|\n");
+            for (FocusResult.Values v : rows) {
+                out.print("| " + mdSigned(v.deltaFlat(), unit) + " | " + md(v.baseCum(), unit) + " | " + md(v.cum(), unit)
+                        + " | " + mdSigned(v.deltaCum(), unit) + " | `" + v.name() + "` |\n");
+            }
+        } else {
+            out.print("| flat | cum | function |\n|---:|---:|---|\n");
+            for (FocusResult.Values v : rows) {
+                out.print("| " + md(v.flat(), unit) + " | " + md(v.cum(), unit) + " | `" + v.name() + "` |\n");
+            }
+        }
+    }
+
+    private static void sharesMarkdown(FocusResult r, List<FocusResult.Share> rows, String unit, PrintWriter out) {
+        if (r.withBase()) {
+            out.print("| Δ | base | current | path |\n|---:|---:|---:|---|\n");
+            for (FocusResult.Share s : rows) {
+                out.print("| " + mdSigned(s.delta(), unit) + " | " + md(s.base(), unit) + " | " + md(s.current(), unit)
+                        + " | `" + s.name() + "` |\n");
+            }
+        } else {
+            out.print("| value | path |\n|---:|---|\n");
+            for (FocusResult.Share s : rows) {
+                out.print("| " + md(s.current(), unit) + " | `" + s.name() + "` |\n");
+            }
+        }
+    }
+
+    public static void json(FocusResult r, String type, String unit, PrintWriter out) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("schema", JSON_SCHEMA);
+        root.put("regex", r.regex());
+        root.put("sampleType", type);
+        root.put("unit", unit);
+        root.put("withBase", r.withBase());
+        root.put("baseTotal", r.baseTotal());
+        root.put("total", r.total());
+        values(root.putArray("matched"), r.matched());
+        ArrayNode paths = root.putArray("callerPaths");
+        for (FocusResult.Share s : r.callerPaths()) {
+            ObjectNode o = paths.addObject();
+            ArrayNode frames = o.putArray("frames");
+            s.frames().forEach(frames::add);
+            o.put("base", s.base()).put("current", s.current()).put("delta", s.delta());
+        }
+        ArrayNode callees = root.putArray("callees");
+        for (FocusResult.Share s : r.callees()) {
+            callees.addObject().put("name", s.name()).put("base", s.base()).put("current", s.current())
+                    .put("delta", s.delta());
+        }
+        values(root.putArray("top"), r.top());
+        root.put("topCut", r.topCut());
+        try {
+            out.print(json.writeValueAsString(root) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void values(ArrayNode array, List<FocusResult.Values> rows) {
+        for (FocusResult.Values v : rows) {
+            array.addObject().put("name", v.name()).put("baseFlat", v.baseFlat()).put("flat", v.flat())
+                    .put("baseCum", v.baseCum()).put("cum", v.cum());
+        }
+    }
+
+    static String auto(long v, String unit) {
+        return ValueFormat.autoLabel(v, unit);
+    }
+
+    static String signed(long v, String unit) {
+        return (v > 0 ? "+" : "") + ValueFormat.autoLabel(v, unit);
+    }
+
+    /** Markdown values in explicit binary units (KiB, MiB) as the conventions ask. */
+    private static String md(long v, String unit) {
+        String s = ValueFormat.autoLabel(v, unit);
+        return s.endsWith("kB") ? s.replace("kB", "KiB") : s.endsWith("MB") ? s.replace("MB", "MiB")
+                : s.endsWith("GB") ? s.replace("GB", "GiB") : s.endsWith("TB") ? s.replace("TB", "TiB") : s;
+    }
+
+    private static String mdSigned(long v, String unit) {
+        return (v > 0 ? "+" : "") + md(v, unit);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TracesCommandTest {
+    /** The separator line of pprof's -traces, as a regex. */
+    private static final String SEPARATOR = "-----------\\+-+\n";
+
+    @Test
+    void withoutBaseIsPprofTraces() throws Exception {
+        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Cli.Result r = Cli.run(dir, "traces", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.readString(dir.resolve("golden/traces.out")), r.out());
+    }
+
+    @Test
+    void withBaseTheLeakingStackComesFirst() {
+        for (LeakScenarios s : LeakScenarios.ALL) {
+            Cli.Result r = Cli.run(SharedCorpus.corpus("go", s.scenario()), "traces", "--base", "heap_0.pb.gz",
+                    "heap_5.pb.gz");
+            assertEquals(0, r.exitCode(), s + ": " + r.err());
+            String firstStack = r.out().split(SEPARATOR)[1];
+            assertTrue(firstStack.contains(s.function()), s + "\n" + firstStack);
+            assertTrue(firstStack.trim().startsWith("+"), s + "\n" + firstStack);
+        }
+    }
+
+    @Test
+    void tagFocusRangeKeepsOnlyMatchingSamples() {
+        Cli.Result r = Cli.run(SharedCorpus.corpus("go", "map-cache"), "traces", "--tag-focus", "bytes=1kB:",
+                "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tagfocus:Interpreted '1kB:' as range, not regexp"), r.err());
+        for (String line : r.out().split("\n")) {
+            if (line.trim().startsWith("bytes:")) {
+                assertTrue(line.matches(".*bytes:  [0-9.]+(kB|MB)"), line);
+            }
+        }
+    }
+}
