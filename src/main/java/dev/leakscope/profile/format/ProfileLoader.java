@@ -64,8 +64,7 @@ public final class ProfileLoader {
         String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
                 : LegacyParsers.KNOWN_FORMATS;
         throw new InputException(source.name() + ": not a profile: " + ContentSniffer.describe(data)
-                + " (expected pprof profile.proto, raw or compressed, or a legacy format: " + known
-                + "; protobuf decoding failed: " + protoError + ")");
+                + " (leakscope reads pprof profile.proto, raw or compressed, and " + known + ")");
     }
 
     /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */

@@ -15,9 +15,9 @@ public final class LegacyParsers {
     }
 
     /** What the legacy parsers know, for the error about an input none of them recognises. */
-    public static final String KNOWN_FORMATS = "Go/gperftools/tcmalloc heap text (\"heap profile: ...\"),"
+    public static final String KNOWN_FORMATS = "the legacy formats: heap text (\"heap profile: ...\"),"
             + " Go goroutine/threadcreate text, threadz, contentionz/mutex text, Java heapz/contentionz,"
-            + " legacy CPU profilez";
+            + " CPU profilez";
 
     /**
      * The profile in data (already decompressed), or null when no legacy format is recognised.

@@ -19,6 +19,8 @@ final class LegacyProfile {
     String periodUnit = "";
     long period;
     long durationNanos;
+    /** Whether pprof's frames-to-drop lists apply (not to Go text symbolised from its comments). */
+    boolean legacyFrames = true;
     String dropFrames = "";
     String keepFrames = "";
 
@@ -141,6 +143,44 @@ final class LegacyProfile {
         stack.truncate(out);
     }
 
+    /** Keeps frames [from[s], to[s]) of each sample's stack (positions from the leaf). */
+    void sliceStacks(int[] from, int[] to) {
+        int n = sampleCount();
+        int[] starts = stackStart.toArray();
+        int out = 0;
+        for (int s = 0; s < n; s++) {
+            int start = starts[s];
+            stackStart.set(s, out);
+            for (int i = start + from[s]; i < start + to[s]; i++) {
+                stack.set(out++, stack.get(i));
+            }
+        }
+        stack.truncate(out);
+    }
+
+    /** Removes every frame whose location is marker (stack rewriting). */
+    void removeFrames(int marker) {
+        int n = sampleCount();
+        int[] starts = stackStart.toArray();
+        int total = stack.size();
+        int out = 0;
+        for (int s = 0; s < n; s++) {
+            int end = s + 1 < n ? starts[s + 1] : total;
+            stackStart.set(s, out);
+            for (int i = starts[s]; i < end; i++) {
+                if (stack.get(i) != marker) {
+                    stack.set(out++, stack.get(i));
+                }
+            }
+        }
+        stack.truncate(out);
+    }
+
+    /** Replaces frame pos of sample s by location l (stack rewriting that keeps the depth). */
+    void setFrame(int s, int pos, int l) {
+        stack.set(stackStart(s) + pos, l);
+    }
+
     /** The location at position pos of sample s's stack. */
     int frame(int s, int pos) {
         return stack.get(stackStart(s) + pos);
@@ -248,7 +288,9 @@ final class LegacyProfile {
 
     /** The profile as a builder, with pprof's frames-to-drop lists for its kind. */
     ProfileBuilder toBuilder() {
-        LegacyFrames.apply(this);
+        if (legacyFrames) {
+            LegacyFrames.apply(this);
+        }
         ProfileBuilder b = ProfileBuilder.withEmptyString();
         for (String[] t : sampleTypes) {
             b.addSampleType(b.intern(t[0]), b.intern(t[1]));
