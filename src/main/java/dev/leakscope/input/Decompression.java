@@ -6,29 +6,87 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
-/** Recognises compressed input by its magic bytes (never by file name) and decompresses it. */
+/**
+ * Recognises compressed input by its magic bytes (never by file name) and decompresses it: gzip
+ * (what pprof reads), zstd, xz and bzip2. Whatever the codec, the decompressed bytes are bounded by
+ * {@link Limits#maxBytes()}, the decompression-bomb guard.
+ */
 public final class Decompression {
     private static final int BUFFER = 1 << 16;
 
     private Decompression() {
     }
 
+    /** A compression format and its magic bytes. */
+    enum Codec {
+        GZIP("gzip", 0x1f, 0x8b),
+        ZSTD("zstd", 0x28, 0xb5, 0x2f, 0xfd),
+        XZ("xz", 0xfd, '7', 'z', 'X', 'Z', 0x00),
+        BZIP2("bzip2", 'B', 'Z', 'h');
+
+        final String label;
+        private final int[] magic;
+
+        Codec(String label, int... magic) {
+            this.label = label;
+            this.magic = magic;
+        }
+
+        boolean matches(byte[] head, int n) {
+            if (n < magic.length) {
+                return false;
+            }
+            for (int i = 0; i < magic.length; i++) {
+                if ((head[i] & 0xff) != magic[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        InputStream open(InputStream in) throws IOException {
+            return switch (this) {
+                case GZIP -> new GZIPInputStream(in, BUFFER);
+                case ZSTD -> new ZstdCompressorInputStream(in);
+                case XZ -> new XZCompressorInputStream(in, true);
+                case BZIP2 -> new BZip2CompressorInputStream(in, true);
+            };
+        }
+    }
+
+    /** The codec raw starts with, or null for plain content; raw must support mark/reset. */
+    static Codec detect(BufferedInputStream raw) throws IOException {
+        byte[] head = new byte[6];
+        raw.mark(head.length);
+        int n = raw.readNBytes(head, 0, head.length);
+        raw.reset();
+        for (Codec c : Codec.values()) {
+            if (c.matches(head, n)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** The decompressed content of raw, bounded by limits; plain content is passed through. */
     static InputStream open(String name, InputStream raw, Limits limits) {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        Codec codec = null;
         try {
-            in.mark(4);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                InputStream gz = new IoErrorsAsInputErrors(new GZIPInputStream(in, BUFFER), name, "gzip");
-                return new BoundedInputStream(new ReadAheadInputStream(gz), limits.maxBytes(), name);
+            codec = detect(in);
+            if (codec == null) {
+                return new BoundedInputStream(in, limits.maxBytes(), name);
             }
-            return new BoundedInputStream(in, limits.maxBytes(), name);
+            InputStream plain = new IoErrorsAsInputErrors(codec.open(in), name, codec.label);
+            // Decompression runs on its own thread, a little ahead of the decoder.
+            return new BoundedInputStream(new ReadAheadInputStream(plain), limits.maxBytes(), name);
         } catch (IOException e) {
-            throw new InputException(name + ": corrupt gzip data: " + e.getMessage(), e);
+            throw new InputException(name + ": corrupt " + (codec == null ? "" : codec.label + " ") + "data: "
+                    + e.getMessage(), e);
         }
     }
 

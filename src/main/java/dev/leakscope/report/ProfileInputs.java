@@ -21,12 +21,16 @@ public final class ProfileInputs {
     private ProfileInputs() {
     }
 
-    /** Loads and merges sources, one input at a time (see {@link Combination#merge} for graphOnly). */
-    public static Profile merged(List<InputSource> sources, Limits limits, boolean graphOnly) {
+    /**
+     * Loads and merges sources, one input at a time (see {@link Combination#merge} for graphOnly),
+     * reading formats as leakscope does or exactly as pprof does.
+     */
+    public static Profile merged(List<InputSource> sources, Limits limits, ProfileLoader.Reading reading,
+                                 boolean graphOnly) {
         List<Supplier<Profile>> loaders = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (InputSource s : sources) {
-            loaders.add(() -> ProfileLoader.load(s, limits));
+            loaders.add(() -> ProfileLoader.load(s, limits, reading));
             names.add(s.name());
         }
         return Combination.mergeLoading(loaders, names, graphOnly);
@@ -34,16 +38,16 @@ public final class ProfileInputs {
 
     /** The sources merged and pruned: the profile a report on them is computed from. */
     public static Profile forReport(List<InputSource> sources, Limits limits) {
-        return FramePruner.prune(merged(sources, limits, true));
+        return FramePruner.prune(merged(sources, limits, ProfileLoader.Reading.LEAKSCOPE, true));
     }
 
-    /** The profile a pprof report is computed from. */
+    /** The profile a pprof report is computed from (inputs read exactly as pprof reads them). */
     public static Profile forReport(List<InputSource> sources, List<InputSource> bases,
                                     Combination.BaseMode mode, boolean normalize, Limits limits,
                                     boolean graphOnly) {
-        Profile p = merged(sources, limits, graphOnly && bases.isEmpty());
+        Profile p = merged(sources, limits, ProfileLoader.Reading.PPROF, graphOnly && bases.isEmpty());
         if (!bases.isEmpty()) {
-            Profile base = merged(bases, limits, false);
+            Profile base = merged(bases, limits, ProfileLoader.Reading.PPROF, false);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(p);

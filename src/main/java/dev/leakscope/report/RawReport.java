@@ -46,7 +46,11 @@ public final class RawReport {
         }
         out.print(types.toString().strip() + "\n");
         for (int s = 0; s < p.sampleCount(); s++) {
-            writeSample(p, s, out);
+            // pprof's focus step (run even without filters) keeps only samples with a focused
+            // location, so a sample with an empty stack is never printed.
+            if (p.stackDepth(s) > 0) {
+                writeSample(p, s, out);
+            }
         }
         out.print("Locations\n");
         for (int l = 0; l < p.locationCount(); l++) {

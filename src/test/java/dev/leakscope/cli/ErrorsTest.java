@@ -40,7 +40,7 @@ class ErrorsTest {
         write("image.pb.gz", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         assertFails("PNG image", "top", "image.pb.gz");
         write("notes.txt", "some notes\n".getBytes());
-        assertFails("no profile format", "top", "notes.txt");
+        assertFails("in no format leakscope knows", "top", "notes.txt");
         Files.createDirectory(dir.resolve("adir"));
         assertFails("is a directory", "top", "adir");
     }

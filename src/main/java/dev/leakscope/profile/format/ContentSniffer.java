@@ -7,7 +7,8 @@ final class ContentSniffer {
     private ContentSniffer() {
     }
 
-    static String describe(byte[] head) {
+    static String describe(byte[] data) {
+        byte[] head = java.util.Arrays.copyOf(data, Math.min(data.length, 512));
         if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})) {
             return "it is a PNG image";
         }
@@ -31,10 +32,13 @@ final class ContentSniffer {
             if (first.length() > 60) {
                 first = first.substring(0, 60) + "…";
             }
-            return "text starting with \"" + first + "\" is no profile format leakscope knows"
-                    + " (expected pprof profile.proto, raw or gzipped)";
+            if (first.startsWith("heap_v2/")) {
+                return "it is a jemalloc heap profile, which go tool pprof cannot read"
+                        + " (leakscope's own commands, such as top, read it)";
+            }
+            return "text starting with \"" + first + "\" is in no format leakscope knows";
         }
-        return "unrecognised binary data (expected pprof profile.proto, raw or gzipped)";
+        return "unrecognised binary data";
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

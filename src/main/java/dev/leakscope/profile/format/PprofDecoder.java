@@ -19,6 +19,9 @@ public final class PprofDecoder {
     private static final int WIRE_LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
 
     /** Raised when the bytes are not a well-formed profile.proto message. */
+    /** The wire error for several profiles concatenated; pprof does not try legacy formats then. */
+    static final String CONCATENATED = "concatenated profiles detected";
+
     public static final class WireException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -80,7 +83,7 @@ public final class PprofDecoder {
                     long t = varint(wire, "time_nanos");
                     if (timeSeen) {
                         // pprof's rule: a second time_nanos means several profiles were concatenated.
-                        throw new WireException("concatenated profiles detected");
+                        throw new WireException(CONCATENATED);
                     }
                     timeSeen = t != 0;
                     b.setTimeNanos(t);

@@ -3,19 +3,35 @@ package dev.leakscope.profile.format;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.format.legacy.LegacyParsers;
 import dev.leakscope.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads one input into a {@link Profile}, recognising the format by content: profile.proto (raw or
- * compressed) first, as pprof does, then the legacy text and binary formats.
+ * compressed) first, as pprof does; when protobuf decoding fails, the legacy text and binary formats
+ * in pprof's order ({@link LegacyParsers}).
  */
 public final class ProfileLoader {
     private ProfileLoader() {
     }
 
+    /** How an input is read. */
+    public enum Reading {
+        /** Exactly what {@code go tool pprof} reads, as it reads it (for {@code leakscope pprof}). */
+        PPROF,
+        /** Also jemalloc heap profiles, and the symbol comments of Go debug=1 text profiles. */
+        LEAKSCOPE
+    }
+
+    /** The profile in source, read the leakscope way. */
     public static Profile load(InputSource source, Limits limits) {
+        return load(source, limits, Reading.LEAKSCOPE);
+    }
+
+    public static Profile load(InputSource source, Limits limits, Reading reading) {
         String protoError;
         try (InputStream in = source.open(limits)) {
             try {
@@ -28,18 +44,33 @@ public final class ProfileLoader {
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }
-        byte[] head = head(source, limits);
-        if (head.length == 0) {
+        byte[] data = readAll(source, limits);
+        if (data.length == 0) {
             throw new InputException(source.name() + ": empty input, not a profile");
         }
-        throw new InputException(source.name() + ": not a profile: " + ContentSniffer.describe(head)
-                + " (protobuf decoding failed: " + protoError + ")");
+        if (protoError.equals(PprofDecoder.CONCATENATED)) {
+            // pprof does not try the legacy formats on this one.
+            throw new InputException(source.name() + ": " + protoError);
+        }
+        ProfileBuilder legacy;
+        try {
+            legacy = LegacyParsers.parse(data, reading == Reading.LEAKSCOPE);
+            if (legacy != null) {
+                return legacy.build();
+            }
+        } catch (InputException e) {
+            throw new InputException(source.name() + ": " + e.getMessage(), e);
+        }
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
+                : LegacyParsers.KNOWN_FORMATS;
+        throw new InputException(source.name() + ": not a profile: " + ContentSniffer.describe(data)
+                + " (leakscope reads pprof profile.proto, raw or compressed, and " + known + ")");
     }
 
-    /** The first bytes of the decompressed content, to tell the user what the input looks like. */
-    private static byte[] head(InputSource source, Limits limits) {
+    /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */
+    private static byte[] readAll(InputSource source, Limits limits) {
         try (InputStream in = source.open(limits)) {
-            return in.readNBytes(512);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,0 +1,103 @@
+package dev.leakscope.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every codec, recognised by content: the same report as the plain file, and the bomb guard holds. */
+class DecompressionTest {
+    @TempDir
+    Path tmp;
+
+    static OutputStream compressor(Decompression.Codec codec, OutputStream out) throws IOException {
+        return switch (codec) {
+            case GZIP -> new GZIPOutputStream(out);
+            case ZSTD -> new ZstdCompressorOutputStream(out);
+            case XZ -> new XZCompressorOutputStream(out);
+            case BZIP2 -> new BZip2CompressorOutputStream(out);
+        };
+    }
+
+    static byte[] compress(Decompression.Codec codec, byte[] data) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (OutputStream out = compressor(codec, buf)) {
+            out.write(data);
+        }
+        return buf.toByteArray();
+    }
+
+    private static byte[] gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decompression.Codec.class)
+    void compressedProtoAndTextReadLikeThePlainFiles(Decompression.Codec codec) throws IOException {
+        Path dir = SharedCorpus.corpus("go", "map-cache");
+        byte[] proto = gunzip(dir.resolve("heap_5.pb.gz"));
+        byte[] text = Files.readAllBytes(dir.resolve("heap_5.txt"));
+        Files.write(tmp.resolve("plain.pb"), proto);
+        // Names say nothing: detection is by content only.
+        Files.write(tmp.resolve("proto.bin"), compress(codec, proto));
+        Files.write(tmp.resolve("text.bin"), compress(codec, text));
+        Cli.Result plain = Cli.run(tmp, "top", "plain.pb");
+        Cli.Result packed = Cli.run(tmp, "top", "proto.bin");
+        assertEquals(0, packed.exitCode(), packed.err());
+        assertEquals(plain.out(), packed.out());
+        Cli.Result plainText = Cli.run(dir, "top", "heap_5.txt");
+        Cli.Result packedText = Cli.run(tmp, "top", "text.bin");
+        assertEquals(0, packedText.exitCode(), packedText.err());
+        assertEquals(plainText.out(), packedText.out());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decompression.Codec.class)
+    void bombGuardStopsEveryCodec(Decompression.Codec codec) throws IOException {
+        Files.write(tmp.resolve("bomb"), compress(codec, new byte[8 << 20]));
+        assertTrue(Files.size(tmp.resolve("bomb")) < 1 << 20);
+        Cli.Result r = Cli.run(tmp, "top", "--max-bytes=1MiB", "bomb");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bomb: more than 1048576 bytes after decompression"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decompression.Codec.class)
+    void truncatedDataIsAOneLineError(Decompression.Codec codec) throws IOException {
+        Path dir = SharedCorpus.corpus("go", "map-cache");
+        byte[] whole = compress(codec, gunzip(dir.resolve("heap_5.pb.gz")));
+        Files.write(tmp.resolve("cut"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Cli.Result r = Cli.run(tmp, "top", "cut");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("leakscope: cut: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void rawProtoNamedLikeGzipReads() {
+        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak");
+        Cli.Result raw = Cli.run(dir, "top", "uncompressed/heap_5.pprof");
+        Cli.Result gz = Cli.run(dir, "top", "heap_5.pb.gz");
+        assertEquals(0, raw.exitCode(), raw.err());
+        assertEquals(gz.out(), raw.out());
+    }
+}
