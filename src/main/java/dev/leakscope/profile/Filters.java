@@ -104,7 +104,6 @@ public final class Filters {
         if (tagIgnoreFilter != null && tagIgnoreFilter.isRange()) {
             notices.accept("tagignore:Interpreted '" + tagIgnoreFilter.rangeText() + "' as range, not regexp");
         }
-        Map<String, String> units = NumericLabelUnits.of(p);
         FrameFilter frames = new FrameFilter(p);
         boolean[] matched = frames.byName(focusRe, ignoreRe, hideRe, showRe);
         warn(focusRe == null || matched[0], "Focus", notices);
@@ -116,6 +115,7 @@ public final class Filters {
         }
         Profile out = frames.result();
         if (tagFocusFilter != null || tagIgnoreFilter != null) {
+            Map<String, String> units = NumericLabelUnits.of(p);
             Outcome m = TagFilter.filterSamples(out, tagFocusFilter, tagIgnoreFilter, units);
             out = m.profile();
             warn(tagFocusFilter == null || m.firstMatched(), "TagFocus", notices);

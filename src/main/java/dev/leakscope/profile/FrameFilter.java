@@ -69,6 +69,9 @@ final class FrameFilter {
                 }
             }
         }
+        if (focus == null && ignore == null && !anyHidden && !hasEmptyStack()) {
+            return matched; // nothing to drop: no copy
+        }
         IntList samples = new IntList(sampleIndex.length);
         IntList starts = new IntList(sampleIndex.length + 1);
         IntList stack = new IntList(stackLocation.length);
@@ -215,6 +218,15 @@ final class FrameFilter {
             parts.stackLocation = stackLocation;
         }
         return new Profile(parts);
+    }
+
+    private boolean hasEmptyStack() {
+        for (int i = 0; i < sampleIndex.length; i++) {
+            if (stackStart[i] == stackStart[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void replaceSamples(int[] samples, IntList starts, IntList stack) {
