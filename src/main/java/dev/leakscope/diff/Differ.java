@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Compares two profiles node by node. Both are mapped onto one common node set (nodes align by what
  * they stand for, never by ids), each profile's flat and cum values come from one pass over its
- * samples, and the changed nodes are ranked.
+ * samples, and the changed nodes are ranked. The node fraction cut is relative to the gross change,
+ * the sum of |flat change| over all nodes (what pprof's {@code -base} total is at node level): a
+ * fraction of the profiles' totals would hide every node of a big heap that changed a little.
  */
 public final class Differ {
     private Differ() {
@@ -35,11 +37,18 @@ public final class Differ {
         byte[] marksB = gb.inlineMarks();
         byte[] marksC = gc.inlineMarks();
         long baseTotal = Math.round(rawBaseTotal * scale);
-        long cutoff = (long) (o.nodeFraction() * Math.max(Math.abs(baseTotal), Math.abs(currentTotal)));
 
         List<DiffRow> changed = new ArrayList<>();
         int nodes = tables.get(0).size();
+        long grossGrowth = 0;
+        long grossShrink = 0;
         for (int n = 0; n < nodes; n++) {
+            long flatDelta = gc.rawFlat(n) - Math.round(gb.rawFlat(n) * scale);
+            if (flatDelta > 0) {
+                grossGrowth += flatDelta;
+            } else {
+                grossShrink -= flatDelta;
+            }
             long bv = Math.round((o.cum() ? gb.rawCum(n) : gb.rawFlat(n)) * scale);
             long cv = o.cum() ? gc.rawCum(n) : gc.rawFlat(n);
             if (bv == cv) {
@@ -51,6 +60,7 @@ public final class Differ {
             changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv)));
         }
         changed.sort(order(o.sort()));
+        long cutoff = (long) (o.nodeFraction() * (grossGrowth + grossShrink));
         List<DiffRow> rows = new ArrayList<>();
         for (DiffRow r : changed) {
             if (Math.abs(r.delta()) >= cutoff && !(o.growthOnly() && r.delta() < 0)) {
@@ -60,7 +70,8 @@ public final class Differ {
         if (o.nodeCount() > 0 && rows.size() > o.nodeCount()) {
             rows = rows.subList(0, o.nodeCount());
         }
-        return new DiffResult(type, base, current, baseTotal, currentTotal, scale, noise, o, rows, changed);
+        return new DiffResult(type, base, current, baseTotal, currentTotal, grossGrowth, grossShrink, scale, noise, o,
+                rows, changed);
     }
 
     private static long total(Profile p, int index) {

@@ -39,6 +39,8 @@ public final class DiffJsonReport {
         totals.put("current", d.currentTotal());
         totals.put("delta", d.netChange());
         putNullable(totals, "pct", d.netPct());
+        totals.put("grossGrowth", d.grossGrowth());
+        totals.put("grossShrink", d.grossShrink());
         totals.put("noiseMargin", d.netNoiseMargin());
         if (d.elapsedNanos() == null) {
             totals.putNull("elapsedNanos");

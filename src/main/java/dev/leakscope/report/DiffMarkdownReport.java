@@ -28,11 +28,13 @@ public final class DiffMarkdownReport {
                 .append(v.totals(d, "→")).append("\n\n");
         head.append("- base: ").append(code(DiffValues.inputs(d.base().inputs()))).append('\n');
         head.append("- current: ").append(code(DiffValues.inputs(d.current().inputs()))).append('\n');
+        head.append("- gross change: ").append(escape(v.gross(d))).append('\n');
         head.append("- ").append(escape(DiffValues.options(d))).append('\n');
         head.append("- noise: ").append(escape(DiffValues.noiseRule(d.noise(), d.sampleType().unit()))).append("\n\n");
         if (d.changed().isEmpty()) {
             return head + "No node changed.\n";
         }
+        head.append("Share is of all growth (of all shrinkage when negative).\n\n");
         head.append("| # | delta | delta % | base | current | share | flags | name |\n");
         head.append("|--:|--:|--:|--:|--:|--:|:--|:--|\n");
         List<String> lines = new ArrayList<>();

@@ -56,7 +56,7 @@ final class DiffValues {
         return String.format(Locale.ROOT, "%+.1f%%", p);
     }
 
-    /** A share in percent with one decimal, or {@code -}. */
+    /** A share in percent with one decimal (negative for shrinkage), or {@code -}. */
     static String share(Double p) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
     }
@@ -118,6 +118,12 @@ final class DiffValues {
         return sb.toString();
     }
 
+    /** The gross change: {@code 15.33GB (+6.62GB growth, -8.71GB shrinkage)}. */
+    String gross(DiffResult d) {
+        return value(d.grossChange()) + " (" + signed(d.grossGrowth()) + " growth, " + signed(-d.grossShrink())
+                + " shrinkage; the sum of |flat change| over all nodes)";
+    }
+
     /** The noise rule, in one sentence. */
     static String noiseRule(NoiseModel n, String unit) {
         if (!n.estimated()) {
@@ -144,7 +150,7 @@ final class DiffValues {
         parts.add("sorted by " + o.sort().name().toLowerCase(Locale.ROOT));
         if (o.nodeFraction() > 0) {
             parts.add("changes below " + String.format(Locale.ROOT, "%.3g", o.nodeFraction() * 100)
-                    + "% of the larger total hidden");
+                    + "% of the gross change hidden");
         }
         if (o.growthOnly()) {
             parts.add("growth only");

@@ -33,6 +33,7 @@ class DiffMarkdownReportTest {
             }
         }
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
+                d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many);
         String md = DiffMarkdownReport.render(big);
         assertTrue(md.length() < DiffMarkdownReport.LIMIT, "length " + md.length());
