@@ -1,6 +1,7 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.profile.Filters;
 
 /**
  * What a diff computes and shows.
@@ -14,7 +15,9 @@ import dev.leakscope.graph.GraphOptions;
  *                     (sum of |flat change| over all nodes)
  * @param nodeCount    show at most this many rows (0: all)
  * @param periodHint   sampling period, in the sample unit, to assume when a profile records none (0: none)
+ * @param filters      pprof's sample filters, applied to both sides before they are compared
  */
 public record DiffOptions(GraphOptions graph, boolean cum, SortOrder sort, boolean growthOnly, boolean normalize,
-                          double nodeFraction, int nodeCount, long periodHint) {
+                          double nodeFraction, int nodeCount, long periodHint,
+                          Filters filters) {
 }

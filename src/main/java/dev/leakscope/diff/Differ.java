@@ -7,7 +7,10 @@ import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Compares two profiles node by node. Both are mapped onto one common node set (nodes align by what
@@ -20,10 +23,15 @@ public final class Differ {
     private Differ() {
     }
 
-    /** base and current must have the same sample types (see {@code Compatibility.harmonize}). */
-    public static DiffResult compare(Side base, Side current, DiffOptions o) {
-        Profile b = base.profile();
-        Profile c = current.profile();
+    /**
+     * base and current must have the same sample types (see {@code Compatibility.harmonize}). The
+     * filters' notices (a filter that matched no sample) go to notices, at most once each.
+     */
+    public static DiffResult compare(Side base, Side current, DiffOptions o, Consumer<String> notices) {
+        Set<String> seen = new LinkedHashSet<>();
+        Profile b = o.filters().apply(base.profile(), seen::add);
+        Profile c = o.filters().apply(current.profile(), seen::add);
+        seen.forEach(notices);
         int index = o.graph().sampleIndex();
         ValueType type = c.sampleType(index);
         long currentTotal = total(c, index);

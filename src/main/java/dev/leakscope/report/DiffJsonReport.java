@@ -70,6 +70,8 @@ public final class DiffJsonReport {
         options.put("baseScale", d.baseScale());
         options.put("nodeFraction", o.nodeFraction());
         options.put("nodeCount", o.nodeCount());
+        ArrayNode filters = options.putArray("filters");
+        o.filters().describe().forEach(filters::add);
         ObjectNode gate = root.putObject("gate");
         gate.put("tripped", gateFailure != null);
         if (gateFailure == null) {

@@ -152,6 +152,10 @@ final class DiffValues {
             parts.add("changes below " + String.format(Locale.ROOT, "%.3g", o.nodeFraction() * 100)
                     + "% of the gross change hidden");
         }
+        List<String> filters = o.filters().describe();
+        if (!filters.isEmpty()) {
+            parts.add("filtered by " + String.join(", ", filters) + " (totals are of the kept samples)");
+        }
         if (o.growthOnly()) {
             parts.add("growth only");
         }
