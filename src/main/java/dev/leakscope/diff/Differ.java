@@ -45,6 +45,7 @@ public final class Differ {
         byte[] marksB = gb.inlineMarks();
         byte[] marksC = gc.inlineMarks();
         long baseTotal = Math.round(rawBaseTotal * scale);
+        Vias vias = o.cum() ? null : Vias.of(b, tables.get(0), c, tables.get(1), index, scale);
 
         List<DiffRow> changed = new ArrayList<>();
         int nodes = tables.get(0).size();
@@ -65,7 +66,9 @@ public final class Differ {
             byte mark = gc.rawCum(n) != 0 ? marksC[n] : marksB[n];
             String name = gc.info(n).printableName()
                     + (mark == 1 ? " (inline)" : mark == 2 ? " (partial-inline)" : "");
-            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv)));
+            int via = vias == null ? -1 : vias.via(n, cv - bv);
+            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv), via < 0 ? null : gc.info(via).printableName(),
+                    via < 0 ? 0 : vias.change(n, cv - bv)));
         }
         changed.sort(order(o.sort()));
         long cutoff = (long) (o.nodeFraction() * (grossGrowth + grossShrink));

@@ -91,6 +91,12 @@ public final class DiffJsonReport {
             putNullable(row, "pct", r.pct());
             putNullable(row, "share", d.share(r));
             row.put("noiseMargin", r.noiseMargin());
+            if (r.via() == null) {
+                row.putNull("via");
+            } else {
+                row.put("via", r.via());
+            }
+            row.put("viaDelta", r.viaDelta());
             ArrayNode flags = row.putArray("flags");
             DiffValues.flags(r).forEach(flags::add);
         }

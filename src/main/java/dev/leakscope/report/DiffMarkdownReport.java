@@ -42,7 +42,7 @@ public final class DiffMarkdownReport {
             rank++;
             lines.add("| " + rank + " | " + v.signed(r.delta()) + " | " + DiffValues.pct(r.pct()) + " | "
                     + v.value(r.base()) + " | " + v.value(r.current()) + " | " + DiffValues.share(d.share(r))
-                    + " | " + String.join(", ", DiffValues.flags(r)) + " | " + Markdown.code(r.name()) + " |\n");
+                    + " | " + String.join(", ", DiffValues.flags(r)) + " | " + Markdown.code(DiffValues.name(r)) + " |\n");
         }
         return Markdown.fit(head, lines, cut -> footer(d, cut));
     }

@@ -61,6 +61,12 @@ final class DiffValues {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
+    /** The row's name, with the own-code frame the change came through: {@code malloc_hook (via a.B.c: 99%)}. */
+    static String name(DiffRow r) {
+        return r.via() == null ? r.name()
+                : r.name() + " (via " + r.via() + ": " + String.format(Locale.ROOT, "%.0f%%", r.viaPct()) + ")";
+    }
+
     static List<String> flags(DiffRow r) {
         List<String> f = new ArrayList<>(2);
         if (r.isNew()) {

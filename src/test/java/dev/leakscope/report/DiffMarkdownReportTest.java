@@ -30,7 +30,8 @@ class DiffMarkdownReportTest {
         var many = new java.util.ArrayList<dev.leakscope.diff.DiffRow>();
         for (int i = 0; i < 2000; i++) {
             for (var r : d.rows()) {
-                many.add(new dev.leakscope.diff.DiffRow(r.name() + " #" + i, r.base(), r.current(), r.noiseMargin()));
+                many.add(new dev.leakscope.diff.DiffRow(r.name() + " #" + i, r.base(), r.current(), r.noiseMargin(),
+                        r.via(), r.viaDelta()));
             }
         }
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
