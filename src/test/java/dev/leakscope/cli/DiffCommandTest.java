@@ -38,11 +38,15 @@ class DiffCommandTest {
         "java-asprof/static-list-leak;--cum;leak/SessionRegistry.register;3",
         "java-asprof/static-list-leak-live-count;;byte[];3",
         "java-asprof/static-list-leak-live-count;--cum;leak/SessionRegistry.register;3",
+        // growth lands on async-profiler's malloc_hook; its row names the program's frame it came through
+        "java-asprof/nativemem-direct-buffer-leak;;malloc_hook (via leak/OffHeapRegistry.retainDirect: 99%);1",
     })
     void ranksTheLeakingSiteAmongTheFirstRows(String scenario, String option, String site, int worstRank) throws Exception {
         JsonNode d = diffJson(scenario, option);
         List<String> names = new ArrayList<>();
-        d.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        d.get("rows").forEach(r -> names.add(r.get("name").asText()
+                + (r.get("via").isNull() ? "" : String.format(" (via %s: %.0f%%)", r.get("via").asText(),
+                100.0 * r.get("viaDelta").asLong() / r.get("delta").asLong()))));
         int rank = 0;
         for (int i = 0; i < names.size() && rank == 0; i++) {
             if (names.get(i).contains(site)) {
