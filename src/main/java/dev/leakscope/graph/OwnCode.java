@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * Which frames are the program's own code, as opposed to the allocator, runtime or library code that
  * a sample's leaf often is ({@code malloc_hook}, {@code [libtcmalloc.so]}, {@code byte[]}). Two rules:
  * <ul>
- * <li>a frame in an object file other than the profile's main binary (its first mapping) is library
- *     code: {@code [libc.so.6]}, {@code [libjemalloc.so.2]};</li>
+ * <li>an unsymbolized frame (no function name) in an object file other than the profile's main
+ *     binary (its first mapping) is library code: {@code [libc.so.6]}, {@code [libjemalloc.so.2]};</li>
  * <li>in a Java profile (one with {@code package/Class.method} frames), only such frames outside the
  *     JDK ({@code java/ javax/ jdk/ sun/ com/sun/}) are own code: JVM and libc frames
  *     ({@code os::malloc}), JDK frames and allocated-class frames ({@code byte[]}) are not.</li>
@@ -50,7 +50,8 @@ public final class OwnCode {
             boolean mainBinary = m <= 0 || profile.mapping(m).file().isEmpty()
                     || profile.mapping(m).file().equals(profile.mapping(0).file());
             for (int k = table.frameStart(l); k < table.frameEnd(l); k++) {
-                own[k] = mainBinary && ownNode[table.frameNode(k)];
+                int n = table.frameNode(k);
+                own[k] = ownNode[n] && (mainBinary || !table.info(n).name().isEmpty());
             }
         }
         return own;
