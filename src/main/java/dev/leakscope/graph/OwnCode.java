@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Everything else (Go, Node, symbolized native code in the main binary) is own code.
  */
 public final class OwnCode {
-    private static final Pattern JAVA_FRAME = Pattern.compile("[A-Za-z_$][\\w$]*(/[\\w$]+)+\\.[^/]+");
+    /** {@code pkg/sub/Class.method}: lower-case packages, an upper-case class (Go's {@code net/http.Get} is not). */
+    private static final Pattern JAVA_FRAME = Pattern.compile("([a-z_$][\\w$]*/)+[A-Z][\\w$]*\\.[\\w$<>]+");
     private static final Pattern JDK = Pattern.compile("(java|javax|jdk|sun|com/sun)/.*");
 
     private final Profile profile;
