@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Rank what grew between a baseline and the current profile, node by node.",
             "  leakscope diff BASE CURRENT...          (the first file is the baseline)",
             "  leakscope diff --base B [--base B2] CURRENT...",
-            "Files on one side are merged. Sample types must agree by name and unit.",
+            "Files on one side are merged. Sample types must agree by name and unit. Filters (--focus, --hide…)"
+                    + " apply to both sides; totals are of the samples they keep.",
             "Changes within sampling noise (3 standard deviations, from the profile's sampling period)"
                     + " are marked noise and never trip a gate."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -86,6 +87,9 @@ final class DiffCommand implements Callable<Integer> {
     ReportOptions report;
 
     @Mixin
+    FilterOptions filters;
+
+    @Mixin
     FormatOptions format;
 
     @Mixin
@@ -120,8 +124,8 @@ final class DiffCommand implements Callable<Integer> {
         int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
                 normalize, settings.nodeFraction(), settings.nodeCount(),
-                samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod));
-        DiffResult d = Differ.compare(sides.get(0), sides.get(1), options);
+                samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
+        DiffResult d = Differ.compare(sides.get(0), sides.get(1), options, Output.notices(spec));
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
         Output.print(spec, w -> {

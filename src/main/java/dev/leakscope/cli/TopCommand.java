@@ -2,6 +2,8 @@ package dev.leakscope.cli;
 
 import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.TopJsonReport;
+import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code leakscope top}: the largest nodes of a profile, as {@code go tool pprof -top} prints them. */
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = {"Show the nodes with the largest values, as go tool pprof -top does.",
-            "Several FILEs are merged (their sample types must agree). FILE may be - for standard input."})
+            "Several FILEs are merged (their sample types must agree). FILE may be - for standard input.",
+            "--format markdown gives a table for a ticket; --format json the schema leakscope.top/v1."})
 final class TopCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles (profile.proto, gzipped or raw).")
     List<String> files;
@@ -26,6 +29,9 @@ final class TopCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filters;
+
+    @Mixin
+    FormatOptions format;
 
     @Mixin
     InputOptions input;
@@ -38,9 +44,16 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FormatOptions.Format fmt = format.format();
         var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits());
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
-        return Output.print(spec, w -> TopReport.write(rc, w));
+        return Output.print(spec, w -> {
+            switch (fmt) {
+                case TEXT -> TopReport.write(rc, w);
+                case MARKDOWN -> TopMarkdownReport.write(rc, w);
+                case JSON -> TopJsonReport.write(rc, w);
+            }
+        });
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param current      the current side
  * @param baseTotal    sum of the base's values (after normalisation)
  * @param currentTotal sum of the current values
+ * @param grossGrowth  sum of the flat growth of every growing node
+ * @param grossShrink  sum of the flat shrinkage of every shrinking node (a positive amount)
  * @param baseScale    factor the base was multiplied by ({@code --normalize}), 1 otherwise
  * @param noise        the sampling-noise model
  * @param options      what was asked
@@ -18,7 +20,7 @@ import java.util.List;
  * @param changed      every node that changed, in rank order (what gates look at)
  */
 public record DiffResult(ValueType sampleType, Side base, Side current, long baseTotal, long currentTotal,
-                         double baseScale, NoiseModel noise, DiffOptions options, List<DiffRow> rows,
+                         long grossGrowth, long grossShrink, double baseScale, NoiseModel noise, DiffOptions options, List<DiffRow> rows,
                          List<DiffRow> changed) {
     public DiffResult {
         rows = List.copyOf(rows);
@@ -39,9 +41,18 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         return noise.margin(baseTotal, currentTotal);
     }
 
-    /** Share of the net growth a row accounts for, in percent; null when the total did not grow. */
+    /** The gross change: the sum of |flat change| over all nodes. The node fraction cut is relative to it. */
+    public long grossChange() {
+        return grossGrowth + grossShrink;
+    }
+
+    /**
+     * A row's share, in percent, of all growth (the gross growth) when it grew, or of all shrinkage
+     * (negative) when it shrank; null when there is none to share.
+     */
     public Double share(DiffRow row) {
-        return netChange() <= 0 ? null : 100.0 * row.delta() / netChange();
+        long of = row.delta() > 0 ? grossGrowth : grossShrink;
+        return row.delta() == 0 || of == 0 ? null : 100.0 * row.delta() / of;
     }
 
     /** Time from the base to the current snapshot, or null unless both carry a time. */

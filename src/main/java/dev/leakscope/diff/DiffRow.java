@@ -7,8 +7,16 @@ package dev.leakscope.diff;
  * @param base        value in the base (after normalisation, if asked)
  * @param current     value in the current profile
  * @param noiseMargin change that sampling error explains (see {@link NoiseModel}); 0 when not estimated
+ * @param via         for a flat row of allocator, runtime or library code, the program's own frame
+ *                    that most of the change came through (see {@code graph.OwnCode}); else null
+ * @param viaDelta    the part of the change that came through via
  */
-public record DiffRow(String name, long base, long current, long noiseMargin) {
+public record DiffRow(String name, long base, long current, long noiseMargin, String via, long viaDelta) {
+
+    /** The share of the change that came through via, in percent. */
+    public double viaPct() {
+        return 100.0 * viaDelta / delta();
+    }
 
     public long delta() {
         return current - base;

@@ -7,21 +7,31 @@ import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Compares two profiles node by node. Both are mapped onto one common node set (nodes align by what
  * they stand for, never by ids), each profile's flat and cum values come from one pass over its
- * samples, and the changed nodes are ranked.
+ * samples, and the changed nodes are ranked. The node fraction cut is relative to the gross change,
+ * the sum of |flat change| over all nodes (what pprof's {@code -base} total is at node level): a
+ * fraction of the profiles' totals would hide every node of a big heap that changed a little.
  */
 public final class Differ {
     private Differ() {
     }
 
-    /** base and current must have the same sample types (see {@code Compatibility.harmonize}). */
-    public static DiffResult compare(Side base, Side current, DiffOptions o) {
-        Profile b = base.profile();
-        Profile c = current.profile();
+    /**
+     * base and current must have the same sample types (see {@code Compatibility.harmonize}). The
+     * filters' notices (a filter that matched no sample) go to notices, at most once each.
+     */
+    public static DiffResult compare(Side base, Side current, DiffOptions o, Consumer<String> notices) {
+        Set<String> seen = new LinkedHashSet<>();
+        Profile b = o.filters().apply(base.profile(), seen::add);
+        Profile c = o.filters().apply(current.profile(), seen::add);
+        seen.forEach(notices);
         int index = o.graph().sampleIndex();
         ValueType type = c.sampleType(index);
         long currentTotal = total(c, index);
@@ -35,11 +45,19 @@ public final class Differ {
         byte[] marksB = gb.inlineMarks();
         byte[] marksC = gc.inlineMarks();
         long baseTotal = Math.round(rawBaseTotal * scale);
-        long cutoff = (long) (o.nodeFraction() * Math.max(Math.abs(baseTotal), Math.abs(currentTotal)));
+        Vias vias = o.cum() ? null : Vias.of(b, tables.get(0), c, tables.get(1), index, scale);
 
         List<DiffRow> changed = new ArrayList<>();
         int nodes = tables.get(0).size();
+        long grossGrowth = 0;
+        long grossShrink = 0;
         for (int n = 0; n < nodes; n++) {
+            long flatDelta = gc.rawFlat(n) - Math.round(gb.rawFlat(n) * scale);
+            if (flatDelta > 0) {
+                grossGrowth += flatDelta;
+            } else {
+                grossShrink -= flatDelta;
+            }
             long bv = Math.round((o.cum() ? gb.rawCum(n) : gb.rawFlat(n)) * scale);
             long cv = o.cum() ? gc.rawCum(n) : gc.rawFlat(n);
             if (bv == cv) {
@@ -48,9 +66,12 @@ public final class Differ {
             byte mark = gc.rawCum(n) != 0 ? marksC[n] : marksB[n];
             String name = gc.info(n).printableName()
                     + (mark == 1 ? " (inline)" : mark == 2 ? " (partial-inline)" : "");
-            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv)));
+            int via = vias == null ? -1 : vias.via(n, cv - bv);
+            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv), via < 0 ? null : gc.info(via).printableName(),
+                    via < 0 ? 0 : vias.change(n, cv - bv)));
         }
         changed.sort(order(o.sort()));
+        long cutoff = (long) (o.nodeFraction() * (grossGrowth + grossShrink));
         List<DiffRow> rows = new ArrayList<>();
         for (DiffRow r : changed) {
             if (Math.abs(r.delta()) >= cutoff && !(o.growthOnly() && r.delta() < 0)) {
@@ -60,7 +81,8 @@ public final class Differ {
         if (o.nodeCount() > 0 && rows.size() > o.nodeCount()) {
             rows = rows.subList(0, o.nodeCount());
         }
-        return new DiffResult(type, base, current, baseTotal, currentTotal, scale, noise, o, rows, changed);
+        return new DiffResult(type, base, current, baseTotal, currentTotal, grossGrowth, grossShrink, scale, noise, o,
+                rows, changed);
     }
 
     private static long total(Profile p, int index) {

@@ -77,6 +77,13 @@ public final class Filters {
         return relativePercentages;
     }
 
+    /** Every filter set, as {@code name=value}: the active filters and prune_from. */
+    public List<String> describe() {
+        List<String> out = activeFilters();
+        add(out, "prune_from", pruneFrom);
+        return out;
+    }
+
     /** The {@code name=value} lines of pprof's "Active filters" header (prune_from is not listed). */
     public List<String> activeFilters() {
         List<String> out = new ArrayList<>();

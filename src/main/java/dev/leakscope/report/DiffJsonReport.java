@@ -39,6 +39,8 @@ public final class DiffJsonReport {
         totals.put("current", d.currentTotal());
         totals.put("delta", d.netChange());
         putNullable(totals, "pct", d.netPct());
+        totals.put("grossGrowth", d.grossGrowth());
+        totals.put("grossShrink", d.grossShrink());
         totals.put("noiseMargin", d.netNoiseMargin());
         if (d.elapsedNanos() == null) {
             totals.putNull("elapsedNanos");
@@ -68,6 +70,8 @@ public final class DiffJsonReport {
         options.put("baseScale", d.baseScale());
         options.put("nodeFraction", o.nodeFraction());
         options.put("nodeCount", o.nodeCount());
+        ArrayNode filters = options.putArray("filters");
+        o.filters().describe().forEach(filters::add);
         ObjectNode gate = root.putObject("gate");
         gate.put("tripped", gateFailure != null);
         if (gateFailure == null) {
@@ -87,6 +91,12 @@ public final class DiffJsonReport {
             putNullable(row, "pct", r.pct());
             putNullable(row, "share", d.share(r));
             row.put("noiseMargin", r.noiseMargin());
+            if (r.via() == null) {
+                row.putNull("via");
+            } else {
+                row.put("via", r.via());
+            }
+            row.put("viaDelta", r.viaDelta());
             ArrayNode flags = row.putArray("flags");
             DiffValues.flags(r).forEach(flags::add);
         }

@@ -22,6 +22,7 @@ public final class DiffTextReport {
         out.println("Current: " + DiffValues.inputs(d.current().inputs()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));
         out.println("Total:   " + v.totals(d, "->"));
+        out.println("Gross:   " + v.gross(d));
         out.println("Noise:   " + DiffValues.noiseRule(d.noise(), unit));
         if (d.changed().isEmpty()) {
             out.println("No node changed.");
@@ -29,7 +30,7 @@ public final class DiffTextReport {
         }
         out.println("Showing " + d.rows().size() + " of " + d.changed().size() + " changed nodes"
                 + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
-                + "; delta% is of the node's own base, share of the net change");
+                + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)");
         out.printf("%5s %11s %8s %10s %10s %7s  %-9s %s%n", "rank", "delta", "delta%", "base", "current",
                 "share", "flags", "name");
         int rank = 0;
@@ -41,7 +42,7 @@ public final class DiffTextReport {
             }
             out.printf("%5d %s %8s %10s %10s %7s  %-9s %s%n", rank, delta, DiffValues.pct(r.pct()),
                     v.value(r.base()), v.value(r.current()), DiffValues.share(d.share(r)),
-                    String.join(",", DiffValues.flags(r)), r.name());
+                    String.join(",", DiffValues.flags(r)), DiffValues.name(r));
         }
     }
 }

@@ -56,9 +56,15 @@ final class DiffValues {
         return String.format(Locale.ROOT, "%+.1f%%", p);
     }
 
-    /** A share in percent with one decimal, or {@code -}. */
+    /** A share in percent with one decimal (negative for shrinkage), or {@code -}. */
     static String share(Double p) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    /** The row's name, with the own-code frame the change came through: {@code malloc_hook (via a.B.c: 99%)}. */
+    static String name(DiffRow r) {
+        return r.via() == null ? r.name()
+                : r.name() + " (via " + r.via() + ": " + String.format(Locale.ROOT, "%.0f%%", r.viaPct()) + ")";
     }
 
     static List<String> flags(DiffRow r) {
@@ -118,6 +124,12 @@ final class DiffValues {
         return sb.toString();
     }
 
+    /** The gross change: {@code 15.33GB (+6.62GB growth, -8.71GB shrinkage)}. */
+    String gross(DiffResult d) {
+        return value(d.grossChange()) + " (" + signed(d.grossGrowth()) + " growth, " + signed(-d.grossShrink())
+                + " shrinkage; the sum of |flat change| over all nodes)";
+    }
+
     /** The noise rule, in one sentence. */
     static String noiseRule(NoiseModel n, String unit) {
         if (!n.estimated()) {
@@ -144,7 +156,11 @@ final class DiffValues {
         parts.add("sorted by " + o.sort().name().toLowerCase(Locale.ROOT));
         if (o.nodeFraction() > 0) {
             parts.add("changes below " + String.format(Locale.ROOT, "%.3g", o.nodeFraction() * 100)
-                    + "% of the larger total hidden");
+                    + "% of the gross change hidden");
+        }
+        List<String> filters = o.filters().describe();
+        if (!filters.isEmpty()) {
+            parts.add("filtered by " + String.join(", ", filters) + " (totals are of the kept samples)");
         }
         if (o.growthOnly()) {
             parts.add("growth only");

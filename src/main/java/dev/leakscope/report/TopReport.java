@@ -14,11 +14,8 @@ public final class TopReport {
     }
 
     public static void write(ReportContext rc, PrintWriter out) {
-        ReportSettings s = rc.settings();
-        NodeTable table = NodeTable.build(rc.profile(), s.graphOptions(rc.sampleIndex(), false));
-        TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim());
+        TrimmedGraph tg = graph(rc);
         Graph g = tg.graph();
-        rc.selectOutputUnit(g);
         for (String line : headerLines(rc, tg)) {
             out.println(line);
         }
@@ -30,11 +27,24 @@ public final class TopReport {
             long flat = g.flat(n);
             long cum = g.cum(n);
             flatSum += flat;
-            String inl = marks[n] == 1 ? " (inline)" : marks[n] == 2 ? " (partial-inline)" : "";
             out.print(GoNumbers.pad(rc.format(flat), 10) + " " + GoNumbers.percentage(flat, total) + " "
                     + GoNumbers.percentage(flatSum, total) + " " + GoNumbers.pad(rc.format(cum), 10) + " "
-                    + GoNumbers.percentage(cum, total) + "  " + g.info(n).printableName() + inl + "\n");
+                    + GoNumbers.percentage(cum, total) + "  " + name(g, marks, n) + "\n");
         }
+    }
+
+    /** The report's graph, trimmed and sorted, with the output unit chosen (the text, Markdown and JSON reports). */
+    static TrimmedGraph graph(ReportContext rc) {
+        ReportSettings s = rc.settings();
+        NodeTable table = NodeTable.build(rc.profile(), s.graphOptions(rc.sampleIndex(), false));
+        TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim());
+        rc.selectOutputUnit(tg.graph());
+        return tg;
+    }
+
+    /** A node's printable name with pprof's inline mark. */
+    static String name(Graph g, byte[] marks, int n) {
+        return g.info(n).printableName() + (marks[n] == 1 ? " (inline)" : marks[n] == 2 ? " (partial-inline)" : "");
     }
 
     /** Profile header plus pprof's report lines (filters, "Showing nodes…", dropped and top counts). */

@@ -204,7 +204,7 @@ public final class TrendReport {
         rows.add(header());
         rows.add(cells("(total)", trend.total()));
         for (Trend.Row r : shownRows()) {
-            rows.add(cells(r.name(), r.stats()));
+            rows.add(cells(r.nameWithVia(), r.stats()));
         }
         return rows;
     }
@@ -291,6 +291,7 @@ public final class TrendReport {
             g.writeEndArray();
             g.writeFieldName("total");
             row(g, null, trend.total());
+            g.writeEndObject();
             if (o.projection() != null) {
                 Projection p = o.projection();
                 g.writeObjectFieldStart("projection");
@@ -305,6 +306,8 @@ public final class TrendReport {
             g.writeArrayFieldStart("rows");
             for (Trend.Row r : shownRows()) {
                 row(g, r.name(), r.stats());
+                g.writeStringField("via", r.via() == null ? null : r.via().printableName());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -335,6 +338,5 @@ public final class TrendReport {
         }
         g.writeNumberField("score", st.score());
         g.writeBooleanField("suspect", st.suspect());
-        g.writeEndObject();
     }
 }

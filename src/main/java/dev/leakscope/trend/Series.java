@@ -18,10 +18,12 @@ import java.util.List;
  * @param retention   per node, in-use / allocated space in the last snapshot (NaN without both
  *                    types or nothing allocated)
  * @param totalRetention the same for the whole profile
+ * @param via         per node of allocator, runtime or library code, the program's own frame its
+ *                    first-to-last change came through the most ({@code graph.ViaValues}); null elsewhere
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
-                     double totalRetention) {
+                     double totalRetention, List<NodeInfo> via) {
 
     /** How the snapshots were put in order. */
     public enum Order {

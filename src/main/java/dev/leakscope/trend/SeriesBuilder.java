@@ -6,6 +6,7 @@ import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
+import dev.leakscope.graph.ViaValues;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;
@@ -41,6 +42,8 @@ public final class SeriesBuilder {
     private final List<long[]> inuse = new ArrayList<>();
     private final List<long[]> alloc = new ArrayList<>();
     private long[] inuseTotals = new long[8];
+    /** Per (leaf node, via node) pair of global node ids (see {@link ViaValues}), the value per snapshot. */
+    private final Map<Long, long[]> vias = new HashMap<>();
     private long[] allocTotals = new long[8];
 
     /**
@@ -85,6 +88,9 @@ public final class SeriesBuilder {
             global[n] = intern(table.info(n));
         }
         collect(p, table, global, index, values, s);
+        if (!cum) {
+            collectVias(p, table, global, s);
+        }
         totals[s] = total(p, index);
         if (inuseSpace >= 0) {
             collect(p, table, global, inuseSpace, inuse, s);
@@ -130,8 +136,12 @@ public final class SeriesBuilder {
         }
         double totalRetention = inuseSpace < 0 ? Double.NaN : ratio(inuseTotals[last], allocTotals[last]);
         ValueType t = types.get(0).get(index);
+        List<NodeInfo> via = new ArrayList<>(nodes.size());
+        for (int node : vias(order[0], last, v)) {
+            via.add(node < 0 ? null : nodes.get(node));
+        }
         return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
-                retention, totalRetention);
+                retention, totalRetention, java.util.Collections.unmodifiableList(via));
     }
 
     private boolean timed(int n) {
@@ -217,6 +227,40 @@ public final class SeriesBuilder {
             }
             row[s] = cum ? g.cum(n) : g.flat(n);
         }
+    }
+
+    private void collectVias(Profile p, NodeTable table, int[] global, int s) {
+        ViaValues v = ViaValues.of(p, table, index);
+        for (int i = 0; i < v.size(); i++) {
+            long key = ViaValues.key(global[ViaValues.leaf(v.key(i))], global[ViaValues.via(v.key(i))]);
+            long[] row = vias.computeIfAbsent(key, k -> new long[times.length]);
+            if (s >= row.length) {
+                row = Arrays.copyOf(row, times.length);
+                vias.put(key, row);
+            }
+            row[s] = v.value(i);
+        }
+    }
+
+    /**
+     * Per node, the via node whose pair grew the most from the first snapshot to the last (shrank the
+     * most for a shrinking node), or -1.
+     */
+    private int[] vias(int first, int last, long[][] v) {
+        int[] via = new int[nodes.size()];
+        long[] best = new long[nodes.size()];
+        Arrays.fill(via, -1);
+        for (Map.Entry<Long, long[]> e : vias.entrySet()) {
+            int leaf = ViaValues.leaf(e.getKey());
+            long change = at(e.getValue(), last) - at(e.getValue(), first);
+            long nodeChange = v[leaf][v[leaf].length - 1] - v[leaf][0];
+            if (nodeChange != 0 && Long.signum(change) == Long.signum(nodeChange)
+                    && Math.abs(change) > Math.abs(best[leaf])) {
+                best[leaf] = change;
+                via[leaf] = ViaValues.via(e.getKey());
+            }
+        }
+        return via;
     }
 
     private static long total(Profile p, int type) {

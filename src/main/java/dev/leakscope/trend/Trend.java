@@ -8,10 +8,15 @@ import java.util.List;
  */
 public record Trend(Series series, Stats total, List<Row> rows) {
 
-    /** One node's row. */
-    public record Row(NodeInfo node, Stats stats) {
+    /** One node's row; via: the program's own frame its change came through, or null. */
+    public record Row(NodeInfo node, NodeInfo via, Stats stats) {
         public String name() {
             return node.printableName();
+        }
+
+        /** The name with the via: {@code malloc_hook (via leak/Registry.add)}. */
+        public String nameWithVia() {
+            return via == null ? name() : name() + " (via " + via.printableName() + ")";
         }
     }
 

@@ -36,7 +36,7 @@ public final class TrendAnalysis {
             if (allZero(v)) {
                 continue;
             }
-            rows.add(new Trend.Row(s.nodes().get(n), stats(v, x, s.retention()[n], finalTotal)));
+            rows.add(new Trend.Row(s.nodes().get(n), s.via().get(n), stats(v, x, s.retention()[n], finalTotal)));
         }
         rows.sort(Comparator.comparing((Trend.Row r) -> !r.stats().suspect())
                 .thenComparing(r -> -r.stats().score())

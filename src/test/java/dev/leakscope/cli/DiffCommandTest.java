@@ -38,11 +38,15 @@ class DiffCommandTest {
         "java-asprof/static-list-leak;--cum;leak/SessionRegistry.register;3",
         "java-asprof/static-list-leak-live-count;;byte[];3",
         "java-asprof/static-list-leak-live-count;--cum;leak/SessionRegistry.register;3",
+        // growth lands on async-profiler's malloc_hook; its row names the program's frame it came through
+        "java-asprof/nativemem-direct-buffer-leak;;malloc_hook (via leak/OffHeapRegistry.retainDirect: 99%);1",
     })
     void ranksTheLeakingSiteAmongTheFirstRows(String scenario, String option, String site, int worstRank) throws Exception {
         JsonNode d = diffJson(scenario, option);
         List<String> names = new ArrayList<>();
-        d.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        d.get("rows").forEach(r -> names.add(r.get("name").asText()
+                + (r.get("via").isNull() ? "" : String.format(" (via %s: %.0f%%)", r.get("via").asText(),
+                100.0 * r.get("viaDelta").asLong() / r.get("delta").asLong()))));
         int rank = 0;
         for (int i = 0; i < names.size() && rank == 0; i++) {
             if (names.get(i).contains(site)) {
@@ -196,6 +200,57 @@ class DiffCommandTest {
         Cli.Result md = Cli.run(MAP_CACHE, "diff", "--format=markdown", "heap_0.pb.gz", "heap_5.pb.gz");
         assertTrue(md.out().contains("|--:|--:|--:|--:|--:|--:|:--|:--|"), md.out());
         assertTrue(md.out().contains("| 1 | +31 MiB | +413.3% | 7.50 MiB | 38.50 MiB | 96.9% |  |"), md.out());
+    }
+
+    @Test
+    void filtersApplyToBothSidesAndAreShownInTheHeader() throws Exception {
+        JsonNode all = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz").out());
+        JsonNode ignored = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format=json", "--nodefraction=0",
+                "--ignore", "buildTree", "heap_0.pb.gz", "heap_5.pb.gz").out());
+        assertEquals("[\"ignore=buildTree\"]", ignored.get("options").get("filters").toString());
+        JsonNode leak = all.get("rows").get(0);
+        assertTrue(leak.get("name").asText().endsWith("cache.buildTree"), leak.toString());
+        ignored.get("rows").forEach(r -> assertFalse(r.get("name").asText().contains("buildTree"), r.toString()));
+        // the totals are of the kept samples: both sides lost buildTree's values
+        assertEquals(all.get("totals").get("base").asLong() - leak.get("base").asLong(),
+                ignored.get("totals").get("base").asLong());
+        assertEquals(all.get("totals").get("current").asLong() - leak.get("current").asLong(),
+                ignored.get("totals").get("current").asLong());
+
+        Cli.Result focused = Cli.run(MAP_CACHE, "diff", "--focus", "buildTree", "--hide", "runtime",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, focused.exitCode(), focused.err());
+        assertTrue(focused.out().contains("filtered by focus=buildTree, hide=runtime (totals are of the kept samples)"),
+                focused.out());
+        assertTrue(focused.out().contains("Total:   7.50MB -> 38.50MB: +31MB"), focused.out());
+
+        Cli.Result none = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals("Focus expression matched no samples\n", none.err().replace("\r", ""));
+    }
+
+    @Test
+    void sharesAreOfAllGrowthAndOfAllShrinkage() throws Exception {
+        JsonNode d = JSON.readTree(Cli.run(SharedCorpus.corpus("node", "control"), "diff", "--format=json",
+                "--nodefraction=0", "heap_0.pb.gz", "heap_5.pb.gz").out());
+        double growth = 0;
+        double shrink = 0;
+        long grossGrowth = 0;
+        long grossShrink = 0;
+        for (JsonNode r : d.get("rows")) {
+            long delta = r.get("delta").asLong();
+            if (delta > 0) {
+                growth += r.get("share").asDouble();
+                grossGrowth += delta;
+            } else {
+                shrink += r.get("share").asDouble();
+                grossShrink -= delta;
+            }
+        }
+        assertTrue(grossGrowth > 0 && grossShrink > 0, "the control both grows and shrinks somewhere");
+        assertEquals(100, growth, 0.1);
+        assertEquals(-100, shrink, 0.1);
+        assertEquals(grossGrowth, d.get("totals").get("grossGrowth").asLong());
+        assertEquals(grossShrink, d.get("totals").get("grossShrink").asLong());
     }
 
     private static JsonNode diffJson(String scenario, String option) throws Exception {

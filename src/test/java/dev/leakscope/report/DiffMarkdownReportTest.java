@@ -9,6 +9,7 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.profile.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.SharedCorpus;
@@ -24,18 +25,20 @@ class DiffMarkdownReportTest {
                 List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_5.pb.gz"))),
                 new Limits(1L << 30));
         DiffOptions o = new DiffOptions(GraphOptions.of(Granularity.LINES, false, 1), true, SortOrder.DELTA,
-                false, false, 0, 0, 0);
-        DiffResult d = Differ.compare(sides.get(0), sides.get(1), o);
+                false, false, 0, 0, 0, Filters.none());
+        DiffResult d = Differ.compare(sides.get(0), sides.get(1), o, w -> { });
         var many = new java.util.ArrayList<dev.leakscope.diff.DiffRow>();
         for (int i = 0; i < 2000; i++) {
             for (var r : d.rows()) {
-                many.add(new dev.leakscope.diff.DiffRow(r.name() + " #" + i, r.base(), r.current(), r.noiseMargin()));
+                many.add(new dev.leakscope.diff.DiffRow(r.name() + " #" + i, r.base(), r.current(), r.noiseMargin(),
+                        r.via(), r.viaDelta()));
             }
         }
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
+                d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many);
         String md = DiffMarkdownReport.render(big);
-        assertTrue(md.length() < DiffMarkdownReport.LIMIT, "length " + md.length());
+        assertTrue(md.length() < Markdown.LIMIT, "length " + md.length());
         assertTrue(md.matches("(?s).*\\n_\\d+ more rows cut to keep this under 60,000 characters;"
                 + " `--format text` or `--format json` shows them._\\n$"), md.substring(md.length() - 300));
 

@@ -33,10 +33,14 @@ class CorpusTrendTest {
     }
 
     static Trend trend(String scenario, ToIntFunction<Profile> sampleIndex) {
+        return trend(scenario, sampleIndex, ".pb.gz");
+    }
+
+    static Trend trend(String scenario, ToIntFunction<Profile> sampleIndex, String extension) {
         Path dir = SharedCorpus.corpus(scenario);
         List<String> files = new ArrayList<>();
         for (int k = 0; k <= 5; k++) {
-            files.add("heap_" + k + ".pb.gz");
+            files.add("heap_" + k + extension);
         }
         SeriesBuilder b = new SeriesBuilder(Granularity.FUNCTIONS, false, false, sampleIndex);
         Series s = SnapshotLoader.load(files, dir, new ByteArrayInputStream(new byte[0]), LIMITS, b, w -> {
@@ -58,19 +62,47 @@ class CorpusTrendTest {
         // TurboFan inlined the leaking callees into phaseWork, so the profile charges it (+174 MB flat).
         "node/cache-leak-inlined, phaseWork",
         // async-profiler puts the allocated class as the leaf frame: flat lands on byte[] allocated in
-        // leak/SessionRegistry.register (the only caller of the growth).
-        "java-asprof/static-list-leak, byte[]",
-        "java-asprof/static-list-leak-live-count, byte[]",
+        // leak/SessionRegistry.register (the only caller of the growth), which the row names.
+        "java-asprof/static-list-leak, byte[] (via leak/SessionRegistry.register)",
+        "java-asprof/static-list-leak-live-count, byte[] (via leak/SessionRegistry.register)",
         // Every native allocation ends in async-profiler's malloc_hook, the only node with flat
-        // value; the leaking Java caller (OffHeapRegistry.retainDirect) is above it.
-        "java-asprof/nativemem-direct-buffer-leak, malloc_hook",
+        // value; its row names the leaking Java caller it grew through, OffHeapRegistry.retainDirect.
+        "java-asprof/nativemem-direct-buffer-leak, malloc_hook (via leak/OffHeapRegistry.retainDirect)",
     })
     void plantedLeakIsTheFirstSuspect(String scenario, String leak) {
         Trend t = trend(scenario);
         Trend.Row first = t.rows().get(0);
-        assertEquals(leak, first.name(), scenario);
+        assertEquals(leak, first.nameWithVia(), scenario);
         assertTrue(first.stats().suspect(), scenario);
         assertTrue(t.perHour(), "corpus snapshots carry timestamps");
+    }
+
+    /**
+     * The native legacy profiles hold raw addresses: the leak (app::SessionCache::Insert) is in the
+     * program's binary, [leaky_*]. gperftools records the program's frame as leaf; tcmalloc and
+     * jemalloc put their own, so the row is the allocator's, via the program's binary. The snapshots
+     * carry no timestamps: growth is per snapshot.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "native/gperftools-heapprof/cache-leak, [leaky_gperf_heapprof]",
+        "native/tcmalloc-sample/cache-leak, [libtcmalloc.so.4.5.10] (via [leaky_tcmalloc_sample])",
+        "native/jemalloc/cache-leak, [libjemalloc.so.2] (via [leaky_jemalloc])",
+    })
+    void nativeLeakIsTheFirstSuspect(String scenario, String leak) {
+        Trend t = trend(scenario, Profile::defaultSampleIndex, ".heap");
+        Trend.Row first = t.rows().get(0);
+        assertEquals(leak, first.nameWithVia(), scenario);
+        assertTrue(first.stats().suspect(), scenario);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native/gperftools-heapprof/control", "native/tcmalloc-sample/control",
+        "native/jemalloc/control"})
+    void nativeControlsHaveNoSuspect(String scenario) {
+        Trend t = trend(scenario, Profile::defaultSampleIndex, ".heap");
+        assertEquals(0, t.suspectCount(), () -> scenario + ": " + t.rows().get(0));
+        assertFalse(t.total().suspect());
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.leakscope.diff;
+
+import dev.leakscope.graph.NodeTable;
+import dev.leakscope.graph.ViaValues;
+import dev.leakscope.profile.Profile;
+import java.util.Arrays;
+
+/**
+ * For flat rows whose node is allocator, runtime or library code: the program's own frame that the
+ * change came through the most (see {@link ViaValues}), per direction of change.
+ */
+final class Vias {
+    private final int[] growthVia;
+    private final long[] growth;
+    private final int[] shrinkVia;
+    private final long[] shrink;
+
+    private Vias(int nodes) {
+        growthVia = new int[nodes];
+        shrinkVia = new int[nodes];
+        growth = new long[nodes];
+        shrink = new long[nodes];
+        Arrays.fill(growthVia, -1);
+        Arrays.fill(shrinkVia, -1);
+    }
+
+    static Vias of(Profile b, NodeTable tb, Profile c, NodeTable tc, int index, double scale) {
+        ViaValues vb = ViaValues.of(b, tb, index);
+        ViaValues vc = ViaValues.of(c, tc, index);
+        Vias v = new Vias(tb.size());
+        for (int i = 0; i < vc.size(); i++) {
+            long k = vc.key(i);
+            v.offer(k, vc.value(i) - Math.round(vb.valueOf(k) * scale));
+        }
+        for (int i = 0; i < vb.size(); i++) {
+            long k = vb.key(i);
+            if (vc.valueOf(k) == 0) {
+                v.offer(k, -Math.round(vb.value(i) * scale));
+            }
+        }
+        return v;
+    }
+
+    private void offer(long key, long delta) {
+        int leaf = ViaValues.leaf(key);
+        if (delta > growth[leaf]) {
+            growth[leaf] = delta;
+            growthVia[leaf] = ViaValues.via(key);
+        } else if (delta < shrink[leaf]) {
+            shrink[leaf] = delta;
+            shrinkVia[leaf] = ViaValues.via(key);
+        }
+    }
+
+    /** The via node of a node changing by delta, or -1. */
+    int via(int node, long delta) {
+        return delta > 0 ? growthVia[node] : shrinkVia[node];
+    }
+
+    /** The part of that change that came through the via node. */
+    long change(int node, long delta) {
+        return delta > 0 ? growth[node] : shrink[node];
+    }
+}

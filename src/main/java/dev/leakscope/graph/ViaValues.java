@@ -1,0 +1,95 @@
+package dev.leakscope.graph;
+
+import dev.leakscope.profile.Profile;
+import dev.leakscope.util.LongIntMap;
+import dev.leakscope.util.LongList;
+
+/**
+ * Where the value of leaves that are not the program's own code comes from: for every sample whose
+ * leaf frame is allocator, runtime or library code (see {@link OwnCode}), its value summed per pair
+ * (leaf node, first own-code frame above the leaf). One pass over the samples; samples whose leaf is
+ * own code cost one check.
+ */
+public final class ViaValues {
+    private final LongIntMap index = new LongIntMap(64);
+    private final LongList keys = new LongList();
+    private final LongList values = new LongList();
+
+    private ViaValues() {
+    }
+
+    public static ViaValues of(Profile p, NodeTable t, int sampleIndex) {
+        ViaValues v = new ViaValues();
+        boolean[] own = OwnCode.of(p, t).frames();
+        for (int s = 0; s < p.sampleCount(); s++) {
+            long w = p.value(s, sampleIndex);
+            int start = p.stackStart(s);
+            if (w == 0 || start == p.stackEnd(s)) {
+                continue;
+            }
+            int leafFrame = t.frameStart(p.stackLocation(start));
+            if (leafFrame == t.frameEnd(p.stackLocation(start)) || own[leafFrame]) {
+                continue;
+            }
+            int via = firstOwn(p, t, own, s);
+            if (via >= 0) {
+                v.add(key(t.frameNode(leafFrame), via), w);
+            }
+        }
+        return v;
+    }
+
+    /** The node of the first own-code frame from the leaf up, or -1. */
+    private static int firstOwn(Profile p, NodeTable t, boolean[] own, int s) {
+        for (int i = p.stackStart(s); i < p.stackEnd(s); i++) {
+            int l = p.stackLocation(i);
+            for (int k = t.frameStart(l); k < t.frameEnd(l); k++) {
+                if (own[k]) {
+                    return t.frameNode(k);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void add(long key, long w) {
+        int i = index.putIfAbsent(key, keys.size());
+        if (i < 0) {
+            keys.add(key);
+            values.add(w);
+        } else {
+            values.set(i, values.get(i) + w);
+        }
+    }
+
+    public static long key(int leaf, int via) {
+        return ((long) leaf << 32) | via;
+    }
+
+    public static int leaf(long key) {
+        return (int) (key >>> 32);
+    }
+
+    public static int via(long key) {
+        return (int) key;
+    }
+
+    /** Number of (leaf, via) pairs. */
+    public int size() {
+        return keys.size();
+    }
+
+    public long key(int i) {
+        return keys.get(i);
+    }
+
+    public long value(int i) {
+        return values.get(i);
+    }
+
+    /** The value of a pair, 0 when absent. */
+    public long valueOf(long key) {
+        int i = index.get(key);
+        return i < 0 ? 0 : values.get(i);
+    }
+}

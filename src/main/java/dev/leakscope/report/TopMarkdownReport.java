@@ -1,0 +1,43 @@
+package dev.leakscope.report;
+
+import dev.leakscope.graph.Graph;
+import dev.leakscope.graph.TrimmedGraph;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The top report as GitHub-flavoured Markdown: pprof's header lines as a list, then the rows of
+ * {@code -top} as a table with right-aligned numbers, kept under {@value Markdown#LIMIT} characters.
+ */
+public final class TopMarkdownReport {
+    private TopMarkdownReport() {
+    }
+
+    public static void write(ReportContext rc, PrintWriter out) {
+        TrimmedGraph tg = TopReport.graph(rc);
+        Graph g = tg.graph();
+        StringBuilder head = new StringBuilder("**leakscope top** of `").append(rc.typeName()).append("`\n\n");
+        for (String line : TopReport.headerLines(rc, tg)) {
+            head.append("- ").append(Markdown.escape(line.strip())).append('\n');
+        }
+        head.append('\n');
+        if (g.nodes().length == 0) {
+            out.print(head + "No node to show.\n");
+            return;
+        }
+        head.append("| flat | flat% | sum% | cum | cum% | name |\n|--:|--:|--:|--:|--:|:--|\n");
+        List<String> lines = new ArrayList<>();
+        byte[] marks = g.inlineMarks();
+        long flatSum = 0;
+        long total = rc.total();
+        for (int n : g.nodes()) {
+            flatSum += g.flat(n);
+            lines.add("| " + rc.format(g.flat(n)) + " | " + GoNumbers.percentage(g.flat(n), total).strip() + " | "
+                    + GoNumbers.percentage(flatSum, total).strip() + " | " + rc.format(g.cum(n)) + " | "
+                    + GoNumbers.percentage(g.cum(n), total).strip() + " | "
+                    + Markdown.code(TopReport.name(g, marks, n)) + " |\n");
+        }
+        out.print(Markdown.fit(head, lines, Markdown::cutNote));
+    }
+}
