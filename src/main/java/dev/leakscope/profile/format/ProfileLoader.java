@@ -63,8 +63,24 @@ public final class ProfileLoader {
         }
         String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
                 : LegacyParsers.KNOWN_FORMATS;
-        throw new InputException(source.name() + ": not a profile: " + ContentSniffer.describe(data)
-                + " (leakscope reads pprof profile.proto, raw or compressed, and " + known + ")");
+        throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(data),
+                "leakscope reads pprof profile.proto, raw or compressed, and " + known);
+    }
+
+    /** An input in no format leakscope knows. */
+    public static final class NotAProfileException extends InputException {
+        private static final long serialVersionUID = 1L;
+        private final String brief;
+
+        NotAProfileException(String brief, String expected) {
+            super(brief + " (" + expected + ")");
+            this.brief = brief;
+        }
+
+        /** The message without what was expected: for one of many files of a directory or archive. */
+        public String brief() {
+            return brief;
+        }
     }
 
     /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */
