@@ -146,6 +146,7 @@ public final class Snapshots {
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot list directory: " + e.getMessage(), e);
         }
+        checkCount(files.size());
         files.sort(SnapshotOrder.NATURAL);
         int index = 0;
         for (String file : files) {
@@ -156,7 +157,6 @@ public final class Snapshots {
                 warn.accept("skipping " + name + ": " + skip);
                 continue;
             }
-            checkCount(index + 1);
             InputSource member = InputSource.named(name, p);
             if (nested(member, warn)) {
                 continue;
