@@ -24,7 +24,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * decompression (gzip, zstd, xz, bzip2), zip by {@code PK\3\4}. Members are handed out one at a time;
  * an archive member is read into memory and dropped after its visit, so memory holds one member.
  * Links and archives inside archives or directories are skipped with a warning; links never lead out
- * of a directory. Nothing is ever written.
+ * of a directory; subdirectories are left alone. Nothing is ever written.
  */
 public final class Snapshots {
     private static final int TAR_MAGIC_OFFSET = 257;
@@ -153,6 +153,9 @@ public final class Snapshots {
             Path p = dir.resolve(file);
             String name = prefix + file;
             String skip = skipReason(p, real);
+            if (skip == null && Files.isDirectory(p)) {
+                continue; // subdirectories are not searched (their files are not members)
+            }
             if (skip != null) {
                 warn.accept("skipping " + name + ": " + skip);
                 continue;
@@ -165,7 +168,7 @@ public final class Snapshots {
         }
     }
 
-    /** Why a directory entry is not read, or null when it is. */
+    /** Why a directory entry is skipped with a warning, or null (a file, or a subdirectory: left alone). */
     private static String skipReason(Path p, Path realDir) {
         try {
             if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realDir)) {
@@ -174,10 +177,7 @@ public final class Snapshots {
         } catch (IOException e) {
             return "a broken link";
         }
-        if (Files.isDirectory(p)) {
-            return "a directory (directories are not searched recursively)";
-        }
-        if (!Files.isRegularFile(p)) {
+        if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
             return "not a regular file";
         }
         return null;
