@@ -106,9 +106,17 @@ public final class InputSource {
         }
     }
 
-    /** Opens the bytes after decompression (detected by content), bounded by the limits. */
-    public InputStream open(Limits limits) {
-        return Decompression.open(name, openRaw(limits), limits);
+    /** Opens the bytes after decompression (detected by content), bounded by the limits: an archive. */
+    InputStream open(Limits limits) {
+        return Decompression.open(name, openRaw(limits), limits.maxBytes());
+    }
+
+    /**
+     * Opens the bytes of one profile after decompression: bounded by the limits and by what one
+     * profile can be ({@link Limits#maxProfileBytes()}).
+     */
+    public InputStream openProfile(Limits limits) {
+        return Decompression.open(name, openRaw(limits), limits.maxProfileBytes());
     }
 
     private byte[] readAll(InputStream in, Limits limits) {

@@ -115,7 +115,7 @@ public final class Snapshots {
                 return new Snapshots(s, limits, Kind.ZIP, null);
             }
             Decompression.Codec codec = Decompression.detect(raw);
-            try (InputStream in = Decompression.open(s.name(), raw, limits)) {
+            try (InputStream in = Decompression.open(s.name(), raw, limits.maxBytes())) {
                 byte[] head = in.readNBytes(TAR_BLOCK);
                 if (isTar(head)) {
                     return new Snapshots(s, limits, Kind.TAR, codec == null ? null : codec.label);

@@ -33,7 +33,7 @@ public final class ProfileLoader {
 
     public static Profile load(InputSource source, Limits limits, Reading reading) {
         String protoError;
-        try (InputStream in = source.open(limits)) {
+        try (InputStream in = source.openProfile(limits)) {
             try {
                 return PprofDecoder.decode(in).build();
             } catch (InputException e) {
@@ -85,7 +85,7 @@ public final class ProfileLoader {
 
     /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */
     private static byte[] readAll(InputSource source, Limits limits) {
-        try (InputStream in = source.open(limits)) {
+        try (InputStream in = source.openProfile(limits)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
