@@ -8,6 +8,8 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Snapshots;
+import dev.leakscope.profile.format.SnapshotReader;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
@@ -38,8 +40,11 @@ import picocli.CommandLine.Spec;
         description = {"Rank what grew between a baseline and the current profile, node by node.",
             "  leakscope diff BASE CURRENT...          (the first file is the baseline)",
             "  leakscope diff --base B [--base B2] CURRENT...",
-            "Files on one side are merged. Sample types must agree by name and unit. Filters (--focus, --hide…)"
-                    + " apply to both sides; totals are of the samples they keep.",
+            "  leakscope diff DIR|ARCHIVE                (its oldest profile against its newest: by time_nanos"
+                    + " when every profile has its own, else by name)",
+            "Files on one side are merged (a directory or archive on a side: all its profiles). Sample types must"
+                    + " agree by name and unit. Filters (--focus, --hide…) apply to both sides; totals are of the"
+                    + " samples they keep.",
             "Changes within sampling noise (3 standard deviations, from the profile's sampling period)"
                     + " are marked noise and never trip a gate."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -103,14 +108,19 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> current = new ArrayList<>(files);
-        List<String> base = new ArrayList<>(bases);
+        List<InputSource> current = sources(files);
+        List<InputSource> base = sources(bases);
         if (base.isEmpty()) {
             if (current.size() < 2) {
-                throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
-                        + " or diff --base BASE CURRENT");
+                Snapshots series = Snapshots.of(current.get(0), input.limits());
+                if (!series.isCollection()) {
+                    throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
+                            + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
+                }
+                current = SnapshotReader.oldestAndNewest(series, input.limits(), Output.warnings(spec));
             }
-            base.add(current.remove(0));
+            base = List.of(current.get(0));
+            current = current.subList(1, current.size());
         }
         SortOrder order = SortOrder.parse(sort);
         if (order == null) {
@@ -120,7 +130,7 @@ final class DiffCommand implements Callable<Integer> {
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        List<Side> sides = ProfileInputs.forDiff(sources(base), sources(current), input.limits());
+        List<Side> sides = ProfileInputs.forDiff(base, current, input.limits(), Output.warnings(spec));
         int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
                 normalize, settings.nodeFraction(), settings.nodeCount(),

@@ -28,7 +28,8 @@ final class FocusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to focus on (unanchored regex on the name).")
     String regex;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Profiles (merged).")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
+            description = "Profiles (merged); a directory or archive stands for all the profiles in it.")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

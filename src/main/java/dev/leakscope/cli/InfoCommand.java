@@ -1,8 +1,10 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.format.ProfileLoader;
 import dev.leakscope.report.InfoReport;
+import dev.leakscope.report.SeriesInfoReport;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,9 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope info}: what a profile holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe profiles: sample types, period, time, counts, totals and the likely producer.")
+        description = {"Describe profiles: sample types, period, time, counts, totals and the likely producer.",
+            "A directory or archive gets one line per profile in it (in series order: by time_nanos when every"
+                    + " profile has its own, else by name) with its time and totals, and a summary."})
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles to describe.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives to describe.")
     List<String> files;
 
     @Mixin
@@ -33,9 +37,18 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         List<InputSource> sources = InputOptions.sources(files, root);
         return Output.print(spec, w -> {
-            for (InputSource s : sources) {
-                InfoReport.write(s.name(), s.storedSize(), ProfileLoader.load(s, input.limits()),
-                        ZoneId.systemDefault(), w);
+            for (int i = 0; i < sources.size(); i++) {
+                InputSource s = sources.get(i);
+                if (i > 0) {
+                    w.println();
+                }
+                Snapshots series = Snapshots.of(s, input.limits());
+                if (series.isCollection()) {
+                    SeriesInfoReport.write(series, input.limits(), Output.warnings(spec), ZoneId.systemDefault(), w);
+                } else {
+                    InfoReport.write(s.name(), s.storedSize(), ProfileLoader.load(s, input.limits()),
+                            ZoneId.systemDefault(), w);
+                }
             }
         });
     }

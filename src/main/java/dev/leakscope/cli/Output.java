@@ -29,4 +29,10 @@ final class Output {
             err.flush();
         };
     }
+
+    /** A sink for warnings (a skipped archive member…): {@code leakscope: } and the line, on stderr. */
+    static Consumer<String> warnings(CommandSpec spec) {
+        Consumer<String> notices = notices(spec);
+        return line -> notices.accept("leakscope: " + line);
+    }
 }

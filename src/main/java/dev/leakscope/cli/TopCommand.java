@@ -18,10 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code leakscope top}: the largest nodes of a profile, as {@code go tool pprof -top} prints them. */
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = {"Show the nodes with the largest values, as go tool pprof -top does.",
-            "Several FILEs are merged (their sample types must agree). FILE may be - for standard input.",
+            "Several FILEs are merged (their sample types must agree). FILE may be - for standard input,",
+            "a directory or an archive (tar, tar.gz, tar.zst, tar.xz, zip): all the profiles in it are merged.",
             "--format markdown gives a table for a ticket; --format json the schema leakscope.top/v1."})
 final class TopCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles (profile.proto, gzipped or raw).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives of them.")
     List<String> files;
 
     @Mixin
@@ -45,7 +46,8 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FormatOptions.Format fmt = format.format();
-        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits());
+        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits(),
+                Output.warnings(spec));
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
         return Output.print(spec, w -> {

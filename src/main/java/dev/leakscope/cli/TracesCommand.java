@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show every distinct stack with its value, as go tool pprof -traces does.",
             "With --base, show each stack's base, current and delta value, largest growth first."})
 final class TracesCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles (merged).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Profiles (merged); a directory or archive stands for all the profiles in it.")
     List<String> files;
 
     @Mixin

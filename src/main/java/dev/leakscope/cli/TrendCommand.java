@@ -1,5 +1,7 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.profile.FramePruner;
+import dev.leakscope.profile.format.SnapshotReader;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -7,7 +9,6 @@ import dev.leakscope.report.ValueFormat;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.RateGate;
 import dev.leakscope.trend.SeriesBuilder;
-import dev.leakscope.trend.SnapshotLoader;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.util.ExitCodes;
@@ -29,14 +30,17 @@ import picocli.CommandLine.Spec;
 /** {@code leakscope trend}: leak suspects across a series of snapshots. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
         description = {"Leak suspects across a series of snapshots of the same process.",
-            "Snapshots are ordered by their timestamps (time_nanos), else taken in argument order; a DIR stands"
-                    + " for the files in it, sorted by name (files that are not profiles are skipped).",
+            "Snapshots are ordered by their timestamps (time_nanos) when every one has its own, else taken in"
+                    + " argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
+                    + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
+                    + " skipped with a warning.",
             "A node is a suspect when it grew from the first snapshot to the last by at least 1% of the final"
                     + " total, at least 80% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity."})
 final class TrendCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Snapshots (profiles) or directories of them.")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|ARCHIVE",
+            description = "Snapshots (profiles), or directories or archives of them.")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
@@ -77,10 +81,9 @@ final class TrendCommand implements Callable<Integer> {
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
-        PrintWriter err = spec.commandLine().getErr();
-        var series = SnapshotLoader.load(files, root.workDir, root.stdin, input.limits(), builder,
-                warning -> err.println("leakscope: " + warning));
-        err.flush();
+        SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
+                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(p)));
+        var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
@@ -93,6 +96,7 @@ final class TrendCommand implements Callable<Integer> {
                 projection, settings.zone());
         Output.print(spec, w -> TrendReport.write(trend, options, w));
         if (tripped != null) {
+            PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + tripped.name() + " grows at "
                     + ValueFormat.autoLabel(Math.round(tripped.stats().slope()), series.unit())
                     + "/h, at or above --fail-on-rate " + failOnRate);

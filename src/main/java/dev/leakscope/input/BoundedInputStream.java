@@ -1,6 +1,5 @@
 package dev.leakscope.input;
 
-import dev.leakscope.util.InputException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +11,20 @@ final class BoundedInputStream extends FilterInputStream {
     private long count;
 
     BoundedInputStream(InputStream in, long max, String name) {
+        this(in, max, name, 0);
+    }
+
+    /** A stream that continues a count: the bytes already read from the same input, elsewhere. */
+    BoundedInputStream(InputStream in, long max, String name, long alreadyRead) {
         super(in);
         this.max = max;
         this.name = name;
+        this.count = alreadyRead;
+    }
+
+    /** The bytes read so far, including those counted before. */
+    long count() {
+        return count;
     }
 
     @Override
@@ -45,8 +55,9 @@ final class BoundedInputStream extends FilterInputStream {
     private void count(long n) {
         count += n;
         if (count > max) {
-            throw new InputException(name + ": more than " + max
-                    + " bytes after decompression (raise the limit with --max-bytes)");
+            throw new LimitException(name + ": more than " + max + " bytes after decompression ("
+                    + (max == Limits.MAX_PROFILE_BYTES ? "one profile cannot be larger: protobuf's 2 GiB limit)"
+                    : "raise the limit with --max-bytes)"));
         }
     }
 }

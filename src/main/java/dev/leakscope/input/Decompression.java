@@ -12,8 +12,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /**
  * Recognises compressed input by its magic bytes (never by file name) and decompresses it: gzip
- * (what pprof reads), zstd, xz and bzip2. Whatever the codec, the decompressed bytes are bounded by
- * {@link Limits#maxBytes()}, the decompression-bomb guard.
+ * (what pprof reads), zstd, xz and bzip2. Whatever the codec, the decompressed bytes are bounded
+ * (by {@link Limits}), the decompression-bomb guard.
  */
 public final class Decompression {
     private static final int BUFFER = 1 << 16;
@@ -72,18 +72,18 @@ public final class Decompression {
         return null;
     }
 
-    /** The decompressed content of raw, bounded by limits; plain content is passed through. */
-    static InputStream open(String name, InputStream raw, Limits limits) {
+    /** The decompressed content of raw, at most maxBytes of it; plain content is passed through. */
+    static InputStream open(String name, InputStream raw, long maxBytes) {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         Codec codec = null;
         try {
             codec = detect(in);
             if (codec == null) {
-                return new BoundedInputStream(in, limits.maxBytes(), name);
+                return new BoundedInputStream(in, maxBytes, name);
             }
             InputStream plain = new IoErrorsAsInputErrors(codec.open(in), name, codec.label);
             // Decompression runs on its own thread, a little ahead of the decoder.
-            return new BoundedInputStream(new ReadAheadInputStream(plain), limits.maxBytes(), name);
+            return new BoundedInputStream(new ReadAheadInputStream(plain), maxBytes, name);
         } catch (IOException e) {
             throw new InputException(name + ": corrupt " + (codec == null ? "" : codec.label + " ") + "data: "
                     + e.getMessage(), e);

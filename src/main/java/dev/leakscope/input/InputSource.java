@@ -10,20 +10,27 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A profile given on the command line: a file path, or {@code -} for standard input. It can be
- * opened more than once (format detection may need a second look); standard input is read once into
- * memory, within the byte limit, for that reason. Inputs are only ever read.
+ * A profile given on the command line: a file path, or {@code -} for standard input; or a member of
+ * an archive, held in memory. It can be opened more than once (format detection may need a second
+ * look); standard input is read once into memory, within the byte limit, for that reason. Inputs are
+ * only ever read.
  */
 public final class InputSource {
     private final String name;
     private final Path path;
     private final InputStream stdin;
-    private byte[] stdinBytes;
+    /** Standard input once read, or an archive member's bytes. */
+    private byte[] memory;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
         this.path = path;
         this.stdin = stdin;
+    }
+
+    private InputSource(String name, byte[] bytes) {
+        this(name, null, null);
+        this.memory = bytes;
     }
 
     /**
@@ -41,12 +48,22 @@ public final class InputSource {
         return new InputSource(path.toString(), path, null);
     }
 
+    /** A file of a directory, named as the user would (the directory argument, a slash, the file name). */
+    static InputSource named(String name, Path path) {
+        return new InputSource(name, path, null);
+    }
+
+    /** A member of an archive, read into memory (as stored in the archive, possibly compressed). */
+    static InputSource inMemory(String name, byte[] bytes) {
+        return new InputSource(name, bytes);
+    }
+
     /** The name as given by the user, for messages and report headers. */
     public String name() {
         return name;
     }
 
-    /** The file, or null for standard input. */
+    /** The file, or null for standard input and archive members. */
     public Path path() {
         return path;
     }
@@ -54,7 +71,7 @@ public final class InputSource {
     /** Size in bytes as stored (compressed), or -1 when unknown. */
     public long storedSize() {
         if (path == null) {
-            return stdinBytes == null ? -1 : stdinBytes.length;
+            return memory == null ? -1 : memory.length;
         }
         try {
             return Files.size(path);
@@ -66,10 +83,10 @@ public final class InputSource {
     /** Opens the raw (still compressed) bytes. */
     public InputStream openRaw(Limits limits) {
         if (path == null) {
-            if (stdinBytes == null) {
-                stdinBytes = readAll(stdin, limits);
+            if (memory == null) {
+                memory = readAll(stdin, limits);
             }
-            return new ByteArrayInputStream(stdinBytes);
+            return new ByteArrayInputStream(memory);
         }
         try {
             if (Files.isDirectory(path)) {
@@ -89,9 +106,17 @@ public final class InputSource {
         }
     }
 
-    /** Opens the bytes after decompression (detected by content), bounded by the limits. */
-    public InputStream open(Limits limits) {
-        return Decompression.open(name, openRaw(limits), limits);
+    /** Opens the bytes after decompression (detected by content), bounded by the limits: an archive. */
+    InputStream open(Limits limits) {
+        return Decompression.open(name, openRaw(limits), limits.maxBytes());
+    }
+
+    /**
+     * Opens the bytes of one profile after decompression: bounded by the limits and by what one
+     * profile can be ({@link Limits#maxProfileBytes()}).
+     */
+    public InputStream openProfile(Limits limits) {
+        return Decompression.open(name, openRaw(limits), limits.maxProfileBytes());
     }
 
     private byte[] readAll(InputStream in, Limits limits) {

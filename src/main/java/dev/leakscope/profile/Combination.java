@@ -43,31 +43,51 @@ public final class Combination {
     }
 
     /**
-     * Merges profiles produced one at a time by loaders, without holding them all in memory: each is
-     * merged in and dropped. Only when sample types differ in units (which needs the finest unit of
-     * all of them) are they loaded again and merged together.
+     * Merges profiles produced one at a time, without holding them all in memory: each is merged in
+     * and dropped. Only when sample types differ in units (which needs the finest unit of all of
+     * them) are they produced again and merged together.
      */
-    public static Profile mergeLoading(List<java.util.function.Supplier<Profile>> loaders, List<String> names,
-                                boolean graphOnly) {
-        Profile first = loaders.get(0).get();
-        if (loaders.size() == 1) {
-            return merge(List.of(first), names, graphOnly);
-        }
-        Merger merger = new Merger(first.typeCount());
-        merger.add(Merger.Input.of(first.withPlaceholderMapping()));
-        for (int i = 1; i < loaders.size(); i++) {
-            Profile next = loaders.get(i).get();
-            if (!next.sampleTypes().equals(first.sampleTypes())
-                    || !java.util.Objects.equals(next.periodType(), first.periodType())) {
-                List<Profile> all = new ArrayList<>();
-                for (java.util.function.Supplier<Profile> loader : loaders) {
-                    all.add(loader.get());
-                }
-                return merge(all, names, graphOnly);
+    public static Profile mergeLoading(ProfileStream profiles, boolean graphOnly) {
+        var state = new Object() {
+            Profile first;
+            String firstName;
+            Merger merger;
+            boolean mixed;
+        };
+        profiles.forEach((name, p) -> {
+            if (state.first == null) {
+                state.first = p;
+                state.firstName = name;
+                return;
             }
-            merger.add(Merger.Input.of(next.withPlaceholderMapping()));
+            if (state.mixed) {
+                return;
+            }
+            if (!p.sampleTypes().equals(state.first.sampleTypes())
+                    || !java.util.Objects.equals(p.periodType(), state.first.periodType())) {
+                state.mixed = true;
+                state.merger = null;
+                return;
+            }
+            if (state.merger == null) {
+                state.merger = new Merger(state.first.typeCount());
+                state.merger.add(Merger.Input.of(state.first.withPlaceholderMapping()));
+            }
+            state.merger.add(Merger.Input.of(p.withPlaceholderMapping()));
+        });
+        if (state.mixed) {
+            List<Profile> all = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            profiles.forEach((name, p) -> {
+                all.add(p);
+                names.add(name);
+            });
+            return merge(all, names, graphOnly);
         }
-        return merger.finish();
+        if (state.merger == null) {
+            return merge(List.of(state.first), List.of(state.firstName), graphOnly);
+        }
+        return state.merger.finish();
     }
 
     /** source minus base, as one profile (pprof's -base / -diff_base, with -normalize). */

@@ -9,9 +9,10 @@ import dev.leakscope.profile.Compatibility;
 import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.format.ProfileLoader;
+import dev.leakscope.profile.format.SnapshotReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * Reads the inputs of one report and combines them as pprof does: sources merged, the base (if any)
@@ -22,65 +23,68 @@ public final class ProfileInputs {
     }
 
     /**
-     * Loads and merges sources, one input at a time (see {@link Combination#merge} for graphOnly),
-     * reading formats as leakscope does or exactly as pprof does.
+     * Loads and merges the sources as {@code go tool pprof} reads them: each a single file (see
+     * {@link Combination#mergeLoading} for graphOnly).
      */
-    public static Profile merged(List<InputSource> sources, Limits limits, ProfileLoader.Reading reading,
-                                 boolean graphOnly) {
-        List<Supplier<Profile>> loaders = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (InputSource s : sources) {
-            loaders.add(() -> ProfileLoader.load(s, limits, reading));
-            names.add(s.name());
-        }
-        return Combination.mergeLoading(loaders, names, graphOnly);
+    private static Profile mergedAsPprof(List<InputSource> sources, Limits limits, boolean graphOnly) {
+        return Combination.mergeLoading(each -> {
+            for (InputSource s : sources) {
+                each.accept(s.name(), ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF));
+            }
+        }, graphOnly);
     }
 
-    /** The sources merged and pruned: the profile a report on them is computed from. */
-    public static Profile forReport(List<InputSource> sources, Limits limits) {
-        return FramePruner.prune(merged(sources, limits, ProfileLoader.Reading.LEAKSCOPE, true));
+    /**
+     * The sources merged and pruned: the profile a report on them is computed from. A directory or
+     * archive among them stands for all the profiles in it; warn receives one line per skipped member.
+     */
+    public static Profile forReport(List<InputSource> sources, Limits limits, Consumer<String> warn) {
+        return FramePruner.prune(Combination.mergeLoading(SnapshotReader.stream(sources, limits, warn), true));
     }
 
     /** The profile a pprof report is computed from (inputs read exactly as pprof reads them). */
     public static Profile forReport(List<InputSource> sources, List<InputSource> bases,
                                     Combination.BaseMode mode, boolean normalize, Limits limits,
                                     boolean graphOnly) {
-        Profile p = merged(sources, limits, ProfileLoader.Reading.PPROF, graphOnly && bases.isEmpty());
+        Profile p = mergedAsPprof(sources, limits, graphOnly && bases.isEmpty());
         if (!bases.isEmpty()) {
-            Profile base = merged(bases, limits, ProfileLoader.Reading.PPROF, false);
+            Profile base = mergedAsPprof(bases, limits, false);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(p);
     }
 
     /**
-     * The two sides of a diff, each merged from its files, brought to common units and pruned; their
-     * sample types must agree (by name and unit), or the error names both sides.
+     * The two sides of a diff, each merged from its inputs (a directory or archive stands for the
+     * profiles in it), brought to common units and pruned; their sample types must agree (by name and
+     * unit), or the error names both sides.
      *
      * @return base, then current
      */
-    public static List<Side> forDiff(List<InputSource> base, List<InputSource> current, Limits limits) {
+    public static List<Side> forDiff(List<InputSource> base, List<InputSource> current, Limits limits,
+                                     Consumer<String> warn) {
         List<Snapshot> baseInputs = new ArrayList<>();
         List<Snapshot> currentInputs = new ArrayList<>();
-        Profile b = loadSide(base, limits, baseInputs);
-        Profile c = loadSide(current, limits, currentInputs);
+        Profile b = loadSide(base, limits, warn, baseInputs);
+        Profile c = loadSide(current, limits, warn, currentInputs);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
         return List.of(new Side(FramePruner.prune(both.get(0)), baseInputs),
                 new Side(FramePruner.prune(both.get(1)), currentInputs));
     }
 
-    private static Profile loadSide(List<InputSource> sources, Limits limits, List<Snapshot> inputs) {
-        List<Supplier<Profile>> loaders = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (InputSource s : sources) {
-            loaders.add(() -> {
-                Profile p = ProfileLoader.load(s, limits);
-                inputs.add(new Snapshot(s.name(), s.storedSize(), p.timeNanos()));
-                return p;
+    /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
+    private static Profile loadSide(List<InputSource> sources, Limits limits, Consumer<String> warn,
+                                    List<Snapshot> inputs) {
+        boolean[] listed = new boolean[1];
+        return Combination.mergeLoading(each -> {
+            SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
+                if (!listed[0]) {
+                    inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));
+                }
+                each.accept(m.name(), p);
             });
-            names.add(s.name());
-        }
-        return Combination.mergeLoading(loaders, names, true);
+            listed[0] = true;
+        }, true);
     }
 
     private static String sideName(List<InputSource> sources) {

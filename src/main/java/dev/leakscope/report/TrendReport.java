@@ -97,9 +97,11 @@ public final class TrendReport {
         Series s = trend.series();
         List<String> lines = new ArrayList<>();
         lines.add("Type: " + s.type());
-        String order = s.order() == Series.Order.TIME
-                ? "ordered by time (time_nanos), " + timeSpan(s)
-                : "in argument order (not every snapshot has its own timestamp); growth is per snapshot";
+        String order = switch (s.order()) {
+            case TIME -> "ordered by time (time_nanos), " + timeSpan(s);
+            case ARGUMENTS -> "in argument order (not every snapshot has its own timestamp); growth is per snapshot";
+            case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
+        };
         lines.add("Snapshots: " + s.size() + ", " + order);
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
@@ -279,7 +281,7 @@ public final class TrendReport {
             g.writeStringField("schema", SCHEMA);
             g.writeStringField("type", s.type());
             g.writeStringField("unit", s.unit());
-            g.writeStringField("order", s.order() == Series.Order.TIME ? "time" : "arguments");
+            g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("slope_per", trend.perHour() ? "hour" : "snapshot");
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {

@@ -29,8 +29,13 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
     public enum Order {
         /** By the profiles' time_nanos. */
         TIME,
-        /** As given: not every snapshot has a distinct timestamp. */
-        ARGUMENTS
+        /**
+         * As given (not every snapshot has a distinct timestamp); the members of a directory or archive
+         * by name, in natural order.
+         */
+        ARGUMENTS,
+        /** All from one directory or archive, by name in natural order (no distinct timestamps). */
+        NAMES
     }
 
     public int size() {

@@ -7,6 +7,7 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
+import dev.leakscope.input.SnapshotOrder;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;
@@ -29,6 +30,7 @@ public final class SeriesBuilder {
     private final ToIntFunction<Profile> sampleIndex;
 
     private final List<String> names = new ArrayList<>();
+    private int[] arguments = new int[8];
     private final List<List<ValueType>> types = new ArrayList<>();
     private long[] times = new long[8];
     private long[] totals = new long[8];
@@ -57,9 +59,18 @@ public final class SeriesBuilder {
         this.sampleIndex = sampleIndex;
     }
 
-    /** Adds the next snapshot (in argument order). */
-    public void add(String name, Profile p) {
+    /**
+     * Adds the next snapshot.
+     *
+     * @param argument the index of the command-line argument it comes from (members of a directory or
+     *                 archive share one)
+     */
+    public void add(int argument, String name, Profile p) {
         int s = names.size();
+        if (s == arguments.length) {
+            arguments = Arrays.copyOf(arguments, s * 2);
+        }
+        arguments[s] = argument;
         boolean agrees = checkTypes(name, p);
         names.add(name);
         types.add(p.sampleTypes());
@@ -100,21 +111,21 @@ public final class SeriesBuilder {
         }
     }
 
-    /** The series, in time order when every snapshot has its own timestamp, else in argument order. */
+    /**
+     * The series, in time order when every snapshot has its own timestamp, else in argument order
+     * and by name within a directory or archive ({@link SnapshotOrder}).
+     */
     public Series build() {
         checkPair();
         int n = names.size();
         if (n < 2) {
             throw new InputException("a trend needs at least 2 snapshots, got " + n);
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Series.Order how = timed(n) ? Series.Order.TIME : Series.Order.ARGUMENTS;
-        if (how == Series.Order.TIME) {
-            Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
-        }
+        int[] args = Arrays.copyOf(arguments, n);
+        long[] snapshotTimes = Arrays.copyOf(times, n);
+        int[] order = SnapshotOrder.order(args, names, snapshotTimes);
+        Series.Order how = SnapshotOrder.byTime(snapshotTimes) ? Series.Order.TIME
+                : args[0] == args[n - 1] ? Series.Order.NAMES : Series.Order.ARGUMENTS;
         int last = order[n - 1];
         List<String> ordered = new ArrayList<>(n);
         long[] time = new long[n];
@@ -142,17 +153,6 @@ public final class SeriesBuilder {
         }
         return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
                 retention, totalRetention, java.util.Collections.unmodifiableList(via));
-    }
-
-    private boolean timed(int n) {
-        long[] t = Arrays.copyOf(times, n);
-        Arrays.sort(t);
-        for (int i = 0; i < n; i++) {
-            if (t[i] == 0 || (i > 0 && t[i] == t[i - 1])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long at(long[] row, int s) {

@@ -1,7 +1,7 @@
 package dev.leakscope.util;
 
 /** An input that cannot be read: missing, unreadable, not a profile, corrupt, or over a limit. */
-public final class InputException extends LeakscopeException {
+public class InputException extends LeakscopeException {
     private static final long serialVersionUID = 1L;
 
     public InputException(String message) {

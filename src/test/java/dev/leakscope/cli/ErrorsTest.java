@@ -42,7 +42,8 @@ class ErrorsTest {
         write("notes.txt", "some notes\n".getBytes());
         assertFails("in no format leakscope knows", "top", "notes.txt");
         Files.createDirectory(dir.resolve("adir"));
-        assertFails("is a directory", "top", "adir");
+        assertFails("adir: no profile in a directory: it holds no files", "top", "adir");
+        assertFails("is a directory", "pprof", "-top", "adir");
     }
 
     @Test

@@ -104,7 +104,9 @@ class DifferTest {
 
     private static DiffResult diff(String scenario, int a, int b, DiffOptions o) {
         List<Side> sides = ProfileInputs.forDiff(List.of(source(scenario, a)), List.of(source(scenario, b)),
-                new Limits(1L << 30));
+                new Limits(1L << 30), w -> {
+                    throw new AssertionError("unexpected warning " + w);
+                });
         int index = o.graph().sampleIndex() >= 0 ? o.graph().sampleIndex()
                 : sides.get(1).profile().defaultSampleIndex();
         GraphOptions g = o.graph();

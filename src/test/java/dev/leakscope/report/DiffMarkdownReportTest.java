@@ -23,7 +23,9 @@ class DiffMarkdownReportTest {
         List<Side> sides = ProfileInputs.forDiff(
                 List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_0.pb.gz"))),
                 List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_5.pb.gz"))),
-                new Limits(1L << 30));
+                new Limits(1L << 30), w -> {
+                    throw new AssertionError("unexpected warning " + w);
+                });
         DiffOptions o = new DiffOptions(GraphOptions.of(Granularity.LINES, false, 1), true, SortOrder.DELTA,
                 false, false, 0, 0, 0, Filters.none());
         DiffResult d = Differ.compare(sides.get(0), sides.get(1), o, w -> { });

@@ -10,8 +10,9 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.format.ProfileLoader;
-import java.io.ByteArrayInputStream;
+import dev.leakscope.profile.format.SnapshotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +39,15 @@ class CorpusTrendTest {
 
     static Trend trend(String scenario, ToIntFunction<Profile> sampleIndex, String extension) {
         Path dir = SharedCorpus.corpus(scenario);
-        List<String> files = new ArrayList<>();
+        List<InputSource> files = new ArrayList<>();
         for (int k = 0; k <= 5; k++) {
-            files.add("heap_" + k + extension);
+            files.add(InputSource.of(dir.resolve("heap_" + k + extension)));
         }
         SeriesBuilder b = new SeriesBuilder(Granularity.FUNCTIONS, false, false, sampleIndex);
-        Series s = SnapshotLoader.load(files, dir, new ByteArrayInputStream(new byte[0]), LIMITS, b, w -> {
+        SnapshotReader.forEach(files, LIMITS, w -> {
             throw new AssertionError("unexpected warning " + w);
-        });
-        return TrendAnalysis.analyze(s);
+        }, (m, p) -> b.add(m.argument(), m.name(), FramePruner.prune(p)));
+        return TrendAnalysis.analyze(b.build());
     }
 
     @ParameterizedTest
@@ -141,7 +142,7 @@ class CorpusTrendTest {
         SeriesBuilder b = new SeriesBuilder(Granularity.FUNCTIONS, false, false, Profile::defaultSampleIndex);
         for (int k = 0; k <= 5; k++) {
             Path small = SharedCorpus.corpus("go", "growing-slice", "heap_" + k + ".pb.gz");
-            b.add("mix_" + k, Combination.merge(List.of(big, load(small)), List.of("big", "small_" + k), false));
+            b.add(k, "mix_" + k, Combination.merge(List.of(big, load(small)), List.of("big", "small_" + k), false));
         }
         Trend t = TrendAnalysis.analyze(b.build());
         List<String> names = t.rows().stream().map(Trend.Row::name).toList();

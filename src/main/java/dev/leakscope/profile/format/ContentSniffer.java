@@ -27,6 +27,9 @@ final class ContentSniffer {
         if (startsWith(head, new byte[] {0x7f, 'E', 'L', 'F'})) {
             return "it is an ELF binary";
         }
+        if (allZero(head)) {
+            return "only zero bytes (an empty tar archive looks like this)";
+        }
         if (isText(head)) {
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
             if (first.length() > 60) {
@@ -47,6 +50,15 @@ final class ContentSniffer {
         }
         for (int i = 0; i < magic.length; i++) {
             if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZero(byte[] head) {
+        for (byte b : head) {
+            if (b != 0) {
                 return false;
             }
         }

@@ -33,7 +33,7 @@ public final class ProfileLoader {
 
     public static Profile load(InputSource source, Limits limits, Reading reading) {
         String protoError;
-        try (InputStream in = source.open(limits)) {
+        try (InputStream in = source.openProfile(limits)) {
             try {
                 return PprofDecoder.decode(in).build();
             } catch (InputException e) {
@@ -63,13 +63,29 @@ public final class ProfileLoader {
         }
         String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
                 : LegacyParsers.KNOWN_FORMATS;
-        throw new InputException(source.name() + ": not a profile: " + ContentSniffer.describe(data)
-                + " (leakscope reads pprof profile.proto, raw or compressed, and " + known + ")");
+        throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(data),
+                "leakscope reads pprof profile.proto, raw or compressed, and " + known);
+    }
+
+    /** An input in no format leakscope knows. */
+    public static final class NotAProfileException extends InputException {
+        private static final long serialVersionUID = 1L;
+        private final String brief;
+
+        NotAProfileException(String brief, String expected) {
+            super(brief + " (" + expected + ")");
+            this.brief = brief;
+        }
+
+        /** The message without what was expected: for one of many files of a directory or archive. */
+        public String brief() {
+            return brief;
+        }
     }
 
     /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */
     private static byte[] readAll(InputSource source, Limits limits) {
-        try (InputStream in = source.open(limits)) {
+        try (InputStream in = source.openProfile(limits)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);

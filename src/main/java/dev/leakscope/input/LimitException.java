@@ -1,0 +1,25 @@
+package dev.leakscope.input;
+
+import dev.leakscope.util.InputException;
+
+/**
+ * An input over one of the {@link Limits}. Unlike a member that is not a profile, which an archive
+ * may hold and which is skipped, this always stops the command.
+ */
+public final class LimitException extends InputException {
+    private static final long serialVersionUID = 1L;
+
+    public LimitException(String message) {
+        super(message);
+    }
+
+    /** Whether e, or an error it wraps, is a limit being reached. */
+    public static boolean isCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.leakscope.input;
+
+import dev.leakscope.util.InputException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * One command-line argument expanded into the profiles it may hold: a single file, a directory (its
+ * files, not hidden ones, in natural name order, not recursively), or a tar or zip archive (its
+ * files in archive order), recognised by content: tar by {@code ustar} at offset 257 after
+ * decompression (gzip, zstd, xz, bzip2), zip by {@code PK\3\4}. Members are handed out one at a time;
+ * an archive member is read into memory and dropped after its visit, so memory holds one member.
+ * Links and archives inside archives or directories are skipped with a warning; links never lead out
+ * of a directory; subdirectories are left alone. Nothing is ever written.
+ */
+public final class Snapshots {
+    private static final int TAR_MAGIC_OFFSET = 257;
+    private static final int TAR_BLOCK = 512;
+
+    /** What an argument is. */
+    public enum Kind {
+        /** One input, presumably a profile. */
+        FILE,
+        DIRECTORY,
+        TAR,
+        ZIP
+    }
+
+    /** Receives the members of an argument, numbered from 0 in the order they are handed out. */
+    @FunctionalInterface
+    public interface Visitor {
+        void member(int index, InputSource member);
+    }
+
+    private final InputSource source;
+    private final Limits limits;
+    private final Kind kind;
+    private final String codec;
+
+    private Snapshots(InputSource source, Limits limits, Kind kind, String codec) {
+        this.source = source;
+        this.limits = limits;
+        this.kind = kind;
+        this.codec = codec;
+    }
+
+    /** The argument source, looked at (not read through) to tell what it is. */
+    public static Snapshots of(InputSource source, Limits limits) {
+        Snapshots s = detect(source, limits);
+        return s == null ? new Snapshots(source, limits, Kind.FILE, null) : s;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether the argument holds several inputs (a directory or an archive). */
+    public boolean isCollection() {
+        return kind != Kind.FILE;
+    }
+
+    public InputSource source() {
+        return source;
+    }
+
+    /** What the argument is, for reports: "a directory", "a tar archive (gzip)", "a zip archive". */
+    public String describe() {
+        return switch (kind) {
+            case FILE -> "a file";
+            case DIRECTORY -> "a directory";
+            case TAR -> "a tar archive" + (codec == null ? "" : " (" + codec + ")");
+            case ZIP -> "a zip archive";
+        };
+    }
+
+    /**
+     * Hands out the members one at a time: the file itself for {@link Kind#FILE}. Skipped entries
+     * (links, nested archives, subdirectories) get one line each on warn.
+     *
+     * @throws LimitException past {@link Limits#maxMembers()} files or {@link Limits#maxBytes()} bytes
+     */
+    public void forEach(Consumer<String> warn, Visitor visitor) {
+        switch (kind) {
+            case FILE -> visitor.member(0, source);
+            case DIRECTORY -> directory(warn, visitor);
+            case TAR -> tar(warn, visitor);
+            case ZIP -> zip(warn, visitor);
+        }
+    }
+
+    /** The archive's or directory's kind, or null for anything else (errors are left to the loader). */
+    private static Snapshots detect(InputSource s, Limits limits) {
+        if (s.path() != null && Files.isDirectory(s.path())) {
+            return new Snapshots(s, limits, Kind.DIRECTORY, null);
+        }
+        try (BufferedInputStream raw = new BufferedInputStream(s.openRaw(limits), TAR_BLOCK)) {
+            raw.mark(4);
+            byte[] magic = raw.readNBytes(4);
+            raw.reset();
+            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
+                    && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6))) {
+                return new Snapshots(s, limits, Kind.ZIP, null);
+            }
+            Decompression.Codec codec = Decompression.detect(raw);
+            try (InputStream in = Decompression.open(s.name(), raw, limits.maxBytes())) {
+                byte[] head = in.readNBytes(TAR_BLOCK);
+                if (isTar(head)) {
+                    return new Snapshots(s, limits, Kind.TAR, codec == null ? null : codec.label);
+                }
+            }
+            return null;
+        } catch (LimitException e) {
+            throw e;
+        } catch (InputException | IOException e) {
+            return null; // not readable as an archive: the profile loader says what is wrong with it
+        }
+    }
+
+    /** A tar header: the magic "ustar" at offset 257. */
+    private static boolean isTar(byte[] head) {
+        return head.length >= TAR_MAGIC_OFFSET + 5 && new String(head, TAR_MAGIC_OFFSET, 5,
+                java.nio.charset.StandardCharsets.ISO_8859_1).equals("ustar");
+    }
+
+    private void directory(Consumer<String> warn, Visitor visitor) {
+        Path dir = source.path();
+        String prefix = source.name().endsWith("/") ? source.name() : source.name() + "/";
+        List<String> files = new ArrayList<>();
+        Path real;
+        try (Stream<Path> list = Files.list(dir)) {
+            real = dir.toRealPath();
+            list.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(files::add);
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot list directory: " + e.getMessage(), e);
+        }
+        checkCount(files.size());
+        files.sort(SnapshotOrder.NATURAL);
+        int index = 0;
+        for (String file : files) {
+            Path p = dir.resolve(file);
+            String name = prefix + file;
+            String skip = skipReason(p, real);
+            if (skip == null && Files.isDirectory(p)) {
+                continue; // subdirectories are not searched (their files are not members)
+            }
+            if (skip != null) {
+                warn.accept("skipping " + name + ": " + skip);
+                continue;
+            }
+            InputSource member = InputSource.named(name, p);
+            if (nested(member, warn)) {
+                continue;
+            }
+            visitor.member(index++, member);
+        }
+    }
+
+    /** Why a directory entry is skipped with a warning, or null (a file, or a subdirectory: left alone). */
+    private static String skipReason(Path p, Path realDir) {
+        try {
+            if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realDir)) {
+                return "a link that leads out of the directory";
+            }
+        } catch (IOException e) {
+            return "a broken link";
+        }
+        if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+            return "not a regular file";
+        }
+        return null;
+    }
+
+    private void tar(Consumer<String> warn, Visitor visitor) {
+        InputStream plain = source.open(limits);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(plain)) {
+            int index = 0;
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = source.name() + ":" + e.getName();
+                if (!e.isFile()) {
+                    warn.accept("skipping " + name + ": " + (e.isSymbolicLink() || e.isLink() ? "a link" : "not a file"));
+                    continue;
+                }
+                checkCount(index + 1);
+                if (e.getSize() > limits.maxProfileBytes()) {
+                    throw new LimitException(name + ": " + e.getSize() + " bytes, more than "
+                            + limits.maxProfileBytes() + (limits.maxBytes() < Limits.MAX_PROFILE_BYTES
+                            ? " (raise the limit with --max-bytes)" : " (one profile cannot be larger)"));
+                }
+                InputSource member = InputSource.inMemory(name, tar.readAllBytes());
+                if (!nested(member, warn)) {
+                    visitor.member(index++, member);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": corrupt tar archive: " + e.getMessage(), e);
+        }
+    }
+
+    private void zip(Consumer<String> warn, Visitor visitor) {
+        try (ZipFile zip = openZip()) {
+            long read = 0;
+            int index = 0;
+            for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
+                ZipArchiveEntry e = all.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = source.name() + ":" + e.getName();
+                if (e.isUnixSymlink()) {
+                    warn.accept("skipping " + name + ": a link");
+                    continue;
+                }
+                checkCount(index + 1);
+                byte[] bytes;
+                try (BoundedInputStream in = new BoundedInputStream(zip.getInputStream(e), limits.maxBytes(),
+                        source.name(), read)) {
+                    bytes = new BoundedInputStream(in, limits.maxProfileBytes(), name).readAllBytes();
+                    read = in.count();
+                }
+                InputSource member = InputSource.inMemory(name, bytes);
+                if (!nested(member, warn)) {
+                    visitor.member(index++, member);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": corrupt zip archive: " + e.getMessage(), e);
+        }
+    }
+
+    private ZipFile openZip() throws IOException {
+        Path path = source.path();
+        if (path != null && Files.isRegularFile(path)) {
+            return ZipFile.builder().setPath(path).get();
+        }
+        byte[] bytes;
+        try (InputStream in = source.openRaw(limits)) {
+            bytes = in.readAllBytes();
+        }
+        return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+    }
+
+    private void checkCount(int files) {
+        if (files > limits.maxMembers()) {
+            throw new LimitException(source.name() + ": more than " + limits.maxMembers()
+                    + " files (raise the limit with --max-members)");
+        }
+    }
+
+    /** Whether a member is itself an archive: those are skipped, with a warning. */
+    private boolean nested(InputSource member, Consumer<String> warn) {
+        Snapshots inner = detect(member, limits);
+        if (inner == null) {
+            return false;
+        }
+        warn.accept("skipping " + member.name() + ": " + inner.describe() + " (archives inside "
+                + (kind == Kind.DIRECTORY ? "a directory" : "an archive") + " are not expanded)");
+        return true;
+    }
+}

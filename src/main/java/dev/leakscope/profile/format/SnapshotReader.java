@@ -1,0 +1,130 @@
+package dev.leakscope.profile.format;
+
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.LimitException;
+import dev.leakscope.input.Limits;
+import dev.leakscope.input.SnapshotOrder;
+import dev.leakscope.input.Snapshots;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileStream;
+import dev.leakscope.util.InputException;
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Loads the profiles that command-line arguments hold, one at a time: a file is one profile (an
+ * error if it is not one); a directory or an archive holds several ({@link Snapshots}), and those of
+ * its members that are not profiles are skipped with a warning. A directory or archive with no
+ * profile at all is an error; a limit reached is always one.
+ */
+public final class SnapshotReader {
+    private SnapshotReader() {
+    }
+
+    /**
+     * A snapshot as read.
+     *
+     * @param argument the index of the command-line argument it comes from
+     * @param index    its index among the members of that argument (0 for a file)
+     */
+    public record Member(int argument, int index, InputSource source) {
+        public String name() {
+            return source.name();
+        }
+    }
+
+    /** Receives each profile, with where it comes from. */
+    @FunctionalInterface
+    public interface Visitor {
+        void snapshot(Member member, Profile profile);
+    }
+
+    /** Loads every profile the arguments hold, in argument order, the leakscope way. */
+    public static void forEach(List<InputSource> args, Limits limits, Consumer<String> warn, Visitor visitor) {
+        for (int a = 0; a < args.size(); a++) {
+            forEach(a, Snapshots.of(args.get(a), limits), limits, warn, visitor);
+        }
+    }
+
+    /** Loads every profile of one argument (its index is argument). */
+    public static void forEach(int argument, Snapshots arg, Limits limits, Consumer<String> warn, Visitor visitor) {
+        if (!arg.isCollection()) {
+            visitor.snapshot(new Member(argument, 0, arg.source()), ProfileLoader.load(arg.source(), limits));
+            return;
+        }
+        int[] counts = new int[2]; // entries (profiles or not), profiles loaded
+        arg.forEach(line -> {
+            counts[0]++;
+            warn.accept(line);
+        }, (index, member) -> {
+            counts[0]++;
+            Profile p;
+            try {
+                p = ProfileLoader.load(member, limits);
+            } catch (InputException e) {
+                if (LimitException.isCause(e)) {
+                    throw e;
+                }
+                warn.accept("skipping " + (e instanceof ProfileLoader.NotAProfileException n ? n.brief() : e.getMessage()));
+                return;
+            }
+            counts[1]++;
+            visitor.snapshot(new Member(argument, index, member), p);
+        });
+        if (counts[1] == 0) {
+            throw new InputException(arg.source().name() + ": no profile in " + arg.describe()
+                    + (counts[0] == 0 ? ": it holds no files" : counts[0] == 1 ? ": its only file is not one"
+                    : ": none of its " + counts[0] + " files is one"));
+        }
+    }
+
+    /**
+     * The profiles of the arguments as a stream for merging; warnings are given on the first pass
+     * only.
+     */
+    public static ProfileStream stream(List<InputSource> args, Limits limits, Consumer<String> warn) {
+        boolean[] warned = new boolean[1];
+        return each -> {
+            Consumer<String> w = warned[0] ? line -> { } : warn;
+            forEach(args, limits, w, (m, p) -> each.accept(m.name(), p));
+            warned[0] = true;
+        };
+    }
+
+    /**
+     * The first and the last snapshot of a directory or archive in series order ({@link SnapshotOrder}:
+     * by time when every profile has its own, else by name). Every member is loaded once to learn its
+     * time; only the two chosen ones are kept (read again from the archive).
+     *
+     * @return the oldest, then the newest
+     */
+    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn) {
+        List<String> names = new ArrayList<>();
+        IntList indexes = new IntList();
+        LongList times = new LongList();
+        forEach(0, arg, limits, warn, (m, p) -> {
+            names.add(m.name());
+            indexes.add(m.index());
+            times.add(p.timeNanos());
+        });
+        if (names.size() < 2) {
+            throw new InputException(arg.source().name() + ": a diff needs 2 profiles, " + arg.describe()
+                    + " holds only " + names.get(0));
+        }
+        int[] order = SnapshotOrder.order(new int[names.size()], names, times.toArray());
+        int oldest = indexes.get(order[0]);
+        int newest = indexes.get(order[order.length - 1]);
+        InputSource[] chosen = new InputSource[2];
+        arg.forEach(line -> { }, (index, member) -> {
+            if (index == oldest) {
+                chosen[0] = member;
+            } else if (index == newest) {
+                chosen[1] = member;
+            }
+        });
+        return List.of(chosen);
+    }
+}
