@@ -319,23 +319,17 @@ public final class ProfileBuilder {
         return new Profile(p);
     }
 
-    /** Location indexes of the stacks; ids are turned into indexes in place when they are dense. */
+    /** The stacks' location indexes, or an error naming the first unknown location id. */
     private int[] resolveStacks(int[] starts, LongIntMap locationIndex, int locs) {
-        int n = stackLocationId.size();
-        int[] ids = stackLocationId.narrowArray();
-        int[] out = ids != null && locationIndex == null ? ids : new int[n];
-        int sample = 0;
-        for (int i = 0; i < n; i++) {
-            long id = stackLocationId.get(i);
-            int l = lookup(locationIndex, id, locs);
-            if (l < 0) {
-                while (starts[sample + 1] <= i) {
-                    sample++;
-                }
-                throw new InputException("malformed profile: sample " + (sample + 1)
-                        + " refers to unknown location id " + id);
+        int[] out = stackLocationId.map(id -> lookup(locationIndex, id, locs));
+        if (out == null) {
+            int i = stackLocationId.failedAt();
+            int sample = 0;
+            while (starts[sample + 1] <= i) {
+                sample++;
             }
-            out[i] = l;
+            throw new InputException("malformed profile: sample " + (sample + 1)
+                    + " refers to unknown location id " + stackLocationId.get(i));
         }
         return out;
     }

@@ -1,38 +1,82 @@
 package dev.leakscope.util;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A growable list of unsigned 64-bit ids stored as ints while every id fits in 31 bits (the usual
- * case), which halves the memory of the largest array a profile has: its stacks' location ids.
+ * An append-only list of unsigned 64-bit ids, the largest array a profile has (its stacks' location
+ * ids). Ids are stored as ints while every id fits in 31 bits (the usual case), in fixed-size blocks,
+ * so that growing never copies: the list is copied once, at the end, into an exact array.
  */
 public final class IdList {
-    private IntList narrow = new IntList(1024);
+    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private final List<int[]> narrow = new ArrayList<>();
     private LongList wide;
+    private int[] last;
+    private int size;
+    private int failedAt = -1;
 
     public void add(long id) {
         if (wide == null) {
             if (id >= 0 && id <= Integer.MAX_VALUE) {
-                narrow.add((int) id);
+                int at = size & (BLOCK - 1);
+                if (at == 0) {
+                    last = new int[BLOCK];
+                    narrow.add(last);
+                }
+                last[at] = (int) id;
+                size++;
                 return;
             }
-            wide = new LongList(Math.max(1024, narrow.size() * 2));
-            for (int i = 0; i < narrow.size(); i++) {
-                wide.add(narrow.get(i));
-            }
-            narrow = null;
+            widen();
         }
         wide.add(id);
+        size++;
+    }
+
+    private void widen() {
+        wide = new LongList(Math.max(1024, size * 2));
+        for (int i = 0; i < size; i++) {
+            wide.add(get(i));
+        }
+        narrow.clear();
+        last = null;
     }
 
     public long get(int i) {
-        return wide == null ? narrow.get(i) : wide.get(i);
+        return wide == null ? narrow.get(i >>> BLOCK_BITS)[i & (BLOCK - 1)] : wide.get(i);
     }
 
     public int size() {
-        return wide == null ? narrow.size() : wide.size();
+        return size;
     }
 
-    /** The int storage (ids as ints, possibly longer than size), or null once an id needed 64 bits. */
-    public int[] narrowArray() {
-        return wide == null ? narrow.array() : null;
+    /**
+     * The ids mapped by f, in a new exact int array; null when f rejects an id (returns -1), whose
+     * position {@link #failedAt()} then tells.
+     */
+    public int[] map(IdMapping f) {
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            int v = f.apply(get(i));
+            if (v < 0) {
+                failedAt = i;
+                return null;
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** Where the last {@link #map} stopped on a rejected id, or -1. */
+    public int failedAt() {
+        return failedAt;
+    }
+
+    /** An id-to-index function; -1 rejects the id. */
+    @FunctionalInterface
+    public interface IdMapping {
+        int apply(long id);
     }
 }

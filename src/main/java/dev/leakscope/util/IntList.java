@@ -42,11 +42,6 @@ public final class IntList {
         size = newSize;
     }
 
-    /** The backing array itself (its first {@link #size()} elements are the list), without copying. */
-    public int[] array() {
-        return data;
-    }
-
     /** The elements, in an array of exactly {@link #size()} elements. */
     public int[] toArray() {
         return Arrays.copyOf(data, size);
