@@ -58,13 +58,24 @@ public final class IdList {
      */
     public int[] map(IdMapping f) {
         int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            int v = f.apply(get(i));
-            if (v < 0) {
-                failedAt = i;
-                return null;
+        if (wide != null) {
+            for (int i = 0; i < size; i++) {
+                if ((out[i] = f.apply(wide.get(i))) < 0) {
+                    failedAt = i;
+                    return null;
+                }
             }
-            out[i] = v;
+            return out;
+        }
+        for (int b = 0, i = 0; i < size; b++) {
+            int[] block = narrow.get(b);
+            int n = Math.min(BLOCK, size - i);
+            for (int k = 0; k < n; k++, i++) {
+                if ((out[i] = f.apply(block[k])) < 0) {
+                    failedAt = i;
+                    return null;
+                }
+            }
         }
         return out;
     }

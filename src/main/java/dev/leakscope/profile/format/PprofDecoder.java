@@ -1,10 +1,6 @@
 package dev.leakscope.profile.format;
 
 import dev.leakscope.profile.ProfileBuilder;
-
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.WireFormat;
 import dev.leakscope.proto.ProfileProto;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +8,17 @@ import java.io.InputStream;
 /**
  * Decodes profile.proto in one streaming pass, straight into a {@link ProfileBuilder}: no message
  * objects, no per-sample allocation. Field order is free (the Go runtime writes the string table
- * last), repeated scalars may be packed or not, unknown fields are skipped.
+ * last), repeated scalars may be packed or not, unknown fields are skipped. The wire rules are
+ * pprof's ({@link WireReader}).
  */
 public final class PprofDecoder {
-    private static final int WIRE_VARINT = WireFormat.WIRETYPE_VARINT;
-    private static final int WIRE_LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int WIRE_VARINT = WireReader.VARINT;
+    private static final int WIRE_LEN = WireReader.LEN;
 
-    /** Raised when the bytes are not a well-formed profile.proto message. */
     /** The wire error for several profiles concatenated; pprof does not try legacy formats then. */
     static final String CONCATENATED = "concatenated profiles detected";
 
+    /** Raised when the bytes are not a well-formed profile.proto message. */
     public static final class WireException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -30,27 +27,23 @@ public final class PprofDecoder {
         }
     }
 
-    private final CodedInputStream in;
+    private final WireReader in;
     private final ProfileBuilder b = new ProfileBuilder();
     // Sample types and the period type reference strings that may come later; kept as indexes.
     private boolean timeSeen;
 
     private PprofDecoder(InputStream stream) {
-        in = CodedInputStream.newInstance(stream, 1 << 16);
-        in.setSizeLimit(Integer.MAX_VALUE);
-        in.setRecursionLimit(16);
+        in = new WireReader(stream);
     }
 
     /** Decodes a whole profile; the result is unchecked until {@link ProfileBuilder#build()}. */
     public static ProfileBuilder decode(InputStream stream) throws WireException {
         PprofDecoder d = new PprofDecoder(stream);
         try {
-            if (d.in.isAtEnd()) {
+            if (d.in.atEnd()) {
                 throw new WireException("empty input");
             }
             d.readProfile();
-        } catch (InvalidProtocolBufferException e) {
-            throw new WireException(e.getMessage());
         } catch (IOException e) {
             throw new WireException("read error: " + e.getMessage());
         }
@@ -59,12 +52,12 @@ public final class PprofDecoder {
 
     private void readProfile() throws IOException, WireException {
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 return;
             }
-            int wire = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int wire = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Profile.SAMPLE_TYPE_FIELD_NUMBER -> {
                     long[] vt = readValueType(wire);
                     b.addSampleType((int) vt[0], (int) vt[1]);
@@ -75,7 +68,7 @@ public final class PprofDecoder {
                 case ProfileProto.Profile.FUNCTION_FIELD_NUMBER -> readFunction(wire);
                 case ProfileProto.Profile.STRING_TABLE_FIELD_NUMBER -> {
                     expect(wire, WIRE_LEN, "string_table");
-                    b.addRawString(in.readString());
+                    b.addRawString(in.readString(in.readLength()));
                 }
                 case ProfileProto.Profile.DROP_FRAMES_FIELD_NUMBER -> b.setDropFrames(stringIndex(wire, "drop_frames"));
                 case ProfileProto.Profile.KEEP_FRAMES_FIELD_NUMBER -> b.setKeepFrames(stringIndex(wire, "keep_frames"));
@@ -104,22 +97,22 @@ public final class PprofDecoder {
 
     private long[] readValueType(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "value type");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         long type = 0;
         long unit = 0;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.ValueType.TYPE_FIELD_NUMBER -> type = varint(w, "ValueType.type");
                 case ProfileProto.ValueType.UNIT_FIELD_NUMBER -> unit = varint(w, "ValueType.unit");
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         return new long[] {checkIndex(type), checkIndex(unit)};
     }
 
@@ -127,34 +120,34 @@ public final class PprofDecoder {
 
     private void readSample(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "sample");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         b.beginSample();
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Sample.LOCATION_ID_FIELD_NUMBER -> readRepeatedVarint(w, "Sample.location_id", Target.LOCATION_ID);
                 case ProfileProto.Sample.VALUE_FIELD_NUMBER -> readRepeatedVarint(w, "Sample.value", Target.VALUE);
                 case ProfileProto.Sample.LABEL_FIELD_NUMBER -> readLabel(w);
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
     }
 
     /** A repeated varint field, packed (one length-delimited run) or not (one varint each). */
     private void readRepeatedVarint(int wire, String field, Target target) throws IOException, WireException {
         if (wire == WIRE_VARINT) {
-            add(target, in.readRawVarint64());
+            add(target, in.readVarint());
         } else if (wire == WIRE_LEN) {
-            int old = in.pushLimit(length());
-            while (in.getBytesUntilLimit() > 0) {
-                add(target, in.readRawVarint64());
+            long old = in.enter(in.readLength());
+            while (!in.atEnd()) {
+                add(target, in.readVarint());
             }
-            in.popLimit(old);
+            in.exit(old);
         } else {
             throw new WireException("type mismatch in " + field);
         }
@@ -170,18 +163,18 @@ public final class PprofDecoder {
 
     private void readLabel(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "label");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         long key = 0;
         long str = 0;
         long num = 0;
         long unit = 0;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Label.KEY_FIELD_NUMBER -> key = varint(w, "Label.key");
                 case ProfileProto.Label.STR_FIELD_NUMBER -> str = varint(w, "Label.str");
                 case ProfileProto.Label.NUM_FIELD_NUMBER -> num = varint(w, "Label.num");
@@ -189,7 +182,7 @@ public final class PprofDecoder {
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         // pprof drops a label whose value, number and unit are all unset.
         if (str != 0 || num != 0 || unit != 0) {
             b.addLabel(checkIndex(key), checkIndex(str), num, checkIndex(unit));
@@ -198,7 +191,7 @@ public final class PprofDecoder {
 
     private void readMapping(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "mapping");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         long id = 0;
         long start = 0;
         long limit = 0;
@@ -207,12 +200,12 @@ public final class PprofDecoder {
         long buildId = 0;
         int flags = 0;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Mapping.ID_FIELD_NUMBER -> id = varint(w, "Mapping.id");
                 case ProfileProto.Mapping.MEMORY_START_FIELD_NUMBER -> start = varint(w, "Mapping.memory_start");
                 case ProfileProto.Mapping.MEMORY_LIMIT_FIELD_NUMBER -> limit = varint(w, "Mapping.memory_limit");
@@ -230,13 +223,13 @@ public final class PprofDecoder {
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         b.addMapping(id, start, limit, offset, checkIndex(file), checkIndex(buildId), flags);
     }
 
     private void readLocation(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "location");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         // Lines are appended as they come; the location's header fields may follow them.
         int first = b.locationCount();
         b.beginLocation(0, 0, 0, false);
@@ -245,12 +238,12 @@ public final class PprofDecoder {
         long address = 0;
         boolean folded = false;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Location.ID_FIELD_NUMBER -> id = varint(w, "Location.id");
                 case ProfileProto.Location.MAPPING_ID_FIELD_NUMBER -> mappingId = varint(w, "Location.mapping_id");
                 case ProfileProto.Location.ADDRESS_FIELD_NUMBER -> address = varint(w, "Location.address");
@@ -259,46 +252,46 @@ public final class PprofDecoder {
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         b.setLocationHeader(first, id, mappingId, address, folded);
     }
 
     private void readLine(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "line");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         long function = 0;
         long line = 0;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Line.FUNCTION_ID_FIELD_NUMBER -> function = varint(w, "Line.function_id");
                 case ProfileProto.Line.LINE_FIELD_NUMBER -> line = varint(w, "Line.line");
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         b.addLine(function, line);
     }
 
     private void readFunction(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "function");
-        int old = in.pushLimit(length());
+        long old = in.enter(in.readLength());
         long id = 0;
         long name = 0;
         long systemName = 0;
         long file = 0;
         long startLine = 0;
         while (true) {
-            int tag = in.readTag();
-            if (tag == 0) {
+            if (in.atEnd()) {
                 break;
             }
-            int w = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int tag = in.readTag();
+            int w = tag & 7;
+            switch (tag >>> 3) {
                 case ProfileProto.Function.ID_FIELD_NUMBER -> id = varint(w, "Function.id");
                 case ProfileProto.Function.NAME_FIELD_NUMBER -> name = varint(w, "Function.name");
                 case ProfileProto.Function.SYSTEM_NAME_FIELD_NUMBER -> systemName = varint(w, "Function.system_name");
@@ -307,23 +300,16 @@ public final class PprofDecoder {
                 default -> skip(tag);
             }
         }
-        in.popLimit(old);
+        in.exit(old);
         b.addFunction(id, checkIndex(name), checkIndex(systemName), checkIndex(file), startLine);
     }
 
     // ---- wire helpers
 
-    private int length() throws IOException, WireException {
-        int len = in.readRawVarint32();
-        if (len < 0) {
-            throw new WireException("negative length");
-        }
-        return len;
-    }
 
     private long varint(int wire, String field) throws IOException, WireException {
         expect(wire, WIRE_VARINT, field);
-        return in.readRawVarint64();
+        return in.readVarint();
     }
 
     private int stringIndex(int wire, String field) throws IOException, WireException {
@@ -349,10 +335,6 @@ public final class PprofDecoder {
     }
 
     private void skip(int tag) throws IOException, WireException {
-        int wire = WireFormat.getTagWireType(tag);
-        if (wire == WireFormat.WIRETYPE_START_GROUP || wire == WireFormat.WIRETYPE_END_GROUP || wire > 5) {
-            throw new WireException("unsupported wire type " + wire);
-        }
-        in.skipField(tag);
+        in.skip(tag & 7);
     }
 }
