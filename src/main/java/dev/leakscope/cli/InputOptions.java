@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.util.Sizes;
+import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,8 +14,26 @@ final class InputOptions {
             description = "Refuse an input larger than this after decompression (default: ${DEFAULT-VALUE}).")
     String maxBytes;
 
+    @Option(names = "--max-stack-depth", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_STACK_DEPTH,
+            description = "Refuse a sample with more stack frames than this, inlined ones included"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxStackDepth;
+
+    @Option(names = "--max-labels", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_LABELS,
+            description = "Refuse a sample with more labels than this (default: ${DEFAULT-VALUE}).")
+    int maxLabels;
+
+    @Option(names = "--max-expansion", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_EXPANSION,
+            description = "Refuse an input whose samples hold more stack frames in all than N per input byte"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxExpansion;
+
     Limits limits() {
-        return new Limits(Sizes.parse(maxBytes));
+        if (maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1) {
+            throw new UsageException("--max-stack-depth and --max-expansion must be 1 or more,"
+                    + " --max-labels 0 or more");
+        }
+        return new Limits(Sizes.parse(maxBytes), maxStackDepth, maxLabels, maxExpansion);
     }
 
     static List<InputSource> sources(List<String> args, LeakscopeCommand root) {

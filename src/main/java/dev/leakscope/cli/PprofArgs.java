@@ -35,7 +35,7 @@ final class PprofArgs {
             "timeout", "buildid", "tools", "http", "maxdegree");
     /** Valued flags leakscope implements; the others are refused rather than silently ignored. */
     private static final Set<String> IMPLEMENTED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
-            "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize");
+            "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize", "output");
     /** pprof's sample-type shorthands, in the order in which the first one wins. */
     private static final List<String> SHORTHANDS = List.of("total_delay", "mean_delay", "contentions",
             "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");

@@ -29,13 +29,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pprof",
         description = {"Run a go tool pprof text-report command line and print exactly what pprof prints.",
             "Takes pprof's own flags, e.g.: leakscope pprof -top -nodecount=20 -base a.pb.gz b.pb.gz",
-            "Reports: -top/-text, -traces, -raw."})
+            "Reports: -top/-text, -traces, -raw; -output FILE (or --output FILE) writes the report to FILE."})
 final class PprofCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
     List<String> args = new ArrayList<>();
 
     @Mixin
     InputOptions input;
+
+    @Mixin
+    OutputOptions output;
 
     @ParentCommand
     LeakscopeCommand root;
@@ -61,18 +64,23 @@ final class PprofCommand implements Callable<Integer> {
         ReportSettings settings = a.settings(ZoneId.systemDefault());
         List<InputSource> sources = InputOptions.sources(files, root);
         List<InputSource> bases = InputOptions.sources(a.bases, root);
+        List<InputSource> inputs = new ArrayList<>(sources);
+        inputs.addAll(bases);
+        // pprof's own -output, or leakscope's --output
+        Path target = OutputOptions.target(output.output != null ? output.output : a.get("output", null),
+                root.workDir, inputs);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         Profile p = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits());
         return switch (a.report) {
             case "top", "text" -> {
                 ReportContext rc = ReportContext.of(p, settings);
-                yield Output.print(spec, w -> TopReport.write(rc, w));
+                yield Output.print(spec, target, w -> TopReport.write(rc, w));
             }
             case "traces" -> {
                 ReportContext rc = ReportContext.of(p, settings);
-                yield Output.print(spec, w -> TracesReport.write(rc, w));
+                yield Output.print(spec, target, w -> TracesReport.write(rc, w));
             }
-            case "raw" -> Output.print(spec, w -> RawReport.write(p, settings.zone(), w));
+            case "raw" -> Output.print(spec, target, w -> RawReport.write(p, settings.zone(), w));
             default -> throw new UsageException("pprof: -" + a.report + " is not supported");
         };
     }

@@ -27,6 +27,9 @@ final class TopCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    OutputOptions output;
+
     @ParentCommand
     LeakscopeCommand root;
 
@@ -35,8 +38,11 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits());
-        var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()));
-        return Output.print(spec, w -> TopReport.write(rc, w));
+        var sources = InputOptions.sources(files, root);
+        var target = output.target(root.workDir, sources);
+        var limits = input.limits();
+        var settings = report.settings(ZoneId.systemDefault());
+        var rc = ReportContext.of(ProfileInputs.forReport(sources, limits), settings);
+        return Output.print(spec, target, w -> TopReport.write(rc, w));
     }
 }

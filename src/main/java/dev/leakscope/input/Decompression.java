@@ -17,19 +17,30 @@ public final class Decompression {
     /** The decompressed content of raw, bounded by limits; plain content is passed through. */
     static InputStream open(String name, InputStream raw, Limits limits) {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        int b0;
+        int b1;
         try {
             in.mark(4);
-            int b0 = in.read();
-            int b1 = in.read();
+            b0 = in.read();
+            b1 = in.read();
             in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        if (b0 == 0x1f && b1 == 0x8b) {
+            try {
                 InputStream gz = new IoErrorsAsInputErrors(new GZIPInputStream(in, BUFFER), name, "gzip");
                 return new BoundedInputStream(new BufferedInputStream(gz, BUFFER), limits.maxBytes(), name);
+            } catch (IOException e) {
+                throw failure(name, "gzip", e);
             }
-            return new BoundedInputStream(in, limits.maxBytes(), name);
-        } catch (IOException e) {
-            throw new InputException(name + ": corrupt gzip data: " + e.getMessage(), e);
         }
+        return new BoundedInputStream(in, limits.maxBytes(), name);
+    }
+
+    private static InputException failure(String name, String format, IOException e) {
+        String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
+        return new InputException(name + ": " + what + " " + format + " data (" + e.getMessage() + ")", e);
     }
 
     /**
@@ -65,8 +76,7 @@ public final class Decompression {
         }
 
         private InputException fail(IOException e) {
-            String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
-            return new InputException(name + ": " + what + " " + format + " data (" + e.getMessage() + ")", e);
+            return failure(name, format, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.leakscope.input;
 
 import dev.leakscope.util.InputException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -11,14 +10,16 @@ import java.nio.file.Path;
 
 /**
  * A profile given on the command line: a file path, or {@code -} for standard input. It can be
- * opened more than once (format detection may need a second look); standard input is read once into
- * memory, within the byte limit, for that reason. Inputs are only ever read.
+ * opened more than once (format detection may need a second look); what standard input, a FIFO or a
+ * device gives is kept as it is read, for that reason ({@link ReplayableStream}). Inputs are only ever
+ * read.
  */
 public final class InputSource {
     private final String name;
     private final Path path;
     private final InputStream stdin;
-    private byte[] stdinBytes;
+    /** Standard input or a file that is not a regular one, once opened. */
+    private ReplayableStream once;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
@@ -51,10 +52,10 @@ public final class InputSource {
         return path;
     }
 
-    /** Size in bytes as stored (compressed), or -1 when unknown. */
+    /** Size in bytes as stored (compressed), or -1 when unknown (standard input, a FIFO, a device). */
     public long storedSize() {
-        if (path == null) {
-            return stdinBytes == null ? -1 : stdinBytes.length;
+        if (path == null || !Files.isRegularFile(path)) {
+            return -1;
         }
         try {
             return Files.size(path);
@@ -64,20 +65,22 @@ public final class InputSource {
     }
 
     /** Opens the raw (still compressed) bytes. */
-    public InputStream openRaw(Limits limits) {
+    public InputStream openRaw() {
+        if (once != null) {
+            return once.open();
+        }
         if (path == null) {
-            if (stdinBytes == null) {
-                stdinBytes = readAll(stdin, limits);
-            }
-            return new ByteArrayInputStream(stdinBytes);
+            once = new ReplayableStream(stdin);
+            return once.open();
         }
         try {
             if (Files.isDirectory(path)) {
                 throw new InputException(name + ": is a directory, not a profile");
             }
             if (!Files.isRegularFile(path) && Files.exists(path)) {
-                // A FIFO or device: read it once, within the limit, so it can be looked at twice.
-                return new ByteArrayInputStream(readAll(Files.newInputStream(path), limits));
+                // A FIFO or device can be read once only.
+                once = new ReplayableStream(Files.newInputStream(path));
+                return once.open();
             }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
@@ -91,14 +94,6 @@ public final class InputSource {
 
     /** Opens the bytes after decompression (detected by content), bounded by the limits. */
     public InputStream open(Limits limits) {
-        return Decompression.open(name, openRaw(limits), limits);
-    }
-
-    private byte[] readAll(InputStream in, Limits limits) {
-        try (InputStream bounded = new BoundedInputStream(in, limits.maxBytes(), name)) {
-            return bounded.readAllBytes();
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
-        }
+        return Decompression.open(name, openRaw(), limits);
     }
 }

@@ -1,11 +1,37 @@
 package dev.leakscope.input;
 
 /**
- * Bounds on what one input may cost. {@code maxBytes} caps the bytes read from one input after
- * decompression (the decompression-bomb guard); the default, 2 GiB, is also the largest message
- * protobuf can address.
+ * Bounds on what one input may cost, each raised by the command-line flag named in its error.
+ *
+ * <ul>
+ *   <li>{@code maxBytes} ({@code --max-bytes}): bytes read from one input after decompression, the
+ *       decompression-bomb guard. The default, 2 GiB, is also the largest message protobuf can address.
+ *       Every string, sample, location, function and label takes at least two bytes on the wire, so
+ *       their counts, and the memory of the decoded profile, are bounded by this too.
+ *   <li>{@code maxStackDepth} ({@code --max-stack-depth}): frames in one sample's stack, inlined frames
+ *       included.
+ *   <li>{@code maxLabels} ({@code --max-labels}): labels on one sample.
+ *   <li>{@code maxExpansion} ({@code --max-expansion}): frames over all samples per byte of input. One
+ *       location can hold many inlined frames and be named by every sample for one byte each, so a
+ *       small input could otherwise ask for years of work; real profiles stay far below the default.
+ * </ul>
  */
-public record Limits(long maxBytes) {
+public record Limits(long maxBytes, int maxStackDepth, int maxLabels, int maxExpansion) {
     public static final long DEFAULT_MAX_BYTES = Integer.MAX_VALUE;
-    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BYTES);
+    public static final int DEFAULT_MAX_STACK_DEPTH = 1_000_000;
+    public static final int DEFAULT_MAX_LABELS = 10_000;
+    public static final int DEFAULT_MAX_EXPANSION = 64;
+    /** Below this many frames the expansion limit does not apply: tiny inputs cost nothing anyway. */
+    public static final long EXPANSION_FLOOR = 1 << 20;
+    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_STACK_DEPTH,
+            DEFAULT_MAX_LABELS, DEFAULT_MAX_EXPANSION);
+
+    public Limits withMaxBytes(long n) {
+        return new Limits(n, maxStackDepth, maxLabels, maxExpansion);
+    }
+
+    /** The most frames all samples of an input of this many bytes may expand to. */
+    public long maxFrames(long inputBytes) {
+        return Math.max(EXPANSION_FLOOR, inputBytes * maxExpansion);
+    }
 }

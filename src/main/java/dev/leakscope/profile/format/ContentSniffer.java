@@ -1,5 +1,10 @@
 package dev.leakscope.profile.format;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Names what an unrecognised input looks like, so the error can say what was found. */
@@ -49,12 +54,16 @@ final class ContentSniffer {
         return true;
     }
 
+    /** Valid UTF-8 (a character cut at the end of the head aside) without control characters. */
     private static boolean isText(byte[] head) {
         for (byte b : head) {
-            if (b == 0 || (b > 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t')) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
                 return false;
             }
         }
-        return true;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = utf8.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+        return !r.isError();
     }
 }

@@ -1,5 +1,7 @@
 package dev.leakscope.profile.format;
 
+import dev.leakscope.input.Limits;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
 
 import com.google.protobuf.CodedInputStream;
@@ -38,8 +40,16 @@ public final class PprofDecoder {
         in.setRecursionLimit(16);
     }
 
-    /** Decodes a whole profile; the result is unchecked until {@link ProfileBuilder#build()}. */
-    public static ProfileBuilder decode(InputStream stream) throws WireException {
+    /** A decoded profile, not yet checked, and the number of bytes it was decoded from. */
+    public record Decoded(ProfileBuilder builder, long bytes) {
+        /** Checks and resolves the profile; bad contents are {@code InputException}s. */
+        public Profile build(Limits limits) {
+            return builder.build(limits, bytes);
+        }
+    }
+
+    /** Decodes a whole profile; bytes that are not profile.proto are a {@link WireException}. */
+    public static Decoded decode(InputStream stream) throws WireException {
         PprofDecoder d = new PprofDecoder(stream);
         try {
             if (d.in.isAtEnd()) {
@@ -47,11 +57,11 @@ public final class PprofDecoder {
             }
             d.readProfile();
         } catch (InvalidProtocolBufferException e) {
-            throw new WireException(e.getMessage());
+            throw new WireException(shortMessage(e));
         } catch (IOException e) {
             throw new WireException("read error: " + e.getMessage());
         }
-        return d.b;
+        return new Decoded(d.b, d.in.getTotalBytesRead());
     }
 
     private void readProfile() throws IOException, WireException {
@@ -145,11 +155,11 @@ public final class PprofDecoder {
     /** A repeated varint field, packed (one length-delimited run) or not (one varint each). */
     private void readRepeatedVarint(int wire, String field, Target target) throws IOException, WireException {
         if (wire == WIRE_VARINT) {
-            add(target, in.readRawVarint64());
+            add(target, varint64());
         } else if (wire == WIRE_LEN) {
             int old = in.pushLimit(length());
             while (in.getBytesUntilLimit() > 0) {
-                add(target, in.readRawVarint64());
+                add(target, varint64());
             }
             in.popLimit(old);
         } else {
@@ -308,19 +318,54 @@ public final class PprofDecoder {
         b.addFunction(id, checkIndex(name), checkIndex(systemName), checkIndex(file), startLine);
     }
 
+    /** protobuf-java's messages, long and about its own API, said briefly in the terms of the input. */
+    private static String shortMessage(InvalidProtocolBufferException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("While parsing a protocol message, the input ended unexpectedly")
+                || m.startsWith("Protocol message was too large")) {
+            return "truncated: the input ends in the middle of a field";
+        }
+        if (m.contains("negative size")) {
+            return "negative length";
+        }
+        if (m.contains("malformed varint")) {
+            return "malformed varint";
+        }
+        return m.strip().replaceAll("\\s+", " ");
+    }
+
     // ---- wire helpers
 
     private int length() throws IOException, WireException {
-        int len = in.readRawVarint32();
+        long len = varint64();
         if (len < 0) {
             throw new WireException("negative length");
         }
-        return len;
+        if (len > in.getBytesUntilLimit() && in.getBytesUntilLimit() >= 0 || len > Integer.MAX_VALUE) {
+            throw new WireException("truncated: a length of " + len + " runs past the end of its message");
+        }
+        return (int) len;
+    }
+
+    /**
+     * A varint, strictly: protobuf-java's readers accept a tenth byte with the continuation bit set,
+     * which pprof rejects.
+     */
+    private long varint64() throws IOException, WireException {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.readRawByte();
+            result |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+        throw new WireException("malformed varint");
     }
 
     private long varint(int wire, String field) throws IOException, WireException {
         expect(wire, WIRE_VARINT, field);
-        return in.readRawVarint64();
+        return varint64();
     }
 
     private int stringIndex(int wire, String field) throws IOException, WireException {

@@ -16,17 +16,23 @@ public final class ProfileLoader {
     }
 
     public static Profile load(InputSource source, Limits limits) {
-        String protoError;
+        String protoError = null;
+        PprofDecoder.Decoded decoded;
+        // Errors of reading (limits, corrupt compression) name the input already.
         try (InputStream in = source.open(limits)) {
-            try {
-                return PprofDecoder.decode(in).build();
-            } catch (InputException e) {
-                throw new InputException(source.name() + ": " + e.getMessage(), e);
-            }
+            decoded = PprofDecoder.decode(in);
         } catch (PprofDecoder.WireException e) {
+            decoded = null;
             protoError = e.getMessage();
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+        if (decoded != null) {
+            try {
+                return decoded.build(limits);
+            } catch (InputException e) {
+                throw new InputException(source.name() + ": " + e.getMessage(), e);
+            }
         }
         byte[] head = head(source, limits);
         if (head.length == 0) {
