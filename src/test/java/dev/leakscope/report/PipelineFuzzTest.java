@@ -2,46 +2,62 @@ package dev.leakscope.report;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.leakscope.Cli;
 import dev.leakscope.CleanOutcome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Limits;
+import dev.leakscope.profile.Combination;
+import dev.leakscope.profile.Profile;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * A fuzzed profile through a whole report command (load, merge, base subtraction, pruning, graph,
- * trimming, rendering). The first byte picks the command; the rest is the profile, written to a file.
+ * A fuzzed profile through what a report command does (load, merge, base subtraction, pruning, graph,
+ * trimming, rendering), called directly rather than through picocli for speed. The last byte picks
+ * the report; the rest is the profile, used as every input of it.
  */
 class PipelineFuzzTest {
-    private static final String[][] COMMANDS = {
-        {"top", "p"},
-        {"top", "p", "p"},
-        {"pprof", "-top", "-base", "p", "p"},
-        {"pprof", "-traces", "p"},
-        {"pprof", "-raw", "p"},
-        {"pprof", "-top", "-lines", "-cum", "-nodecount=5", "p"},
-        {"pprof", "-top", "-addresses", "-noinlines", "p"},
-        {"pprof", "-top", "-diff_base", "p", "-mean", "-sample_index=0", "p"},
-    };
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("leakscope-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Limits LIMITS = Limits.DEFAULT.withMaxBytes(16 << 20);
+    private static final ReportSettings UTC = ReportSettings.defaults().withZone(ZoneOffset.UTC);
 
     @FuzzTest(maxDuration = "10m")
-    void report(FuzzedDataProvider data) throws IOException {
-        String[] command = COMMANDS[data.consumeInt(0, COMMANDS.length - 1)];
-        Files.write(DIR.resolve("p"), data.consumeRemainingAsBytes());
-        String[] args = new String[command.length + 1];
-        args[0] = command[0];
-        args[1] = "--max-bytes=16MB";
-        System.arraycopy(command, 1, args, 2, command.length - 1);
-        CleanOutcome.of(Cli.run(DIR, args));
+    void report(FuzzedDataProvider data) {
+        int variant = data.consumeInt(0, 7);
+        byte[] profile = data.consumeRemainingAsBytes();
+        CleanOutcome.of(() -> run(variant, profile));
+    }
+
+    private static void run(int variant, byte[] bytes) {
+        List<InputSource> one = List.of(source(bytes));
+        List<InputSource> two = List.of(source(bytes), source(bytes));
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out);
+        switch (variant) {
+            case 0 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS), UTC), w);
+            case 1 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(two, LIMITS), UTC), w);
+            case 2 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
+                    Combination.BaseMode.SUBTRACT, false, LIMITS), UTC), w);
+            case 3 -> TracesReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS), UTC), w);
+            case 4 -> {
+                Profile p = ProfileInputs.forReport(one, List.of(), Combination.BaseMode.SUBTRACT, false, LIMITS);
+                RawReport.write(p, ZoneOffset.UTC, w);
+            }
+            case 5 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS),
+                    UTC.withGranularity(Granularity.LINES, false).withTrim(true, 5, 0.005)), w);
+            case 6 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS),
+                    UTC.withGranularity(Granularity.ADDRESSES, true).withUnit("auto")), w);
+            default -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
+                    Combination.BaseMode.DIFF_BASE, true, LIMITS),
+                    UTC.withSampleIndex("0").withMean(true, 1, true)), w);
+        }
+        w.flush();
+    }
+
+    private static InputSource source(byte[] bytes) {
+        return InputSource.of("-", Path.of("."), new ByteArrayInputStream(bytes));
     }
 }
