@@ -260,16 +260,16 @@ public final class Merger {
             }
             return out.stringOf(a[0]).compareTo(out.stringOf(b[0]));
         });
-        int hash = 1;
+        long hash = Hashing.start();
         for (int i = 0; i < stack.size(); i++) {
-            hash = hash * 31 + stack.get(i);
+            hash = Hashing.combine(hash, stack.get(i));
         }
         for (int[] label : labels) {
             long num = label[3] >= 0 ? p.labelNum[label[3]] : 0;
-            hash = hash * 31 + label[0];
-            hash = hash * 31 + label[1];
-            hash = hash * 31 + label[2];
-            hash = hash * 31 + Long.hashCode(num);
+            hash = Hashing.combine(hash, label[0]);
+            hash = Hashing.combine(hash, label[1]);
+            hash = Hashing.combine(hash, label[2]);
+            hash = Hashing.combine(hash, num);
         }
         int mask = table.length - 1;
         int slot = Hashing.mix(hash) & mask;
@@ -349,16 +349,16 @@ public final class Merger {
         table = bigger;
     }
 
-    private int rehash(int index) {
-        int hash = 1;
+    private long rehash(int index) {
+        long hash = Hashing.start();
         for (int i = sampleStackStart.get(index); i < sampleStackStart.get(index + 1); i++) {
-            hash = hash * 31 + sampleStack.get(i);
+            hash = Hashing.combine(hash, sampleStack.get(i));
         }
         for (int j = sampleLabelStart.get(index); j < sampleLabelStart.get(index + 1); j++) {
-            hash = hash * 31 + sampleLabels.get(3 * j);
-            hash = hash * 31 + sampleLabels.get(3 * j + 1);
-            hash = hash * 31 + sampleLabels.get(3 * j + 2);
-            hash = hash * 31 + Long.hashCode(sampleLabelNums.get(j));
+            hash = Hashing.combine(hash, sampleLabels.get(3 * j));
+            hash = Hashing.combine(hash, sampleLabels.get(3 * j + 1));
+            hash = Hashing.combine(hash, sampleLabels.get(3 * j + 2));
+            hash = Hashing.combine(hash, sampleLabelNums.get(j));
         }
         return hash;
     }

@@ -106,6 +106,8 @@ class BadInputMatrixTest {
             Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu\nINJECTED", "ns"))));
             return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
         }, 2, "cpu\\nINJECTED"));
+        c.add(new Case("samples crafted to collide in a 31-polynomial hash", d -> top(d, collidingSamples(9000)), 0,
+                "Showing nodes"));
         c.add(new Case("1 GB gzip bomb of zeros", d -> top(d, gzipBomb(false)), 2, "not a profile"));
         c.add(new Case("1 GB gzip bomb inside a field", d -> concat(top(d, gzipBomb(true)),
                 new String[] {"--max-bytes=64MB"}), 2, "raise the limit with --max-bytes"));
@@ -235,6 +237,34 @@ class BadInputMatrixTest {
                 s.addLocationId(1);
             }
             b.addSample(s);
+        }
+        return b.build().toByteArray();
+    }
+
+    /**
+     * Locations 1..n, each first named alone by a sample in that order (so that merging keeps their
+     * order), then every 3-frame stack (a, b, c) with 961a + 31b + c equal to one value: all these
+     * samples have the same hash h = h*31 + x, which made merging them quadratic.
+     */
+    private static byte[] collidingSamples(int n) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        b.addFunction(ProfileProto.Function.newBuilder().setId(1).setName(string(b, "f")));
+        for (int i = 1; i <= n; i++) {
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i).setAddress(i)
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(1)));
+            b.addSample(ProfileProto.Sample.newBuilder().addLocationId(i).addValue(1));
+        }
+        long target = 993L * (n / 2);
+        for (long x = 0; x < n; x++) {
+            for (long y = 0; y < n; y++) {
+                long z = target - 961 * x - 31 * y;
+                if (z >= 0 && z < n) {
+                    b.addSample(ProfileProto.Sample.newBuilder().addAllLocationId(List.of(x + 1, y + 1, z + 1))
+                            .addValue(1));
+                }
+            }
         }
         return b.build().toByteArray();
     }
