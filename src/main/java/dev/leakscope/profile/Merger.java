@@ -416,9 +416,22 @@ public final class Merger {
             String id = !m.buildId().isEmpty() ? m.buildId() : m.file();
             return new MappingKey(size, m.offset(), id);
         }
+
+        // Seeded hashes here and below: the fields come from the input (see Hashing).
+        @Override
+        public int hashCode() {
+            return Hashing.finish(Hashing.combine(Hashing.combine(Hashing.combine(Hashing.start(), size), offset),
+                    buildIdOrFile));
+        }
     }
 
     private record FunctionKey(int name, int systemName, int file, long startLine) {
+        @Override
+        public int hashCode() {
+            long h = Hashing.combine(Hashing.start(), name);
+            h = Hashing.combine(Hashing.combine(h, systemName), file);
+            return Hashing.finish(Hashing.combine(h, startLine));
+        }
     }
 
     /** pprof's location identity: mapping-relative address, mapping, lines and the folded bit. */
@@ -434,7 +447,12 @@ public final class Merger {
             this.mapping = mapping;
             this.folded = folded;
             this.lines = lines;
-            this.hash = (Long.hashCode(address) * 31 + mapping) * 31 + Arrays.hashCode(lines) + (folded ? 1 : 0);
+            long h = Hashing.combine(Hashing.combine(Hashing.start(), address), mapping);
+            h = Hashing.combine(h, folded ? 1 : 0);
+            for (long line : lines) {
+                h = Hashing.combine(h, line);
+            }
+            this.hash = Hashing.finish(h);
         }
 
         @Override

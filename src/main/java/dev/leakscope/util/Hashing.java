@@ -31,4 +31,17 @@ public final class Hashing {
     public static long combine(long h, long x) {
         return Long.rotateLeft((h ^ x) * 0x9e3779b97f4a7c15L, 29);
     }
+
+    /** A sequence hash extended by the characters of s (String.hashCode collides too easily). */
+    public static long combine(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = combine(h, s.charAt(i));
+        }
+        return combine(h, s.length());
+    }
+
+    /** The 32-bit hash of a finished sequence hash. */
+    public static int finish(long h) {
+        return mix(h);
+    }
 }

@@ -108,6 +108,12 @@ class BadInputMatrixTest {
         }, 2, "cpu\\nINJECTED"));
         c.add(new Case("samples crafted to collide in a 31-polynomial hash", d -> top(d, collidingSamples(9000)), 0,
                 "Showing nodes"));
+        c.add(new Case("addresses crafted to collide in Long.hashCode, merged", d -> {
+            String[] args = top(d, collidingAddresses(60_000));
+            return concat(args, new String[] {args[1], "-n", "3"});
+        }, 0, "Showing nodes"));
+        c.add(new Case("addresses crafted to collide, by address", d -> concat(top(d, collidingAddresses(60_000)),
+                new String[] {"--granularity=addresses", "-n", "3"}), 0, "Showing nodes"));
         c.add(new Case("1 GB gzip bomb of zeros", d -> top(d, gzipBomb(false)), 2, "not a profile"));
         c.add(new Case("1 GB gzip bomb inside a field", d -> concat(top(d, gzipBomb(true)),
                 new String[] {"--max-bytes=64MB"}), 2, "raise the limit with --max-bytes"));
@@ -265,6 +271,23 @@ class BadInputMatrixTest {
                             .addValue(1));
                 }
             }
+        }
+        return b.build().toByteArray();
+    }
+
+    /**
+     * Locations whose addresses k * (2^32 + 1) all have the Long.hashCode 0, each in a sample: with
+     * Java's own hashes, the merge's and the graph's hash maps degrade to lists and go quadratic.
+     */
+    private static byte[] collidingAddresses(int n) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        b.addFunction(ProfileProto.Function.newBuilder().setId(1).setName(string(b, "f")));
+        for (int i = 1; i <= n; i++) {
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i).setAddress(i * ((1L << 32) + 1))
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(1)));
+            b.addSample(ProfileProto.Sample.newBuilder().addLocationId(i).addValue(i));
         }
         return b.build().toByteArray();
     }
