@@ -28,14 +28,15 @@ final class Commands {
             boolean debug = root.debug;
             PrintWriter e = commandLine.getErr();
             if (ex instanceof LeakscopeException le) {
-                e.println("leakscope: " + le.getMessage());
+                e.println("leakscope: " + oneLine(le.getMessage()));
                 if (debug) {
                     ex.printStackTrace(e);
                 }
                 e.flush();
                 return le.exitCode();
             }
-            e.println("leakscope: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            e.println("leakscope: internal error: " + oneLine(String.valueOf(ex))
+                    + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
                 ex.printStackTrace(e);
             }
@@ -44,16 +45,40 @@ final class Commands {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("leakscope: " + ex.getMessage());
-            e.println("Try 'leakscope " + commandName(ex.getCommandLine()) + " --help' for more information.");
+            e.println("leakscope: " + oneLine(ex.getMessage()) + " (see 'leakscope "
+                    + commandName(ex.getCommandLine()) + "--help')");
             e.flush();
             return ExitCodes.USAGE;
         });
         return cl;
     }
 
+    /**
+     * The message on one line: messages quote names from inputs and the command line, which may hold
+     * line breaks or other control characters; these are shown escaped.
+     */
+    static String oneLine(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
     private static String commandName(CommandLine cl) {
         String name = cl.getCommandName();
-        return name.equals("leakscope") ? "" : name;
+        return name.equals("leakscope") ? "" : name + " ";
     }
 }

@@ -20,11 +20,26 @@ final class InputOptions {
             description = "Refuse a directory or archive holding more files than this (default: ${DEFAULT-VALUE}).")
     int maxMembers;
 
+    @Option(names = "--max-stack-depth", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_STACK_DEPTH,
+            description = "Refuse a sample with more stack frames than this, inlined ones included"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxStackDepth;
+
+    @Option(names = "--max-labels", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_LABELS,
+            description = "Refuse a sample with more labels than this (default: ${DEFAULT-VALUE}).")
+    int maxLabels;
+
+    @Option(names = "--max-expansion", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_EXPANSION,
+            description = "Refuse an input whose samples hold more stack frames in all than N per input byte"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxExpansion;
+
     Limits limits() {
-        if (maxMembers < 1) {
-            throw new UsageException("--max-members must be at least 1, not " + maxMembers);
+        if (maxMembers < 1 || maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1) {
+            throw new UsageException("--max-members, --max-stack-depth and --max-expansion must be 1 or more,"
+                    + " --max-labels 0 or more");
         }
-        return new Limits(Sizes.parse(maxBytes), maxMembers);
+        return new Limits(Sizes.parse(maxBytes), maxMembers, maxStackDepth, maxLabels, maxExpansion);
     }
 
     static List<InputSource> sources(List<String> args, LeakscopeCommand root) {

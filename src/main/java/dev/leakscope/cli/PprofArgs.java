@@ -38,7 +38,7 @@ final class PprofArgs {
     private static final Set<String> IMPLEMENTED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
             "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize", "focus",
             "ignore", "hide", "show", "show_from", "tagfocus", "tagignore", "tagshow", "taghide", "prune_from",
-            "add_comment");
+            "add_comment", "output");
     /** pprof's sample-type shorthands, in the order in which the first one wins. */
     private static final List<String> SHORTHANDS = List.of("total_delay", "mean_delay", "contentions",
             "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");

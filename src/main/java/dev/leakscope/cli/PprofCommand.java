@@ -36,13 +36,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pprof",
         description = {"Run a go tool pprof text-report command line and print exactly what pprof prints.",
             "Takes pprof's own flags, e.g.: leakscope pprof -top -nodecount=20 -base a.pb.gz b.pb.gz",
-            "Reports: -top/-text, -traces, -raw, -tree, -peek=RE, -list=RE, -tags, -comments."})
+            "Reports: -top/-text, -traces, -raw, -tree, -peek=RE, -list=RE, -tags, -comments;",
+            "-output FILE (or --output FILE) writes the report to FILE."})
 final class PprofCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
     List<String> args = new ArrayList<>();
 
     @Mixin
     InputOptions input;
+
+    @Mixin
+    OutputOptions output;
 
     @ParentCommand
     LeakscopeCommand root;
@@ -68,6 +72,11 @@ final class PprofCommand implements Callable<Integer> {
         ReportSettings settings = a.settings(ZoneId.systemDefault());
         List<InputSource> sources = InputOptions.sources(files, root);
         List<InputSource> bases = InputOptions.sources(a.bases, root);
+        List<InputSource> inputs = new ArrayList<>(sources);
+        inputs.addAll(bases);
+        // pprof's own -output, or leakscope's --output
+        Path target = OutputOptions.target(output.output != null ? output.output : a.get("output", null),
+                root.workDir, inputs);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
@@ -76,15 +85,15 @@ final class PprofCommand implements Callable<Integer> {
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);
-                yield Output.print(spec, w -> RawReport.write(filtered, settings.zone(), w));
+                yield Output.print(spec, target, w -> RawReport.write(filtered, settings.zone(), w));
             }
-            case "comments" -> Output.print(spec, w -> p.comments().forEach(w::println));
+            case "comments" -> Output.print(spec, target, w -> p.comments().forEach(w::println));
             case "top", "text", "traces", "tree", "peek", "list", "tags" -> {
                 Pattern symbol = a.reportValue == null ? null : regex(a.reportValue);
                 ReportSettings forReport = a.report.equals("list")
                         ? settings.withGranularity(Granularity.LINES, settings.noInlines()) : settings;
                 ReportContext rc = ReportContext.of(p, forReport, notices);
-                yield Output.print(spec, w -> {
+                yield Output.print(spec, target, w -> {
                     switch (a.report) {
                         case "traces" -> TracesReport.write(rc, w);
                         case "tree", "peek" -> TreeReport.write(rc, symbol, w);

@@ -37,6 +37,9 @@ final class TopCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    OutputOptions output;
+
     @ParentCommand
     LeakscopeCommand root;
 
@@ -46,11 +49,12 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FormatOptions.Format fmt = format.format();
-        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits(),
-                Output.warnings(spec));
+        var sources = InputOptions.sources(files, root);
+        var target = output.target(root.workDir, sources);
+        var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec));
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
-        return Output.print(spec, w -> {
+        return Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> TopReport.write(rc, w);
                 case MARKDOWN -> TopMarkdownReport.write(rc, w);

@@ -1,5 +1,6 @@
 package dev.leakscope.graph;
 
+import dev.leakscope.util.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,14 @@ import java.util.List;
  */
 public record NodeInfo(String name, String origName, long address, String file, long startLine,
                        long lineNumber, String objfile) {
+
+    /** Seeded: names and addresses come from the input, and nodes are kept in a hash map (see Hashing). */
+    @Override
+    public int hashCode() {
+        long h = Hashing.combine(Hashing.combine(Hashing.start(), name), origName);
+        h = Hashing.combine(Hashing.combine(Hashing.combine(h, address), file), startLine);
+        return Hashing.finish(Hashing.combine(Hashing.combine(h, lineNumber), objfile));
+    }
 
     /** The parts of the printable name: address, function, file:line or file, or [binary]. */
     public List<String> nameComponents() {

@@ -75,19 +75,27 @@ public final class Decompression {
     /** The decompressed content of raw, at most maxBytes of it; plain content is passed through. */
     static InputStream open(String name, InputStream raw, long maxBytes) {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
-        Codec codec = null;
+        Codec codec;
         try {
             codec = detect(in);
-            if (codec == null) {
-                return new BoundedInputStream(in, maxBytes, name);
-            }
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        if (codec == null) {
+            return new BoundedInputStream(in, maxBytes, name);
+        }
+        try {
             InputStream plain = new IoErrorsAsInputErrors(codec.open(in), name, codec.label);
             // Decompression runs on its own thread, a little ahead of the decoder.
             return new BoundedInputStream(new ReadAheadInputStream(plain), maxBytes, name);
         } catch (IOException e) {
-            throw new InputException(name + ": corrupt " + (codec == null ? "" : codec.label + " ") + "data: "
-                    + e.getMessage(), e);
+            throw failure(name, codec.label, e);
         }
+    }
+
+    private static InputException failure(String name, String format, IOException e) {
+        String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
+        return new InputException(name + ": " + what + " " + format + " data (" + e.getMessage() + ")", e);
     }
 
     /**
@@ -123,8 +131,7 @@ public final class Decompression {
         }
 
         private InputException fail(IOException e) {
-            String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
-            return new InputException(name + ": " + what + " " + format + " data (" + e.getMessage() + ")", e);
+            return failure(name, format, e);
         }
     }
 }

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 /**
  * A profile given on the command line: a file path, or {@code -} for standard input; or a member of
  * an archive, held in memory. It can be opened more than once (format detection may need a second
- * look); standard input is read once into memory, within the byte limit, for that reason. Inputs are
- * only ever read.
+ * look); what standard input, a FIFO or a device gives is kept as it is read, for that reason
+ * ({@link ReplayableStream}). Inputs are only ever read.
  */
 public final class InputSource {
     private final String name;
     private final Path path;
     private final InputStream stdin;
-    /** Standard input once read, or an archive member's bytes. */
+    /** An archive member's bytes. */
     private byte[] memory;
+    /** Standard input or a file that is not a regular one, once opened. */
+    private ReplayableStream once;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
@@ -68,10 +70,13 @@ public final class InputSource {
         return path;
     }
 
-    /** Size in bytes as stored (compressed), or -1 when unknown. */
+    /** Size in bytes as stored (compressed), or -1 when unknown (standard input, a FIFO, a device). */
     public long storedSize() {
-        if (path == null) {
-            return memory == null ? -1 : memory.length;
+        if (memory != null) {
+            return memory.length;
+        }
+        if (path == null || !Files.isRegularFile(path)) {
+            return -1;
         }
         try {
             return Files.size(path);
@@ -81,20 +86,25 @@ public final class InputSource {
     }
 
     /** Opens the raw (still compressed) bytes. */
-    public InputStream openRaw(Limits limits) {
-        if (path == null) {
-            if (memory == null) {
-                memory = readAll(stdin, limits);
-            }
+    public InputStream openRaw() {
+        if (once != null) {
+            return once.open();
+        }
+        if (memory != null) {
             return new ByteArrayInputStream(memory);
+        }
+        if (path == null) {
+            once = new ReplayableStream(stdin);
+            return once.open();
         }
         try {
             if (Files.isDirectory(path)) {
                 throw new InputException(name + ": is a directory, not a profile");
             }
             if (!Files.isRegularFile(path) && Files.exists(path)) {
-                // A FIFO or device: read it once, within the limit, so it can be looked at twice.
-                return new ByteArrayInputStream(readAll(Files.newInputStream(path), limits));
+                // A FIFO or device can be read once only.
+                once = new ReplayableStream(Files.newInputStream(path));
+                return once.open();
             }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
@@ -108,7 +118,7 @@ public final class InputSource {
 
     /** Opens the bytes after decompression (detected by content), bounded by the limits: an archive. */
     InputStream open(Limits limits) {
-        return Decompression.open(name, openRaw(limits), limits.maxBytes());
+        return Decompression.open(name, openRaw(), limits.maxBytes());
     }
 
     /**
@@ -116,14 +126,6 @@ public final class InputSource {
      * profile can be ({@link Limits#maxProfileBytes()}).
      */
     public InputStream openProfile(Limits limits) {
-        return Decompression.open(name, openRaw(limits), limits.maxProfileBytes());
-    }
-
-    private byte[] readAll(InputStream in, Limits limits) {
-        try (InputStream bounded = new BoundedInputStream(in, limits.maxBytes(), name)) {
-            return bounded.readAllBytes();
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
-        }
+        return Decompression.open(name, openRaw(), limits.maxProfileBytes());
     }
 }

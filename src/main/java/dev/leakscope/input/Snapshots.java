@@ -106,7 +106,7 @@ public final class Snapshots {
         if (s.path() != null && Files.isDirectory(s.path())) {
             return new Snapshots(s, limits, Kind.DIRECTORY, null);
         }
-        try (BufferedInputStream raw = new BufferedInputStream(s.openRaw(limits), TAR_BLOCK)) {
+        try (BufferedInputStream raw = new BufferedInputStream(s.openRaw(), TAR_BLOCK)) {
             raw.mark(4);
             byte[] magic = raw.readNBytes(4);
             raw.reset();
@@ -249,7 +249,7 @@ public final class Snapshots {
             return ZipFile.builder().setPath(path).get();
         }
         byte[] bytes;
-        try (InputStream in = source.openRaw(limits)) {
+        try (InputStream in = source.openRaw()) {
             bytes = in.readAllBytes();
         }
         return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();

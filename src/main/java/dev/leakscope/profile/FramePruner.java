@@ -25,16 +25,19 @@ public final class FramePruner {
         boolean[] pruneBeneath = new boolean[locs];
         int[] newLineStart = new int[locs]; // first line kept per location
         boolean any = false;
+        // Whether each function is dropped: 1 yes, -1 no, 0 not looked at yet.
+        byte[] dropped = new byte[p.fnId.length];
         for (int l = 0; l < locs; l++) {
             newLineStart[l] = p.locLineStart[l];
             int i;
             for (i = p.locLineStart[l + 1] - 1; i >= p.locLineStart[l]; i--) {
-                String name = p.functionName(p.lineFunction[i]);
-                if (name.isEmpty()) {
-                    continue;
+                int f = p.lineFunction[i];
+                if (dropped[f] == 0) {
+                    String name = p.functionName(f);
+                    dropped[f] = !name.isEmpty() && matches(drop, simplify(name))
+                            && (keep == null || !matches(keep, simplify(name))) ? (byte) 1 : (byte) -1;
                 }
-                String simple = simplify(name);
-                if (drop.matcher(simple).matches() && (keep == null || !keep.matcher(simple).matches())) {
+                if (dropped[f] > 0) {
                     break;
                 }
             }
@@ -114,6 +117,49 @@ public final class FramePruner {
                 continue;
             }
             return n.substring(0, paren);
+        }
+    }
+
+    /**
+     * Whether the pattern matches the whole name, within a budget of character reads: the regular
+     * expression comes from the profile, and a backtracking one must not hang the tool.
+     */
+    private static boolean matches(Pattern pattern, String name) {
+        return pattern.matcher(new BudgetedChars(name, 10_000L + 100L * name.length())).matches();
+    }
+
+    /** A string whose characters may be read a bounded number of times. */
+    private static final class BudgetedChars implements CharSequence {
+        private final String s;
+        private long budget;
+
+        BudgetedChars(String s, long budget) {
+            this.s = s;
+            this.budget = budget;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget < 0) {
+                throw new InputException("profile's drop_frames or keep_frames regular expression takes too long"
+                        + " to match (catastrophic backtracking)");
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
         }
     }
 

@@ -290,7 +290,7 @@ public final class Merger {
     // ---- samples
 
     private void addSample(long[] v) {
-        int hash = hashOf(stack, 0, stack.size(), labels, labelNums, 0, labelNums.size());
+        long hash = hashOf(stack, 0, stack.size(), labels, labelNums, 0, labelNums.size());
         int mask = table.length - 1;
         int slot = Hashing.mix(hash) & mask;
         while (table[slot] >= 0) {
@@ -324,17 +324,18 @@ public final class Merger {
         }
     }
 
-    private static int hashOf(IntList stack, int stackFrom, int stackTo, IntList labels, LongList nums,
-                              int labelFrom, int labelTo) {
-        int hash = 1;
+    /** A seeded hash of a sample's stack and labels (crafted inputs cannot make the table collide). */
+    private static long hashOf(IntList stack, int stackFrom, int stackTo, IntList labels, LongList nums,
+                               int labelFrom, int labelTo) {
+        long hash = Hashing.start();
         for (int i = stackFrom; i < stackTo; i++) {
-            hash = hash * 31 + stack.get(i);
+            hash = Hashing.combine(hash, stack.get(i));
         }
         for (int j = labelFrom; j < labelTo; j++) {
-            hash = hash * 31 + labels.get(3 * j);
-            hash = hash * 31 + labels.get(3 * j + 1);
-            hash = hash * 31 + labels.get(3 * j + 2);
-            hash = hash * 31 + Long.hashCode(nums.get(j));
+            hash = Hashing.combine(hash, labels.get(3 * j));
+            hash = Hashing.combine(hash, labels.get(3 * j + 1));
+            hash = Hashing.combine(hash, labels.get(3 * j + 2));
+            hash = Hashing.combine(hash, nums.get(j));
         }
         return hash;
     }
@@ -383,7 +384,7 @@ public final class Merger {
         table = bigger;
     }
 
-    private int rehash(int index) {
+    private long rehash(int index) {
         return hashOf(sampleStack, sampleStackStart.get(index), sampleStackStart.get(index + 1), sampleLabels,
                 sampleLabelNums, sampleLabelStart.get(index), sampleLabelStart.get(index + 1));
     }
@@ -448,9 +449,22 @@ public final class Merger {
             String id = !m.buildId().isEmpty() ? m.buildId() : m.file();
             return new MappingKey(size, m.offset(), id);
         }
+
+        // Seeded hashes here and below: the fields come from the input (see Hashing).
+        @Override
+        public int hashCode() {
+            return Hashing.finish(Hashing.combine(Hashing.combine(Hashing.combine(Hashing.start(), size), offset),
+                    buildIdOrFile));
+        }
     }
 
     private record FunctionKey(int name, int systemName, int file, long startLine) {
+        @Override
+        public int hashCode() {
+            long h = Hashing.combine(Hashing.start(), name);
+            h = Hashing.combine(Hashing.combine(h, systemName), file);
+            return Hashing.finish(Hashing.combine(h, startLine));
+        }
     }
 
     /** pprof's location identity: mapping-relative address, mapping, lines and the folded bit. */
@@ -466,7 +480,12 @@ public final class Merger {
             this.mapping = mapping;
             this.folded = folded;
             this.lines = lines;
-            this.hash = (Long.hashCode(address) * 31 + mapping) * 31 + Arrays.hashCode(lines) + (folded ? 1 : 0);
+            long h = Hashing.combine(Hashing.combine(Hashing.start(), address), mapping);
+            h = Hashing.combine(h, folded ? 1 : 0);
+            for (long line : lines) {
+                h = Hashing.combine(h, line);
+            }
+            this.hash = Hashing.finish(h);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.leakscope.profile;
 
 import dev.leakscope.util.IdList;
+import dev.leakscope.input.Limits;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
@@ -227,12 +228,27 @@ public final class ProfileBuilder {
 
     /** Checks every reference and returns the profile; throws {@link InputException} naming a bad id. */
     public Profile build() {
+        return build(null, 0);
+    }
+
+    /**
+     * As {@link #build()}, for a profile decoded from inputBytes bytes of input: also enforces the
+     * per-sample and whole-input limits, naming the limit and its flag when one is exceeded.
+     */
+    public Profile build(Limits limits, long inputBytes) {
         int n = sampleCount();
         int types = sampleTypes.size() / 2;
         if (types == 0 && n > 0) {
             throw new InputException("malformed profile: it has samples but no sample types");
         }
         for (int s = 0; s < n; s++) {
+            if (limits != null) {
+                int labels = (s + 1 < n ? labelStart.get(s + 1) : labelKey.size()) - labelStart.get(s);
+                if (labels > limits.maxLabels()) {
+                    throw new InputException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
+                            + limits.maxLabels() + " (raise it with --max-labels)");
+                }
+            }
             int count = (s + 1 < n ? valueStart.get(s + 1) : values.size()) - valueStart.get(s);
             if (count != types) {
                 throw new InputException("malformed profile: sample " + (s + 1) + " has " + count
@@ -311,6 +327,9 @@ public final class ProfileBuilder {
         p.values = values.array();
         p.stackStart = closeOffsets(stackStart, stackLocationId.size());
         p.stackLocation = resolveStacks(p.stackStart, locationIndex, locs);
+        if (limits != null) {
+            checkLimits(p, limits, inputBytes);
+        }
         p.labelStart = closeOffsets(labelStart, labelKey.size());
         p.labelKey = remapStrings(labelKey, remap, "label key");
         p.labelStr = remapStrings(labelStr, remap, "label value");
@@ -335,6 +354,27 @@ public final class ProfileBuilder {
     }
 
     private String[] uniqueStrings;
+
+    private static void checkLimits(Parts p, Limits limits, long inputBytes) {
+        long frames = 0;
+        long maxFrames = limits.maxFrames(inputBytes);
+        for (int s = 0; s < p.sampleCount; s++) {
+            long depth = 0;
+            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
+                int l = p.stackLocation[i];
+                depth += Math.max(1, p.locLineStart[l + 1] - p.locLineStart[l]);
+            }
+            if (depth > limits.maxStackDepth()) {
+                throw new InputException("sample " + (s + 1) + " has a stack of " + depth + " frames, more than"
+                        + " the limit of " + limits.maxStackDepth() + " (raise it with --max-stack-depth)");
+            }
+            frames += depth;
+            if (frames > maxFrames) {
+                throw new InputException("its samples hold more than " + maxFrames + " stack frames in all, more"
+                        + " than " + limits.maxExpansion() + " per input byte (raise the limit with --max-expansion)");
+            }
+        }
+    }
 
     /** Builds the deduplicated table; returns the old-index to new-index map. */
     private int[] dedupeStrings() {

@@ -59,8 +59,17 @@ public final class ReportContext {
         if (requested == null || requested.isEmpty()) {
             return p.defaultSampleIndex();
         }
+        // A number as Go's strconv.Atoi reads it; one too large for it is taken as a name, as pprof does.
+        Long number = null;
         if (requested.matches("[+-]?\\d+")) {
-            long i = Long.parseLong(requested);
+            try {
+                number = Long.parseLong(requested);
+            } catch (NumberFormatException e) {
+                number = null;
+            }
+        }
+        if (number != null) {
+            long i = number;
             if (i < 0 || i >= p.typeCount()) {
                 throw new UsageException("sample index " + requested + " is outside the range [0.."
                         + (p.typeCount() - 1) + "]");

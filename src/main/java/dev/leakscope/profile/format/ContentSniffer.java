@@ -1,5 +1,10 @@
 package dev.leakscope.profile.format;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Names what an unrecognised input looks like, so the error can say what was found. */
@@ -56,6 +61,34 @@ final class ContentSniffer {
         return true;
     }
 
+    /**
+     * Whether a legacy parser could read an input starting with head: text, or the header words
+     * (0, 3) of a legacy CPU profile in 32 or 64 bits, either byte order. Others are not read whole.
+     */
+    static boolean mightBeLegacy(byte[] head) {
+        return isText(head) || cpuHeader(head, 4) || cpuHeader(head, 8);
+    }
+
+    private static boolean cpuHeader(byte[] head, int word) {
+        if (head.length < 2 * word) {
+            return false;
+        }
+        for (int i = 0; i < word; i++) {
+            if (head[i] != 0) {
+                return false;
+            }
+        }
+        boolean little = head[word] == 3;
+        boolean big = head[2 * word - 1] == 3;
+        for (int i = word; i < 2 * word; i++) {
+            int expected = (little && i == word) || (big && i == 2 * word - 1) ? 3 : 0;
+            if (head[i] != expected) {
+                return false;
+            }
+        }
+        return little || big;
+    }
+
     private static boolean allZero(byte[] head) {
         for (byte b : head) {
             if (b != 0) {
@@ -65,12 +98,16 @@ final class ContentSniffer {
         return true;
     }
 
+    /** Valid UTF-8 (a character cut at the end of the head aside) without control characters. */
     private static boolean isText(byte[] head) {
         for (byte b : head) {
-            if (b == 0 || (b > 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t')) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
                 return false;
             }
         }
-        return true;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = utf8.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+        return !r.isError();
     }
 }

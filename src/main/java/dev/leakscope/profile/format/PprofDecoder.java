@@ -1,5 +1,7 @@
 package dev.leakscope.profile.format;
 
+import dev.leakscope.input.Limits;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.proto.ProfileProto;
 import java.io.IOException;
@@ -36,8 +38,16 @@ public final class PprofDecoder {
         in = new WireReader(stream);
     }
 
-    /** Decodes a whole profile; the result is unchecked until {@link ProfileBuilder#build()}. */
-    public static ProfileBuilder decode(InputStream stream) throws WireException {
+    /** A decoded profile, not yet checked, and the number of bytes it was decoded from. */
+    public record Decoded(ProfileBuilder builder, long bytes) {
+        /** Checks and resolves the profile; bad contents are {@code InputException}s. */
+        public Profile build(Limits limits) {
+            return builder.build(limits, bytes);
+        }
+    }
+
+    /** Decodes a whole profile; bytes that are not profile.proto are a {@link WireException}. */
+    public static Decoded decode(InputStream stream) throws WireException {
         PprofDecoder d = new PprofDecoder(stream);
         try {
             if (d.in.atEnd()) {
@@ -47,15 +57,22 @@ public final class PprofDecoder {
         } catch (IOException e) {
             throw new WireException("read error: " + e.getMessage());
         }
-        return d.b;
+        return new Decoded(d.b, d.in.offset());
     }
 
     private void readProfile() throws IOException, WireException {
+        boolean first = true;
         while (true) {
             if (in.atEnd()) {
                 return;
             }
             int tag = in.readTag();
+            if (first && tag >>> 3 == 0) {
+                // pprof would skip field 0, but no producer writes it: zeros (a legacy CPU profile,
+                // /dev/zero) are not a profile.proto message, and need not be read to the end to tell.
+                throw new WireException("not a profile.proto message (field 0)");
+            }
+            first = false;
             int wire = tag & 7;
             switch (tag >>> 3) {
                 case ProfileProto.Profile.SAMPLE_TYPE_FIELD_NUMBER -> {
@@ -303,6 +320,7 @@ public final class PprofDecoder {
         in.exit(old);
         b.addFunction(id, checkIndex(name), checkIndex(systemName), checkIndex(file), startLine);
     }
+
 
     // ---- wire helpers
 

@@ -32,26 +32,45 @@ public final class ProfileLoader {
     }
 
     public static Profile load(InputSource source, Limits limits, Reading reading) {
-        String protoError;
+        String protoError = null;
+        PprofDecoder.Decoded decoded;
+        // Errors of reading (limits, corrupt compression) name the input already.
         try (InputStream in = source.openProfile(limits)) {
-            try {
-                return PprofDecoder.decode(in).build();
-            } catch (InputException e) {
-                throw new InputException(source.name() + ": " + e.getMessage(), e);
+            decoded = PprofDecoder.decode(in);
+            if (decoded.builder().stringCount() == 0 && decoded.builder().sampleCount() == 0) {
+                // No string table and no sample: whatever decoded, it is no profile.
+                decoded = null;
+                protoError = "no profile message";
             }
         } catch (PprofDecoder.WireException e) {
+            decoded = null;
             protoError = e.getMessage();
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }
-        byte[] data = readAll(source, limits);
-        if (data.length == 0) {
-            throw new InputException(source.name() + ": empty input, not a profile");
+        if (decoded != null) {
+            try {
+                return decoded.build(limits);
+            } catch (InputException e) {
+                throw new InputException(source.name() + ": " + e.getMessage(), e);
+            }
         }
         if (protoError.equals(PprofDecoder.CONCATENATED)) {
             // pprof does not try the legacy formats on this one.
             throw new InputException(source.name() + ": " + protoError);
         }
+        byte[] head = head(source, limits);
+        if (head.length == 0) {
+            throw new InputException(source.name() + ": empty input, not a profile");
+        }
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
+                : LegacyParsers.KNOWN_FORMATS;
+        if (!ContentSniffer.mightBeLegacy(head)) {
+            throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(head)
+                    + "; as profile.proto: " + protoError,
+                    "leakscope reads pprof profile.proto, raw or compressed, and " + known);
+        }
+        byte[] data = readAll(source, limits);
         ProfileBuilder legacy;
         try {
             legacy = LegacyParsers.parse(data, reading == Reading.LEAKSCOPE);
@@ -61,8 +80,6 @@ public final class ProfileLoader {
         } catch (InputException e) {
             throw new InputException(source.name() + ": " + e.getMessage(), e);
         }
-        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
-                : LegacyParsers.KNOWN_FORMATS;
         throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(data),
                 "leakscope reads pprof profile.proto, raw or compressed, and " + known);
     }
@@ -80,6 +97,15 @@ public final class ProfileLoader {
         /** The message without what was expected: for one of many files of a directory or archive. */
         public String brief() {
             return brief;
+        }
+    }
+
+    /** The first bytes of the decompressed content, to tell what it is. */
+    private static byte[] head(InputSource source, Limits limits) {
+        try (InputStream in = source.openProfile(limits)) {
+            return in.readNBytes(4096);
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }
     }
 

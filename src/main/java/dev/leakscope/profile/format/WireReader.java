@@ -86,7 +86,10 @@ final class WireReader {
     /** A length prefix, checked against the enclosing message. */
     int readLength() throws IOException, PprofDecoder.WireException {
         long len = readVarint();
-        if (len < 0 || len > Integer.MAX_VALUE || offset() + len > limit) {
+        if (len < 0) {
+            throw new PprofDecoder.WireException("negative length");
+        }
+        if (len > Integer.MAX_VALUE || offset() + len > limit) {
             throw new PprofDecoder.WireException("length " + len + " runs past the end of its message");
         }
         return (int) len;
@@ -111,18 +114,19 @@ final class WireReader {
             pos += length;
             return s;
         }
-        byte[] bytes = new byte[length];
+        // Grown as bytes arrive: a length read from the input is not trusted with an allocation.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(Math.min(length, 1 << 16));
         int done = 0;
         while (done < length) {
             if (pos == end && !fill()) {
                 throw new PprofDecoder.WireException("truncated message");
             }
             int n = Math.min(length - done, end - pos);
-            System.arraycopy(buf, pos, bytes, done, n);
+            bytes.write(buf, pos, n);
             pos += n;
             done += n;
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** Skips a field's value of the given wire type. */

@@ -1,0 +1,46 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.input.InputSource;
+import dev.leakscope.util.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where a report goes: standard output, or a file written whole or not at all. */
+final class OutputOptions {
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE (replaced atomically, only once the report is complete).")
+    String output;
+
+    /**
+     * The file to write, resolved against the working directory, or null for standard output. A file
+     * that is one of the inputs is refused: inputs are never modified.
+     */
+    static Path target(String file, Path workDir, List<InputSource> inputs) {
+        if (file == null) {
+            return null;
+        }
+        Path target = workDir.resolve(file).toAbsolutePath().normalize();
+        for (InputSource in : inputs) {
+            if (in.path() != null && sameFile(target, in.path())) {
+                throw new UsageException("--output " + file + " is an input; leakscope never overwrites its inputs");
+            }
+        }
+        return target;
+    }
+
+    /** The target given by --output; see {@link #target(String, Path, List)}. */
+    Path target(Path workDir, List<InputSource> inputs) {
+        return target(output, workDir, inputs);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b.toAbsolutePath().normalize()) || (Files.exists(a) && Files.isSameFile(a, b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.leakscope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.LeakscopeException;
+
+/**
+ * The contract every fuzz target checks: whatever the input, a result or an error the user can act
+ * on ({@link LeakscopeException}, one line), never any other exception. Anything else escapes and is
+ * a finding. A new parser gets its fuzz target by wrapping its entry point in {@link #of}.
+ */
+public final class CleanOutcome {
+    private CleanOutcome() {
+    }
+
+    /**
+     * Runs work; a LeakscopeException with a message is an accepted outcome (the CLI prints it on one
+     * line, escaping any line break quoted from an input).
+     */
+    public static void of(Runnable work) {
+        try {
+            work.run();
+        } catch (LeakscopeException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "empty error message");
+        }
+    }
+
+    /** A whole command's outcome: a report (exit 0) or one error line with exit 2. */
+    public static void of(Cli.Result r) {
+        if (r.exitCode() == ExitCodes.OK) {
+            assertTrue(r.err().isEmpty(), r.err());
+            return;
+        }
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+        assertTrue(r.out().isEmpty(), "a failing command printed a report");
+        assertTrue(r.err().startsWith("leakscope: "), r.err());
+        assertOneLine(r.err().strip());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(r.err().contains("out of memory"), r.err());
+    }
+
+    public static void assertOneLine(String message) {
+        assertTrue(message != null && !message.isBlank(), "empty error message");
+        assertFalse(message.contains("\n") || message.contains("\r"), "message of several lines: " + message);
+    }
+}

@@ -1,0 +1,354 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import dev.leakscope.Cli;
+import dev.leakscope.CleanOutcome;
+import dev.leakscope.proto.ProfileProto;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Broken and hostile inputs, one row each: the expected exit code and a fragment of the one-line
+ * message (or of the report, for inputs that are odd but valid). Inputs are built at test time; every
+ * case must finish within 5 s, in the bounded-heap (1 GB) test fork.
+ */
+class BadInputMatrixTest {
+    /** Writes the case's input files into dir and returns the command line (after "leakscope"). */
+    interface Setup {
+        String[] prepare(Path dir) throws Exception;
+    }
+
+    record Case(String name, Setup setup, int exit, String fragment) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    static Stream<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("empty file", d -> top(d, new byte[0]), 2, "empty input"));
+        c.add(new Case("one byte", d -> top(d, new byte[] {8}), 2, "not a profile"));
+        c.add(new Case("random bytes", d -> top(d, random(4096, 1)), 2, "not a profile"));
+        c.add(new Case("PNG image", d -> top(d, concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+                random(200, 2))), 2, "it is a PNG image"));
+        c.add(new Case("JFR recording", d -> top(d, concat("FLR\0".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "JDK Flight Recorder"));
+        c.add(new Case("text file", d -> top(d, "hello\nworld\n".getBytes(StandardCharsets.UTF_8)), 2,
+                "text starting with \"hello\""));
+        for (int cut : new int[] {2, 5, 10, 30, -20, -8, -1}) {
+            c.add(new Case("gzip truncated at " + cut, d -> top(d, truncate(gzip(validProfile().toByteArray()), cut)),
+                    2, "truncated gzip data"));
+        }
+        c.add(new Case("gzip of garbage", d -> top(d, gzip(random(5000, 4))), 2, "not a profile"));
+        c.add(new Case("gzip of a truncated profile", d -> top(d,
+                gzip(truncate(validProfile().toByteArray(), 60))), 2, "truncated"));
+        c.add(new Case("varint overflow", d -> top(d, concat(new byte[] {0x50},
+                filled(11, (byte) 0xff), new byte[20])), 2, "malformed varint"));
+        c.add(new Case("negative length", d -> top(d, concat(new byte[] {0x32},
+                filled(9, (byte) 0xff), new byte[] {1})), 2, "negative length"));
+        c.add(new Case("huge length", d -> top(d, concat(new byte[] {0x32, (byte) 0xfe, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, 0x07}, random(100, 5))), 2, "truncated"));
+        c.add(new Case("string index out of range", d -> top(d, edit(b -> b.setFunction(0,
+                b.getFunction(0).toBuilder().setName(99)))), 2, "refers to string 99"));
+        c.add(new Case("location id 0", d -> top(d, edit(b -> b.setLocation(0,
+                b.getLocation(0).toBuilder().setId(0)))), 2, "reserved id 0"));
+        c.add(new Case("location id missing", d -> top(d, edit(b -> b.setSample(0,
+                b.getSample(0).toBuilder().setLocationId(0, 77)))), 2, "unknown location id 77"));
+        c.add(new Case("function id missing", d -> top(d, edit(b -> b.setLocation(0,
+                b.getLocation(0).toBuilder().setLine(0, ProfileProto.Line.newBuilder().setFunctionId(55))))),
+                2, "unknown function id 55"));
+        // pprof reads a mapping id that names no mapping as "no mapping"; so does leakscope.
+        c.add(new Case("mapping id missing", d -> top(d, edit(b -> b.setLocation(0,
+                b.getLocation(0).toBuilder().setMappingId(66)))), 0, "main.leaf"));
+        c.add(new Case("duplicate function ids", d -> top(d, edit(b -> b.addFunction(b.getFunction(0)))), 2,
+                "several functions with id 1"));
+        c.add(new Case("duplicate location ids", d -> top(d, edit(b -> b.addLocation(b.getLocation(1)))), 2,
+                "several locations with id 2"));
+        c.add(new Case("more values than sample types", d -> top(d, edit(b -> b.setSample(0,
+                b.getSample(0).toBuilder().addValue(5)))), 2, "has 3 values but the profile has 2 sample types"));
+        c.add(new Case("zero sample types", d -> top(d, edit(b -> b.clearSampleType())), 2, "no sample types"));
+        c.add(new Case("stack 100k deep", d -> top(d, deepStack(100_000)), 0, "100000"));
+        c.add(new Case("stack over --max-stack-depth", d -> concat(top(d, deepStack(2_000)),
+                new String[] {"--max-stack-depth=1000"}), 2, "raise it with --max-stack-depth"));
+        c.add(new Case("labels over --max-labels", d -> concat(top(d, manyLabels(50)),
+                new String[] {"--max-labels=10"}), 2, "raise it with --max-labels"));
+        c.add(new Case("inline blow-up over --max-expansion", d -> top(d, inlineBlowUp(5_000, 200, 100)), 2,
+                "raise the limit with --max-expansion"));
+        c.add(new Case("drop_frames regex that backtracks", d -> top(d, edit(b -> b.setFunction(0,
+                b.getFunction(0).toBuilder().setName(string(b, "a".repeat(40) + "!")))
+                .setDropFrames(string(b, "((a+)+)+")))), 2, "catastrophic backtracking"));
+        c.add(new Case("line break in a name quoted by an error", d -> {
+            Files.write(d.resolve("a"), validProfile().toByteArray());
+            Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu\nINJECTED", "ns"))));
+            return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
+        }, 2, "cpu\\nINJECTED"));
+        c.add(new Case("samples crafted to collide in a 31-polynomial hash", d -> top(d, collidingSamples(9000)), 0,
+                "Showing nodes"));
+        c.add(new Case("addresses crafted to collide in Long.hashCode, merged", d -> {
+            String[] args = top(d, collidingAddresses(60_000));
+            return concat(args, new String[] {args[1], "-n", "3"});
+        }, 0, "Showing nodes"));
+        c.add(new Case("addresses crafted to collide, by address", d -> concat(top(d, collidingAddresses(60_000)),
+                new String[] {"--granularity=addresses", "-n", "3"}), 0, "Showing nodes"));
+        c.add(new Case("1 GB gzip bomb of zeros", d -> top(d, gzipBomb(false)), 2, "not a profile"));
+        c.add(new Case("1 GB gzip bomb inside a field", d -> concat(top(d, gzipBomb(true)),
+                new String[] {"--max-bytes=64MB"}), 2, "raise the limit with --max-bytes"));
+        c.add(new Case("directory", d -> new String[] {"top", d.toString()}, 2, "no profile in a directory"));
+        c.add(new Case("unreadable file", d -> {
+            Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
+            Path f = Files.write(d.resolve("p"), validProfile().toByteArray());
+            Files.setPosixFilePermissions(f, java.util.Set.of());
+            return new String[] {"top", f.toString()};
+        }, 2, "permission denied"));
+        c.add(new Case("file that fails to read", d -> new String[] {"top", "/proc/self/mem"}, 2, "cannot read"));
+        c.add(new Case("missing file", d -> new String[] {"top", d.resolve("nope.pb.gz").toString()}, 2,
+                "no such file"));
+        c.add(new Case("FIFO", d -> {
+            Path fifo = d.resolve("fifo");
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            assertEquals(0, p.waitFor());
+            Thread writer = new Thread(() -> {
+                try (OutputStream o = Files.newOutputStream(fifo)) {
+                    o.write(random(1000, 6));
+                } catch (IOException ignored) {
+                    // the reader gave up early: nothing to do
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            return new String[] {"top", fifo.toString()};
+        }, 2, "not a profile"));
+        c.add(new Case("/dev/zero", d -> new String[] {"top", "/dev/zero"}, 2, "not a profile"));
+        c.add(new Case("/dev/zero with pprof", d -> new String[] {"pprof", "-top", "/dev/zero"}, 2,
+                "not a profile"));
+        c.add(new Case("merge of mismatched sample types", d -> {
+            Files.write(d.resolve("a"), validProfile().toByteArray());
+            Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu", "nanoseconds"))));
+            return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
+        }, 2, "cannot combine profiles with different sample types"));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInput(Case c) throws Exception {
+        String[] args = c.setup().prepare(dir);
+        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Cli.run(dir, args));
+        assertEquals(c.exit(), r.exitCode(), r.err());
+        CleanOutcome.of(r);
+        String text = c.exit() == 0 ? r.out() : r.err();
+        assertTrue(text.contains(c.fragment()), "expected '" + c.fragment() + "' in: " + text);
+    }
+
+    // ---- inputs
+
+    private static String[] top(Path dir, byte[] content) throws IOException {
+        Path f = Files.write(dir.resolve("input.pb"), content);
+        return new String[] {"top", f.toString()};
+    }
+
+    /** A small valid profile: two sample types, main.root → main.mid → main.leaf. */
+    static ProfileProto.Profile validProfile() {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "alloc_space", "bytes"));
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        String[] names = {"main.leaf", "main.mid", "main.root"};
+        for (int i = 0; i < names.length; i++) {
+            b.addFunction(ProfileProto.Function.newBuilder().setId(i + 1).setName(string(b, names[i])));
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i + 1).setAddress(0x1000 + i)
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(i + 1).setLine(10 + i)));
+        }
+        b.addSample(ProfileProto.Sample.newBuilder().addAllLocationId(List.of(1L, 2L, 3L)).addValue(100).addValue(50));
+        b.addSample(ProfileProto.Sample.newBuilder().addAllLocationId(List.of(2L, 3L)).addValue(10).addValue(5));
+        return b.build();
+    }
+
+    private static byte[] edit(UnaryOperator<ProfileProto.Profile.Builder> change) {
+        return change.apply(validProfile().toBuilder()).build().toByteArray();
+    }
+
+    private static ProfileProto.ValueType valueType(ProfileProto.Profile.Builder b, String type, String unit) {
+        return ProfileProto.ValueType.newBuilder().setType(string(b, type)).setUnit(string(b, unit)).build();
+    }
+
+    private static long string(ProfileProto.Profile.Builder b, String s) {
+        b.addStringTable(ByteString.copyFromUtf8(s));
+        return b.getStringTableCount() - 1;
+    }
+
+    /** One sample whose stack holds depth distinct functions, each called once. */
+    private static byte[] deepStack(int depth) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        ProfileProto.Sample.Builder s = ProfileProto.Sample.newBuilder().addValue(depth);
+        for (int i = 1; i <= depth; i++) {
+            b.addFunction(ProfileProto.Function.newBuilder().setId(i).setName(string(b, "f" + i)));
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i)
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(i)));
+            s.addLocationId(i);
+        }
+        return b.addSample(s).build().toByteArray();
+    }
+
+    private static byte[] manyLabels(int labels) {
+        ProfileProto.Profile.Builder b = validProfile().toBuilder();
+        ProfileProto.Sample.Builder s = b.getSample(0).toBuilder();
+        long key = string(b, "k");
+        for (int i = 0; i < labels; i++) {
+            s.addLabel(ProfileProto.Label.newBuilder().setKey(key).setNum(i));
+        }
+        return b.setSample(0, s).build().toByteArray();
+    }
+
+    /** One location with many inlined frames, named many times by each sample: tiny input, huge work. */
+    private static byte[] inlineBlowUp(int lines, int samples, int references) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        b.addFunction(ProfileProto.Function.newBuilder().setId(1).setName(string(b, "f")));
+        ProfileProto.Location.Builder l = ProfileProto.Location.newBuilder().setId(1);
+        for (int i = 0; i < lines; i++) {
+            l.addLine(ProfileProto.Line.newBuilder().setFunctionId(1));
+        }
+        b.addLocation(l);
+        for (int n = 0; n < samples; n++) {
+            ProfileProto.Sample.Builder s = ProfileProto.Sample.newBuilder().addValue(1);
+            for (int i = 0; i < references; i++) {
+                s.addLocationId(1);
+            }
+            b.addSample(s);
+        }
+        return b.build().toByteArray();
+    }
+
+    /**
+     * Locations 1..n, each first named alone by a sample in that order (so that merging keeps their
+     * order), then every 3-frame stack (a, b, c) with 961a + 31b + c equal to one value: all these
+     * samples have the same hash h = h*31 + x, which made merging them quadratic.
+     */
+    private static byte[] collidingSamples(int n) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        b.addFunction(ProfileProto.Function.newBuilder().setId(1).setName(string(b, "f")));
+        for (int i = 1; i <= n; i++) {
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i).setAddress(i)
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(1)));
+            b.addSample(ProfileProto.Sample.newBuilder().addLocationId(i).addValue(1));
+        }
+        long target = 993L * (n / 2);
+        for (long x = 0; x < n; x++) {
+            for (long y = 0; y < n; y++) {
+                long z = target - 961 * x - 31 * y;
+                if (z >= 0 && z < n) {
+                    b.addSample(ProfileProto.Sample.newBuilder().addAllLocationId(List.of(x + 1, y + 1, z + 1))
+                            .addValue(1));
+                }
+            }
+        }
+        return b.build().toByteArray();
+    }
+
+    /**
+     * Locations whose addresses k * (2^32 + 1) all have the Long.hashCode 0, each in a sample: with
+     * Java's own hashes, the merge's and the graph's hash maps degrade to lists and go quadratic.
+     */
+    private static byte[] collidingAddresses(int n) {
+        ProfileProto.Profile.Builder b = ProfileProto.Profile.newBuilder();
+        b.addStringTable(ByteString.EMPTY);
+        b.addSampleType(valueType(b, "inuse_space", "bytes"));
+        b.addFunction(ProfileProto.Function.newBuilder().setId(1).setName(string(b, "f")));
+        for (int i = 1; i <= n; i++) {
+            b.addLocation(ProfileProto.Location.newBuilder().setId(i).setAddress(i * ((1L << 32) + 1))
+                    .addLine(ProfileProto.Line.newBuilder().setFunctionId(1)));
+            b.addSample(ProfileProto.Sample.newBuilder().addLocationId(i).addValue(i));
+        }
+        return b.build().toByteArray();
+    }
+
+    /**
+     * 1 GiB of zeros once decompressed, as 1024 concatenated gzip members of 1 MiB each (cheap to make).
+     * In a field: the zeros are the content of an unknown length-delimited field, which the decoder
+     * skips through, so only the byte limit stops it.
+     */
+    private static byte[] gzipBomb(boolean inField) throws IOException {
+        byte[] member = gzip(new byte[1 << 20]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (inField) {
+            // field 100, wire type 2, length 1 GiB
+            out.write(gzip(concat(new byte[] {(byte) 0xa2, 0x06, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                    (byte) 0x80, 0x04}, new byte[1 << 20])));
+        }
+        for (int i = 0; i < 1024; i++) {
+            out.write(member);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    /** The first n bytes, or with n negative, all but the last -n. */
+    private static byte[] truncate(byte[] b, int n) {
+        int length = n >= 0 ? n : b.length + n;
+        assertTrue(length > 0 && length < b.length, "cut " + n + " of " + b.length + " bytes");
+        return Arrays.copyOf(b, length);
+    }
+
+    private static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static byte[] filled(int n, byte v) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, v);
+        return b;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
