@@ -8,6 +8,7 @@ and peak resident memory (from /usr/bin/time), plus same-run ratios.
     bench/run.py                 # tiers M and L, 3 runs each
     bench/run.py --tiers S M L XL --runs 5
     bench/run.py --no-pprof      # leakscope and floors only
+    (trend is timed on the six-snapshot series of --trend-tier, default L)
 """
 import argparse
 import json
@@ -73,6 +74,7 @@ def main():
     ap.add_argument("--tiers", nargs="+", default=["M", "L"])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-pprof", action="store_true")
+    ap.add_argument("--trend-tier", default="L", help="tier whose six-snapshot series trend is timed on")
     a = ap.parse_args()
     have_pprof = not a.no_pprof and shutil.which("go") is not None
     rows = []
@@ -90,9 +92,10 @@ def main():
              ["go", "tool", "pprof", "-list=" + leak["list_regex"], cur]),
             ("focus", [LEAKSCOPE, "focus", leak["focus_regex"], cur],
              ["go", "tool", "pprof", "-top", "-focus=" + leak["focus_regex"], cur]),
-            ("trend (6)", [LEAKSCOPE, "trend"] + series(tier), None),
             ("floor: gzip -dc", ["gzip", "-dc", cur], None),
         ]
+        if tier == a.trend_tier:
+            cases.append(("trend (6 snapshots)", [LEAKSCOPE, "trend"] + series(tier), None))
         for name, ls, pp in cases:
             m = measure(ls, a.runs)
             g = measure(pp, max(1, a.runs // 2) if tier in ("L", "XL") else a.runs) if pp and have_pprof else None
