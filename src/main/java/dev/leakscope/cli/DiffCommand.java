@@ -24,16 +24,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code leakscope diff}: what grew between a baseline and the current profile, with CI gates. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -53,7 +49,7 @@ import picocli.CommandLine.Spec;
             "1:a gate (--fail-on-growth, --fail-on-node-growth) tripped; the report is still printed"
                     + " and stderr says why in one line",
             "2:usage error, or an input that cannot be read"})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "Profiles: the baseline then the current ones, or only current ones with --base.")
     List<String> files;
@@ -96,15 +92,6 @@ final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     FormatOptions format;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

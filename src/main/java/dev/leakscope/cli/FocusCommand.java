@@ -9,22 +9,18 @@ import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope focus REGEX FILE}: callers, callees and top nodes of the samples through a function. */
 @Command(name = "focus", mixinStandardHelpOptions = true,
         description = {"Show the picture around the functions matching REGEX: their flat and cum, the caller",
             "paths and callees that carry their samples, and the top nodes of those samples.",
             "With --base, rows are ranked by growth, so the caller path of a leak comes first."})
-final class FocusCommand implements Callable<Integer> {
+final class FocusCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to focus on (unanchored regex on the name).")
     String regex;
 
@@ -48,15 +44,6 @@ final class FocusCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filters;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -7,31 +7,17 @@ import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope info}: what a profile holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Describe profiles: sample types, period, time, counts, totals and the likely producer.",
             "A directory or archive gets one line per profile in it (in series order: by time_nanos when every"
                     + " profile has its own, else by name) with its time and totals, and a summary."})
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives to describe.")
     List<String> files;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

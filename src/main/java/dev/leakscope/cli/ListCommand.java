@@ -5,22 +5,18 @@ import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope list REGEX FILE}: per-line values of the matching functions, as pprof -list. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Show the source lines of the functions matching REGEX with their flat and cum values.",
             "With --base, each line shows base, current and delta, and the line that grew most is marked."})
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to list (unanchored regex on the name).")
     String regex;
 
@@ -44,15 +40,6 @@ final class ListCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filters;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

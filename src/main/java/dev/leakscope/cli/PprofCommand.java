@@ -24,13 +24,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope pprof ARGS}: a go tool pprof text report command line, printed as pprof prints it. */
 @Command(name = "pprof",
@@ -38,21 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "Takes pprof's own flags, e.g.: leakscope pprof -top -nodecount=20 -base a.pb.gz b.pb.gz",
             "Reports: -top/-text, -traces, -raw, -tree, -peek=RE, -list=RE, -tags, -comments;",
             "-output FILE (or --output FILE) writes the report to FILE."})
-final class PprofCommand implements Callable<Integer> {
+final class PprofCommand extends ProfileCommand {
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
     List<String> args = new ArrayList<>();
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
     OutputOptions output;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

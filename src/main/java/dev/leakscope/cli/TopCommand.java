@@ -7,13 +7,9 @@ import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope top}: the largest nodes of a profile, as {@code go tool pprof -top} prints them. */
 @Command(name = "top", mixinStandardHelpOptions = true,
@@ -21,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Several FILEs are merged (their sample types must agree). FILE may be - for standard input,",
             "a directory or an archive (tar, tar.gz, tar.zst, tar.xz, zip): all the profiles in it are merged.",
             "--format markdown gives a table for a ticket; --format json the schema leakscope.top/v1."})
-final class TopCommand implements Callable<Integer> {
+final class TopCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives of them.")
     List<String> files;
 
@@ -35,16 +31,7 @@ final class TopCommand implements Callable<Integer> {
     FormatOptions format;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
     OutputOptions output;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

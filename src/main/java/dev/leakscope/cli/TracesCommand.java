@@ -8,19 +8,15 @@ import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TraceDeltaReport;
 import dev.leakscope.report.TracesReport;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakscope traces FILE}: every stack with its value, or with --base its growth. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
         description = {"Show every distinct stack with its value, as go tool pprof -traces does.",
             "With --base, show each stack's base, current and delta value, largest growth first."})
-final class TracesCommand implements Callable<Integer> {
+final class TracesCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "Profiles (merged); a directory or archive stands for all the profiles in it.")
     List<String> files;
@@ -33,15 +29,6 @@ final class TracesCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filters;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -18,14 +18,10 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code leakscope trend}: leak suspects across a series of snapshots. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
@@ -38,7 +34,7 @@ import picocli.CommandLine.Spec;
                     + " total, at least 80% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity."})
-final class TrendCommand implements Callable<Integer> {
+final class TrendCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR|ARCHIVE",
             description = "Snapshots (profiles), or directories or archives of them.")
     List<String> files;
@@ -60,15 +56,6 @@ final class TrendCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
-
-    @Mixin
-    InputOptions input;
-
-    @ParentCommand
-    LeakscopeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -107,8 +107,8 @@ public final class Combination {
     /** pprof's Normalize: per sample type, base total / source total (0 when the source is empty). */
     private static double[] normalization(Profile source, Profile base) {
         int types = source.typeCount();
-        long[] baseTotals = totals(base);
-        long[] sourceTotals = totals(source);
+        long[] baseTotals = base.totals();
+        long[] sourceTotals = source.totals();
         double[] scale = new double[types];
         for (int t = 0; t < types; t++) {
             scale[t] = sourceTotals[t] == 0 ? 0 : (double) baseTotals[t] / (double) sourceTotals[t];
@@ -116,13 +116,4 @@ public final class Combination {
         return scale;
     }
 
-    private static long[] totals(Profile p) {
-        long[] totals = new long[p.typeCount()];
-        for (int s = 0; s < p.sampleCount(); s++) {
-            for (int t = 0; t < totals.length; t++) {
-                totals[t] += p.value(s, t);
-            }
-        }
-        return totals;
-    }
 }

@@ -337,6 +337,17 @@ public final class Profile {
         return labelUnit[label];
     }
 
+    /** The sum of every sample's values, per sample type. */
+    public long[] totals() {
+        long[] totals = new long[sampleTypes.length];
+        for (int s = 0; s < sampleCount; s++) {
+            for (int t = 0; t < totals.length; t++) {
+                totals[t] += values[s * totals.length + t];
+            }
+        }
+        return totals;
+    }
+
     /** Whether any sample value is negative (as in a difference profile). */
     public boolean hasNegativeValue() {
         int n = sampleCount * sampleTypes.length;

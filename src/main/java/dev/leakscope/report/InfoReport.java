@@ -37,11 +37,9 @@ public final class InfoReport {
             out.println("Comment:     " + c);
         }
         out.println("Totals:");
+        long[] totals = p.totals();
         for (int t = 0; t < p.typeCount(); t++) {
-            long total = 0;
-            for (int s = 0; s < p.sampleCount(); s++) {
-                total += p.value(s, t);
-            }
+            long total = totals[t];
             ValueType vt = p.sampleType(t);
             out.printf("  %-16s %s (%d %s)%n", vt.type(), ValueFormat.autoLabel(total, vt.unit()), total, vt.unit());
         }

@@ -38,7 +38,7 @@ public final class SeriesInfoReport {
         SnapshotReader.forEach(0, series, limits, line -> {
             skipped[0]++;
             warn.accept(line);
-        }, (m, p) -> lines.add(new Line(m.name(), m.source().storedSize(), p.timeNanos(), p.sampleTypes(), totals(p))));
+        }, (m, p) -> lines.add(new Line(m.name(), m.source().storedSize(), p.timeNanos(), p.sampleTypes(), p.totals())));
         List<String> names = new ArrayList<>();
         long[] times = new long[lines.size()];
         for (int i = 0; i < times.length; i++) {
@@ -101,15 +101,6 @@ public final class SeriesInfoReport {
         return NO_VALUE;
     }
 
-    private static long[] totals(Profile p) {
-        long[] totals = new long[p.typeCount()];
-        for (int s = 0; s < p.sampleCount(); s++) {
-            for (int t = 0; t < totals.length; t++) {
-                totals[t] += p.value(s, t);
-            }
-        }
-        return totals;
-    }
 
     private static String time(long nanos, ZoneId zone) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", Locale.ROOT).withZone(zone)
