@@ -2,14 +2,13 @@ package dev.leakscope.focus;
 
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.util.IntList;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -81,47 +80,56 @@ public final class FocusAnalysis {
 
     private void add(Profile p, int index, int slot) {
         Frames frames = new Frames(p, options);
-        Set<String> seen = new HashSet<>();
+        boolean[] matches = new boolean[frames.nodeCount()];
+        for (int n = 0; n < matches.length; n++) {
+            matches[n] = regex.matcher(frames.name(n)).find();
+        }
+        IntList stack = new IntList(64);
+        boolean[] seen = new boolean[matches.length];
         for (int s = 0; s < p.sampleCount(); s++) {
-            long w = p.value(s, index);
-            List<String> names = frames.nodeNames(s);
+            frames.nodes(s, stack);
             int m = -1;
-            for (int i = names.size() - 1; i >= 0 && m < 0; i--) {
-                if (regex.matcher(names.get(i)).find()) {
+            for (int i = stack.size() - 1; i >= 0 && m < 0; i--) {
+                if (matches[stack.get(i)]) {
                     m = i;
                 }
             }
             if (m < 0) {
                 continue;
             }
-            List<String> path = new ArrayList<>(names.subList(m, names.size()));
-            java.util.Collections.reverse(path);
+            long w = p.value(s, index);
+            List<String> path = new ArrayList<>(stack.size() - m);
+            for (int i = stack.size() - 1; i >= m; i--) {
+                path.add(frames.name(stack.get(i)));
+            }
             paths.computeIfAbsent(List.copyOf(path), k -> new long[2])[slot] += w;
             String callee = SELF;
             for (int i = m - 1; i >= 0; i--) {
-                if (!names.get(i).equals(names.get(m))) {
-                    callee = names.get(i);
+                if (stack.get(i) != stack.get(m)) {
+                    callee = frames.name(stack.get(i));
                     break;
                 }
             }
             callees.computeIfAbsent(callee, k -> new long[2])[slot] += w;
-            seen.clear();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                boolean first = seen.add(name);
-                boolean isMatch = regex.matcher(name).find();
+            for (int i = 0; i < stack.size(); i++) {
+                int node = stack.get(i);
+                String name = frames.name(node);
                 if (i == 0) {
                     nodes.computeIfAbsent(name, k -> new long[4])[slot] += w;
-                    if (isMatch) {
+                    if (matches[node]) {
                         matched.computeIfAbsent(name, k -> new long[4])[slot] += w;
                     }
                 }
-                if (first) {
+                if (!seen[node]) {
+                    seen[node] = true;
                     nodes.computeIfAbsent(name, k -> new long[4])[2 + slot] += w;
-                    if (isMatch) {
+                    if (matches[node]) {
                         matched.computeIfAbsent(name, k -> new long[4])[2 + slot] += w;
                     }
                 }
+            }
+            for (int i = 0; i < stack.size(); i++) {
+                seen[stack.get(i)] = false;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.leakscope.focus;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.util.IntList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +11,35 @@ import java.util.List;
 final class Frames {
     private final Profile profile;
     private final NodeTable table;
+    /** Printable name per node, made once: samples share nodes. */
+    private final String[] names;
 
     Frames(Profile profile, GraphOptions options) {
         this.profile = profile;
         this.table = NodeTable.build(profile, options);
+        this.names = new String[table.size()];
+        for (int n = 0; n < names.length; n++) {
+            names[n] = table.info(n).printableName();
+        }
+    }
+
+    int nodeCount() {
+        return names.length;
+    }
+
+    String name(int node) {
+        return names[node];
+    }
+
+    /** The nodes of sample s's frames, leaf first, into out (cleared first). */
+    void nodes(int s, IntList out) {
+        out.clear();
+        for (int i = profile.stackStart(s); i < profile.stackEnd(s); i++) {
+            int l = profile.stackLocation(i);
+            for (int f = table.frameStart(l); f < table.frameEnd(l); f++) {
+                out.add(table.frameNode(f));
+            }
+        }
     }
 
     /** The printable names of sample s's frames, leaf first, inlined frames marked " (inline)". */
@@ -22,22 +48,11 @@ final class Frames {
         for (int i = profile.stackStart(s); i < profile.stackEnd(s); i++) {
             int l = profile.stackLocation(i);
             for (int f = table.frameStart(l); f < table.frameEnd(l); f++) {
-                String name = table.info(table.frameNode(f)).printableName();
+                String name = names[table.frameNode(f)];
                 frames.add(f != table.frameEnd(l) - 1 ? name + " (inline)" : name);
             }
         }
         return frames;
     }
 
-    /** The names of sample s's frames, leaf first, without inline marks (one per graph node). */
-    List<String> nodeNames(int s) {
-        List<String> frames = new ArrayList<>();
-        for (int i = profile.stackStart(s); i < profile.stackEnd(s); i++) {
-            int l = profile.stackLocation(i);
-            for (int f = table.frameStart(l); f < table.frameEnd(l); f++) {
-                frames.add(table.info(table.frameNode(f)).printableName());
-            }
-        }
-        return frames;
-    }
 }

@@ -218,7 +218,7 @@ public final class SeriesBuilder {
     }
 
     private void collect(Profile p, NodeTable table, int[] global, int type, List<long[]> into, int s) {
-        Graph g = GraphBuilder.build(p, table, GraphOptions.of(granularity, noInlines, type), null);
+        Graph g = GraphBuilder.build(p, table, GraphOptions.of(granularity, noInlines, type), null, false);
         for (int n : g.nodes()) {
             long[] row = into.get(global[n]);
             if (s >= row.length) {
