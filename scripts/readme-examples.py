@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BLOCK = re.compile(r"^```\n(.*?)^```\n", re.S | re.M)
+BLOCK = re.compile(r"^```(\w*)\n(.*?)^```\n", re.S | re.M)
 
 
 def run(command):
@@ -39,7 +39,8 @@ def refresh(block):
 def main():
     path = os.path.join(ROOT, "README.md")
     text = open(path).read()
-    new = BLOCK.sub(lambda m: "```\n" + refresh(m.group(1)) + "```\n", text)
+    new = BLOCK.sub(lambda m: "```" + m.group(1) + "\n" + (refresh(m.group(2)) if not m.group(1) else m.group(2))
+                    + "```\n", text)
     if "--check" in sys.argv:
         sys.exit(0 if new == text else 1)
     open(path, "w").write(new)
