@@ -67,16 +67,7 @@ final class HeapText {
         } else {
             return null;
         }
-        if (hasAlloc) {
-            // alloc before inuse, so that the default (last) type is inuse_space.
-            p.addSampleType("alloc_objects", "count");
-            p.addSampleType("alloc_space", "bytes");
-            p.addSampleType("inuse_objects", "count");
-            p.addSampleType("inuse_space", "bytes");
-        } else {
-            p.addSampleType("objects", "count");
-            p.addSampleType("space", "bytes");
-        }
+        p.addHeapSampleTypes(hasAlloc);
         p.bytesLabel = true;
         long rate = sampled ? p.period : NOT_SAMPLED;
         long[] values = new long[hasAlloc ? 4 : 2];

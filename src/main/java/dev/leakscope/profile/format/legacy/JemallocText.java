@@ -82,7 +82,7 @@ final class JemallocText {
             if (hasAlloc == null) {
                 // The first t*: line holds the profile's totals.
                 hasAlloc = n[2] != n[0] && n[2] != 0 || n[3] != n[1] && n[3] != 0;
-                addSampleTypes(p, hasAlloc);
+                p.addHeapSampleTypes(hasAlloc);
                 continue;
             }
             if (stack == null) {
@@ -108,17 +108,6 @@ final class JemallocText {
         return LegacyParsers.finishWithMemoryMap(p, s);
     }
 
-    private static void addSampleTypes(LegacyProfile p, boolean hasAlloc) {
-        if (hasAlloc) {
-            p.addSampleType("alloc_objects", "count");
-            p.addSampleType("alloc_space", "bytes");
-            p.addSampleType("inuse_objects", "count");
-            p.addSampleType("inuse_space", "bytes");
-        } else {
-            p.addSampleType("objects", "count");
-            p.addSampleType("space", "bytes");
-        }
-    }
 
     private static InputException malformed(String line) {
         return new InputException("malformed jemalloc heap profile line \"" + Text.utf8(line) + "\"");

@@ -47,6 +47,22 @@ final class LegacyProfile {
 
     final List<MemoryMap.Entry> mappings = new ArrayList<>();
 
+    /**
+     * The sample types of a heap profile: with allocation counts, alloc before inuse (so that the
+     * default, the last type, is inuse_space); without, just objects and space.
+     */
+    void addHeapSampleTypes(boolean hasAlloc) {
+        if (hasAlloc) {
+            addSampleType("alloc_objects", "count");
+            addSampleType("alloc_space", "bytes");
+            addSampleType("inuse_objects", "count");
+            addSampleType("inuse_space", "bytes");
+        } else {
+            addSampleType("objects", "count");
+            addSampleType("space", "bytes");
+        }
+    }
+
     void addSampleType(String type, String unit) {
         sampleTypes.add(new String[] {type, unit});
     }
