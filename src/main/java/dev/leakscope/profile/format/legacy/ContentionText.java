@@ -94,9 +94,7 @@ final class ContentionText {
                             + "\": an address does not fit 64 bits");
                 }
                 p.beginSample(count, cycles);
-                for (long a : addrs) {
-                    p.addFrame(p.location(a - 1));
-                }
+                p.addReturnAddresses(addrs);
             }
             if (!s.next()) {
                 break;

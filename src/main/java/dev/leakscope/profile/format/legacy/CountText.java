@@ -53,9 +53,7 @@ final class CountText {
                 throw new InputException("malformed " + type + " profile line \"" + Text.utf8(line) + "\"");
             }
             p.beginSample(n);
-            for (long a : addrs) {
-                p.addFrame(p.location(a - 1));
-            }
+            p.addReturnAddresses(addrs);
             if (symbols != null) {
                 symbols.sample(p.sampleCount() - 1);
             }

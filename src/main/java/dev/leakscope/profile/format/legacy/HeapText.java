@@ -100,10 +100,7 @@ final class HeapText {
             }
             p.beginSample(values);
             p.blockSize.add(blockSize);
-            for (long a : addrs) {
-                // Return addresses point after the call; -1 lands on it.
-                p.addFrame(p.location(a - 1));
-            }
+            p.addReturnAddresses(addrs);
             if (symbols != null) {
                 symbols.sample(p.sampleCount() - 1);
             }

@@ -97,9 +97,7 @@ final class JemallocText {
                 p.beginSample(inuse[0], inuse[1]);
             }
             p.blockSize.add(blockSize);
-            for (long a : stack) {
-                p.addFrame(p.location(a - 1));
-            }
+            p.addReturnAddresses(stack);
             stack = null;
         }
         if (hasAlloc == null) {

@@ -123,6 +123,16 @@ final class LegacyProfile {
         }
     }
 
+    /**
+     * Adds the frames of a stack of return addresses, leaf first: each points after its call, so
+     * the frame is at the address minus one (as pprof does).
+     */
+    void addReturnAddresses(long[] addresses) {
+        for (long a : addresses) {
+            addFrame(location(a - 1));
+        }
+    }
+
     void addFrame(int location) {
         stack.add(location);
     }
