@@ -1,6 +1,9 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.binary.ObjectFiles;
 import dev.leakscope.input.InputSource;
+import dev.leakscope.profile.BinaryLocator;
+import dev.leakscope.profile.Symbolization;
 import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.report.ProfileInputs;
@@ -52,9 +55,10 @@ final class PprofCommand extends ProfileCommand {
         if (files.isEmpty()) {
             throw new UsageException("pprof: no profile given");
         }
+        String executable = null;
         if (files.size() > 1 && isExecutable(root.workDir.resolve(files.get(0)))) {
             // pprof takes a first argument that is a binary as the executable to symbolize with.
-            files.remove(0);
+            executable = files.remove(0);
         }
         ReportSettings settings = a.settings(ZoneId.systemDefault());
         List<InputSource> sources = InputOptions.sources(files, root);
@@ -66,9 +70,10 @@ final class PprofCommand extends ProfileCommand {
                 root.workDir, inputs);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
-        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
-        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         Consumer<String> notices = Output.notices(spec);
+        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
+                symbolization(a, executable, notices));
+        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);
@@ -92,6 +97,16 @@ final class PprofCommand extends ProfileCommand {
             }
             default -> throw new UsageException("pprof: -" + a.report + " is not supported");
         };
+    }
+
+    /** pprof's binary search and local symbolization, as -symbolize asks. */
+    private Symbolization symbolization(PprofArgs a, String executable, Consumer<String> notices) {
+        ObjectFiles objects = new ObjectFiles(root.workDir::resolve, input.limits().maxProfileBytes());
+        BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(System::getenv), executable,
+                objects, root.workDir::resolve, notices);
+        String mode = a.get("symbolize", "");
+        boolean none = mode.equalsIgnoreCase("none") || mode.equalsIgnoreCase("no");
+        return new Symbolization(locator, objects, !none, false, notices);
     }
 
     private static Pattern regex(String value) {

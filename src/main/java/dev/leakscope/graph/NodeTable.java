@@ -1,5 +1,6 @@
 package dev.leakscope.graph;
 
+import dev.leakscope.util.GoPaths;
 import dev.leakscope.profile.Profile;
 import java.util.ArrayList;
 import java.util.HashMap;

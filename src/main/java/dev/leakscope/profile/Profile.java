@@ -139,6 +139,13 @@ public final class Profile {
         return new Profile(p);
     }
 
+    /** This profile with other mappings (as many, in the same order). */
+    public Profile withMappings(Mapping[] replaced) {
+        ProfileBuilder.Parts p = parts();
+        p.mappings = replaced.clone();
+        return new Profile(p);
+    }
+
     /** This profile with one more comment (pprof's -add_comment). */
     public Profile withComment(String comment) {
         ProfileBuilder.Parts p = parts();

@@ -1,6 +1,6 @@
 package dev.leakscope.report;
 
-import dev.leakscope.graph.GoPaths;
+import dev.leakscope.util.GoPaths;
 import dev.leakscope.profile.Mapping;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Units;

@@ -8,6 +8,7 @@ import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Compatibility;
 import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.Symbolization;
 import dev.leakscope.profile.format.ProfileLoader;
 import dev.leakscope.profile.format.SnapshotReader;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ public final class ProfileInputs {
      * Loads and merges the sources as {@code go tool pprof} reads them: each a single file (see
      * {@link Combination#mergeLoading} for graphOnly).
      */
-    private static Profile mergedAsPprof(List<InputSource> sources, Limits limits, boolean graphOnly) {
+    private static Profile mergedAsPprof(List<InputSource> sources, Limits limits, boolean graphOnly,
+                                         Symbolization symbolization) {
         return Combination.mergeLoading(each -> {
             for (InputSource s : sources) {
-                each.accept(s.name(), ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF));
+                Profile p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
+                each.accept(s.name(), symbolization.located(p));
             }
         }, graphOnly);
     }
@@ -42,16 +45,19 @@ public final class ProfileInputs {
         return FramePruner.prune(Combination.mergeLoading(SnapshotReader.stream(sources, limits, warn), true));
     }
 
-    /** The profile a pprof report is computed from (inputs read exactly as pprof reads them). */
+    /**
+     * The profile a pprof report is computed from (inputs read exactly as pprof reads them): merged,
+     * the base subtracted, symbolized, pruned.
+     */
     public static Profile forReport(List<InputSource> sources, List<InputSource> bases,
                                     Combination.BaseMode mode, boolean normalize, Limits limits,
-                                    boolean graphOnly) {
-        Profile p = mergedAsPprof(sources, limits, graphOnly && bases.isEmpty());
+                                    boolean graphOnly, Symbolization symbolization) {
+        Profile p = mergedAsPprof(sources, limits, graphOnly && bases.isEmpty(), symbolization);
         if (!bases.isEmpty()) {
-            Profile base = mergedAsPprof(bases, limits, false);
+            Profile base = mergedAsPprof(bases, limits, false, symbolization);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
-        return FramePruner.prune(p);
+        return FramePruner.prune(symbolization.symbolized(p));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.leakscope.report;
 
-import dev.leakscope.graph.GoPaths;
+import dev.leakscope.util.GoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.leakscope.graph;
+package dev.leakscope.util;
 
 import java.util.ArrayList;
 import java.util.List;

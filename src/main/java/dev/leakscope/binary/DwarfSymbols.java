@@ -1,0 +1,220 @@
+package dev.leakscope.binary;
+
+import dev.leakscope.util.IntList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code go tool pprof} finds in a binary's DWARF for an address, reproduced exactly (its
+ * objTool, in Go's cmd/pprof): the compile unit covering the address, the line table row covering it,
+ * and for a name the first subprogram after that unit's entry, in entry order, whose ranges cover the
+ * address and which has its own DW_AT_name. So out-of-line C++ methods and inlined frames get no name
+ * (their DIEs name themselves through DW_AT_specification or DW_AT_abstract_origin), only a file and
+ * line; there is one frame per address, never an inlined chain.
+ *
+ * <p>pprof scans the entries linearly for every address; here units and subprograms are indexed once,
+ * in one pass, so that a lookup costs a few binary searches. Where Go's reader stops (an entry it cannot
+ * decode) or fails (a range list it cannot read), the index records it so lookups stop or fail at the
+ * same place.
+ */
+public final class DwarfSymbols {
+    private final DwarfData d;
+    /** Per unit: the entry SeekPC reads first (null when SeekPC gives up there), and its unit. */
+    private final DwarfEntry[] firstEntry;
+    private final int[] firstEntryUnit;
+    private int firstAbort = Integer.MAX_VALUE;
+    private final IntervalIndex units = new IntervalIndex();
+    private final Map<Integer, DwarfLineTable> lineTables = new HashMap<>();
+    private final Map<Integer, Boolean> noLineTable = new HashMap<>();
+
+    // named subprograms, stops and failures, numbered in entry order over all units (index in names)
+    private final IntervalIndex subprograms = new IntervalIndex();
+    private final List<String> names = new ArrayList<>();
+    /** Numbers of the scan's stops (undecodable entry: no name) and failures (bad ranges: no frame). */
+    private final IntList stops = new IntList();
+    private final IntList failures = new IntList();
+    private final int[] unitStart;
+
+    /** A source location: function name (possibly empty), file and line. */
+    public record Frame(String function, String file, long line) {
+    }
+
+    private DwarfSymbols(DwarfData d) {
+        this.d = d;
+        int n = d.units.size();
+        firstEntry = new DwarfEntry[n];
+        firstEntryUnit = new int[n];
+        unitStart = new int[n];
+        indexUnits();
+        indexSubprograms();
+    }
+
+    /**
+     * The DWARF of an ELF file as Go's elf.File.DWARF reads it, or null when the file has none or Go
+     * would fail to read it.
+     */
+    public static DwarfSymbols of(ElfFile elf) {
+        try {
+            Map<String, byte[]> sections = new HashMap<>();
+            for (String name : elf.sectionNames()) {
+                String suffix = name.startsWith(".debug_") ? name.substring(7)
+                        : name.startsWith(".zdebug_") ? name.substring(8) : null;
+                if (suffix != null && !suffix.equals("types")) {
+                    sections.put(suffix, elf.section(name));
+                }
+            }
+            return new DwarfSymbols(new DwarfData(sections));
+        } catch (BinaryFormatException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private void indexUnits() {
+        int n = d.units.size();
+        for (int i = 0; i < n; i++) {
+            int u = i;
+            while (u < n && d.units.get(u).off() == d.units.get(u).end()) {
+                u++;
+            }
+            DwarfEntry e = null;
+            if (u < n) {
+                DwarfData.Unit unit = d.units.get(u);
+                DwarfBuf b = unit.buf(d, unit.off());
+                e = d.entry(b, null, unit);
+                if (b.failed() || e == null || e.tag == 0) {
+                    e = null;
+                }
+            }
+            long[] r = null;
+            if (e != null) {
+                try {
+                    r = d.ranges(e);
+                } catch (BinaryFormatException ex) {
+                    e = null;
+                }
+            }
+            if (e == null) {
+                firstAbort = Math.min(firstAbort, i);
+                continue;
+            }
+            firstEntry[i] = e;
+            firstEntryUnit[i] = u;
+            for (int k = 0; k + 1 < r.length; k += 2) {
+                units.add(r[k], r[k + 1], i);
+            }
+        }
+    }
+
+    /**
+     * One pass over every unit's entries in the order Go's Reader.Next gives them. A lookup scans from
+     * just after the first entry of the unit SeekPC chose, so unitStart numbers the entries that follow
+     * each unit's first one.
+     */
+    private void indexSubprograms() {
+        for (int ui = 0; ui < d.units.size(); ui++) {
+            DwarfData.Unit unit = d.units.get(ui);
+            DwarfBuf b = unit.buf(d, unit.off());
+            DwarfEntry cu = null;
+            boolean first = true;
+            unitStart[ui] = names.size();
+            while (b.remaining() > 0) {
+                int before = b.pos;
+                DwarfEntry e = d.entry(b, cu, unit);
+                if (b.failed() || e == null || (e.tag == 0 && b.pos == before)) {
+                    // Go stops here (an entry it cannot decode; a varint that never ends loops forever)
+                    stops.add(names.size());
+                    names.add(null);
+                    break;
+                }
+                if (e.tag == DwarfData.TAG_COMPILE_UNIT || e.tag == DwarfData.TAG_PARTIAL_UNIT) {
+                    cu = e;
+                }
+                if (e.tag == DwarfData.TAG_SUBPROGRAM) {
+                    indexSubprogram(e);
+                }
+                if (first) {
+                    first = false;
+                    unitStart[ui] = names.size();
+                }
+            }
+        }
+    }
+
+    /** Numbers a subprogram as a failure (ranges Go cannot read) or, when named, a candidate. */
+    private void indexSubprogram(DwarfEntry e) {
+        long[] r;
+        try {
+            r = d.ranges(e);
+        } catch (BinaryFormatException ex) {
+            failures.add(names.size());
+            names.add(null);
+            return;
+        }
+        String name = e.string(DwarfData.AT_NAME);
+        if (name == null || r.length == 0) {
+            return;
+        }
+        for (int k = 0; k + 1 < r.length; k += 2) {
+            subprograms.add(r[k], r[k + 1], names.size());
+        }
+        names.add(name);
+    }
+
+    /** The frame pprof gives an address of this file (already relative to the file), or null. */
+    public Frame frame(long pc) {
+        int unit = units.first(pc, 0);
+        if (unit < 0 || firstAbort < unit) {
+            return null;
+        }
+        int u = firstEntryUnit[unit];
+        DwarfLineTable lines = lineTable(u, firstEntry[unit]);
+        if (lines == null) {
+            return null;
+        }
+        DwarfLineTable.Row row = lines.seekPC(pc);
+        if (row == null) {
+            return null;
+        }
+        int from = unitStart[u];
+        int candidate = subprograms.first(pc, from);
+        int stop = firstAtOrAfter(stops, from);
+        int failure = firstAtOrAfter(failures, from);
+        int end = Math.min(stop, failure);
+        if (candidate >= 0 && candidate < end) {
+            return new Frame(names.get(candidate), row.file(), row.line());
+        }
+        if (failure < stop) {
+            return null;
+        }
+        return new Frame("", row.file(), row.line());
+    }
+
+    private DwarfLineTable lineTable(int unit, DwarfEntry cu) {
+        DwarfLineTable t = lineTables.get(unit);
+        if (t == null && !noLineTable.containsKey(unit)) {
+            t = DwarfLineTable.of(d, cu);
+            if (t == null) {
+                noLineTable.put(unit, true);
+            } else {
+                lineTables.put(unit, t);
+            }
+        }
+        return t;
+    }
+
+    private static int firstAtOrAfter(IntList sorted, int from) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid) < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < sorted.size() ? sorted.get(lo) : Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.leakscope.binary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A binary opened for symbolization as {@code go tool pprof} opens one: an ELF file, its load address
+ * (the virtual address of its first executable segment) and, read on first use, its DWARF.
+ */
+public final class ObjectFile {
+    private final ElfFile elf;
+    private final boolean goBinary;
+    private DwarfSymbols dwarf;
+    private boolean triedDwarf;
+
+    private ObjectFile(ElfFile elf) {
+        this.elf = elf;
+        this.goBinary = elf.hasSection(".gopclntab") || elf.hasSection(".data.rel.ro.gopclntab");
+    }
+
+    /**
+     * Opens an ELF file.
+     *
+     * @param maxSectionBytes the most bytes one of its sections may take once decompressed
+     * @throws BinaryFormatException when it is not an ELF file that can be read
+     * @throws IOException when it cannot be read at all
+     */
+    public static ObjectFile open(Path path, long maxSectionBytes) throws IOException {
+        return new ObjectFile(ElfFile.open(path, maxSectionBytes));
+    }
+
+    /** The virtual address of the first executable segment, or null. */
+    public Long loadAddress() {
+        return elf.executableLoadAddress();
+    }
+
+    /**
+     * A Go binary: pprof reads its symbols from the Go line table (.gopclntab), which leakscope does not
+     * decode, so it is not symbolized.
+     */
+    public boolean isGoBinary() {
+        return goBinary;
+    }
+
+    /** The frame pprof gives a file-relative address, from the DWARF; null when there is none. */
+    public DwarfSymbols.Frame sourceLine(long address) {
+        if (!triedDwarf) {
+            triedDwarf = true;
+            dwarf = DwarfSymbols.of(elf);
+        }
+        return dwarf == null ? null : dwarf.frame(address);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.leakscope.binary;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The binaries one run opens, each once, named as profiles name them (resolved by the caller). */
+public final class ObjectFiles {
+    private final Function<String, Path> resolve;
+    private final long maxSectionBytes;
+    private final Map<Path, Opened> opened = new HashMap<>();
+
+    /** An opened binary, or why it could not be opened (pprof's wording). */
+    public record Opened(ObjectFile file, String error) {
+    }
+
+    /**
+     * @param resolve         a file name as given (relative names against the working directory)
+     * @param maxSectionBytes the most bytes one section of a binary may take once decompressed
+     */
+    public ObjectFiles(Function<String, Path> resolve, long maxSectionBytes) {
+        this.resolve = resolve;
+        this.maxSectionBytes = maxSectionBytes;
+    }
+
+    public Opened open(String name) {
+        Path path = resolve.apply(name);
+        return opened.computeIfAbsent(path, p -> openFile(name, p));
+    }
+
+    private Opened openFile(String name, Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                return new Opened(null, "read " + name + ": is a directory");
+            }
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // a device or pipe named by a profile is never read: it could block or never end
+                return new Opened(null, "open " + name + ": not a regular file");
+            }
+            return new Opened(ObjectFile.open(path, maxSectionBytes), null);
+        } catch (NoSuchFileException e) {
+            return new Opened(null, "open " + name + ": no such file or directory");
+        } catch (AccessDeniedException e) {
+            return new Opened(null, "open " + name + ": permission denied");
+        } catch (BinaryFormatException e) {
+            return new Opened(null, "open " + name + ": unrecognized object file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            return new Opened(null, "open " + name + ": " + e.getMessage());
+        }
+    }
+}
