@@ -42,6 +42,12 @@ public final class ObjectFile {
         return goBinary;
     }
 
+    /** The frames of a file-relative address, innermost first; empty when unknown. */
+    public java.util.List<DwarfSymbols.Frame> frames(long address) {
+        DwarfSymbols.Frame f = sourceLine(address);
+        return f == null ? java.util.List.of() : java.util.List.of(f);
+    }
+
     /** The frame pprof gives a file-relative address, from the DWARF; null when there is none. */
     public DwarfSymbols.Frame sourceLine(long address) {
         if (!triedDwarf) {

@@ -14,6 +14,7 @@ public final class ObjectFiles {
     private final Function<String, Path> resolve;
     private final long maxSectionBytes;
     private final Map<Path, Opened> opened = new HashMap<>();
+    private final java.util.Set<Path> reported = new java.util.HashSet<>();
 
     /** An opened binary, or why it could not be opened (pprof's wording). */
     public record Opened(ObjectFile file, String error) {
@@ -31,6 +32,11 @@ public final class ObjectFiles {
     public Opened open(String name) {
         Path path = resolve.apply(name);
         return opened.computeIfAbsent(path, p -> openFile(name, p));
+    }
+
+    /** Whether this is the first time a failure to use this binary is reported (to report it once). */
+    public boolean firstFailure(String name) {
+        return reported.add(resolve.apply(name));
     }
 
     private Opened openFile(String name, Path path) {

@@ -18,7 +18,7 @@ final class BaseOption {
     static ReportContext load(List<String> files, ReportSettings settings, LeakscopeCommand root, InputOptions input,
                               CommandSpec spec) {
         var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits(),
-                Output.warnings(spec));
+                Output.warnings(spec), input.symbolization(root, Output.warnings(spec)));
         return ReportContext.of(profile, settings, Output.notices(spec));
     }
 

@@ -117,7 +117,8 @@ final class DiffCommand extends ProfileCommand {
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        List<Side> sides = ProfileInputs.forDiff(base, current, input.limits(), Output.warnings(spec));
+        List<Side> sides = ProfileInputs.forDiff(base, current, input.limits(), Output.warnings(spec),
+                input.symbolization(root, Output.warnings(spec)));
         int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
                 normalize, settings.nodeFraction(), settings.nodeCount(),

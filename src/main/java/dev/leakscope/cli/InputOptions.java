@@ -1,11 +1,18 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.binary.ObjectFiles;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
+import dev.leakscope.profile.BinaryLocator;
+import dev.leakscope.profile.LocalSymbolizer;
+import dev.leakscope.profile.Symbolization;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Options about reading inputs, shared by every command that reads profiles. */
@@ -33,6 +40,35 @@ final class InputOptions {
             description = "Refuse an input whose samples hold more stack frames in all than N per input byte"
                     + " (default: ${DEFAULT-VALUE}).")
     int maxExpansion;
+
+    @Option(names = "--binary", paramLabel = "FILE",
+            description = "The profiled program's executable (ELF with DWARF debugging information): names the"
+                    + " addresses of native profiles (gperftools, tcmalloc, jemalloc), inlined frames included."
+                    + " Shared libraries are read where the profile says they were loaded from, or found under"
+                    + " the directories of $PPROF_BINARY_PATH (default $HOME/pprof/binaries).")
+    String binary;
+
+    /** leakscope's own symbolization of the profiles read: --binary and the binaries found on disk. */
+    Symbolization symbolization(LeakscopeCommand root, Consumer<String> warnings) {
+        if (binary != null && !Files.isRegularFile(root.workDir.resolve(binary))) {
+            throw new InputException("--binary " + binary + ": no such file");
+        }
+        return symbolization(root, limits(), binary, true, warnings, LocalSymbolizer.Style.FULL);
+    }
+
+    /**
+     * How binaries are found and read for symbolization.
+     *
+     * @param executable the binary named on the command line (it names the profile's first mapping), or null
+     * @param local      symbolize from the binaries found (else only locate them)
+     */
+    static Symbolization symbolization(LeakscopeCommand root, Limits limits, String executable, boolean local,
+                                       Consumer<String> notices, LocalSymbolizer.Style style) {
+        ObjectFiles objects = new ObjectFiles(root.workDir::resolve, limits.maxProfileBytes());
+        BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(System::getenv), executable,
+                objects, root.workDir::resolve, notices);
+        return new Symbolization(locator, objects, local, false, notices, style);
+    }
 
     Limits limits() {
         if (maxMembers < 1 || maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1) {

@@ -1,8 +1,7 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.binary.ObjectFiles;
 import dev.leakscope.input.InputSource;
-import dev.leakscope.profile.BinaryLocator;
+import dev.leakscope.profile.LocalSymbolizer;
 import dev.leakscope.profile.Symbolization;
 import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Profile;
@@ -101,12 +100,10 @@ final class PprofCommand extends ProfileCommand {
 
     /** pprof's binary search and local symbolization, as -symbolize asks. */
     private Symbolization symbolization(PprofArgs a, String executable, Consumer<String> notices) {
-        ObjectFiles objects = new ObjectFiles(root.workDir::resolve, input.limits().maxProfileBytes());
-        BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(System::getenv), executable,
-                objects, root.workDir::resolve, notices);
         String mode = a.get("symbolize", "");
         boolean none = mode.equalsIgnoreCase("none") || mode.equalsIgnoreCase("no");
-        return new Symbolization(locator, objects, !none, false, notices);
+        return InputOptions.symbolization(root, input.limits(), executable, !none, notices,
+                LocalSymbolizer.Style.PPROF);
     }
 
     private static Pattern regex(String value) {

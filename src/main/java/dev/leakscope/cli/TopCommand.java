@@ -38,7 +38,8 @@ final class TopCommand extends ProfileCommand {
         FormatOptions.Format fmt = format.format();
         var sources = InputOptions.sources(files, root);
         var target = output.target(root.workDir, sources);
-        var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec));
+        var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec),
+                input.symbolization(root, Output.warnings(spec)));
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
         return Output.print(spec, target, w -> {

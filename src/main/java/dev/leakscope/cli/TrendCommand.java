@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.profile.FramePruner;
+import dev.leakscope.profile.Symbolization;
 import dev.leakscope.profile.format.SnapshotReader;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -68,8 +69,9 @@ final class TrendCommand extends ProfileCommand {
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
+        Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
         SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(p)));
+                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {

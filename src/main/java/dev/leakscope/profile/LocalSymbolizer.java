@@ -30,10 +30,24 @@ public final class LocalSymbolizer {
     private final IntList newFnName = new IntList();
     private final IntList newFnFile = new IntList();
 
-    private LocalSymbolizer(Profile p, ObjectFiles files, Consumer<String> notices) {
+    private final Style style;
+
+    /** Whose symbolization: pprof's exactly, or leakscope's own. */
+    public enum Style {
+        /**
+         * go tool pprof's: one frame per address, named only when its function's DWARF entry has a name
+         * of its own; pprof's notices when a binary cannot be opened.
+         */
+        PPROF,
+        /** A debugger's: the inlined frames too, with qualified names; one notice per binary missing. */
+        FULL
+    }
+
+    private LocalSymbolizer(Profile p, ObjectFiles files, Consumer<String> notices, Style style) {
         this.p = p;
         this.files = files;
         this.notices = notices;
+        this.style = style;
     }
 
     /** An opened binary for one mapping: addresses minus offset are addresses in the file. */
@@ -45,8 +59,9 @@ public final class LocalSymbolizer {
      *
      * @param force symbolize mappings that already have function names, too
      */
-    public static Profile symbolize(Profile p, boolean force, ObjectFiles files, Consumer<String> notices) {
-        return new LocalSymbolizer(p, files, notices).run(force);
+    public static Profile symbolize(Profile p, boolean force, ObjectFiles files, Consumer<String> notices,
+                                    Style style) {
+        return new LocalSymbolizer(p, files, notices, style).run(force);
     }
 
     private Profile run(boolean force) {
@@ -62,8 +77,8 @@ public final class LocalSymbolizer {
             lineStart.add(lineFunction.size());
             int m = p.locMapping[l];
             Segment s = m >= 0 ? segments[m] : null;
-            DwarfSymbols.Frame frame = s == null ? null : s.file.sourceLine(p.locAddress[l] - s.offset);
-            if (frame == null) {
+            List<DwarfSymbols.Frame> frames = s == null ? List.of() : frames(s, p.locAddress[l] - s.offset);
+            if (frames.isEmpty()) {
                 for (int i = p.locLineStart[l]; i < p.locLineStart[l + 1]; i++) {
                     lineFunction.add(p.lineFunction[i]);
                     lineNumber.add(p.lineNumber[i]);
@@ -71,13 +86,16 @@ public final class LocalSymbolizer {
                 continue;
             }
             changed = true;
-            lineFunction.add(function(frame.function(), frame.file()));
-            lineNumber.add(frame.line());
             folded[l] = false;
-            Mapping old = mappings[m];
-            mappings[m] = new Mapping(old.id(), old.start(), old.limit(), old.offset(), old.file(), old.buildId(),
-                    old.hasFunctions() || !frame.function().isEmpty(), old.hasFilenames() || !frame.file().isEmpty(),
-                    old.hasLineNumbers() || frame.line() != 0, true);
+            for (DwarfSymbols.Frame frame : frames) {
+                lineFunction.add(function(frame.function(), frame.file()));
+                lineNumber.add(frame.line());
+                Mapping old = mappings[m];
+                mappings[m] = new Mapping(old.id(), old.start(), old.limit(), old.offset(), old.file(),
+                        old.buildId(), old.hasFunctions() || !frame.function().isEmpty(),
+                        old.hasFilenames() || !frame.file().isEmpty(), old.hasLineNumbers() || frame.line() != 0,
+                        true);
+            }
         }
         if (!changed) {
             return p;
@@ -91,6 +109,14 @@ public final class LocalSymbolizer {
         parts.locFolded = folded;
         addFunctions(parts);
         return new Profile(parts);
+    }
+
+    private List<DwarfSymbols.Frame> frames(Segment s, long address) {
+        if (style == Style.FULL) {
+            return s.file.frames(address);
+        }
+        DwarfSymbols.Frame f = s.file.sourceLine(address);
+        return f == null ? List.of() : List.of(f);
     }
 
     /** pprof's newMapping: the binaries of the mappings that locations use and that need symbols. */
@@ -120,18 +146,25 @@ public final class LocalSymbolizer {
             String name = GoPaths.base(m.file()) + (m.buildId().isEmpty() ? "" : " (build ID " + m.buildId() + ")");
             ObjectFiles.Opened opened = files.open(m.file());
             if (opened.file() == null) {
-                notices.accept("Local symbolization failed for " + name + ": " + opened.error());
+                if (style == Style.PPROF) {
+                    notices.accept("Local symbolization failed for " + name + ": " + opened.error());
+                } else if (files.firstFailure(m.file())) {
+                    notices.accept("cannot symbolize " + name + ": " + opened.error()
+                            + " (give the binary with --binary FILE, or its directory in PPROF_BINARY_PATH)");
+                }
                 missing = true;
                 continue;
             }
             if (opened.file().isGoBinary()) {
-                notices.accept("leakscope does not read Go symbol tables: " + name + " is not symbolized");
+                if (style == Style.PPROF || files.firstFailure(m.file())) {
+                    notices.accept("leakscope does not read Go symbol tables: " + name + " is not symbolized");
+                }
                 continue;
             }
             Long load = opened.file().loadAddress();
             segments[i] = new Segment(opened.file(), m.start() != 0 && load != null ? m.start() - load : 0);
         }
-        if (missing) {
+        if (missing && style == Style.PPROF) {
             notices.accept("Some binary filenames not available. Symbolization may be incomplete.\n"
                     + "Try setting PPROF_BINARY_PATH to the search path for local binaries.");
         }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * @param force   re-symbolize mappings that already have function names
  */
 public record Symbolization(BinaryLocator locator, ObjectFiles files, boolean local, boolean force,
-                           Consumer<String> notices) {
+                           Consumer<String> notices, LocalSymbolizer.Style style) {
 
     /** A profile as read, with its mappings' binaries located. */
     public Profile located(Profile p) {
@@ -21,6 +21,11 @@ public record Symbolization(BinaryLocator locator, ObjectFiles files, boolean lo
 
     /** The combined profile, symbolized. */
     public Profile symbolized(Profile p) {
-        return local ? LocalSymbolizer.symbolize(p, force, files, notices) : p;
+        return local ? LocalSymbolizer.symbolize(p, force, files, notices, style) : p;
+    }
+
+    /** A profile as read, its binaries located and its addresses symbolized (leakscope's own reports). */
+    public Profile prepared(Profile p) {
+        return symbolized(located(p));
     }
 }

@@ -8,6 +8,7 @@ import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Compatibility;
 import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileStream;
 import dev.leakscope.profile.Symbolization;
 import dev.leakscope.profile.format.ProfileLoader;
 import dev.leakscope.profile.format.SnapshotReader;
@@ -41,8 +42,11 @@ public final class ProfileInputs {
      * The sources merged and pruned: the profile a report on them is computed from. A directory or
      * archive among them stands for all the profiles in it; warn receives one line per skipped member.
      */
-    public static Profile forReport(List<InputSource> sources, Limits limits, Consumer<String> warn) {
-        return FramePruner.prune(Combination.mergeLoading(SnapshotReader.stream(sources, limits, warn), true));
+    public static Profile forReport(List<InputSource> sources, Limits limits, Consumer<String> warn,
+                                    Symbolization symbolization) {
+        ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
+        return FramePruner.prune(Combination.mergeLoading(
+                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true));
     }
 
     /**
@@ -68,11 +72,11 @@ public final class ProfileInputs {
      * @return base, then current
      */
     public static List<Side> forDiff(List<InputSource> base, List<InputSource> current, Limits limits,
-                                     Consumer<String> warn) {
+                                     Consumer<String> warn, Symbolization symbolization) {
         List<Snapshot> baseInputs = new ArrayList<>();
         List<Snapshot> currentInputs = new ArrayList<>();
-        Profile b = loadSide(base, limits, warn, baseInputs);
-        Profile c = loadSide(current, limits, warn, currentInputs);
+        Profile b = loadSide(base, limits, warn, baseInputs, symbolization);
+        Profile c = loadSide(current, limits, warn, currentInputs, symbolization);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
         return List.of(new Side(FramePruner.prune(both.get(0)), baseInputs),
                 new Side(FramePruner.prune(both.get(1)), currentInputs));
@@ -80,14 +84,14 @@ public final class ProfileInputs {
 
     /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
     private static Profile loadSide(List<InputSource> sources, Limits limits, Consumer<String> warn,
-                                    List<Snapshot> inputs) {
+                                    List<Snapshot> inputs, Symbolization symbolization) {
         boolean[] listed = new boolean[1];
         return Combination.mergeLoading(each -> {
             SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
                 if (!listed[0]) {
                     inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));
                 }
-                each.accept(m.name(), p);
+                each.accept(m.name(), symbolization.prepared(p));
             });
             listed[0] = true;
         }, true);

@@ -1,5 +1,6 @@
 package dev.leakscope.diff;
 
+import dev.leakscope.NoBinaries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +107,7 @@ class DifferTest {
         List<Side> sides = ProfileInputs.forDiff(List.of(source(scenario, a)), List.of(source(scenario, b)),
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
-                });
+                }, NoBinaries.symbolization());
         int index = o.graph().sampleIndex() >= 0 ? o.graph().sampleIndex()
                 : sides.get(1).profile().defaultSampleIndex();
         GraphOptions g = o.graph();

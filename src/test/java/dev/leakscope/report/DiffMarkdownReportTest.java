@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.NoBinaries;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.diff.DiffResult;
@@ -25,7 +26,7 @@ class DiffMarkdownReportTest {
                 List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_5.pb.gz"))),
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
-                });
+                }, NoBinaries.symbolization());
         DiffOptions o = new DiffOptions(GraphOptions.of(Granularity.LINES, false, 1), true, SortOrder.DELTA,
                 false, false, 0, 0, 0, Filters.none());
         DiffResult d = Differ.compare(sides.get(0), sides.get(1), o, w -> { });

@@ -7,8 +7,7 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Combination;
-import dev.leakscope.binary.ObjectFiles;
-import dev.leakscope.profile.BinaryLocator;
+import dev.leakscope.NoBinaries;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Symbolization;
 import java.io.ByteArrayInputStream;
@@ -40,20 +39,20 @@ class PipelineFuzzTest {
         StringWriter out = new StringWriter();
         PrintWriter w = new PrintWriter(out);
         switch (variant) {
-            case 0 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE), UTC,
+            case 0 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES), UTC,
                     NOTICE), w);
-            case 1 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(two, LIMITS, NOTICE), UTC, NOTICE), w);
+            case 1 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(two, LIMITS, NOTICE, NO_BINARIES), UTC, NOTICE), w);
             case 2 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
                     Combination.BaseMode.SUBTRACT, false, LIMITS, true, NO_BINARIES), UTC, NOTICE), w);
-            case 3 -> TracesReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE), UTC, NOTICE), w);
+            case 3 -> TracesReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES), UTC, NOTICE), w);
             case 4 -> {
                 Profile p = ProfileInputs.forReport(one, List.of(), Combination.BaseMode.SUBTRACT, false, LIMITS, false,
                         NO_BINARIES);
                 RawReport.write(p, ZoneOffset.UTC, w);
             }
-            case 5 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE),
+            case 5 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES),
                     UTC.withGranularity(Granularity.LINES, false).withTrim(true, 5, 0.005), NOTICE), w);
-            case 6 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE),
+            case 6 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES),
                     UTC.withGranularity(Granularity.ADDRESSES, true).withUnit("auto"), NOTICE), w);
             default -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
                     Combination.BaseMode.DIFF_BASE, true, LIMITS, true, NO_BINARIES),
@@ -63,14 +62,7 @@ class PipelineFuzzTest {
     }
 
     private static final java.util.function.Consumer<String> NOTICE = line -> { };
-    /** No binaries are searched for or opened: fuzzed mapping names must not reach the file system. */
-    private static final Symbolization NO_BINARIES = noBinaries();
-
-    private static Symbolization noBinaries() {
-        ObjectFiles none = new ObjectFiles(name -> Path.of("/nonexistent"), 0);
-        return new Symbolization(new BinaryLocator(List.of(), null, none, Path::of, NOTICE), none, false, false,
-                NOTICE);
-    }
+    private static final Symbolization NO_BINARIES = NoBinaries.symbolization();
 
     private static InputSource source(byte[] bytes) {
         return InputSource.of("-", Path.of("."), new ByteArrayInputStream(bytes));
