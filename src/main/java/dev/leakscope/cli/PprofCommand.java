@@ -66,9 +66,10 @@ final class PprofCommand extends ProfileCommand {
                 root.workDir, inputs);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
-        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly);
-        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         Consumer<String> notices = Output.notices(spec);
+        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
+                a.get("symbolize", ""), notices);
+        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

@@ -1,7 +1,7 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.format.SnapshotReader;
+import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -69,7 +69,7 @@ final class TrendCommand extends ProfileCommand {
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
         SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(p)));
+                (m, p) -> builder.add(m.argument(), m.name(), ProfileInputs.prepared(p)));
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {

@@ -8,6 +8,7 @@ import dev.leakscope.profile.Combination;
 import dev.leakscope.profile.Compatibility;
 import dev.leakscope.profile.FramePruner;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SymbolizeMode;
 import dev.leakscope.profile.format.ProfileLoader;
 import dev.leakscope.profile.format.SnapshotReader;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads the inputs of one report and combines them as pprof does: sources merged, the base (if any)
- * subtracted, drop_frames applied.
+ * subtracted, symbolized, drop_frames applied.
  */
 public final class ProfileInputs {
     private ProfileInputs() {
@@ -39,19 +40,43 @@ public final class ProfileInputs {
      * archive among them stands for all the profiles in it; warn receives one line per skipped member.
      */
     public static Profile forReport(List<InputSource> sources, Limits limits, Consumer<String> warn) {
-        return FramePruner.prune(Combination.mergeLoading(SnapshotReader.stream(sources, limits, warn), true));
+        return prepared(Combination.mergeLoading(SnapshotReader.stream(sources, limits, warn), true));
     }
 
-    /** The profile a pprof report is computed from (inputs read exactly as pprof reads them). */
+    /**
+     * The profile a pprof report is computed from (inputs read exactly as pprof reads them).
+     *
+     * @param symbolize pprof's {@code -symbolize} option, parsed once the inputs are read (as pprof does,
+     *                  so a read error comes without its warnings); notices receives them
+     */
     public static Profile forReport(List<InputSource> sources, List<InputSource> bases,
                                     Combination.BaseMode mode, boolean normalize, Limits limits,
-                                    boolean graphOnly) {
+                                    boolean graphOnly, String symbolize, Consumer<String> notices) {
         Profile p = mergedAsPprof(sources, limits, graphOnly && bases.isEmpty());
         if (!bases.isEmpty()) {
             Profile base = mergedAsPprof(bases, limits, false);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
-        return FramePruner.prune(p);
+        return FramePruner.prune(symbolized(p, SymbolizeMode.parse(symbolize, notices)));
+    }
+
+    /**
+     * pprof's symbolization of a combined profile, before drop_frames is applied: names are demangled
+     * (and C++ names simplified) as the mode says; nothing happens with mode none.
+     */
+    private static Profile symbolized(Profile p, SymbolizeMode mode) {
+        if (mode.none()) {
+            return p;
+        }
+        return p.demangled(mode.force(), mode.demangling());
+    }
+
+    /**
+     * A profile a leakscope command reads, made ready for its reports as pprof prepares one by
+     * default: symbolized (so names are shown as {@code go tool pprof} shows them), then pruned.
+     */
+    public static Profile prepared(Profile p) {
+        return FramePruner.prune(symbolized(p, SymbolizeMode.DEFAULT));
     }
 
     /**
@@ -68,8 +93,7 @@ public final class ProfileInputs {
         Profile b = loadSide(base, limits, warn, baseInputs);
         Profile c = loadSide(current, limits, warn, currentInputs);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
-        return List.of(new Side(FramePruner.prune(both.get(0)), baseInputs),
-                new Side(FramePruner.prune(both.get(1)), currentInputs));
+        return List.of(new Side(prepared(both.get(0)), baseInputs), new Side(prepared(both.get(1)), currentInputs));
     }
 
     /** The side's profiles merged; inputs receives each profile's name, size and time (once). */

@@ -41,10 +41,11 @@ class PipelineFuzzTest {
                     NOTICE), w);
             case 1 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(two, LIMITS, NOTICE), UTC, NOTICE), w);
             case 2 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
-                    Combination.BaseMode.SUBTRACT, false, LIMITS, true), UTC, NOTICE), w);
+                    Combination.BaseMode.SUBTRACT, false, LIMITS, true, "", NOTICE), UTC, NOTICE), w);
             case 3 -> TracesReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE), UTC, NOTICE), w);
             case 4 -> {
-                Profile p = ProfileInputs.forReport(one, List.of(), Combination.BaseMode.SUBTRACT, false, LIMITS, false);
+                Profile p = ProfileInputs.forReport(one, List.of(), Combination.BaseMode.SUBTRACT, false, LIMITS, false,
+                        "", NOTICE);
                 RawReport.write(p, ZoneOffset.UTC, w);
             }
             case 5 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE),
@@ -52,7 +53,7 @@ class PipelineFuzzTest {
             case 6 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE),
                     UTC.withGranularity(Granularity.ADDRESSES, true).withUnit("auto"), NOTICE), w);
             default -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
-                    Combination.BaseMode.DIFF_BASE, true, LIMITS, true),
+                    Combination.BaseMode.DIFF_BASE, true, LIMITS, true, "", NOTICE),
                     UTC.withSampleIndex("0").withMean(true, 1, true), NOTICE), w);
         }
         w.flush();
