@@ -14,7 +14,7 @@ public final class NoBinaries {
 
     public static Symbolization symbolization() {
         ObjectFiles none = new ObjectFiles(name -> Path.of("/nonexistent"), 0);
-        return new Symbolization(new BinaryLocator(List.of(), null, none, Path::of, line -> { }), none, false, false,
+        return new Symbolization(new BinaryLocator(List.of(), null, none, Path::of, line -> { }), none, "",
                 line -> { }, LocalSymbolizer.Style.PPROF);
     }
 }

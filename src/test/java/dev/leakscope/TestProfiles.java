@@ -37,7 +37,11 @@ public final class TestProfiles {
     }
 
     public TestProfiles function(long id, String name, String file) {
-        p.addFunction(ProfileProto.Function.newBuilder().setId(id).setName(str(name)).setSystemName(str(name))
+        return function(id, name, name, file);
+    }
+
+    public TestProfiles function(long id, String name, String systemName, String file) {
+        p.addFunction(ProfileProto.Function.newBuilder().setId(id).setName(str(name)).setSystemName(str(systemName))
                 .setFilename(str(file)));
         return this;
     }

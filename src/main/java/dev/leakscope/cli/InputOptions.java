@@ -53,21 +53,21 @@ final class InputOptions {
         if (binary != null && !Files.isRegularFile(root.workDir.resolve(binary))) {
             throw new InputException("--binary " + binary + ": no such file");
         }
-        return symbolization(root, limits(), binary, true, warnings, LocalSymbolizer.Style.FULL);
+        return symbolization(root, limits(), binary, "", warnings, LocalSymbolizer.Style.FULL);
     }
 
     /**
      * How binaries are found and read for symbolization.
      *
      * @param executable the binary named on the command line (it names the profile's first mapping), or null
-     * @param local      symbolize from the binaries found (else only locate them)
+     * @param option     pprof's -symbolize option ("" for the default)
      */
-    static Symbolization symbolization(LeakscopeCommand root, Limits limits, String executable, boolean local,
+    static Symbolization symbolization(LeakscopeCommand root, Limits limits, String executable, String option,
                                        Consumer<String> notices, LocalSymbolizer.Style style) {
         ObjectFiles objects = new ObjectFiles(root.workDir::resolve, limits.maxProfileBytes());
         BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(System::getenv), executable,
                 objects, root.workDir::resolve, notices);
-        return new Symbolization(locator, objects, local, false, notices, style);
+        return new Symbolization(locator, objects, option, notices, style);
     }
 
     Limits limits() {

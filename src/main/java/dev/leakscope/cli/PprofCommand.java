@@ -100,9 +100,7 @@ final class PprofCommand extends ProfileCommand {
 
     /** pprof's binary search and local symbolization, as -symbolize asks. */
     private Symbolization symbolization(PprofArgs a, String executable, Consumer<String> notices) {
-        String mode = a.get("symbolize", "");
-        boolean none = mode.equalsIgnoreCase("none") || mode.equalsIgnoreCase("no");
-        return InputOptions.symbolization(root, input.limits(), executable, !none, notices,
+        return InputOptions.symbolization(root, input.limits(), executable, a.get("symbolize", ""), notices,
                 LocalSymbolizer.Style.PPROF);
     }
 

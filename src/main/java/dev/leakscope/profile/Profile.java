@@ -155,6 +155,14 @@ public final class Profile {
         return new Profile(p);
     }
 
+    /**
+     * This profile with function names demangled as pprof's symbolization leaves them (see
+     * {@link Demangler}); force demangles names the profile already has. Unchanged when no name changes.
+     */
+    public Profile demangled(boolean force, SymbolizeMode.Demangling mode) {
+        return Demangler.apply(this, force, mode);
+    }
+
     // ---- header
 
     public String string(int index) {

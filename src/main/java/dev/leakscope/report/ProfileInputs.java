@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads the inputs of one report and combines them as pprof does: sources merged, the base (if any)
- * subtracted, drop_frames applied.
+ * subtracted, symbolized, drop_frames applied.
  */
 public final class ProfileInputs {
     private ProfileInputs() {
