@@ -65,8 +65,20 @@ public final class DwarfSymbols {
                     sections.put(suffix, elf.section(name));
                 }
             }
-            return new DwarfSymbols(new DwarfData(sections));
+            return of(sections);
         } catch (BinaryFormatException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The DWARF of these sections (contents by name without prefix: "info", "abbrev", "line_str"…), or
+     * null when Go would fail to read it.
+     */
+    static DwarfSymbols of(Map<String, byte[]> sections) {
+        try {
+            return new DwarfSymbols(new DwarfData(sections));
+        } catch (BinaryFormatException e) {
             return null;
         }
     }
