@@ -91,6 +91,21 @@ final class DwarfBuf {
         return s;
     }
 
+    /** Skips a NUL-terminated string without decoding it: its start, or -1 (and fails) when it does not end. */
+    int skipString() {
+        int i = pos;
+        while (i < end && data[i] != 0) {
+            i++;
+        }
+        if (i >= end) {
+            fail("underflow");
+            return -1;
+        }
+        int start = pos;
+        pos = i + 1;
+        return start;
+    }
+
     int uint16() {
         return (int) fixed(2);
     }

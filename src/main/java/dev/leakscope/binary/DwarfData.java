@@ -54,6 +54,11 @@ final class DwarfData {
     private static final byte DELAYED_STR = 2;
     private static final byte DELAYED_RNGLIST = 3;
 
+    /** Sections that strings are read from, in string references (section << 32 | offset). */
+    private static final int STRINGS_IN_INFO = 0;
+    private static final int STRINGS_IN_STR = 1;
+    private static final int STRINGS_IN_LINE_STR = 2;
+
     private static final Set<Integer> EXPRLOC_ATTRS = Set.of(0x02, 0x0b, 0x0c, 0x0d, 0x19, 0x22, 0x2a, 0x2e,
             0x2f, 0x37, 0x38, 0x40, 0x46, 0x48, 0x4a, 0x4d, 0x4e, 0x4f, 0x50, 0x51);
     private static final Map<Integer, Integer> PTR_CLASS = Map.ofEntries(
@@ -79,6 +84,12 @@ final class DwarfData {
     final boolean bigEndian;
     final List<Unit> units = new ArrayList<>();
     private final Map<Long, Map<Long, Abbrev>> abbrevCache = new HashMap<>();
+    /** Per string section: the offset of its last NUL byte (a string can start at or before it), -2 when unknown. */
+    private final int[] lastNul = {-2, -2, -2};
+    /** Per unit: its compile-unit entry once read, or {@link DwarfEntry#NULL} when it cannot be read. */
+    private DwarfEntry[] compileUnits;
+    /** What decoding may still cost: see {@link #charge}. */
+    private long budget;
 
     /** A unit of .debug_info: its header, and its entries at [off, end). */
     record Unit(int base, int off, int end, Map<Long, Abbrev> abbrevs, int addressSize, int version,
@@ -117,6 +128,11 @@ final class DwarfData {
         if (info == null || info.length < 6) {
             throw new BinaryFormatException("DWARF info too short");
         }
+        long size = 0;
+        for (byte[] section : sections.values()) {
+            size += section == null ? 0 : section.length;
+        }
+        budget = 2 * size + (1 << 20);
         int offset = 4;
         if ((info[0] & info[1] & info[2] & info[3]) == (byte) 0xff) {
             if (info.length < 14) {
@@ -136,6 +152,29 @@ final class DwarfData {
             throw new BinaryFormatException("cannot determine DWARF byte order");
         }
         parseUnits();
+        compileUnits = new DwarfEntry[units.size()];
+    }
+
+    /**
+     * Counts work that DWARF as compilers write it does about once per byte, but that crafted DWARF can
+     * repeat without end: abbreviation tables that overlap, range lists and line tables shared by many
+     * entries, paths joined with long directory names. Past twice the size of the sections (plus 1 MiB),
+     * this is not DWARF any compiler wrote, and decoding stops for good (Go reads on, for hours or until
+     * memory runs out).
+     *
+     * @param n bytes read again, or characters of strings made
+     * @throws BinaryFormatException when over the budget
+     */
+    void charge(long n) {
+        budget -= n;
+        if (budget < 0) {
+            throw new BinaryFormatException("DWARF too costly to decode (overlapping or shared tables)");
+        }
+    }
+
+    /** Whether decoding stopped for good: {@link #charge} went over the budget. */
+    boolean exhausted() {
+        return budget < 0;
     }
 
     private DwarfBuf unknownFormat(byte[] section) {
@@ -216,6 +255,7 @@ final class DwarfData {
         } else {
             b.pos = (int) off;
         }
+        int start = b.pos;
         Map<Long, Abbrev> m = new HashMap<>();
         while (true) {
             long id = b.uint() & 0xffffffffL;
@@ -258,6 +298,7 @@ final class DwarfData {
         if (b.failed()) {
             throw new BinaryFormatException("DWARF abbrev: " + b.error);
         }
+        charge(b.pos - start);
         abbrevCache.put(off, m);
         return m;
     }
@@ -419,8 +460,9 @@ final class DwarfData {
                 case 0x14 -> set(e, i, DwarfEntry.OTHER, b.uint64());
                 case 0x15 -> set(e, i, DwarfEntry.OTHER, b.uint());
                 case 0x08 -> {
+                    int at = b.skipString();
                     e.kind[i] = DwarfEntry.STR;
-                    e.str[i] = b.string();
+                    e.num[i] = (long) STRINGS_IN_INFO << 32 | Math.max(at, 0);
                 }
                 case 0x0e, 0x1f -> {
                     long strOff = b.dwarf64 ? b.uint64() : b.uint32();
@@ -431,15 +473,13 @@ final class DwarfData {
                         b.fail("DW_FORM_line_strp with no .debug_line_str section");
                         return null;
                     }
-                    DwarfBuf b1 = unknownFormat(form == 0x0e ? str : lineStr);
-                    b1.skip(strOff);
-                    String s = b1.string();
-                    if (b1.failed()) {
-                        b.fail(b1.error);
+                    long ref = stringRef(form == 0x0e ? STRINGS_IN_STR : STRINGS_IN_LINE_STR, strOff);
+                    if (ref < 0) {
+                        b.fail("underflow");
                         return null;
                     }
                     e.kind[i] = DwarfEntry.STR;
-                    e.str[i] = s;
+                    e.num[i] = ref;
                 }
                 case 0x1a, 0x25, 0x26, 0x27, 0x28 -> {
                     long index = switch (form) {
@@ -469,12 +509,12 @@ final class DwarfData {
                         delayedIndex[i] = index;
                         break;
                     }
-                    String s = resolveStrx(b, strBase, index);
+                    long ref = resolveStrx(b, strBase, index);
                     if (b.failed()) {
                         return null;
                     }
                     e.kind[i] = DwarfEntry.STR;
-                    e.str[i] = s;
+                    e.num[i] = ref;
                 }
                 case 0x1d -> set(e, i, b.dwarf64 ? DwarfEntry.U64 : DwarfEntry.OTHER, b.dwarf64 ? b.uint64() : b.uint32());
                 case 0x17, 0x1f20, 0x1f21 -> set(e, i, DwarfEntry.I64, b.dwarf64 ? b.uint64() : b.uint32());
@@ -531,12 +571,12 @@ final class DwarfData {
                     }
                     case DELAYED_STR -> {
                         long strBase = e.has(AT_STR_OFFSETS_BASE, DwarfEntry.I64) ? e.num(AT_STR_OFFSETS_BASE) : 0;
-                        String s = resolveStrx(b, strBase, index);
+                        long ref = resolveStrx(b, strBase, index);
                         if (b.failed()) {
                             return null;
                         }
                         e.kind[i] = DwarfEntry.STR;
-                        e.str[i] = s;
+                        e.num[i] = ref;
                     }
                     default -> {
                         long base = e.has(AT_RNGLISTS_BASE, DwarfEntry.I64) ? e.num(AT_RNGLISTS_BASE) : 0;
@@ -562,22 +602,56 @@ final class DwarfData {
         e.kind[i] = DwarfEntry.OTHER;
     }
 
-    private String resolveStrx(DwarfBuf b, long strBase, long index) {
+    /** The reference of the string at index of .debug_str_offsets from strBase, or -1 (with b failed). */
+    private long resolveStrx(DwarfBuf b, long strBase, long index) {
         long off = index + strBase;
         DwarfBuf b1 = unknownFormat(strOffsets);
         b1.skip(off);
         long strOff = b.dwarf64 ? b1.uint64() : b1.uint32();
         if (b1.failed()) {
             b.fail(b1.error);
-            return "";
+            return -1;
         }
-        DwarfBuf b2 = unknownFormat(str);
-        b2.skip(strOff);
-        String s = b2.string();
-        if (b2.failed()) {
-            b.fail(b2.error);
+        long ref = stringRef(STRINGS_IN_STR, strOff);
+        if (ref < 0) {
+            b.fail("underflow");
         }
-        return s;
+        return ref;
+    }
+
+    private byte[] stringSection(int section) {
+        return switch (section) {
+            case STRINGS_IN_INFO -> info;
+            case STRINGS_IN_STR -> str;
+            default -> lineStr;
+        };
+    }
+
+    /**
+     * A reference to the NUL-terminated string at off of a string section, or -1 where Go fails to read
+     * one (off past the section, or no NUL after it).
+     */
+    private long stringRef(int section, long off) {
+        if (lastNul[section] == -2) {
+            byte[] d = stringSection(section);
+            int i = d == null ? -1 : d.length - 1;
+            while (i >= 0 && d[i] != 0) {
+                i--;
+            }
+            lastNul[section] = i;
+        }
+        return off < 0 || off > lastNul[section] ? -1 : (long) section << 32 | off;
+    }
+
+    /** The string a reference ({@link DwarfEntry#STR}) refers to, decoded as UTF-8. */
+    String string(long ref) {
+        byte[] d = stringSection((int) (ref >>> 32));
+        int start = (int) ref;
+        int end = start;
+        while (d[end] != 0) {
+            end++;
+        }
+        return new String(d, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private long resolveRnglistx(DwarfBuf b, long base, long index) {
@@ -658,6 +732,7 @@ final class DwarfData {
         return out;
     }
 
+    /** The first entry of e's unit (read once per unit), or e itself when it is a compile unit. */
     private DwarfEntry compileUnitOf(DwarfEntry e) {
         if (e.tag == TAG_COMPILE_UNIT) {
             return e;
@@ -666,13 +741,16 @@ final class DwarfData {
         if (i < 0) {
             throw new BinaryFormatException("no unit for entry");
         }
-        Unit u = units.get(i);
-        DwarfBuf b = u.buf(this, u.off);
-        DwarfEntry cu = entry(b, null, u);
-        if (b.failed()) {
-            throw new BinaryFormatException(b.error);
+        if (compileUnits[i] == null) {
+            Unit u = units.get(i);
+            DwarfBuf b = u.buf(this, u.off);
+            DwarfEntry cu = entry(b, null, u);
+            compileUnits[i] = b.failed() ? DwarfEntry.NULL : cu;
         }
-        return cu;
+        if (compileUnits[i] == DwarfEntry.NULL) {
+            throw new BinaryFormatException("unreadable compile unit entry");
+        }
+        return compileUnits[i];
     }
 
     private static long baseAddress(DwarfEntry cu) {
@@ -689,6 +767,14 @@ final class DwarfData {
         DwarfBuf b = new DwarfBuf(ranges, (int) offset, ranges.length, bigEndian, u == null ? 0 : u.version,
                 u != null && u.is64, u != null, u == null ? 0 : u.addressSize);
         long max = u == null || u.addressSize >= 8 ? -1L : (1L << (8 * u.addressSize)) - 1;
+        try {
+            dwarf2Ranges(b, base, max, out);
+        } finally {
+            charge(b.pos - offset);
+        }
+    }
+
+    private static void dwarf2Ranges(DwarfBuf b, long base, long max, List<long[]> out) {
         while (b.remaining() > 0) {
             long lo = b.addr();
             long hi = b.addr();
@@ -707,6 +793,15 @@ final class DwarfData {
         long addrBase = cu != null && cu.has(AT_ADDR_BASE, DwarfEntry.I64) ? cu.num(AT_ADDR_BASE) : 0;
         DwarfBuf b = new DwarfBuf(rngLists, 0, rngLists.length, bigEndian, u.version, u.is64, true, u.addressSize);
         b.skip(offset);
+        int start = b.pos;
+        try {
+            dwarf5Ranges(u, addrBase, base, b, out);
+        } finally {
+            charge(b.pos - start);
+        }
+    }
+
+    private void dwarf5Ranges(Unit u, long addrBase, long base, DwarfBuf b, List<long[]> out) {
         while (true) {
             int opcode = b.uint8();
             switch (opcode) {

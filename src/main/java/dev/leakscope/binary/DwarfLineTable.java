@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The rows of one compilation unit's line number program, decoded once as Go's LineReader emits them,
  * and its SeekPC lookup: the row before the first later row whose address is past pc (rows are not
- * sorted across sequences, and Go does not sort them either).
+ * sorted across sequences, and Go does not sort them either). Decoding a table is charged to the DWARF's
+ * budget ({@link DwarfData#charge}): its bytes, and the paths it makes.
  */
 final class DwarfLineTable {
     private static final int[] KNOWN_OPCODE_LENGTHS = {-1, 0, 1, 1, 1, -1, 0, 0, 0, -1, 0, 0, 1};
@@ -19,12 +20,14 @@ final class DwarfLineTable {
     private final LongList line = new LongList();
     private final BitSet endSequence = new BitSet();
     private final List<String> files = new ArrayList<>();
+    private final DwarfData d;
     private long[] prefixMax;
     /** The state machine's operation pointer while the program runs. */
     private long addr;
     private long opIndex;
 
-    private DwarfLineTable() {
+    private DwarfLineTable(DwarfData d) {
+        this.d = d;
     }
 
     /** A row found by {@link #seekPC}: the source file and line of an address. */
@@ -34,6 +37,8 @@ final class DwarfLineTable {
     /**
      * The line table of a compile unit entry, or null when Go's LineReader fails or finds none (pprof
      * then gives the address no frame).
+     *
+     * @throws BinaryFormatException when the DWARF's budget runs out
      */
     static DwarfLineTable of(DwarfData d, DwarfEntry cu) {
         if (d.line == null || !cu.has(DwarfData.AT_STMT_LIST, DwarfEntry.I64)) {
@@ -43,10 +48,8 @@ final class DwarfLineTable {
         if (off < 0 || off > d.line.length) {
             return null;
         }
-        String compDir = cu.string(DwarfData.AT_COMP_DIR);
-        if (compDir == null) {
-            compDir = "";
-        }
+        long compDirRef = cu.stringRef(DwarfData.AT_COMP_DIR);
+        String compDir = compDirRef < 0 ? "" : made(d, d.string(compDirRef));
         int ui = d.offsetToUnit(cu.offset);
         if (ui < 0) {
             return null;
@@ -54,11 +57,21 @@ final class DwarfLineTable {
         DwarfData.Unit u = d.units.get(ui);
         DwarfBuf buf = new DwarfBuf(d.line, (int) off, d.line.length, d.bigEndian, u.version(), u.is64(), true,
                 u.addressSize());
-        DwarfLineTable t = new DwarfLineTable();
-        return t.decode(d, buf, compDir) ? t : null;
+        DwarfLineTable t = new DwarfLineTable(d);
+        try {
+            return t.decode(buf, compDir) ? t : null;
+        } finally {
+            d.charge(buf.pos - off);
+        }
     }
 
-    private boolean decode(DwarfData d, DwarfBuf buf, String compDir) {
+    /** A string made while decoding, charged to the budget. */
+    private static String made(DwarfData d, String s) {
+        d.charge(s.length());
+        return s;
+    }
+
+    private boolean decode(DwarfBuf buf, String compDir) {
         boolean[] dwarf64 = new boolean[1];
         long unitLength = buf.unitLength(dwarf64);
         long endOffset = buf.pos + unitLength;
@@ -113,7 +126,7 @@ final class DwarfLineTable {
                 if (dir.isEmpty()) {
                     break;
                 }
-                directories.add(DwarfPaths.isAbs(dir) ? dir : DwarfPaths.join(compDir, dir));
+                directories.add(DwarfPaths.isAbs(dir) ? dir : made(d, DwarfPaths.join(compDir, dir)));
             }
             files.add(null);
             while (true) {
@@ -131,6 +144,7 @@ final class DwarfLineTable {
             if (!plausibleCount(count, dirFormat, buf)) {
                 return false;
             }
+            d.charge(count);
             for (int i = 0; i < count; i++) {
                 directories.add("");
             }
@@ -146,6 +160,7 @@ final class DwarfLineTable {
             if (!plausibleCount(count, fileFormat, buf)) {
                 return false;
             }
+            d.charge(count);
             for (int i = 0; i < count; i++) {
                 String name = readLnct(d, buf, fileFormat, dwarf64[0], directories);
                 if (name == null) {
@@ -277,7 +292,7 @@ final class DwarfLineTable {
             if (dirIndex < 0 || dirIndex >= directories.size()) {
                 return -1;
             }
-            name = DwarfPaths.join(directories.get((int) dirIndex), name);
+            name = made(d, DwarfPaths.join(directories.get((int) dirIndex), name));
         }
         buf.uint();
         buf.uint();
@@ -308,7 +323,7 @@ final class DwarfLineTable {
                     long off = dwarf64 ? buf.uint64() : buf.uint32();
                     DwarfBuf b1 = DwarfBuf.over(lf[1] == 0x0e ? d.str : d.lineStr, buf);
                     b1.skip(off);
-                    s = b1.string();
+                    s = made(d, b1.string());
                     if (b1.failed()) {
                         return null;
                     }
@@ -344,7 +359,7 @@ final class DwarfLineTable {
             }
         }
         if (!dir.isEmpty() && !path.isEmpty()) {
-            path = DwarfPaths.join(dir, path);
+            path = made(d, DwarfPaths.join(dir, path));
         }
         return path;
     }

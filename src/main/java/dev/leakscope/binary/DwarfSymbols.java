@@ -1,9 +1,8 @@
 package dev.leakscope.binary;
 
 import dev.leakscope.util.IntList;
-import java.util.ArrayList;
+import dev.leakscope.util.LongList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +16,8 @@ import java.util.Map;
  * <p>pprof scans the entries linearly for every address; here units and subprograms are indexed once,
  * in one pass, so that a lookup costs a few binary searches. Where Go's reader stops (an entry it cannot
  * decode) or fails (a range list it cannot read), the index records it so lookups stop or fail at the
- * same place.
+ * same place. DWARF crafted to cost far more than its size to decode (tables shared or overlapping:
+ * see {@link DwarfData#charge}) gives no frames, where Go would take hours or run out of memory.
  */
 public final class DwarfSymbols {
     private final DwarfData d;
@@ -31,7 +31,10 @@ public final class DwarfSymbols {
 
     // named subprograms, stops and failures, numbered in entry order over all units (index in names)
     private final IntervalIndex subprograms = new IntervalIndex();
-    private final List<String> names = new ArrayList<>();
+    /** The names of subprograms as string references (decoded when a frame names them); -1 for the others. */
+    private final LongList names = new LongList();
+    /** The names frames gave, by reference: each read once, however many addresses it names. */
+    private final Map<Long, String> nameStrings = new HashMap<>();
     /** Numbers of the scan's stops (undecodable entry: no name) and failures (bad ranges: no frame). */
     private final IntList stops = new IntList();
     private final IntList failures = new IntList();
@@ -85,11 +88,15 @@ public final class DwarfSymbols {
 
     private void indexUnits() {
         int n = d.units.size();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
+            // Go's reader reads on from a unit without entries into the next: units i..u all find unit u's
+            // first entry, so only i, the first of them, can be the first whose ranges hold an address
             int u = i;
             while (u < n && d.units.get(u).off() == d.units.get(u).end()) {
                 u++;
             }
+            int next = u + 1;
             DwarfEntry e = null;
             if (u < n) {
                 DwarfData.Unit unit = d.units.get(u);
@@ -104,18 +111,22 @@ public final class DwarfSymbols {
                 try {
                     r = d.ranges(e);
                 } catch (BinaryFormatException ex) {
+                    if (d.exhausted()) {
+                        throw ex;
+                    }
                     e = null;
                 }
             }
             if (e == null) {
                 firstAbort = Math.min(firstAbort, i);
-                continue;
+            } else {
+                firstEntry[i] = e;
+                firstEntryUnit[i] = u;
+                for (int k = 0; k + 1 < r.length; k += 2) {
+                    units.add(r[k], r[k + 1], i);
+                }
             }
-            firstEntry[i] = e;
-            firstEntryUnit[i] = u;
-            for (int k = 0; k + 1 < r.length; k += 2) {
-                units.add(r[k], r[k + 1], i);
-            }
+            i = next;
         }
     }
 
@@ -137,7 +148,7 @@ public final class DwarfSymbols {
                 if (b.failed() || e == null || (e.tag == 0 && b.pos == before)) {
                     // Go stops here (an entry it cannot decode; a varint that never ends loops forever)
                     stops.add(names.size());
-                    names.add(null);
+                    names.add(-1);
                     break;
                 }
                 if (e.tag == DwarfData.TAG_COMPILE_UNIT || e.tag == DwarfData.TAG_PARTIAL_UNIT) {
@@ -160,12 +171,15 @@ public final class DwarfSymbols {
         try {
             r = d.ranges(e);
         } catch (BinaryFormatException ex) {
+            if (d.exhausted()) {
+                throw ex;
+            }
             failures.add(names.size());
-            names.add(null);
+            names.add(-1);
             return;
         }
-        String name = e.string(DwarfData.AT_NAME);
-        if (name == null || r.length == 0) {
+        long name = e.stringRef(DwarfData.AT_NAME);
+        if (name < 0 || r.length == 0) {
             return;
         }
         for (int k = 0; k + 1 < r.length; k += 2) {
@@ -176,6 +190,9 @@ public final class DwarfSymbols {
 
     /** The frame pprof gives an address of this file (already relative to the file), or null. */
     public Frame frame(long pc) {
+        if (d.exhausted()) {
+            return null;
+        }
         int unit = units.first(pc, 0);
         if (unit < 0 || firstAbort < unit) {
             return null;
@@ -195,7 +212,7 @@ public final class DwarfSymbols {
         int failure = firstAtOrAfter(failures, from);
         int end = Math.min(stop, failure);
         if (candidate >= 0 && candidate < end) {
-            return new Frame(names.get(candidate), row.file(), row.line());
+            return new Frame(nameStrings.computeIfAbsent(names.get(candidate), d::string), row.file(), row.line());
         }
         if (failure < stop) {
             return null;
@@ -206,7 +223,11 @@ public final class DwarfSymbols {
     private DwarfLineTable lineTable(int unit, DwarfEntry cu) {
         DwarfLineTable t = lineTables.get(unit);
         if (t == null && !noLineTable.containsKey(unit)) {
-            t = DwarfLineTable.of(d, cu);
+            try {
+                t = DwarfLineTable.of(d, cu);
+            } catch (BinaryFormatException e) {
+                return null; // over the budget: no more frames from this binary
+            }
             if (t == null) {
                 noLineTable.put(unit, true);
             } else {

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -22,6 +23,8 @@ public final class ElfFile {
     private static final long SHF_COMPRESSED = 0x800;
     private static final int SHT_NOBITS = 8;
     private static final int ELFCOMPRESS_ZLIB = 1;
+    /** Deflate expands its input at most 1032 times (a 258-byte match in two bits). */
+    private static final long MAX_INFLATE_RATIO = 1032;
 
     private final Path path;
     private final boolean is64;
@@ -151,21 +154,33 @@ public final class ElfFile {
         }
     }
 
+    /**
+     * Inflates a section that claims to hold length bytes. Memory follows the data actually inflated, not
+     * the claim: a claim more than the compressed bytes can hold fails at once, and the buffer grows as
+     * the data comes (Go allocates the claimed size and runs out of memory).
+     */
     private byte[] inflate(String name, byte[] raw, int from, long length) {
         checkSize(length);
-        byte[] out = new byte[(int) length];
+        if (length > (raw.length - from) * MAX_INFLATE_RATIO + 64) {
+            throw new BinaryFormatException("section " + name + ": " + (raw.length - from)
+                    + " compressed bytes cannot hold the " + length + " bytes claimed");
+        }
+        byte[] out = new byte[(int) Math.min(length, Math.max(1 << 16, 4L * raw.length))];
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(raw, from, raw.length - from);
             int n = 0;
-            while (n < out.length) {
+            while (n < length) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(length, 2L * out.length));
+                }
                 int got = inflater.inflate(out, n, out.length - n);
                 if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 n += got;
             }
-            if (n < out.length) {
+            if (n < length) {
                 throw new BinaryFormatException("section " + name + ": compressed data ends early");
             }
             return out;

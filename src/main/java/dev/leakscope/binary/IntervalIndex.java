@@ -1,23 +1,32 @@
 package dev.leakscope.binary;
 
+import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongList;
 import java.util.Arrays;
 
 /**
  * Address ranges [low, high), each with an order number, answering: which range containing an address
- * comes first in order (from a given order on)? Addresses compare unsigned. Ranges are sorted by low
- * address with running maxima of their high addresses, so a lookup walks back only over ranges that
- * can still contain the address: a few, for the mostly disjoint ranges of functions and units.
+ * comes first in order (from a given order on)? Addresses compare unsigned.
+ *
+ * <p>A segment tree over the distinct range ends: each range is stored, as its order number, at the
+ * O(log n) nodes that together cover exactly its elementary segments, and each node keeps its order
+ * numbers sorted. A lookup visits the nodes from the address's leaf up to the root, a binary search
+ * each: O(log² n) however the ranges nest or overlap (crafted DWARF can make every range hold every
+ * address). The functions and units of real binaries barely overlap: most ranges sit at one node.
  */
 final class IntervalIndex {
-    private final LongList lows = new LongList();
-    private final LongList highs = new LongList();
-    private final LongList orders = new LongList();
-    private long[] low;
-    private long[] high;
-    private int[] order;
-    private long[] maxHigh;
+    private LongList lows = new LongList();
+    private LongList highs = new LongList();
+    private IntList orders = new IntList();
+    /** The distinct range ends, sorted, with the sign bit flipped so that signed order is unsigned order. */
+    private long[] bounds;
+    /** Leaves of the tree: a power of two; leaf i is the segment [bounds[i], bounds[i + 1]). */
+    private int leaves;
+    /** Node k's order numbers are members[start[k]] up to members[start[k + 1]], sorted. */
+    private int[] start;
+    private int[] members;
 
+    /** Adds a range (an empty one is left out); all ranges are added before the first lookup. */
     void add(long lo, long hi, int orderNumber) {
         if (Long.compareUnsigned(lo, hi) < 0) {
             lows.add(lo);
@@ -28,23 +37,25 @@ final class IntervalIndex {
 
     /** The least order number ≥ from of a range containing address, or -1. */
     int first(long address, int from) {
-        if (low == null) {
+        if (bounds == null) {
             build();
         }
-        int lo = 0;
-        int hi = low.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(low[mid], address) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // the leaf of the address: the last bound at or below it
+        int leaf = Arrays.binarySearch(bounds, address ^ Long.MIN_VALUE);
+        if (leaf < 0) {
+            leaf = -leaf - 2;
+        }
+        if (leaf < 0) {
+            return -1;
         }
         int best = -1;
-        for (int i = lo - 1; i >= 0 && Long.compareUnsigned(maxHigh[i], address) > 0; i--) {
-            if (Long.compareUnsigned(address, high[i]) < 0 && order[i] >= from && (best < 0 || order[i] < best)) {
-                best = order[i];
+        for (int node = leaf + leaves; node >= 1; node >>>= 1) {
+            int k = Arrays.binarySearch(members, start[node], start[node + 1], from);
+            if (k < 0) {
+                k = -k - 1;
+            }
+            if (k < start[node + 1] && (best < 0 || members[k] < best)) {
+                best = members[k];
             }
         }
         return best;
@@ -52,23 +63,62 @@ final class IntervalIndex {
 
     private void build() {
         int n = lows.size();
-        Integer[] idx = new Integer[n];
+        long[] ends = new long[2 * n];
         for (int i = 0; i < n; i++) {
-            idx[i] = i;
+            ends[2 * i] = lows.get(i) ^ Long.MIN_VALUE;
+            ends[2 * i + 1] = highs.get(i) ^ Long.MIN_VALUE;
         }
-        Arrays.sort(idx, (a, b) -> Long.compareUnsigned(lows.get(a), lows.get(b)));
-        low = new long[n];
-        high = new long[n];
-        order = new int[n];
-        maxHigh = new long[n];
-        long max = 0;
-        for (int i = 0; i < n; i++) {
-            int k = idx[i];
-            low[i] = lows.get(k);
-            high[i] = highs.get(k);
-            order[i] = (int) orders.get(k);
-            max = i == 0 || Long.compareUnsigned(high[i], max) > 0 ? high[i] : max;
-            maxHigh[i] = max;
+        Arrays.sort(ends);
+        int m = 0;
+        for (int i = 0; i < ends.length; i++) {
+            if (m == 0 || ends[i] != ends[m - 1]) {
+                ends[m++] = ends[i];
+            }
+        }
+        bounds = Arrays.copyOf(ends, m);
+        leaves = 1;
+        while (leaves < m) {
+            leaves <<= 1;
+        }
+        start = new int[2 * leaves + 1];
+        // twice over the ranges' canonical nodes: count them per node, then place the order numbers
+        for (int pass = 0; pass < 2; pass++) {
+            int[] fill = pass == 0 ? null : Arrays.copyOf(start, start.length);
+            for (int i = 0; i < n; i++) {
+                int l = leaves + Arrays.binarySearch(bounds, lows.get(i) ^ Long.MIN_VALUE);
+                int r = leaves + Arrays.binarySearch(bounds, highs.get(i) ^ Long.MIN_VALUE);
+                for (; l < r; l >>>= 1, r >>>= 1) {
+                    if ((l & 1) == 1) {
+                        place(l++, orders.get(i), fill);
+                    }
+                    if ((r & 1) == 1) {
+                        place(--r, orders.get(i), fill);
+                    }
+                }
+            }
+            if (pass == 0) {
+                int sum = 0;
+                for (int k = 0; k < start.length; k++) {
+                    int c = start[k];
+                    start[k] = sum;
+                    sum += c;
+                }
+                members = new int[sum];
+            }
+        }
+        for (int k = 1; k < 2 * leaves; k++) {
+            Arrays.sort(members, start[k], start[k + 1]);
+        }
+        lows = null;
+        highs = null;
+        orders = null;
+    }
+
+    private void place(int node, int order, int[] fill) {
+        if (fill == null) {
+            start[node]++;
+        } else {
+            members[fill[node]++] = order;
         }
     }
 }

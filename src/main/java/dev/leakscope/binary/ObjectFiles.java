@@ -3,6 +3,7 @@ package dev.leakscope.binary;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ public final class ObjectFiles {
     private final Function<String, Path> resolve;
     private final long maxSectionBytes;
     private final Map<Path, Opened> opened = new HashMap<>();
-    private final java.util.Set<Path> reported = new java.util.HashSet<>();
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
     /** An opened binary, or why it could not be opened (pprof's wording). */
     public record Opened(ObjectFile file, String error) {
@@ -30,19 +31,33 @@ public final class ObjectFiles {
     }
 
     public Opened open(String name) {
-        Path path = resolve.apply(name);
+        Path path = path(name);
+        if (path == null) {
+            // a name no file can have (a NUL character), as the system call would say
+            return new Opened(null, "open " + name + ": invalid argument");
+        }
         return opened.computeIfAbsent(path, p -> openFile(name, p));
     }
 
     /** Whether this is the first time a failure to use this binary is reported (to report it once). */
     public boolean firstFailure(String name) {
-        return reported.add(resolve.apply(name));
+        Path path = path(name);
+        return reported.add(path == null ? name : path.toString());
+    }
+
+    private Path path(String name) {
+        try {
+            return resolve.apply(name);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private Opened openFile(String name, Path path) {
         try {
             if (Files.isDirectory(path)) {
-                return new Opened(null, "read " + name + ": is a directory");
+                // go tool pprof opens it, then finds no object file format in it
+                return new Opened(null, "open " + name + ": unrecognized object file");
             }
             if (Files.exists(path) && !Files.isRegularFile(path)) {
                 // a device or pipe named by a profile is never read: it could block or never end

@@ -112,7 +112,15 @@ final class PprofCommand extends ProfileCommand {
         }
     }
 
+    /**
+     * Whether the first argument is the binary: a regular file with the ELF magic number (pprof takes any
+     * file its object readers open; a device or pipe is never read for this, it could block or never end).
+     * A corrupt ELF file is still the binary: its symbolization fails with a notice.
+     */
     private static boolean isExecutable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(4);
             return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';

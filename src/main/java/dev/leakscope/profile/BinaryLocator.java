@@ -99,13 +99,16 @@ public final class BinaryLocator {
 
     /** The entries of a directory, as Go's filepath.Glob(dir + "/*") lists them (sorted). */
     private List<String> glob(String dir) {
-        Path path = resolve.apply(dir);
-        if (!Files.isDirectory(path)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(path)) {
-            return entries.map(e -> join(dir, e.getFileName().toString())).sorted().toList();
+        try {
+            Path path = resolve.apply(dir);
+            if (!Files.isDirectory(path)) {
+                return List.of();
+            }
+            try (Stream<Path> entries = Files.list(path)) {
+                return entries.map(e -> join(dir, e.getFileName().toString())).sorted().toList();
+            }
         } catch (IOException | RuntimeException e) {
+            // a name no file can have (InvalidPathException), or a directory that cannot be listed
             return List.of();
         }
     }

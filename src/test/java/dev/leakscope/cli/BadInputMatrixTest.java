@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Broken and hostile inputs, one row each: the expected exit code and a fragment of the one-line
- * message (or of the report, for inputs that are odd but valid). Inputs are built at test time; every
- * case must finish within 5 s, in the bounded-heap (1 GB) test fork.
+ * message (or of the report, for inputs that are odd but valid, and then of the notice on stderr, if
+ * any). Inputs are built at test time; every case must finish within 5 s, in the bounded-heap (1 GB)
+ * test fork.
  */
 class BadInputMatrixTest {
     /** Writes the case's input files into dir and returns the command line (after "leakscope"). */
@@ -38,7 +40,15 @@ class BadInputMatrixTest {
         String[] prepare(Path dir) throws Exception;
     }
 
-    record Case(String name, Setup setup, int exit, String fragment) {
+    /**
+     * notice: how what a report (exit 0) says on stderr starts, with the paths of the test's directory
+     * made relative; null when it says nothing.
+     */
+    record Case(String name, Setup setup, int exit, String fragment, String notice) {
+        Case(String name, Setup setup, int exit, String fragment) {
+            this(name, setup, exit, fragment, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -150,7 +160,116 @@ class BadInputMatrixTest {
             Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu", "nanoseconds"))));
             return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
         }, 2, "cannot combine profiles with different sample types"));
+        binaries(c);
         return c.stream();
+    }
+
+    /** The report of the native heap profile when its binary cannot be used: its mapping's name, no frames. */
+    private static final String UNSYMBOLIZED = "155.64MB 94.47% 94.47%   164.74MB   100%  [leaky_gperf_heapprof]";
+    private static final String NOT_SYMBOLIZED = "Local symbolization failed for leaky_gperf_heapprof: open ";
+    /** pprof's notice for the profile's unmapped addresses: what it says when the binary is used. */
+    private static final String INCOMPLETE = "Some binary filenames not available. Symbolization may be incomplete.";
+
+    /**
+     * Broken binaries, given on the command line (pprof's first argument, when it is an ELF file) or named
+     * by the profile's mapping: no frames from them, and the report as without them; pprof's notice where
+     * it cannot open one (a binary whose DWARF is unreadable is used silently, without frames, as by pprof).
+     * The binary file is named as the profile's binary, so the report is the same as without it.
+     */
+    private static void binaries(List<Case> c) {
+        c.add(new Case("binary: ELF header cut after 20 bytes", d -> pprofTop(d,
+                Arrays.copyOf(testBinary("store-dwarf4"), 20)), 0, UNSYMBOLIZED,
+                NOT_SYMBOLIZED + "leaky_gperf_heapprof: unrecognized object file (file too short)\n"));
+        c.add(new Case("binary: .debug_info scrambled", d -> {
+            byte[] elf = testBinary("store-dwarf4");
+            int[] info = section(elf, ".debug_info");
+            byte[] noise = random(info[1], 7);
+            System.arraycopy(noise, 0, elf, info[0], info[1]);
+            return pprofTop(d, elf);
+        }, 0, UNSYMBOLIZED, INCOMPLETE));
+        for (long claim : new long[] {1L << 40, 0x70000000L}) {
+            c.add(new Case("binary: compressed .debug_info claims " + claim + " bytes", d -> {
+                byte[] elf = testBinary("store-dwarf5-zlib");
+                java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .putLong(section(elf, ".debug_info")[0] + 8, claim);
+                return pprofTop(d, elf);
+            }, 0, UNSYMBOLIZED, INCOMPLETE));
+        }
+        // pprof takes a first argument that is no object file for a profile; leakscope does too (one
+        // that is not a regular file is not even opened), and a profile that cannot be read is an error
+        c.add(new Case("binary: a directory", d -> new String[] {"pprof", "-top", Files.createDirectory(
+                d.resolve("leaky_gperf_heapprof")).toString(), nativeProfile(d, "unused").toString()}, 2,
+                "is a directory, not a profile"));
+        c.add(new Case("binary: /dev/zero", d -> new String[] {"pprof", "-top", "/dev/zero",
+                nativeProfile(d, "unused").toString()}, 2, "/dev/zero: not a profile"));
+        c.add(new Case("binary named by the mapping: cut after 20 bytes", d -> {
+            Path binary = Files.write(d.resolve("leaky_gperf_heapprof"), Arrays.copyOf(testBinary("store-dwarf4"), 20));
+            return new String[] {"pprof", "-top", nativeProfile(d, binary.toString()).toString()};
+        }, 0, UNSYMBOLIZED, NOT_SYMBOLIZED + "leaky_gperf_heapprof: unrecognized object file (file too short)\n"));
+        c.add(new Case("binary named by the mapping: a directory", d -> {
+            Path binary = Files.createDirectory(d.resolve("leaky_gperf_heapprof"));
+            return new String[] {"pprof", "-top", nativeProfile(d, binary.toString()).toString()};
+        }, 0, UNSYMBOLIZED, NOT_SYMBOLIZED + "leaky_gperf_heapprof: unrecognized object file\n"));
+        c.add(new Case("binary named by the mapping: /dev/zero", d -> new String[] {"pprof", "-top",
+                nativeProfile(d, "/dev/zero").toString()}, 0, "100%  [zero]",
+                "Local symbolization failed for zero: open /dev/zero: not a regular file\n"));
+        c.add(new Case("binary named by the mapping: a NUL in its name", d -> {
+            Files.write(d.resolve("p.pb"), edit(b -> b.addMapping(ProfileProto.Mapping.newBuilder().setId(1)
+                    .setMemoryStart(0x1000).setMemoryLimit(0x2000).setFilename(string(b, "/tmp/a\0b")))
+                    .setLocation(0, b.getLocation(0).toBuilder().setMappingId(1))));
+            return new String[] {"pprof", "-top", d.resolve("p.pb").toString()};
+        }, 0, "main.leaf", "Local symbolization failed for a\0b: open /tmp/a\0b: invalid argument\n"));
+    }
+
+    /** pprof -top BINARY PROFILE, the binary written as the profile's binary file name. */
+    private static String[] pprofTop(Path dir, byte[] binary) throws IOException {
+        Path file = Files.write(dir.resolve("leaky_gperf_heapprof"), binary);
+        return new String[] {"pprof", "-top", file.toString(), nativeProfile(dir, "unused").toString()};
+    }
+
+    /**
+     * A native heap profile (gperftools text) whose only mappings are its binary's, named binary: the
+     * libraries it also names may or may not be on this machine.
+     */
+    private static Path nativeProfile(Path dir, String binary) throws IOException {
+        Path heap = dev.leakscope.SharedCorpus.corpus("native", "gperftools-heapprof", "cache-leak", "heap_5.heap");
+        StringBuilder out = new StringBuilder();
+        boolean mappings = false;
+        for (String line : Files.readAllLines(heap)) {
+            mappings |= line.equals("MAPPED_LIBRARIES:");
+            if (!mappings || line.equals("MAPPED_LIBRARIES:")) {
+                out.append(line).append('\n');
+            } else if (line.endsWith("/leaky_gperf_heapprof")) {
+                out.append(line, 0, line.lastIndexOf(' ') + 1).append(binary).append('\n');
+            }
+        }
+        return Files.writeString(dir.resolve("heap.heap"), out);
+    }
+
+    private static byte[] testBinary(String name) throws IOException {
+        try (java.io.InputStream in = BadInputMatrixTest.class.getResourceAsStream("/dev/leakscope/binary/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The file offset and size of a section of a 64-bit little-endian ELF file. */
+    private static int[] section(byte[] elf, String name) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int shoff = (int) b.getLong(40);
+        int shnum = b.getShort(60) & 0xffff;
+        int names = (int) b.getLong(shoff + (b.getShort(62) & 0xffff) * 64 + 24);
+        for (int i = 0; i < shnum; i++) {
+            int h = shoff + i * 64;
+            int at = names + b.getInt(h);
+            int end = at;
+            while (elf[end] != 0) {
+                end++;
+            }
+            if (new String(elf, at, end - at, StandardCharsets.ISO_8859_1).equals(name)) {
+                return new int[] {(int) b.getLong(h + 24), (int) b.getLong(h + 32)};
+            }
+        }
+        throw new AssertionError("no section " + name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,7 +278,13 @@ class BadInputMatrixTest {
         String[] args = c.setup().prepare(dir);
         Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Cli.run(dir, args));
         assertEquals(c.exit(), r.exitCode(), r.err());
-        CleanOutcome.of(r);
+        if (c.notice() == null) {
+            CleanOutcome.of(r);
+        } else {
+            String err = r.err().replace(dir + "/", "");
+            assertTrue(err.startsWith(c.notice()), "expected '" + c.notice() + "' first in: " + err);
+            assertFalse(r.err().contains("internal error") || r.err().contains("Exception"), r.err());
+        }
         String text = c.exit() == 0 ? r.out() : r.err();
         assertTrue(text.contains(c.fragment()), "expected '" + c.fragment() + "' in: " + text);
     }
