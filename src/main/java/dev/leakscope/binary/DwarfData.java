@@ -58,6 +58,8 @@ final class DwarfData {
     private static final int STRINGS_IN_INFO = 0;
     private static final int STRINGS_IN_STR = 1;
     private static final int STRINGS_IN_LINE_STR = 2;
+    /** A unit whose first entry cannot be read. */
+    private static final DwarfEntry UNREADABLE = new DwarfEntry(0, 0, false, 0);
 
     private static final Set<Integer> EXPRLOC_ATTRS = Set.of(0x02, 0x0b, 0x0c, 0x0d, 0x19, 0x22, 0x2a, 0x2e,
             0x2f, 0x37, 0x38, 0x40, 0x46, 0x48, 0x4a, 0x4d, 0x4e, 0x4f, 0x50, 0x51);
@@ -86,7 +88,7 @@ final class DwarfData {
     private final Map<Long, Map<Long, Abbrev>> abbrevCache = new HashMap<>();
     /** Per string section: the offset of its last NUL byte (a string can start at or before it), -2 when unknown. */
     private final int[] lastNul = {-2, -2, -2};
-    /** Per unit: its compile-unit entry once read, or {@link DwarfEntry#NULL} when it cannot be read. */
+    /** Per unit: its first entry once read, or {@link #UNREADABLE}. */
     private DwarfEntry[] compileUnits;
     /** What decoding may still cost: see {@link #charge}. */
     private long budget;
@@ -745,9 +747,9 @@ final class DwarfData {
             Unit u = units.get(i);
             DwarfBuf b = u.buf(this, u.off);
             DwarfEntry cu = entry(b, null, u);
-            compileUnits[i] = b.failed() ? DwarfEntry.NULL : cu;
+            compileUnits[i] = b.failed() ? UNREADABLE : cu;
         }
-        if (compileUnits[i] == DwarfEntry.NULL) {
+        if (compileUnits[i] == UNREADABLE) {
             throw new BinaryFormatException("unreadable compile unit entry");
         }
         return compileUnits[i];
