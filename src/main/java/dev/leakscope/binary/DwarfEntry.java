@@ -11,6 +11,8 @@ final class DwarfEntry {
     static final byte I64 = 2;
     static final byte STR = 3;
     static final byte OTHER = 4;
+    /** A reference to another entry: its offset in .debug_info (the unit's base added, as in Go). */
+    static final byte REF = 5;
 
     /** Tag 0 marks the end of a list of children. */
     static final DwarfEntry NULL = new DwarfEntry(0, 0, false, 0);
