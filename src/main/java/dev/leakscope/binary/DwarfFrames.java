@@ -55,6 +55,7 @@ public final class DwarfFrames {
     private final List<IntList> children = new ArrayList<>();
 
     private final Map<Integer, DwarfLineTable> lineTables = new HashMap<>();
+    private final Map<Integer, String> names = new HashMap<>();
 
     private DwarfFrames(DwarfData d) {
         this.d = d;
@@ -209,6 +210,10 @@ public final class DwarfFrames {
 
     /** The qualified name of the entry at this offset, found through specifications and origins. */
     private String nameOf(int offset) {
+        return names.computeIfAbsent(offset, this::resolveName);
+    }
+
+    private String resolveName(int offset) {
         String fallback = "";
         int at = offset;
         for (int hops = 0; hops < MAX_REFERENCES && at >= 0; hops++) {
