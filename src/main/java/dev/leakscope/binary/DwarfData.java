@@ -446,21 +446,12 @@ final class DwarfData {
                 case 0x21 -> set(e, i, DwarfEntry.I64, f.implicitConst);
                 case 0x0c -> set(e, i, DwarfEntry.OTHER, b.uint8());
                 case 0x19 -> set(e, i, DwarfEntry.OTHER, 1);
-                case 0x10 -> {
-                    if (b.version == 2) {
-                        b.addr();
-                    } else if (b.dwarf64) {
-                        b.uint64();
-                    } else {
-                        b.uint32();
-                    }
-                    set(e, i, DwarfEntry.OTHER, 0);
-                }
-                case 0x11 -> set(e, i, DwarfEntry.OTHER, b.uint8());
-                case 0x12 -> set(e, i, DwarfEntry.OTHER, b.uint16());
-                case 0x13 -> set(e, i, DwarfEntry.OTHER, b.uint32());
-                case 0x14 -> set(e, i, DwarfEntry.OTHER, b.uint64());
-                case 0x15 -> set(e, i, DwarfEntry.OTHER, b.uint());
+                case 0x10 -> set(e, i, DwarfEntry.REF, b.version == 2 ? b.addr() : b.dwarf64 ? b.uint64() : b.uint32());
+                case 0x11 -> set(e, i, DwarfEntry.REF, b.uint8() + u.base);
+                case 0x12 -> set(e, i, DwarfEntry.REF, b.uint16() + u.base);
+                case 0x13 -> set(e, i, DwarfEntry.REF, b.uint32() + u.base);
+                case 0x14 -> set(e, i, DwarfEntry.REF, b.uint64() + u.base);
+                case 0x15 -> set(e, i, DwarfEntry.REF, b.uint() + u.base);
                 case 0x08 -> {
                     int at = b.skipString();
                     e.kind[i] = DwarfEntry.STR;
@@ -643,6 +634,12 @@ final class DwarfData {
             lastNul[section] = i;
         }
         return off < 0 || off > lastNul[section] ? -1 : (long) section << 32 | off;
+    }
+
+    /** The string value of an entry's attribute, or null when absent or not a string. */
+    String string(DwarfEntry e, int attribute) {
+        long ref = e.stringRef(attribute);
+        return ref < 0 ? null : string(ref);
     }
 
     /** The string a reference ({@link DwarfEntry#STR}) refers to, decoded as UTF-8. */

@@ -14,6 +14,8 @@ final class DwarfEntry {
     /** A string, as a reference {@link DwarfData#stringRef}. */
     static final byte STR = 3;
     static final byte OTHER = 4;
+    /** A reference to another entry: its offset in .debug_info (the unit's base added, as in Go). */
+    static final byte REF = 5;
 
     /** Tag 0 marks the end of a list of children. */
     static final DwarfEntry NULL = new DwarfEntry(0, 0, false, 0);
@@ -25,7 +27,10 @@ final class DwarfEntry {
     final int[] cls;
     final byte[] kind;
     final long[] num;
-    /** For an entry of many fields (crafted, a compile unit's may be read for every entry): where each attribute is first. */
+    /**
+     * For an entry of many fields (crafted: a compile unit's is searched for every entry): where each
+     * attribute is first.
+     */
     private java.util.Map<Integer, Integer> firstField;
 
     DwarfEntry(int offset, int tag, boolean children, int fields) {

@@ -22,6 +22,7 @@ final class DwarfLineTable {
     private final List<String> files = new ArrayList<>();
     private final DwarfData d;
     private long[] prefixMax;
+    private IntervalIndex rows;
     /** The state machine's operation pointer while the program runs. */
     private long addr;
     private long opIndex;
@@ -387,6 +388,31 @@ final class DwarfLineTable {
         }
         int f = file.get(lo - 1);
         return f < 0 || files.get(f) == null ? null : new Row(files.get(f), line.get(lo - 1));
+    }
+
+    /**
+     * The row covering pc as a debugger finds it: the row whose address range (up to the next row of the
+     * same sequence) contains pc; null when none does.
+     */
+    Row rowAt(long pc) {
+        if (rows == null) {
+            rows = new IntervalIndex();
+            for (int i = 0; i + 1 < address.size(); i++) {
+                if (!endSequence.get(i)) {
+                    rows.add(address.get(i), address.get(i + 1), i);
+                }
+            }
+        }
+        int i = rows.first(pc, 0);
+        return i < 0 ? null : new Row(file(file.get(i)), line.get(i));
+    }
+
+    /** The name of the file with this index in the table (as DW_AT_call_file and DW_AT_decl_file count), or "". */
+    String file(long index) {
+        if (index < 0 || index >= files.size() || files.get((int) index) == null) {
+            return "";
+        }
+        return files.get((int) index);
     }
 
     private long[] prefixMax() {

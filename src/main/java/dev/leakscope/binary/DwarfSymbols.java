@@ -60,15 +60,7 @@ public final class DwarfSymbols {
      */
     public static DwarfSymbols of(ElfFile elf) {
         try {
-            Map<String, byte[]> sections = new HashMap<>();
-            for (String name : elf.sectionNames()) {
-                String suffix = name.startsWith(".debug_") ? name.substring(7)
-                        : name.startsWith(".zdebug_") ? name.substring(8) : null;
-                if (suffix != null && !suffix.equals("types")) {
-                    sections.put(suffix, elf.section(name));
-                }
-            }
-            return of(sections);
+            return of(sections(elf));
         } catch (BinaryFormatException | java.io.IOException e) {
             return null;
         }
@@ -84,6 +76,19 @@ public final class DwarfSymbols {
         } catch (BinaryFormatException e) {
             return null;
         }
+    }
+
+    /** The DWARF sections of an ELF file by name without prefix ("info", "line"…), decompressed. */
+    static Map<String, byte[]> sections(ElfFile elf) throws java.io.IOException {
+        Map<String, byte[]> sections = new HashMap<>();
+        for (String name : elf.sectionNames()) {
+            String suffix = name.startsWith(".debug_") ? name.substring(7)
+                    : name.startsWith(".zdebug_") ? name.substring(8) : null;
+            if (suffix != null && !suffix.equals("types")) {
+                sections.put(suffix, elf.section(name));
+            }
+        }
+        return sections;
     }
 
     private void indexUnits() {

@@ -2,6 +2,7 @@ package dev.leakscope.binary;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A binary opened for symbolization as {@code go tool pprof} opens one: an ELF file, its load address
@@ -12,6 +13,8 @@ public final class ObjectFile {
     private final boolean goBinary;
     private DwarfSymbols dwarf;
     private boolean triedDwarf;
+    private DwarfFrames frames;
+    private boolean triedFrames;
 
     private ObjectFile(ElfFile elf) {
         this.elf = elf;
@@ -42,10 +45,16 @@ public final class ObjectFile {
         return goBinary;
     }
 
-    /** The frames of a file-relative address, innermost first; empty when unknown. */
-    public java.util.List<DwarfSymbols.Frame> frames(long address) {
-        DwarfSymbols.Frame f = sourceLine(address);
-        return f == null ? java.util.List.of() : java.util.List.of(f);
+    /**
+     * The frames a debugger gives a file-relative address, innermost first (see {@link DwarfFrames});
+     * empty when unknown.
+     */
+    public List<DwarfSymbols.Frame> frames(long address) {
+        if (!triedFrames) {
+            triedFrames = true;
+            frames = DwarfFrames.of(elf);
+        }
+        return frames == null ? List.of() : frames.frames(address);
     }
 
     /** The frame pprof gives a file-relative address, from the DWARF; null when there is none. */

@@ -148,7 +148,8 @@ public final class LocalSymbolizer {
             if (opened.file() == null) {
                 if (style == Style.PPROF) {
                     notices.accept("Local symbolization failed for " + name + ": " + opened.error());
-                } else if (files.firstFailure(m.file())) {
+                } else if (i == 0 && files.firstFailure(m.file())) {
+                    // only the program's own binary: shared libraries seldom have debugging information
                     notices.accept("cannot symbolize " + name + ": " + opened.error()
                             + " (give the binary with --binary FILE, or its directory in PPROF_BINARY_PATH)");
                 }

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Any bytes as DWARF sections, without an ELF file around them: decoding the units and abbreviations,
- * indexing units and subprograms, and line tables as addresses are looked up. Whatever the sections,
- * there are symbols or none, and an address gets a frame or none, never an exception.
+ * Any bytes as DWARF sections, without an ELF file around them, through both readers ({@link DwarfSymbols},
+ * pprof's, and {@link DwarfFrames}, a debugger's): decoding the units and abbreviations, indexing units,
+ * functions and inlined calls, and line tables as addresses are looked up. Whatever the sections, there
+ * are symbols or none, and an address gets frames or none, never an exception.
  *
  * <p>Input: for each section of {@link #SECTIONS} in order, a 16-bit little-endian length (0xffff: no
  * such section) and that many bytes; then addresses, 8 bytes little-endian each (at most 16).
@@ -37,19 +38,26 @@ class DwarfFuzzTest {
             at += n;
         }
         DwarfSymbols symbols = DwarfSymbols.of(sections);
-        if (symbols == null) {
-            return;
-        }
+        DwarfFrames frames = DwarfFrames.of(sections);
         for (long a : FIXED) {
-            symbols.frame(a);
+            lookUp(symbols, frames, a);
         }
         for (int i = 0; i < 16 && at + 8 <= data.length; i++, at += 8) {
             long a = 0;
             for (int k = 7; k >= 0; k--) {
                 a = a << 8 | (data[at + k] & 0xff);
             }
-            symbols.frame(a);
-            symbols.frame(a + 1);
+            lookUp(symbols, frames, a);
+            lookUp(symbols, frames, a + 1);
+        }
+    }
+
+    private static void lookUp(DwarfSymbols symbols, DwarfFrames frames, long address) {
+        if (symbols != null) {
+            symbols.frame(address);
+        }
+        if (frames != null) {
+            frames.frames(address);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Any bytes as a binary named by a profile: opening it may fail with a {@link BinaryFormatException} or
  * an {@link IOException} (pprof's "Local symbolization failed"); once open, looking addresses up gives
- * a frame or none, never an exception. Addresses: a few fixed ones and some near the entry point.
+ * frames or none, never an exception (pprof's one frame and a debugger's inlined ones). Addresses: a
+ * few fixed ones and some near the entry point.
  */
 class ObjectFileFuzzTest {
     private static final long MAX_SECTION_BYTES = 16 << 20;
@@ -31,16 +32,15 @@ class ObjectFileFuzzTest {
             return;
         }
         f.isGoBinary();
-        Long load = f.loadAddress();
+        f.loadAddress();
         for (long a : FIXED) {
             f.sourceLine(a);
+            f.frames(a);
         }
         long entry = entryPoint(data);
         for (long a = entry; a < entry + 0x60; a += 3) {
             f.sourceLine(a);
-        }
-        if (load != null) {
-            f.frames(load);
+            f.frames(a);
         }
     }
 
