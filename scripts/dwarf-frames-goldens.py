@@ -16,7 +16,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from importlib import import_module  # noqa: E402
 
-exec_segment = import_module("dwarf-goldens").exec_segment
+goldens = import_module("dwarf-goldens")
+exec_segment = goldens.exec_segment
+write_runs = goldens.write_runs
 
 
 def answers(binary):
@@ -58,19 +60,10 @@ def answers(binary):
 def main():
     out_dir = sys.argv[1]
     for binary in sys.argv[2:]:
-        named = answers(binary)
-        runs = []
-        for addr in sorted(named):
-            text = " | ".join(named[addr]) or "-"
-            if runs and runs[-1][1] == addr and runs[-1][2] == text:
-                runs[-1][1] = addr + 1
-            else:
-                runs.append([addr, addr + 1, text])
-        with open(os.path.join(out_dir, os.path.basename(binary) + ".inline"), "w") as f:
-            f.write("# addr2line -i -f -C %s: start end frames (see scripts/dwarf-frames-goldens.py)\n"
-                    % os.path.basename(binary))
-            for s, e, text in runs:
-                f.write("%x %x %s\n" % (s, e, text))
+        name = os.path.basename(binary)
+        text = {addr: " | ".join(frames) or "-" for addr, frames in answers(binary).items()}
+        write_runs(os.path.join(out_dir, name + ".inline"),
+                   "# addr2line -i -f -C %s: start end frames (see scripts/dwarf-frames-goldens.py)" % name, text)
 
 
 if __name__ == "__main__":

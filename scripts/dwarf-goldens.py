@@ -65,21 +65,26 @@ def frames(binary):
     return result
 
 
+def write_runs(path, header, answers):
+    """Writes answers (text by address) as runs of consecutive addresses with the same text."""
+    runs = []
+    for addr in sorted(answers):
+        if runs and runs[-1][1] == addr and runs[-1][2] == answers[addr]:
+            runs[-1][1] = addr + 1
+        else:
+            runs.append([addr, addr + 1, answers[addr]])
+    with open(path, "w") as f:
+        f.write(header + "\n")
+        for start, end, text in runs:
+            f.write("%x %x %s\n" % (start, end, text))
+
+
 def main():
     out_dir = sys.argv[1]
     for binary in sys.argv[2:]:
-        named = frames(binary)
-        runs = []
-        for addr in sorted(named):
-            if runs and runs[-1][1] == addr and runs[-1][2] == named[addr]:
-                runs[-1][1] = addr + 1
-            else:
-                runs.append([addr, addr + 1, named[addr]])
-        with open(os.path.join(out_dir, os.path.basename(binary) + ".frames"), "w") as f:
-            f.write("# go tool pprof -raw %s: start end frame (see scripts/dwarf-goldens.py)\n"
-                    % os.path.basename(binary))
-            for s, e, fr in runs:
-                f.write("%x %x %s\n" % (s, e, fr))
+        name = os.path.basename(binary)
+        write_runs(os.path.join(out_dir, name + ".frames"),
+                   "# go tool pprof -raw %s: start end frame (see scripts/dwarf-goldens.py)" % name, frames(binary))
 
 
 if __name__ == "__main__":

@@ -112,6 +112,35 @@ final class DwarfData {
     }
 
     /**
+     * The DWARF of an ELF file as Go's elf.File.DWARF reads it (its .debug_ and .zdebug_ sections,
+     * decompressed), or null when it has none or Go would fail to read it.
+     */
+    static DwarfData of(ElfFile elf) {
+        try {
+            Map<String, byte[]> sections = new java.util.HashMap<>();
+            for (String name : elf.sectionNames()) {
+                String suffix = name.startsWith(".debug_") ? name.substring(7)
+                        : name.startsWith(".zdebug_") ? name.substring(8) : null;
+                if (suffix != null && !suffix.equals("types")) {
+                    sections.put(suffix, elf.section(name));
+                }
+            }
+            return of(sections);
+        } catch (java.io.IOException | BinaryFormatException e) {
+            return null;
+        }
+    }
+
+    /** The DWARF of these sections (by name without prefix: "info", "line"…), or null as for an ELF file. */
+    static DwarfData of(Map<String, byte[]> sections) {
+        try {
+            return new DwarfData(sections);
+        } catch (BinaryFormatException e) {
+            return null;
+        }
+    }
+
+    /**
      * Decodes the unit headers and abbreviation tables.
      *
      * @param sections section contents by DWARF name without prefix ("info", "abbrev", "line_str"…)

@@ -64,19 +64,10 @@ public final class DwarfFrames {
         }
     }
 
-    /** The frames of an ELF file's DWARF, or null when it has none that can be read. */
-    public static DwarfFrames of(ElfFile elf) {
+    /** A debugger's view of this DWARF, or null when there is none or it cannot be read. */
+    static DwarfFrames of(DwarfData d) {
         try {
-            return of(DwarfSymbols.sections(elf));
-        } catch (BinaryFormatException | java.io.IOException e) {
-            return null;
-        }
-    }
-
-    /** The frames of these DWARF sections (see {@link DwarfSymbols#of(Map)}), or null when they cannot be read. */
-    static DwarfFrames of(Map<String, byte[]> sections) {
-        try {
-            return new DwarfFrames(new DwarfData(sections));
+            return d == null ? null : new DwarfFrames(d);
         } catch (BinaryFormatException e) {
             return null;
         }

@@ -54,41 +54,13 @@ public final class DwarfSymbols {
         indexSubprograms();
     }
 
-    /**
-     * The DWARF of an ELF file as Go's elf.File.DWARF reads it, or null when the file has none or Go
-     * would fail to read it.
-     */
-    public static DwarfSymbols of(ElfFile elf) {
+    /** pprof's view of this DWARF, or null when there is none or Go would fail to read it. */
+    static DwarfSymbols of(DwarfData d) {
         try {
-            return of(sections(elf));
-        } catch (BinaryFormatException | java.io.IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The DWARF of these sections (contents by name without prefix: "info", "abbrev", "line_str"…), or
-     * null when Go would fail to read it.
-     */
-    static DwarfSymbols of(Map<String, byte[]> sections) {
-        try {
-            return new DwarfSymbols(new DwarfData(sections));
+            return d == null ? null : new DwarfSymbols(d);
         } catch (BinaryFormatException e) {
             return null;
         }
-    }
-
-    /** The DWARF sections of an ELF file by name without prefix ("info", "line"…), decompressed. */
-    static Map<String, byte[]> sections(ElfFile elf) throws java.io.IOException {
-        Map<String, byte[]> sections = new HashMap<>();
-        for (String name : elf.sectionNames()) {
-            String suffix = name.startsWith(".debug_") ? name.substring(7)
-                    : name.startsWith(".zdebug_") ? name.substring(8) : null;
-            if (suffix != null && !suffix.equals("types")) {
-                sections.put(suffix, elf.section(name));
-            }
-        }
-        return sections;
     }
 
     private void indexUnits() {

@@ -11,8 +11,10 @@ import java.util.List;
 public final class ObjectFile {
     private final ElfFile elf;
     private final boolean goBinary;
-    private DwarfSymbols dwarf;
+    private DwarfData dwarf;
     private boolean triedDwarf;
+    private DwarfSymbols symbols;
+    private boolean triedSymbols;
     private DwarfFrames frames;
     private boolean triedFrames;
 
@@ -52,17 +54,26 @@ public final class ObjectFile {
     public List<DwarfSymbols.Frame> frames(long address) {
         if (!triedFrames) {
             triedFrames = true;
-            frames = DwarfFrames.of(elf);
+            frames = DwarfFrames.of(dwarf());
         }
         return frames == null ? List.of() : frames.frames(address);
     }
 
     /** The frame pprof gives a file-relative address, from the DWARF; null when there is none. */
     public DwarfSymbols.Frame sourceLine(long address) {
+        if (!triedSymbols) {
+            triedSymbols = true;
+            symbols = DwarfSymbols.of(dwarf());
+        }
+        return symbols == null ? null : symbols.frame(address);
+    }
+
+    /** The DWARF, read once for both views. */
+    private DwarfData dwarf() {
         if (!triedDwarf) {
             triedDwarf = true;
-            dwarf = DwarfSymbols.of(elf);
+            dwarf = DwarfData.of(elf);
         }
-        return dwarf == null ? null : dwarf.frame(address);
+        return dwarf;
     }
 }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.binary.ElfFile;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.profile.LocalSymbolizer;
 import dev.leakscope.profile.Symbolization;
@@ -122,8 +123,7 @@ final class PprofCommand extends ProfileCommand {
             return false;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+            return ElfFile.hasElfMagic(in.readNBytes(4));
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import dev.leakscope.binary.ObjectFile;
 import dev.leakscope.binary.ObjectFiles;
 import dev.leakscope.util.GoPaths;
 import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,12 +22,18 @@ import java.util.function.Consumer;
  * was found. Notices say which binaries could not be opened, in pprof's words.
  */
 public final class LocalSymbolizer {
+    private static final int SYMBOLIZED = 1;
+    private static final int FUNCTIONS = 2;
+    private static final int FILENAMES = 4;
+    private static final int LINE_NUMBERS = 8;
+
     private final Profile p;
     private final ObjectFiles files;
     private final Consumer<String> notices;
     private Map<String, Integer> stringIndex;
     private final List<String> newStrings = new ArrayList<>();
-    private final Map<List<Integer>, Integer> newFunctions = new HashMap<>();
+    /** New functions by (name index, file index). */
+    private final LongIntMap newFunctions = new LongIntMap(64);
     private final IntList newFnName = new IntList();
     private final IntList newFnFile = new IntList();
 
@@ -67,7 +74,8 @@ public final class LocalSymbolizer {
     private Profile run(boolean force) {
         Segment[] segments = openSegments(force);
         int locations = p.locationCount();
-        Mapping[] mappings = p.mappings.clone();
+        // per mapping, what its symbolized frames held: bits of FUNCTIONS, FILENAMES, LINE_NUMBERS
+        int[] found = new int[p.mappingCount()];
         boolean changed = false;
         IntList lineStart = new IntList(locations + 1);
         IntList lineFunction = new IntList(p.lineFunction.length);
@@ -90,11 +98,8 @@ public final class LocalSymbolizer {
             for (DwarfSymbols.Frame frame : frames) {
                 lineFunction.add(function(frame.function(), frame.file()));
                 lineNumber.add(frame.line());
-                Mapping old = mappings[m];
-                mappings[m] = new Mapping(old.id(), old.start(), old.limit(), old.offset(), old.file(),
-                        old.buildId(), old.hasFunctions() || !frame.function().isEmpty(),
-                        old.hasFilenames() || !frame.file().isEmpty(), old.hasLineNumbers() || frame.line() != 0,
-                        true);
+                found[m] |= SYMBOLIZED | (frame.function().isEmpty() ? 0 : FUNCTIONS)
+                        | (frame.file().isEmpty() ? 0 : FILENAMES) | (frame.line() == 0 ? 0 : LINE_NUMBERS);
             }
         }
         if (!changed) {
@@ -102,13 +107,28 @@ public final class LocalSymbolizer {
         }
         lineStart.add(lineFunction.size());
         ProfileBuilder.Parts parts = p.parts();
-        parts.mappings = mappings;
+        parts.mappings = withFlags(found);
         parts.locLineStart = lineStart.toArray();
         parts.lineFunction = lineFunction.toArray();
         parts.lineNumber = lineNumber.toArray();
         parts.locFolded = folded;
         addFunctions(parts);
         return new Profile(parts);
+    }
+
+    /** The mappings with the flags of what symbolization found in them (as pprof sets them). */
+    private Mapping[] withFlags(int[] found) {
+        Mapping[] mappings = p.mappings.clone();
+        for (int m = 0; m < mappings.length; m++) {
+            Mapping old = mappings[m];
+            if (found[m] != 0) {
+                mappings[m] = new Mapping(old.id(), old.start(), old.limit(), old.offset(), old.file(),
+                        old.buildId(), old.hasFunctions() || (found[m] & FUNCTIONS) != 0,
+                        old.hasFilenames() || (found[m] & FILENAMES) != 0,
+                        old.hasLineNumbers() || (found[m] & LINE_NUMBERS) != 0, true);
+            }
+        }
+        return mappings;
     }
 
     private List<DwarfSymbols.Frame> frames(Segment s, long address) {
@@ -191,11 +211,16 @@ public final class LocalSymbolizer {
     private int function(String name, String file) {
         int nameIndex = string(name);
         int fileIndex = string(file);
-        return newFunctions.computeIfAbsent(List.of(nameIndex, fileIndex), k -> {
-            newFnName.add(nameIndex);
-            newFnFile.add(fileIndex);
-            return p.functionCount() + newFnName.size() - 1;
-        });
+        long key = (long) nameIndex << 32 | fileIndex;
+        int known = newFunctions.get(key);
+        if (known >= 0) {
+            return known;
+        }
+        int index = p.functionCount() + newFnName.size();
+        newFunctions.putIfAbsent(key, index);
+        newFnName.add(nameIndex);
+        newFnFile.add(fileIndex);
+        return index;
     }
 
     private int string(String s) {

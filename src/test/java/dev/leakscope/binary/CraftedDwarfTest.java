@@ -40,7 +40,7 @@ class CraftedDwarfTest {
         for (int i = 0; i < n; i++) {
             info.u32(8).u16(4).u32(5L * i).u8(8).u8(0);
         }
-        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(sections(info, abbrev))));
+        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(DwarfData.of(sections(info, abbrev)))));
     }
 
     /** Named functions that all share one long range list: every one of them would index all of it. */
@@ -64,7 +64,7 @@ class CraftedDwarfTest {
         ranges.u64(0).u64(0);
         Map<String, byte[]> s = sections(unit(entries), abbrev);
         s.put("ranges", ranges.toArray());
-        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(s)));
+        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(DwarfData.of(s))));
     }
 
     /** Units that all name one long line table: each address looked up in another unit decodes it again. */
@@ -87,7 +87,7 @@ class CraftedDwarfTest {
         Map<String, byte[]> s = sections(info, abbrev);
         s.put("line", lineTable(program).toArray());
         assertTimeoutPreemptively(QUICK, () -> {
-            DwarfSymbols symbols = DwarfSymbols.of(s);
+            DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame("", "a.c", 1), symbols.frame(0));
             for (int i = 0; i < units; i++) {
@@ -117,7 +117,7 @@ class CraftedDwarfTest {
         s.put("line", lineTable(new Bytes().u8(0).uleb(9).u8(2).u64(0).u8(1).u8(2).uleb(16L * functions)
                 .u8(0).uleb(1).u8(1)).toArray());
         assertTimeoutPreemptively(QUICK, () -> {
-            DwarfSymbols symbols = DwarfSymbols.of(s);
+            DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame(name, "a.c", 1), symbols.frame(16));
         });
@@ -139,7 +139,7 @@ class CraftedDwarfTest {
         s.put("line", lineTable(new Bytes().u8(0).uleb(9).u8(2).u64(0x1000).u8(1).u8(2).uleb(16).u8(0).uleb(1).u8(1))
                 .toArray());
         assertTimeoutPreemptively(QUICK, () -> {
-            DwarfSymbols symbols = DwarfSymbols.of(s);
+            DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame("", "a.c", 1), symbols.frame(0x1000));
         });
@@ -165,7 +165,7 @@ class CraftedDwarfTest {
         entries.u8(0);
         Map<String, byte[]> s = sections(unit(entries), abbrev);
         s.put("ranges", new Bytes().u64(16).u64(32).u64(0).u64(0).toArray());
-        assertTimeoutPreemptively(QUICK, () -> assertNotNull(DwarfSymbols.of(s)));
+        assertTimeoutPreemptively(QUICK, () -> assertNotNull(DwarfSymbols.of(DwarfData.of(s))));
     }
 
     private static Map<String, byte[]> sections(Bytes info, Bytes abbrev) {

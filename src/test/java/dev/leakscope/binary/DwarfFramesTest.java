@@ -44,7 +44,7 @@ class DwarfFramesTest {
     @MethodSource("binaries")
     void givesTheInlineChainsAddr2lineGives(Path binary) throws IOException, URISyntaxException {
         Path golden = Path.of(getClass().getResource(binary.getFileName() + ".inline").toURI());
-        DwarfFrames frames = DwarfFrames.of(ElfFile.open(binary, 1L << 30));
+        DwarfFrames frames = DwarfFrames.of(DwarfData.of(ElfFile.open(binary, 1L << 30)));
         assertNotNull(frames, "DWARF of " + binary);
         List<String> mismatches = new ArrayList<>();
         int checked = 0;

@@ -37,8 +37,8 @@ class DwarfFuzzTest {
             sections.put(name, Arrays.copyOfRange(data, at, at + n));
             at += n;
         }
-        DwarfSymbols symbols = DwarfSymbols.of(sections);
-        DwarfFrames frames = DwarfFrames.of(sections);
+        DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(sections));
+        DwarfFrames frames = DwarfFrames.of(DwarfData.of(sections));
         for (long a : FIXED) {
             lookUp(symbols, frames, a);
         }

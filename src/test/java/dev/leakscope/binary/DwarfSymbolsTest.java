@@ -33,7 +33,7 @@ class DwarfSymbolsTest {
     @MethodSource("binaries")
     void namesEveryAddressAsPprofDoes(Path binary) throws IOException, URISyntaxException {
         Path golden = Path.of(getClass().getResource(binary.getFileName() + ".frames").toURI());
-        DwarfSymbols symbols = DwarfSymbols.of(ElfFile.open(binary, 1L << 30));
+        DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(ElfFile.open(binary, 1L << 30)));
         assertNotNull(symbols, "DWARF of " + binary);
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
