@@ -1,9 +1,9 @@
 package dev.leakscope;
 
 import dev.leakscope.binary.ObjectFiles;
-import dev.leakscope.profile.BinaryLocator;
-import dev.leakscope.profile.LocalSymbolizer;
-import dev.leakscope.profile.Symbolization;
+import dev.leakscope.symbolize.BinaryLocator;
+import dev.leakscope.symbolize.LocalSymbolizer;
+import dev.leakscope.symbolize.Symbolization;
 import java.nio.file.Path;
 import java.util.List;
 

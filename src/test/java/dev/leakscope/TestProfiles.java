@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
 
 /**
  * Builds small profile.proto messages for tests with the classes generated from proto/profile.proto:

@@ -9,7 +9,7 @@ import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Snapshots;
-import dev.leakscope.profile.format.SnapshotReader;
+import dev.leakscope.format.SnapshotReader;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;

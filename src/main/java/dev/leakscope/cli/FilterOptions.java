@@ -1,6 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 import picocli.CommandLine.Option;
 
 /** pprof's sample filters, spelled the same way by every report command. Regexes are unanchored. */

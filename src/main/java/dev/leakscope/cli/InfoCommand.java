@@ -2,7 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Snapshots;
-import dev.leakscope.profile.format.ProfileLoader;
+import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
 import java.time.ZoneId;

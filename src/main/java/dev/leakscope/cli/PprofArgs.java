@@ -1,7 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.graph.Granularity;
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;

@@ -2,9 +2,9 @@ package dev.leakscope.cli;
 
 import dev.leakscope.binary.ElfFile;
 import dev.leakscope.input.InputSource;
-import dev.leakscope.profile.LocalSymbolizer;
-import dev.leakscope.profile.Symbolization;
-import dev.leakscope.profile.Combination;
+import dev.leakscope.symbolize.LocalSymbolizer;
+import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.RawReport;

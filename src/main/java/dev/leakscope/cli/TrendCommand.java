@@ -1,8 +1,8 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.FramePruner;
-import dev.leakscope.profile.Symbolization;
-import dev.leakscope.profile.format.SnapshotReader;
+import dev.leakscope.profile.transform.FramePruner;
+import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.format.SnapshotReader;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;

@@ -1,7 +1,7 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 
 /**
  * What a diff computes and shows.

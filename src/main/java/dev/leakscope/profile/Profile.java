@@ -1,6 +1,8 @@
 package dev.leakscope.profile;
 
 import java.util.List;
+import dev.leakscope.symbolize.Demangler;
+import dev.leakscope.symbolize.SymbolizeMode;
 
 /**
  * A decoded profile in compact form: one interned string table and primitive arrays, no object per
@@ -16,43 +18,43 @@ import java.util.List;
  * <p>Instances are built by {@link ProfileBuilder} and not modified afterwards.
  */
 public final class Profile {
-    final String[] strings;
-    final ValueType[] sampleTypes;
-    final ValueType periodType;
-    final long period;
-    final long timeNanos;
-    final long durationNanos;
-    final String defaultSampleType;
-    final String dropFrames;
-    final String keepFrames;
-    final List<String> comments;
-    final Mapping[] mappings;
+    public final String[] strings;
+    public final ValueType[] sampleTypes;
+    public final ValueType periodType;
+    public final long period;
+    public final long timeNanos;
+    public final long durationNanos;
+    public final String defaultSampleType;
+    public final String dropFrames;
+    public final String keepFrames;
+    public final List<String> comments;
+    public final Mapping[] mappings;
 
-    final long[] fnId;
-    final int[] fnName;
-    final int[] fnSystemName;
-    final int[] fnFile;
-    final long[] fnStartLine;
+    public final long[] fnId;
+    public final int[] fnName;
+    public final int[] fnSystemName;
+    public final int[] fnFile;
+    public final long[] fnStartLine;
 
-    final long[] locId;
-    final long[] locAddress;
-    final int[] locMapping;
-    final boolean[] locFolded;
-    final int[] locLineStart;
-    final int[] lineFunction;
-    final long[] lineNumber;
+    public final long[] locId;
+    public final long[] locAddress;
+    public final int[] locMapping;
+    public final boolean[] locFolded;
+    public final int[] locLineStart;
+    public final int[] lineFunction;
+    public final long[] lineNumber;
 
-    final int sampleCount;
-    final long[] values;
-    final int[] stackStart;
-    final int[] stackLocation;
-    final int[] labelStart;
-    final int[] labelKey;
-    final int[] labelStr;
-    final long[] labelNum;
-    final int[] labelUnit;
+    public final int sampleCount;
+    public final long[] values;
+    public final int[] stackStart;
+    public final int[] stackLocation;
+    public final int[] labelStart;
+    public final int[] labelKey;
+    public final int[] labelStr;
+    public final long[] labelNum;
+    public final int[] labelUnit;
 
-    Profile(ProfileBuilder.Parts p) {
+    public Profile(ProfileBuilder.Parts p) {
         strings = p.strings;
         sampleTypes = p.sampleTypes;
         periodType = p.periodType;
@@ -88,7 +90,7 @@ public final class Profile {
     }
 
     /** The arrays of this profile, to build a modified copy (arrays are shared until replaced). */
-    ProfileBuilder.Parts parts() {
+    public ProfileBuilder.Parts parts() {
         ProfileBuilder.Parts p = new ProfileBuilder.Parts();
         p.strings = strings;
         p.sampleTypes = sampleTypes;

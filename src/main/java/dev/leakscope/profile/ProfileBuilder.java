@@ -463,38 +463,38 @@ public final class ProfileBuilder {
     }
 
     /** The resolved arrays handed to {@link Profile}'s constructor. */
-    static final class Parts {
-        String[] strings;
-        ValueType[] sampleTypes;
-        ValueType periodType;
-        long period;
-        long timeNanos;
-        long durationNanos;
-        String defaultSampleType;
-        String dropFrames;
-        String keepFrames;
-        List<String> comments;
-        Mapping[] mappings;
-        long[] fnId;
-        int[] fnName;
-        int[] fnSystemName;
-        int[] fnFile;
-        long[] fnStartLine;
-        long[] locId;
-        long[] locAddress;
-        int[] locMapping;
-        boolean[] locFolded;
-        int[] locLineStart;
-        int[] lineFunction;
-        long[] lineNumber;
-        int sampleCount;
-        long[] values;
-        int[] stackStart;
-        int[] stackLocation;
-        int[] labelStart;
-        int[] labelKey;
-        int[] labelStr;
-        long[] labelNum;
-        int[] labelUnit;
+    public static final class Parts {
+        public String[] strings;
+        public ValueType[] sampleTypes;
+        public ValueType periodType;
+        public long period;
+        public long timeNanos;
+        public long durationNanos;
+        public String defaultSampleType;
+        public String dropFrames;
+        public String keepFrames;
+        public List<String> comments;
+        public Mapping[] mappings;
+        public long[] fnId;
+        public int[] fnName;
+        public int[] fnSystemName;
+        public int[] fnFile;
+        public long[] fnStartLine;
+        public long[] locId;
+        public long[] locAddress;
+        public int[] locMapping;
+        public boolean[] locFolded;
+        public int[] locLineStart;
+        public int[] lineFunction;
+        public long[] lineNumber;
+        public int sampleCount;
+        public long[] values;
+        public int[] stackStart;
+        public int[] stackLocation;
+        public int[] labelStart;
+        public int[] labelKey;
+        public int[] labelStr;
+        public long[] labelNum;
+        public int[] labelUnit;
     }
 }

@@ -1,13 +1,14 @@
 package dev.leakscope.report;
 
-import dev.leakscope.profile.Filters;
-import dev.leakscope.profile.Merger;
+import dev.leakscope.profile.transform.Filters;
+import dev.leakscope.profile.transform.Merger;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.leakscope.profile.Units;
 
 /**
  * A profile ready to report on: the chosen sample type, the report total and the output unit, and

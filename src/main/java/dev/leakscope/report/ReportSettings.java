@@ -3,7 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.TrimmedGraph;
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 import java.time.ZoneId;
 import java.util.List;
 

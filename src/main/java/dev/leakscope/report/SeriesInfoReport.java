@@ -5,7 +5,7 @@ import dev.leakscope.input.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
-import dev.leakscope.profile.format.SnapshotReader;
+import dev.leakscope.format.SnapshotReader;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.leakscope.profile.Mapping;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
 
 /**
  * Broken and hostile inputs, one row each: the expected exit code and a fragment of the one-line

@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.leakscope.profile.Profile;
 
 class TrendCommandTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leakscope.SharedCorpus;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.report.ProfileInputs;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.leakscope.profile.Profile;
 
 /**
  * Directories and archives of snapshots, built at test time from the map-cache series: every kind

@@ -10,7 +10,7 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.Filters;
+import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.SharedCorpus;

@@ -1,0 +1,113 @@
+package dev.leakscope.format;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Names what an unrecognised input looks like, so the error can say what was found. */
+final class ContentSniffer {
+    private ContentSniffer() {
+    }
+
+    static String describe(byte[] data) {
+        byte[] head = java.util.Arrays.copyOf(data, Math.min(data.length, 512));
+        if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})) {
+            return "it is a PNG image";
+        }
+        if (startsWith(head, "FLR\0".getBytes(StandardCharsets.ISO_8859_1))) {
+            return "it is a JDK Flight Recorder file (convert it with async-profiler's jfr-converter to pprof)";
+        }
+        if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
+            return "it is a ZIP archive";
+        }
+        if (startsWith(head, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
+            return "it is a JPEG image";
+        }
+        if (startsWith(head, "%PDF".getBytes(StandardCharsets.ISO_8859_1))) {
+            return "it is a PDF document";
+        }
+        if (startsWith(head, new byte[] {0x7f, 'E', 'L', 'F'})) {
+            return "it is an ELF binary";
+        }
+        if (allZero(head)) {
+            return "only zero bytes (an empty tar archive looks like this)";
+        }
+        if (isText(head)) {
+            String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            if (first.length() > 60) {
+                first = first.substring(0, 60) + "…";
+            }
+            if (first.startsWith("heap_v2/")) {
+                return "it is a jemalloc heap profile, which go tool pprof cannot read"
+                        + " (leakscope's own commands, such as top, read it)";
+            }
+            return "text starting with \"" + first + "\" is in no format leakscope knows";
+        }
+        return "unrecognised binary data";
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a legacy parser could read an input starting with head: text, or the header words
+     * (0, 3) of a legacy CPU profile in 32 or 64 bits, either byte order. Others are not read whole.
+     */
+    static boolean mightBeLegacy(byte[] head) {
+        return isText(head) || cpuHeader(head, 4) || cpuHeader(head, 8);
+    }
+
+    private static boolean cpuHeader(byte[] head, int word) {
+        if (head.length < 2 * word) {
+            return false;
+        }
+        for (int i = 0; i < word; i++) {
+            if (head[i] != 0) {
+                return false;
+            }
+        }
+        boolean little = head[word] == 3;
+        boolean big = head[2 * word - 1] == 3;
+        for (int i = word; i < 2 * word; i++) {
+            int expected = (little && i == word) || (big && i == 2 * word - 1) ? 3 : 0;
+            if (head[i] != expected) {
+                return false;
+            }
+        }
+        return little || big;
+    }
+
+    private static boolean allZero(byte[] head) {
+        for (byte b : head) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Valid UTF-8 (a character cut at the end of the head aside) without control characters. */
+    private static boolean isText(byte[] head) {
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = utf8.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+        return !r.isError();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.leakscope.format;
+
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Limits;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.format.legacy.LegacyParsers;
+import dev.leakscope.util.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one input into a {@link Profile}, recognising the format by content: profile.proto (raw or
+ * compressed) first, as pprof does; when protobuf decoding fails, the legacy text and binary formats
+ * in pprof's order ({@link LegacyParsers}).
+ */
+public final class ProfileLoader {
+    private ProfileLoader() {
+    }
+
+    /** How an input is read. */
+    public enum Reading {
+        /** Exactly what {@code go tool pprof} reads, as it reads it (for {@code leakscope pprof}). */
+        PPROF,
+        /** Also jemalloc heap profiles, and the symbol comments of Go debug=1 text profiles. */
+        LEAKSCOPE
+    }
+
+    /** The profile in source, read the leakscope way. */
+    public static Profile load(InputSource source, Limits limits) {
+        return load(source, limits, Reading.LEAKSCOPE);
+    }
+
+    public static Profile load(InputSource source, Limits limits, Reading reading) {
+        String protoError = null;
+        PprofDecoder.Decoded decoded;
+        // Errors of reading (limits, corrupt compression) name the input already.
+        try (InputStream in = source.openProfile(limits)) {
+            decoded = PprofDecoder.decode(in);
+            if (decoded.builder().stringCount() == 0 && decoded.builder().sampleCount() == 0) {
+                // No string table and no sample: whatever decoded, it is no profile.
+                decoded = null;
+                protoError = "no profile message";
+            }
+        } catch (PprofDecoder.WireException e) {
+            decoded = null;
+            protoError = e.getMessage();
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+        if (decoded != null) {
+            try {
+                return decoded.build(limits);
+            } catch (InputException e) {
+                throw new InputException(source.name() + ": " + e.getMessage(), e);
+            }
+        }
+        if (protoError.equals(PprofDecoder.CONCATENATED)) {
+            // pprof does not try the legacy formats on this one.
+            throw new InputException(source.name() + ": " + protoError);
+        }
+        byte[] head = head(source, limits);
+        if (head.length == 0) {
+            throw new InputException(source.name() + ": empty input, not a profile");
+        }
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
+                : LegacyParsers.KNOWN_FORMATS;
+        if (!ContentSniffer.mightBeLegacy(head)) {
+            throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(head)
+                    + "; as profile.proto: " + protoError,
+                    "leakscope reads pprof profile.proto, raw or compressed, and " + known);
+        }
+        byte[] data = readAll(source, limits);
+        ProfileBuilder legacy;
+        try {
+            legacy = LegacyParsers.parse(data, reading == Reading.LEAKSCOPE);
+            if (legacy != null) {
+                return legacy.build();
+            }
+        } catch (InputException e) {
+            throw new InputException(source.name() + ": " + e.getMessage(), e);
+        }
+        throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(data),
+                "leakscope reads pprof profile.proto, raw or compressed, and " + known);
+    }
+
+    /** An input in no format leakscope knows. */
+    public static final class NotAProfileException extends InputException {
+        private static final long serialVersionUID = 1L;
+        private final String brief;
+
+        NotAProfileException(String brief, String expected) {
+            super(brief + " (" + expected + ")");
+            this.brief = brief;
+        }
+
+        /** The message without what was expected: for one of many files of a directory or archive. */
+        public String brief() {
+            return brief;
+        }
+    }
+
+    /** The first bytes of the decompressed content, to tell what it is. */
+    private static byte[] head(InputSource source, Limits limits) {
+        try (InputStream in = source.openProfile(limits)) {
+            return in.readNBytes(4096);
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The decompressed content, whole: the legacy formats are read from memory as pprof does. */
+    private static byte[] readAll(InputSource source, Limits limits) {
+        try (InputStream in = source.openProfile(limits)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.leakscope.profile.transform;
+
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongList;
+import dev.leakscope.profile.GoMath;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.Units;
+import dev.leakscope.profile.ValueType;
+
+/** Copies of a profile with values rescaled or samples replaced; the tables are shared. */
+final class ProfileEdits {
+    private ProfileEdits() {
+    }
+
+    /** The profile with its values converted to the given sample types' units (and period type). */
+    static Profile toUnits(Profile p, ValueType[] types, ValueType periodType) {
+        double[] ratios = new double[types.length];
+        boolean allOnes = true;
+        for (int t = 0; t < types.length; t++) {
+            ratios[t] = Units.scale(1, p.sampleTypes[t].unit(), types[t].unit()).value();
+            allOnes &= ratios[t] == 1;
+        }
+        ProfileBuilder.Parts parts = p.parts();
+        ValueType[] renamed = new ValueType[types.length];
+        for (int t = 0; t < types.length; t++) {
+            renamed[t] = new ValueType(p.sampleTypes[t].type(), types[t].unit());
+        }
+        parts.sampleTypes = renamed;
+        if (p.periodType != null && periodType != null) {
+            parts.period = (long) Units.scale(p.period, p.periodType.unit(), periodType.unit()).value();
+            parts.periodType = new ValueType(p.periodType.type(), periodType.unit());
+        }
+        if (!allOnes) {
+            scaleInto(p, parts, ratios);
+        }
+        return new Profile(parts);
+    }
+
+    /** Multiplies values by per-type ratios (rounded as Go does) and drops samples left all zero. */
+    private static void scaleInto(Profile p, ProfileBuilder.Parts parts, double[] ratios) {
+        int types = ratios.length;
+        LongList values = new LongList(p.values.length);
+        IntList keep = new IntList(p.sampleCount);
+        for (int s = 0; s < p.sampleCount; s++) {
+            boolean nonZero = false;
+            for (int t = 0; t < types; t++) {
+                long v = p.values[s * types + t];
+                if (ratios[t] != 1) {
+                    v = GoMath.round(v * ratios[t]);
+                }
+                values.add(v);
+                nonZero |= v != 0;
+            }
+            if (nonZero) {
+                keep.add(s);
+            } else {
+                values.truncate(values.size() - types);
+            }
+        }
+        parts.values = values.toArray();
+        keepSamples(p, parts, keep.toArray());
+    }
+
+    /** Restricts parts' stacks and labels to the given samples of p (values already set). */
+    static void keepSamples(Profile p, ProfileBuilder.Parts parts, int[] samples) {
+        IntList stackStart = new IntList(samples.length + 1);
+        IntList stack = new IntList(p.stackLocation.length);
+        IntList labelStart = new IntList(samples.length + 1);
+        IntList labels = new IntList();
+        for (int s : samples) {
+            stackStart.add(stack.size());
+            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
+                stack.add(p.stackLocation[i]);
+            }
+            labelStart.add(labels.size());
+            for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
+                labels.add(i);
+            }
+        }
+        stackStart.add(stack.size());
+        labelStart.add(labels.size());
+        int[] li = labels.toArray();
+        parts.sampleCount = samples.length;
+        parts.stackStart = stackStart.toArray();
+        parts.stackLocation = stack.toArray();
+        parts.labelStart = labelStart.toArray();
+        parts.labelKey = pick(p.labelKey, li);
+        parts.labelStr = pick(p.labelStr, li);
+        parts.labelUnit = pick(p.labelUnit, li);
+        long[] nums = new long[li.length];
+        for (int i = 0; i < li.length; i++) {
+            nums[i] = p.labelNum[li[i]];
+        }
+        parts.labelNum = nums;
+    }
+
+    /** The value rows of the given samples of p. */
+    static long[] pickValues(Profile p, int[] samples) {
+        int types = p.sampleTypes.length;
+        long[] values = new long[samples.length * types];
+        for (int i = 0; i < samples.length; i++) {
+            System.arraycopy(p.values, samples[i] * types, values, i * types, types);
+        }
+        return values;
+    }
+
+    private static int[] pick(int[] a, int[] indexes) {
+        int[] out = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            out[i] = a[indexes[i]];
+        }
+        return out;
+    }
+}
