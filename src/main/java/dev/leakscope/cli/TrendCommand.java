@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import dev.leakscope.profile.transform.FramePruner;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.input.InputSource;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -67,13 +68,8 @@ final class TrendCommand extends ProfileCommand {
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
-        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
-        Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
-        SnapshotReader.forEach(input.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
-        var series = builder.build();
-        Trend trend = TrendAnalysis.analyze(series);
+        Trend trend = analyze(this, settings, input.sources(files, root));
+        var series = trend.series();
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
                     + series.type() + " (" + series.unit() + ")");
@@ -95,6 +91,17 @@ final class TrendCommand extends ProfileCommand {
         return ExitCodes.OK;
     }
 
+    /** The trend of a series of snapshots, read as the command's input options say. */
+    static Trend analyze(ProfileCommand command, ReportSettings settings, List<InputSource> sources) {
+        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
+                p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
+        var warnings = Output.warnings(command.spec);
+        Symbolization symbolization = command.input.symbolization(command.root, warnings);
+        SnapshotReader.forEach(sources, command.input.limits(), warnings,
+                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+        return TrendAnalysis.analyze(builder.build());
+    }
+
     /** A rate such as {@code 10MB/h} (the {@code /h} may be left out), in bytes per hour. */
     static long parseRate(String text) {
         String t = text.strip();
@@ -107,7 +114,7 @@ final class TrendCommand extends ProfileCommand {
     }
 
     /** Whether the locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG). */
-    private static boolean utf8Locale() {
+    static boolean utf8Locale() {
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String v = System.getenv(name);
             if (v != null && !v.isEmpty()) {
