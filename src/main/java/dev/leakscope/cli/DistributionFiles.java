@@ -23,7 +23,7 @@ public final class DistributionFiles {
         Path out = Path.of(args[0]);
         String version = "leakscope " + args[1];
         CommandLine root = Commands.commandLine(Path.of(""), InputStream.nullInputStream(),
-                new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), false);
+                new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), false, Environment.system());
         Path man = Files.createDirectories(out.resolve("share/man/man1"));
         write(man.resolve("leakscope.1"), ManPage.render(root, version));
         for (CommandLine sub : root.getSubcommands().values()) {
