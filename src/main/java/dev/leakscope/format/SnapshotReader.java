@@ -3,7 +3,7 @@ package dev.leakscope.format;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
-import dev.leakscope.input.SnapshotOrder;
+import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileStream;

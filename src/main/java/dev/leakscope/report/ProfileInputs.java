@@ -1,7 +1,7 @@
 package dev.leakscope.report;
 
 import dev.leakscope.diff.Side;
-import dev.leakscope.diff.Snapshot;
+import dev.leakscope.profile.Snapshot;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.transform.Combination;

@@ -1,7 +1,7 @@
 package dev.leakscope.report;
 
 import dev.leakscope.input.Limits;
-import dev.leakscope.input.SnapshotOrder;
+import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
