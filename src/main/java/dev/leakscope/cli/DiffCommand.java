@@ -14,7 +14,7 @@ import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
 import dev.leakscope.report.ProfileInputs;
-import dev.leakscope.report.ReportContext;
+import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
 import dev.leakscope.util.ExitCodes;
@@ -119,7 +119,7 @@ final class DiffCommand extends ProfileCommand {
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         List<Side> sides = ProfileInputs.forDiff(base, current, input.limits(), Output.warnings(spec),
                 input.symbolization(root, Output.warnings(spec)));
-        int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
+        int index = SampleIndex.resolve(sides.get(1).profile(), settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
                 normalize, settings.nodeFraction(), settings.nodeCount(),
                 samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
