@@ -1,8 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.transform.FramePruner;
-import dev.leakscope.symbolize.Symbolization;
-import dev.leakscope.format.SnapshotReader;
 import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -69,9 +66,7 @@ final class TrendCommand extends ProfileCommand {
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> SampleIndex.resolve(p, settings.sampleIndex()));
-        Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
-        SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+        loader().series(InputOptions.sources(files, root), builder::add);
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {

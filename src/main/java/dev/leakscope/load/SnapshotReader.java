@@ -1,5 +1,6 @@
-package dev.leakscope.format;
+package dev.leakscope.load;
 
+import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
