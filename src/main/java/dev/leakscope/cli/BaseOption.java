@@ -18,7 +18,7 @@ final class BaseOption {
     static ReportContext load(List<String> files, ReportSettings settings, LeakscopeCommand root, InputOptions input,
                               CommandSpec spec) {
         var profile = new Loader(input.limits(), Output.warnings(spec), input.symbolization(root, Output.warnings(spec)))
-                .merged(InputOptions.sources(files, root));
+                .merged(input.sources(files, root));
         return ReportContext.of(profile, settings, Output.notices(spec));
     }
 

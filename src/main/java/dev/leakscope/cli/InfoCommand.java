@@ -23,7 +23,7 @@ final class InfoCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        List<InputSource> sources = InputOptions.sources(files, root);
+        List<InputSource> sources = input.sources(files, root);
         Loader loader = new Loader(input.limits(), Output.warnings(spec), null); // info shows profiles as stored
         return Output.print(spec, w -> {
             for (int i = 0; i < sources.size(); i++) {

@@ -35,7 +35,7 @@ final class TopCommand extends ProfileCommand {
     @Override
     public Integer call() {
         FormatOptions.Format fmt = format.format();
-        var sources = InputOptions.sources(files, root);
+        var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
         var profile = loader().merged(sources);
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),

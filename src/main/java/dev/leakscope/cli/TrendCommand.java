@@ -66,7 +66,7 @@ final class TrendCommand extends ProfileCommand {
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> SampleIndex.resolve(p, settings.sampleIndex()));
-        loader().series(InputOptions.sources(files, root), builder::add);
+        loader().series(input.sources(files, root), builder::add);
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
