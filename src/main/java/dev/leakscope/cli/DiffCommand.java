@@ -17,6 +17,7 @@ import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.html.DiffHtmlReport;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -93,6 +94,9 @@ final class DiffCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         List<InputSource> current = sources(files);
@@ -114,6 +118,9 @@ final class DiffCommand extends ProfileCommand {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
         FormatOptions.Format fmt = format.format();
+        List<InputSource> inputs = new ArrayList<>(base);
+        inputs.addAll(current);
+        var target = output.target(root.workDir, inputs);
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
@@ -126,11 +133,12 @@ final class DiffCommand extends ProfileCommand {
         DiffResult d = Differ.compare(sides.get(0), sides.get(1), options, Output.notices(spec));
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
-        Output.print(spec, w -> {
+        Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> DiffTextReport.write(d, root.colour, w);
                 case MARKDOWN -> DiffMarkdownReport.write(d, w);
                 case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
+                case HTML -> DiffHtmlReport.write(d, w);
             }
         });
         if (tripped.isPresent()) {

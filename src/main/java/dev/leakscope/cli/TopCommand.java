@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
+import dev.leakscope.report.html.TopHtmlReport;
 import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
 import java.time.ZoneId;
@@ -47,6 +48,7 @@ final class TopCommand extends ProfileCommand {
                 case TEXT -> TopReport.write(rc, w);
                 case MARKDOWN -> TopMarkdownReport.write(rc, w);
                 case JSON -> TopJsonReport.write(rc, w);
+                case HTML -> TopHtmlReport.write(rc, w);
             }
         });
     }
