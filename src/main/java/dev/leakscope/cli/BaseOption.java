@@ -17,7 +17,7 @@ final class BaseOption {
     /** The report context of files (merged) with the settings' filters applied. */
     static ReportContext load(List<String> files, ReportSettings settings, LeakscopeCommand root, InputOptions input,
                               CommandSpec spec) {
-        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits(),
+        var profile = ProfileInputs.forReport(input.sources(files, root), input.limits(),
                 Output.warnings(spec), input.symbolization(root, Output.warnings(spec)));
         return ReportContext.of(profile, settings, Output.notices(spec));
     }

@@ -150,7 +150,7 @@ final class DiffCommand extends ProfileCommand {
     }
 
     private List<InputSource> sources(List<String> names) {
-        return InputOptions.sources(names, root);
+        return input.sources(names, root);
     }
 
     private static List<Pattern> patterns(List<String> regexes) {

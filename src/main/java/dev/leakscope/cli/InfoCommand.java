@@ -21,7 +21,7 @@ final class InfoCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        List<InputSource> sources = InputOptions.sources(files, root);
+        List<InputSource> sources = input.sources(files, root);
         return Output.print(spec, w -> {
             for (int i = 0; i < sources.size(); i++) {
                 InputSource s = sources.get(i);

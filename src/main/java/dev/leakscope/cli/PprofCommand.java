@@ -61,8 +61,8 @@ final class PprofCommand extends ProfileCommand {
             executable = files.remove(0);
         }
         ReportSettings settings = a.settings(ZoneId.systemDefault());
-        List<InputSource> sources = InputOptions.sources(files, root);
-        List<InputSource> bases = InputOptions.sources(a.bases, root);
+        List<InputSource> sources = input.sources(files, root, InputOptions.PPROF_PATH);
+        List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
         // pprof's own -output, or leakscope's --output

@@ -37,7 +37,7 @@ final class TopCommand extends ProfileCommand {
     @Override
     public Integer call() {
         FormatOptions.Format fmt = format.format();
-        var sources = InputOptions.sources(files, root);
+        var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
         var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec),
                 input.symbolization(root, Output.warnings(spec)));

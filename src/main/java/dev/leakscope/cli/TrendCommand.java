@@ -70,7 +70,7 @@ final class TrendCommand extends ProfileCommand {
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
         Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
-        SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
+        SnapshotReader.forEach(input.sources(files, root), input.limits(), Output.warnings(spec),
                 (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
