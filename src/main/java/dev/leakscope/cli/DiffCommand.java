@@ -14,6 +14,7 @@ import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.html.DiffHtmlReport;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -90,6 +91,9 @@ final class DiffCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         SortOrder order = SortOrder.parse(sort);
@@ -97,6 +101,9 @@ final class DiffCommand extends ProfileCommand {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
         FormatOptions.Format fmt = format.format();
+        List<InputSource> inputs = new ArrayList<>(base);
+        inputs.addAll(current);
+        var target = output.target(root.workDir, inputs);
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
@@ -108,11 +115,12 @@ final class DiffCommand extends ProfileCommand {
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
-        Output.print(spec, w -> {
+        Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> DiffTextReport.write(d, root.colour, w);
                 case MARKDOWN -> DiffMarkdownReport.write(d, w);
                 case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
+                case HTML -> DiffHtmlReport.write(d, w);
             }
         });
         if (tripped.isPresent()) {

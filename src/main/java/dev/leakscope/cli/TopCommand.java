@@ -2,6 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
+import dev.leakscope.report.html.TopHtmlReport;
 import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
 import java.time.ZoneId;
@@ -45,6 +46,7 @@ final class TopCommand extends ProfileCommand {
                 case TEXT -> TopReport.write(rc, w);
                 case MARKDOWN -> TopMarkdownReport.write(rc, w);
                 case JSON -> TopJsonReport.write(rc, w);
+                case HTML -> TopHtmlReport.write(rc, w);
             }
         });
     }
