@@ -101,15 +101,17 @@ final class DiffCommand extends ProfileCommand {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
         FormatOptions.Format fmt = format.format();
+        List<InputSource> base = sources(bases);
+        List<InputSource> current = sources(files);
         List<InputSource> inputs = new ArrayList<>(base);
         inputs.addAll(current);
         var target = output.target(root.workDir, inputs);
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        DiffInputs sides = loader().diff(sources(bases), sources(files), settings.sampleIndex());
-        DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order, growthOnly,
-                normalize, settings.nodeFraction(), settings.nodeCount(),
+        DiffInputs sides = loader().diff(base, current, settings.sampleIndex());
+        DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
+                growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
                 samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
