@@ -1,10 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.transform.FramePruner;
-import dev.leakscope.symbolize.Symbolization;
-import dev.leakscope.format.SnapshotReader;
-import dev.leakscope.input.InputSource;
-import dev.leakscope.report.ReportContext;
+import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.ValueFormat;
@@ -32,8 +28,8 @@ import picocli.CommandLine.Parameters;
                     + " argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
                     + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
                     + " skipped with a warning.",
-            "A node is a suspect when it grew from the first snapshot to the last by at least 1% of the final"
-                    + " total, at least 80% of its steps did not go down, no single step made more than half of"
+            "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
+                    + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity."})
 final class TrendCommand extends ProfileCommand {
@@ -68,8 +64,11 @@ final class TrendCommand extends ProfileCommand {
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
-        Trend trend = analyze(this, settings, input.sources(files, root));
-        var series = trend.series();
+        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
+                p -> SampleIndex.resolve(p, settings.sampleIndex()));
+        loader().series(input.sources(files, root), builder::add);
+        var series = builder.build();
+        Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
                     + series.type() + " (" + series.unit() + ")");
@@ -91,17 +90,6 @@ final class TrendCommand extends ProfileCommand {
         return ExitCodes.OK;
     }
 
-    /** The trend of a series of snapshots, read as the command's input options say. */
-    static Trend analyze(ProfileCommand command, ReportSettings settings, List<InputSource> sources) {
-        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
-        var warnings = Output.warnings(command.spec);
-        Symbolization symbolization = command.input.symbolization(command.root, warnings);
-        SnapshotReader.forEach(sources, command.input.limits(), warnings,
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
-        return TrendAnalysis.analyze(builder.build());
-    }
-
     /** A rate such as {@code 10MB/h} (the {@code /h} may be left out), in bytes per hour. */
     static long parseRate(String text) {
         String t = text.strip();
@@ -114,7 +102,7 @@ final class TrendCommand extends ProfileCommand {
     }
 
     /** Whether the locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG). */
-    static boolean utf8Locale() {
+    private static boolean utf8Locale() {
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String v = System.getenv(name);
             if (v != null && !v.isEmpty()) {
