@@ -2,6 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.LeakscopeException;
+import dev.leakscope.util.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ final class Commands {
     private Commands() {
     }
 
-    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour) {
-        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour);
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour,
+                                   boolean terminal) {
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour, terminal);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
@@ -58,23 +60,7 @@ final class Commands {
      * line breaks or other control characters; these are shown escaped.
      */
     static String oneLine(String message) {
-        StringBuilder b = new StringBuilder(message.length());
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return Printable.of(message);
     }
 
     private static String commandName(CommandLine cl) {

@@ -5,6 +5,8 @@ import dev.leakscope.input.Snapshots;
 import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
+import dev.leakscope.profile.transform.PrintableNames;
+import dev.leakscope.util.Printable;
 import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,7 +34,8 @@ final class InfoCommand extends ProfileCommand {
                 if (series.isCollection()) {
                     SeriesInfoReport.write(series, input.limits(), Output.warnings(spec), ZoneId.systemDefault(), w);
                 } else {
-                    InfoReport.write(s.name(), s.storedSize(), ProfileLoader.load(s, input.limits()),
+                    InfoReport.write(Printable.of(s.name()), s.storedSize(),
+                            PrintableNames.of(ProfileLoader.load(s, input.limits())),
                             ZoneId.systemDefault(), w);
                 }
             }

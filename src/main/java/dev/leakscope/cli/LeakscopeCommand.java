@@ -34,10 +34,14 @@ final class LeakscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour) {
+    /** Whether standard output is a terminal. */
+    final boolean terminal;
+
+    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, boolean terminal) {
         this.stdin = stdin;
         this.workDir = workDir;
         this.colour = colour;
+        this.terminal = terminal;
     }
 
     @Override

@@ -13,8 +13,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         String noColor = System.getenv("NO_COLOR");
-        boolean colour = System.console() != null && (noColor == null || noColor.isEmpty());
-        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour);
+        boolean terminal = System.console() != null;
+        boolean colour = terminal && (noColor == null || noColor.isEmpty());
+        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour, terminal);
         out.flush();
         err.flush();
         System.exit(code);
@@ -31,8 +32,17 @@ public final class Main {
     /** As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; colour: reports may use colour. */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
                           boolean colour) {
+        return run(args, workDir, in, out, err, colour, colour);
+    }
+
+    /**
+     * As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter, boolean)}; terminal: standard
+     * output is a terminal (leakscope pprof then escapes control characters from profiles).
+     */
+    public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
+                          boolean colour, boolean terminal) {
         try {
-            return Commands.commandLine(workDir, in, out, err, colour).execute(args);
+            return Commands.commandLine(workDir, in, out, err, colour, terminal).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("leakscope: out of memory: the profile does not fit the JVM heap"
                     + " (raise it with LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)");

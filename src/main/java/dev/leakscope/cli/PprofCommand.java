@@ -6,6 +6,7 @@ import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.RawReport;
 import dev.leakscope.report.ReportContext;
@@ -73,7 +74,9 @@ final class PprofCommand extends ProfileCommand {
         Consumer<String> notices = Output.notices(spec);
         Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
                 symbolization(a, executable, notices));
-        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
+        Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
+        // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
+        Profile p = target == null && root.terminal ? PrintableNames.of(commented) : commented;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

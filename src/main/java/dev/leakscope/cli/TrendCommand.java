@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.profile.transform.FramePruner;
+import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.format.SnapshotReader;
 import dev.leakscope.report.ReportContext;
@@ -71,7 +72,8 @@ final class TrendCommand extends ProfileCommand {
                 p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
         Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
         SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+                (m, p) -> builder.add(m.argument(), m.name(),
+                        PrintableNames.of(FramePruner.prune(symbolization.prepared(p)))));
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {

@@ -7,6 +7,7 @@ import dev.leakscope.input.Limits;
 import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.transform.Compatibility;
 import dev.leakscope.profile.transform.FramePruner;
+import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileStream;
 import dev.leakscope.symbolize.Symbolization;
@@ -45,8 +46,8 @@ public final class ProfileInputs {
     public static Profile forReport(List<InputSource> sources, Limits limits, Consumer<String> warn,
                                     Symbolization symbolization) {
         ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
-        return FramePruner.prune(Combination.mergeLoading(
-                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true));
+        return PrintableNames.of(FramePruner.prune(Combination.mergeLoading(
+                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true)));
     }
 
     /**
@@ -78,8 +79,8 @@ public final class ProfileInputs {
         Profile b = loadSide(base, limits, warn, baseInputs, symbolization);
         Profile c = loadSide(current, limits, warn, currentInputs, symbolization);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
-        return List.of(new Side(FramePruner.prune(both.get(0)), baseInputs),
-                new Side(FramePruner.prune(both.get(1)), currentInputs));
+        return List.of(new Side(PrintableNames.of(FramePruner.prune(both.get(0))), baseInputs),
+                new Side(PrintableNames.of(FramePruner.prune(both.get(1))), currentInputs));
     }
 
     /** The side's profiles merged; inputs receives each profile's name, size and time (once). */

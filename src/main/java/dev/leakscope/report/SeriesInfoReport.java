@@ -6,6 +6,8 @@ import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.profile.transform.PrintableNames;
+import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +40,8 @@ public final class SeriesInfoReport {
         SnapshotReader.forEach(0, series, limits, line -> {
             skipped[0]++;
             warn.accept(line);
-        }, (m, p) -> lines.add(new Line(m.name(), m.source().storedSize(), p.timeNanos(), p.sampleTypes(), p.totals())));
+        }, (m, p) -> lines.add(new Line(m.name(), m.source().storedSize(), p.timeNanos(),
+                PrintableNames.of(p).sampleTypes(), p.totals())));
         List<String> names = new ArrayList<>();
         long[] times = new long[lines.size()];
         for (int i = 0; i < times.length; i++) {
@@ -49,7 +52,7 @@ public final class SeriesInfoReport {
         boolean byTime = SnapshotOrder.byTime(times);
 
         long stored = series.source().storedSize();
-        out.println("Input:       " + series.source().name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
+        out.println("Input:       " + Printable.of(series.source().name()) + (stored >= 0 ? " (" + stored + " bytes)" : "")
                 + ", " + series.describe());
         out.println("Profiles:    " + lines.size() + (skipped[0] == 0 ? "" : " (" + skipped[0] + (skipped[0] == 1 ? " entry" : " entries") + " skipped)")
                 + ", " + (byTime ? "ordered by time (time_nanos)"
