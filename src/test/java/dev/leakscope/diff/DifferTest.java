@@ -4,7 +4,7 @@ import dev.leakscope.NoBinaries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.profile.transform.Filters;
@@ -118,7 +118,7 @@ class DifferTest {
 
     private static InputSource source(String scenario, int k) {
         String[] parts = scenario.split("/");
-        return InputSource.of(SharedCorpus.corpus(parts[0], parts[1], "heap_" + k + ".pb.gz"));
+        return InputSource.of(TestData.corpus(parts[0], parts[1], "heap_" + k + ".pb.gz"));
     }
 
     private static Map<String, Long> deltas(DiffResult d) {

@@ -13,7 +13,7 @@ import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,8 @@ class DiffMarkdownReportTest {
     void longTablesAreCutUnderTheLimitWithAFooter() {
         // A real diff, made long by repeating its rows under new names.
         List<Side> sides = ProfileInputs.forDiff(
-                List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_0.pb.gz"))),
-                List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_5.pb.gz"))),
+                List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_0.pb.gz"))),
+                List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_5.pb.gz"))),
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
                 }, NoBinaries.symbolization());
