@@ -37,13 +37,7 @@ final class Commands {
                 e.flush();
                 return le.exitCode();
             }
-            e.println("leakscope: internal error: " + oneLine(String.valueOf(ex))
-                    + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(e);
-            }
-            e.flush();
-            return ExitCodes.INPUT;
+            return internalError(ex, debug, e);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
@@ -53,6 +47,24 @@ final class Commands {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * Reports a failure of leakscope itself (a bug, out of memory, a stack overflow) on one line, with
+     * the stack trace under --debug; returns {@link ExitCodes#INTERNAL}.
+     */
+    static int internalError(Throwable ex, boolean debug, PrintWriter e) {
+        String what = ex instanceof OutOfMemoryError
+                ? "out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; a bigger input"
+                        + " needs more: set LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)"
+                : ex instanceof StackOverflowError ? "stack overflow" : oneLine(String.valueOf(ex));
+        e.println("leakscope: internal error: " + what + "; please report it with the output of "
+                + (debug ? "this run" : "the same command with --debug"));
+        if (debug) {
+            ex.printStackTrace(e);
+        }
+        e.flush();
+        return ExitCodes.INTERNAL;
     }
 
     /**
