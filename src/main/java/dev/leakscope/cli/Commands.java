@@ -14,8 +14,8 @@ final class Commands {
     }
 
     static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour,
-                                   boolean terminal) {
-        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour, terminal);
+                                   Environment env) {
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour, env);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
@@ -50,6 +50,14 @@ final class Commands {
     }
 
     /**
+     * The message on one line: messages quote names from inputs and the command line, which may hold
+     * line breaks or other control characters; these are shown escaped.
+     */
+    static String oneLine(String message) {
+        return Printable.of(message);
+    }
+
+    /**
      * Reports a failure of leakscope itself (a bug, out of memory, a stack overflow) on one line, with
      * the stack trace under --debug; returns {@link ExitCodes#INTERNAL}.
      */
@@ -65,14 +73,6 @@ final class Commands {
         }
         e.flush();
         return ExitCodes.INTERNAL;
-    }
-
-    /**
-     * The message on one line: messages quote names from inputs and the command line, which may hold
-     * line breaks or other control characters; these are shown escaped.
-     */
-    static String oneLine(String message) {
-        return Printable.of(message);
     }
 
     private static String commandName(CommandLine cl) {

@@ -27,6 +27,8 @@ final class LeakscopeCommand implements Callable<Integer> {
     final Path workDir;
     /** Whether reports may use colour: stdout is a terminal and NO_COLOR is not set. */
     final boolean colour;
+    /** Environment variables, clock and waiting (for fetching and scheduled snapshots). */
+    final Environment env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces of errors (for bug reports).")
@@ -35,14 +37,11 @@ final class LeakscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Whether standard output is a terminal. */
-    final boolean terminal;
-
-    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, boolean terminal) {
+    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, Environment env) {
         this.stdin = stdin;
         this.workDir = workDir;
         this.colour = colour;
-        this.terminal = terminal;
+        this.env = env;
     }
 
     @Override

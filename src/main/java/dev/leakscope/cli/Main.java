@@ -13,9 +13,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         String noColor = System.getenv("NO_COLOR");
-        boolean terminal = System.console() != null;
-        boolean colour = terminal && (noColor == null || noColor.isEmpty());
-        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour, terminal);
+        boolean colour = System.console() != null && (noColor == null || noColor.isEmpty());
+        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour);
         out.flush();
         err.flush();
         System.exit(code);
@@ -32,17 +31,14 @@ public final class Main {
     /** As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; colour: reports may use colour. */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
                           boolean colour) {
-        return run(args, workDir, in, out, err, colour, colour);
+        return run(args, workDir, in, out, err, colour, Environment.system());
     }
 
-    /**
-     * As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter, boolean)}; terminal: standard
-     * output is a terminal (leakscope pprof then escapes control characters from profiles).
-     */
+    /** As above, with the environment variables, clock and waiting given (tests). */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
-                          boolean colour, boolean terminal) {
+                          boolean colour, Environment env) {
         try {
-            return Commands.commandLine(workDir, in, out, err, colour, terminal).execute(args);
+            return Commands.commandLine(workDir, in, out, err, colour, env).execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // picocli passes errors through; these are leakscope's failures, not the input's
             return Commands.internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);

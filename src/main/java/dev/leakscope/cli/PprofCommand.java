@@ -5,9 +5,9 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.profile.transform.Combination;
+import dev.leakscope.load.Loader;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.transform.PrintableNames;
-import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.RawReport;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -62,8 +62,8 @@ final class PprofCommand extends ProfileCommand {
             executable = files.remove(0);
         }
         ReportSettings settings = a.settings(ZoneId.systemDefault());
-        List<InputSource> sources = InputOptions.sources(files, root);
-        List<InputSource> bases = InputOptions.sources(a.bases, root);
+        List<InputSource> sources = input.sources(files, root, InputOptions.PPROF_PATH);
+        List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
         // pprof's own -output, or leakscope's --output
@@ -72,11 +72,11 @@ final class PprofCommand extends ProfileCommand {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Consumer<String> notices = Output.notices(spec);
-        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
-                symbolization(a, executable, notices));
+        Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
+                .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
         Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
-        Profile p = target == null && root.terminal ? PrintableNames.of(commented) : commented;
+        Profile p = target == null && System.console() != null ? PrintableNames.of(commented) : commented;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

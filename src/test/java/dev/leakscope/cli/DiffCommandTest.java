@@ -152,7 +152,7 @@ class DiffCommandTest {
         assertEquals(2, Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "5 percent", "heap_0.pb.gz", "heap_5.pb.gz")
                 .exitCode());
         assertEquals(2, Cli.run(MAP_CACHE, "diff", "--allow", "(", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
-        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--format", "html", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--format", "xml", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
     }
 
     @Test

@@ -190,7 +190,7 @@ class TrendCommandTest {
         Cli.Result one = trend(SERIES[0]);
         assertEquals(2, one.exitCode());
         assertEquals("leakscope: a trend needs at least 2 snapshots, got 1\n", one.err());
-        assertEquals(2, trend(with(SERIES, "--format", "html")).exitCode());
+        assertEquals(2, trend(with(SERIES, "--format", "xml")).exitCode());
         assertEquals(2, trend(with(SERIES, "--fail-on-rate", "10MB/day")).exitCode());
         Cli.Result objects = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB"));
         assertEquals(2, objects.exitCode());
