@@ -5,8 +5,8 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.profile.transform.Combination;
+import dev.leakscope.load.Loader;
 import dev.leakscope.profile.Profile;
-import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.RawReport;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -71,8 +71,8 @@ final class PprofCommand extends ProfileCommand {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Consumer<String> notices = Output.notices(spec);
-        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
-                symbolization(a, executable, notices));
+        Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
+                .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
         Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         return switch (a.report) {
             case "raw" -> {

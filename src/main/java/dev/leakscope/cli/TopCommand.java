@@ -1,6 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.html.TopHtmlReport;
@@ -39,8 +38,7 @@ final class TopCommand extends ProfileCommand {
         FormatOptions.Format fmt = format.format();
         var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
-        var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec),
-                input.symbolization(root, Output.warnings(spec)));
+        var profile = loader().merged(sources);
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
         return Output.print(spec, target, w -> {

@@ -3,7 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
-import dev.leakscope.diff.Snapshot;
+import dev.leakscope.profile.Snapshot;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

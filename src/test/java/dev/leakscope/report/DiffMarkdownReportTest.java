@@ -1,6 +1,7 @@
 package dev.leakscope.report;
 
 import dev.leakscope.NoBinaries;
+import dev.leakscope.Sides;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.diff.DiffResult;
@@ -21,7 +22,7 @@ class DiffMarkdownReportTest {
     @Test
     void longTablesAreCutUnderTheLimitWithAFooter() {
         // A real diff, made long by repeating its rows under new names.
-        List<Side> sides = ProfileInputs.forDiff(
+        List<Side> sides = Sides.of(
                 List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_0.pb.gz"))),
                 List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_5.pb.gz"))),
                 new Limits(1L << 30), w -> {

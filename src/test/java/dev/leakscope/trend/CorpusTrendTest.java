@@ -12,7 +12,7 @@ import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.transform.FramePruner;
 import dev.leakscope.format.ProfileLoader;
-import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.load.SnapshotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

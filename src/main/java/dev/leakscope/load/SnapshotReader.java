@@ -1,9 +1,10 @@
-package dev.leakscope.format;
+package dev.leakscope.load;
 
+import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
-import dev.leakscope.input.SnapshotOrder;
+import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileStream;

@@ -1,4 +1,4 @@
-package dev.leakscope.input;
+package dev.leakscope.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.leakscope.diff;
+package dev.leakscope.profile;
 
 /**
  * One input file of a comparison, as the report names it.

@@ -1,4 +1,4 @@
-package dev.leakscope.input;
+package dev.leakscope.util;
 
 import java.util.Arrays;
 import java.util.Comparator;
