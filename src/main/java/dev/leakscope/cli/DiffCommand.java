@@ -72,11 +72,11 @@ final class DiffCommand extends ProfileCommand {
     String samplingPeriod;
 
     @Option(names = "--fail-on-growth", paramLabel = "SIZE|PCT",
-            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5% of the base total).")
+            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5%% of the base total).")
     String failOnGrowth;
 
     @Option(names = "--fail-on-node-growth", paramLabel = "SIZE|PCT",
-            description = "Exit 1 when any one node grows by more than this (a size, or a % of the base total).")
+            description = "Exit 1 when any one node grows by more than this (a size, or a %% of the base total).")
     String failOnNodeGrowth;
 
     @Option(names = "--allow", paramLabel = "REGEX",

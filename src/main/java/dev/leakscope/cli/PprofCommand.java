@@ -46,6 +46,12 @@ final class PprofCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
+        if (args.size() == 1 && List.of("-h", "--help", "-help").contains(args.get(0))) {
+            // pprof's flags pass through unparsed, so help is asked for here
+            spec.commandLine().usage(spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         PprofArgs a = PprofArgs.parse(args);
         if (a.report == null) {
             throw new UsageException("pprof: give a report flag such as -top, -traces or -raw"

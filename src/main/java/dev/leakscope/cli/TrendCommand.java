@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
                     + " argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
                     + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
                     + " skipped with a warning.",
-            "A node is a suspect when it grew from the first snapshot to the last by at least 1% of the final"
-                    + " total, at least 80% of its steps did not go down, no single step made more than half of"
+            "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
+                    + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity."})
 final class TrendCommand extends ProfileCommand {

@@ -69,7 +69,7 @@ class BadInputMatrixTest {
         c.add(new Case("PNG image", d -> top(d, concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
                 random(200, 2))), 2, "it is a PNG image"));
         c.add(new Case("JFR recording", d -> top(d, concat("FLR\0".getBytes(StandardCharsets.ISO_8859_1),
-                new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "JDK Flight Recorder"));
+                new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "corrupt or truncated Flight Recorder recording"));
         c.add(new Case("text file", d -> top(d, "hello\nworld\n".getBytes(StandardCharsets.UTF_8)), 2,
                 "text starting with \"hello\""));
         for (int cut : new int[] {2, 5, 10, 30, -20, -8, -1}) {
