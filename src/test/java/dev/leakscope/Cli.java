@@ -1,5 +1,6 @@
 package dev.leakscope;
 
+import dev.leakscope.cli.Environment;
 import dev.leakscope.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -26,6 +27,17 @@ public final class Cli {
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
             code = Main.run(args, workDir, stdin, o, e);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs a command with the given environment variables, clock and waiting. */
+    public static Result run(Path workDir, Environment env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            code = Main.run(args, workDir, new ByteArrayInputStream(new byte[0]), o, e, false, env);
         }
         return new Result(code, out.toString(), err.toString());
     }

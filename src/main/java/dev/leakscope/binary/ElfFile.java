@@ -100,10 +100,6 @@ public final class ElfFile {
         return sections.containsKey(name);
     }
 
-    public boolean bigEndian() {
-        return order == ByteOrder.BIG_ENDIAN;
-    }
-
     /** The names of the sections, in file order. */
     public Iterable<String> sectionNames() {
         return sections.keySet();

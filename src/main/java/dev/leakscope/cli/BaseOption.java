@@ -1,6 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.report.ProfileInputs;
+import dev.leakscope.load.Loader;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.InputException;
@@ -17,8 +17,8 @@ final class BaseOption {
     /** The report context of files (merged) with the settings' filters applied. */
     static ReportContext load(List<String> files, ReportSettings settings, LeakscopeCommand root, InputOptions input,
                               CommandSpec spec) {
-        var profile = ProfileInputs.forReport(InputOptions.sources(files, root), input.limits(),
-                Output.warnings(spec), input.symbolization(root, Output.warnings(spec)));
+        var profile = new Loader(input.limits(), Output.warnings(spec), input.symbolization(root, Output.warnings(spec)))
+                .merged(input.sources(files, root));
         return ReportContext.of(profile, settings, Output.notices(spec));
     }
 

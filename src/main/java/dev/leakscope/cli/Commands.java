@@ -12,8 +12,9 @@ final class Commands {
     private Commands() {
     }
 
-    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour) {
-        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour);
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour,
+                                   Environment env) {
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour, env);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);

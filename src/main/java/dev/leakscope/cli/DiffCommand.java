@@ -8,15 +8,13 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
-import dev.leakscope.input.Snapshots;
-import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.load.DiffInputs;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
-import dev.leakscope.report.ProfileInputs;
-import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.html.DiffHtmlReport;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -73,11 +71,11 @@ final class DiffCommand extends ProfileCommand {
     String samplingPeriod;
 
     @Option(names = "--fail-on-growth", paramLabel = "SIZE|PCT",
-            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5% of the base total).")
+            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5%% of the base total).")
     String failOnGrowth;
 
     @Option(names = "--fail-on-node-growth", paramLabel = "SIZE|PCT",
-            description = "Exit 1 when any one node grows by more than this (a size, or a % of the base total).")
+            description = "Exit 1 when any one node grows by more than this (a size, or a %% of the base total).")
     String failOnNodeGrowth;
 
     @Option(names = "--allow", paramLabel = "REGEX",
@@ -93,44 +91,38 @@ final class DiffCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        List<InputSource> current = sources(files);
-        List<InputSource> base = sources(bases);
-        if (base.isEmpty()) {
-            if (current.size() < 2) {
-                Snapshots series = Snapshots.of(current.get(0), input.limits());
-                if (!series.isCollection()) {
-                    throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
-                            + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
-                }
-                current = SnapshotReader.oldestAndNewest(series, input.limits(), Output.warnings(spec));
-            }
-            base = List.of(current.get(0));
-            current = current.subList(1, current.size());
-        }
         SortOrder order = SortOrder.parse(sort);
         if (order == null) {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
         FormatOptions.Format fmt = format.format();
+        List<InputSource> base = sources(bases);
+        List<InputSource> current = sources(files);
+        List<InputSource> inputs = new ArrayList<>(base);
+        inputs.addAll(current);
+        var target = output.target(root.workDir, inputs);
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        List<Side> sides = ProfileInputs.forDiff(base, current, input.limits(), Output.warnings(spec),
-                input.symbolization(root, Output.warnings(spec)));
-        int index = ReportContext.sampleIndex(sides.get(1).profile(), settings.sampleIndex());
-        DiffOptions options = new DiffOptions(settings.graphOptions(index), settings.cumSort(), order, growthOnly,
-                normalize, settings.nodeFraction(), settings.nodeCount(),
+        DiffInputs sides = loader().diff(base, current, settings.sampleIndex());
+        DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
+                growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
                 samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
-        DiffResult d = Differ.compare(sides.get(0), sides.get(1), options, Output.notices(spec));
+        DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
+                new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
-        Output.print(spec, w -> {
+        Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> DiffTextReport.write(d, root.colour, w);
                 case MARKDOWN -> DiffMarkdownReport.write(d, w);
                 case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
+                case HTML -> DiffHtmlReport.write(d, w);
             }
         });
         if (tripped.isPresent()) {
@@ -142,7 +134,7 @@ final class DiffCommand extends ProfileCommand {
     }
 
     private List<InputSource> sources(List<String> names) {
-        return InputOptions.sources(names, root);
+        return input.sources(names, root);
     }
 
     private static List<Pattern> patterns(List<String> regexes) {

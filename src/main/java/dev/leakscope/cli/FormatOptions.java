@@ -5,10 +5,11 @@ import picocli.CommandLine.Option;
 
 /** The output format option of the commands that render reports in several formats. */
 final class FormatOptions {
-    enum Format { TEXT, MARKDOWN, JSON }
+    enum Format { TEXT, MARKDOWN, JSON, HTML }
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown (GitHub-flavoured, for tickets) or json.")
+            description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json or html (one"
+                    + " self-contained page with a flame graph; use with --output).")
     String format;
 
     Format format() {
@@ -16,7 +17,8 @@ final class FormatOptions {
             case "text" -> Format.TEXT;
             case "markdown", "md" -> Format.MARKDOWN;
             case "json" -> Format.JSON;
-            default -> throw new UsageException("unknown format '" + format + "' (use text, markdown or json)");
+            case "html" -> Format.HTML;
+            default -> throw new UsageException("unknown format '" + format + "' (use text, markdown, json or html)");
         };
     }
 }

@@ -2,10 +2,12 @@ package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Snapshots;
-import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.load.Loader;
+import dev.leakscope.profile.Snapshot;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,19 +23,22 @@ final class InfoCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        List<InputSource> sources = InputOptions.sources(files, root);
+        List<InputSource> sources = input.sources(files, root);
+        Loader loader = new Loader(input.limits(), Output.warnings(spec), null); // info shows profiles as stored
         return Output.print(spec, w -> {
             for (int i = 0; i < sources.size(); i++) {
                 InputSource s = sources.get(i);
                 if (i > 0) {
                     w.println();
                 }
-                Snapshots series = Snapshots.of(s, input.limits());
+                Snapshots series = loader.expand(s);
                 if (series.isCollection()) {
-                    SeriesInfoReport.write(series, input.limits(), Output.warnings(spec), ZoneId.systemDefault(), w);
+                    List<SeriesInfoReport.Line> lines = new ArrayList<>();
+                    int skipped = loader.members(series, (m, p) -> lines.add(SeriesInfoReport.Line.of(m, p)));
+                    SeriesInfoReport.write(new Snapshot(s.name(), s.storedSize(), 0), series.describe(), skipped,
+                            lines, ZoneId.systemDefault(), w);
                 } else {
-                    InfoReport.write(s.name(), s.storedSize(), ProfileLoader.load(s, input.limits()),
-                            ZoneId.systemDefault(), w);
+                    InfoReport.write(s.name(), s.storedSize(), loader.raw(s), ZoneId.systemDefault(), w);
                 }
             }
         });

@@ -3,6 +3,11 @@ package dev.leakscope.cli;
 import dev.leakscope.binary.ObjectFiles;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
+import dev.leakscope.input.remote.FetchedProfile;
+import dev.leakscope.input.remote.Fetcher;
+import dev.leakscope.input.remote.ProfileStore;
+import dev.leakscope.input.remote.ProfileUrl;
+import java.io.PrintWriter;
 import dev.leakscope.symbolize.BinaryLocator;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
@@ -13,10 +18,16 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options about reading inputs, shared by every command that reads profiles. */
 final class InputOptions {
+    /** What pprof's host:port shorthand stands for in leakscope's own commands. */
+    static final String HEAP_PATH = "/debug/pprof/heap";
+    /** ... and in leakscope pprof, as in go tool pprof: the CPU profile. */
+    static final String PPROF_PATH = "/debug/pprof/profile";
+
     @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8GiB",
             description = "Refuse an input larger than this after decompression (default: ${DEFAULT-VALUE});"
                     + " for an archive, all its members together. One profile can never exceed 2GiB"
@@ -40,6 +51,9 @@ final class InputOptions {
             description = "Refuse an input whose samples hold more stack frames in all than N per input byte"
                     + " (default: ${DEFAULT-VALUE}).")
     int maxExpansion;
+
+    @Mixin
+    FetchOptions fetch;
 
     @Option(names = "--binary", paramLabel = "FILE",
             description = "The profiled program's executable (ELF with DWARF debugging information): names the"
@@ -78,10 +92,37 @@ final class InputOptions {
         return new Limits(Sizes.parse(maxBytes), maxMembers, maxStackDepth, maxLabels, maxExpansion);
     }
 
-    static List<InputSource> sources(List<String> args, LeakscopeCommand root) {
+    /** The sources arguments name: files, or URLs (host:port meaning /debug/pprof/heap), fetched now. */
+    List<InputSource> sources(List<String> args, LeakscopeCommand root) {
+        return sources(args, root, HEAP_PATH);
+    }
+
+    /**
+     * The sources arguments name. A URL is fetched into the store of fetched profiles and named by its
+     * URL; stderr says when it was fetched and where it is kept.
+     *
+     * @param shorthandPath what pprof's host:port shorthand stands for
+     */
+    List<InputSource> sources(List<String> args, LeakscopeCommand root, String shorthandPath) {
         List<InputSource> out = new ArrayList<>();
+        Fetcher fetcher = null;
+        ProfileStore store = null;
         for (String a : args) {
-            out.add(InputSource.of(a, root.workDir, root.stdin));
+            if (!ProfileUrl.isUrl(a) || Files.exists(root.workDir.resolve(a))) {
+                out.add(InputSource.of(a, root.workDir, root.stdin));
+                continue;
+            }
+            ProfileUrl url = ProfileUrl.parse(a, shorthandPath);
+            if (fetcher == null) {
+                fetcher = new Fetcher(fetch.settings(root, limits().maxProfileBytes()));
+                store = fetch.store(root);
+            }
+            FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
+            PrintWriter err = root.spec.commandLine().getErr();
+            err.println("leakscope: fetched " + f.url() + " at " + f.time() + " (" + f.bytes() + " bytes)"
+                    + (f.kept() ? ", kept as " + f.file() : ""));
+            err.flush();
+            out.add(InputSource.named(f.url(), f.file()));
         }
         return out;
     }

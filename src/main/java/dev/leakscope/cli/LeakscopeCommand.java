@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
         subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, FocusCommand.class,
             ListCommand.class, TracesCommand.class, InfoCommand.class,
-            PprofCommand.class},
+            PprofCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -26,6 +26,8 @@ final class LeakscopeCommand implements Callable<Integer> {
     final Path workDir;
     /** Whether reports may use colour: stdout is a terminal and NO_COLOR is not set. */
     final boolean colour;
+    /** Environment variables, clock and waiting (for fetching and scheduled snapshots). */
+    final Environment env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces of errors (for bug reports).")
@@ -34,10 +36,11 @@ final class LeakscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour) {
+    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, Environment env) {
         this.stdin = stdin;
         this.workDir = workDir;
         this.colour = colour;
+        this.env = env;
     }
 
     @Override

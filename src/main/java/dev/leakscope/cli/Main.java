@@ -31,8 +31,14 @@ public final class Main {
     /** As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; colour: reports may use colour. */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
                           boolean colour) {
+        return run(args, workDir, in, out, err, colour, Environment.system());
+    }
+
+    /** As above, with the environment variables, clock and waiting given (tests). */
+    public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
+                          boolean colour, Environment env) {
         try {
-            return Commands.commandLine(workDir, in, out, err, colour).execute(args);
+            return Commands.commandLine(workDir, in, out, err, colour, env).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("leakscope: out of memory: the profile does not fit the JVM heap"
                     + " (raise it with LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)");

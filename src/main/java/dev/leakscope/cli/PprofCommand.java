@@ -5,8 +5,8 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.profile.transform.Combination;
+import dev.leakscope.load.Loader;
 import dev.leakscope.profile.Profile;
-import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.RawReport;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -46,6 +46,12 @@ final class PprofCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
+        if (args.size() == 1 && List.of("-h", "--help", "-help").contains(args.get(0))) {
+            // pprof's flags pass through unparsed, so help is asked for here
+            spec.commandLine().usage(spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         PprofArgs a = PprofArgs.parse(args);
         if (a.report == null) {
             throw new UsageException("pprof: give a report flag such as -top, -traces or -raw"
@@ -61,8 +67,8 @@ final class PprofCommand extends ProfileCommand {
             executable = files.remove(0);
         }
         ReportSettings settings = a.settings(ZoneId.systemDefault());
-        List<InputSource> sources = InputOptions.sources(files, root);
-        List<InputSource> bases = InputOptions.sources(a.bases, root);
+        List<InputSource> sources = input.sources(files, root, InputOptions.PPROF_PATH);
+        List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
         // pprof's own -output, or leakscope's --output
@@ -71,8 +77,8 @@ final class PprofCommand extends ProfileCommand {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Consumer<String> notices = Output.notices(spec);
-        Profile loaded = ProfileInputs.forReport(sources, bases, mode, a.has("normalize"), input.limits(), graphOnly,
-                symbolization(a, executable, notices));
+        Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
+                .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
         Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         return switch (a.report) {
             case "raw" -> {

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.load.Loader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,4 +17,9 @@ abstract class ProfileCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Loads this command's inputs with its limits, warnings and symbolization. */
+    Loader loader() {
+        return new Loader(input.limits(), Output.warnings(spec), input.symbolization(root, Output.warnings(spec)));
+    }
 }

@@ -1,8 +1,8 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.report.ProfileInputs;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
+import dev.leakscope.report.html.TopHtmlReport;
 import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
 import java.time.ZoneId;
@@ -36,10 +36,9 @@ final class TopCommand extends ProfileCommand {
     @Override
     public Integer call() {
         FormatOptions.Format fmt = format.format();
-        var sources = InputOptions.sources(files, root);
+        var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
-        var profile = ProfileInputs.forReport(sources, input.limits(), Output.warnings(spec),
-                input.symbolization(root, Output.warnings(spec)));
+        var profile = loader().merged(sources);
         var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
                 Output.notices(spec));
         return Output.print(spec, target, w -> {
@@ -47,6 +46,7 @@ final class TopCommand extends ProfileCommand {
                 case TEXT -> TopReport.write(rc, w);
                 case MARKDOWN -> TopMarkdownReport.write(rc, w);
                 case JSON -> TopJsonReport.write(rc, w);
+                case HTML -> TopHtmlReport.write(rc, w);
             }
         });
     }

@@ -1,9 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.transform.FramePruner;
-import dev.leakscope.symbolize.Symbolization;
-import dev.leakscope.format.SnapshotReader;
-import dev.leakscope.report.ReportContext;
+import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.ValueFormat;
@@ -31,8 +28,8 @@ import picocli.CommandLine.Parameters;
                     + " argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
                     + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
                     + " skipped with a warning.",
-            "A node is a suspect when it grew from the first snapshot to the last by at least 1% of the final"
-                    + " total, at least 80% of its steps did not go down, no single step made more than half of"
+            "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
+                    + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity."})
 final class TrendCommand extends ProfileCommand {
@@ -68,10 +65,8 @@ final class TrendCommand extends ProfileCommand {
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> ReportContext.sampleIndex(p, settings.sampleIndex()));
-        Symbolization symbolization = input.symbolization(root, Output.warnings(spec));
-        SnapshotReader.forEach(InputOptions.sources(files, root), input.limits(), Output.warnings(spec),
-                (m, p) -> builder.add(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+                p -> SampleIndex.resolve(p, settings.sampleIndex()));
+        loader().series(input.sources(files, root), builder::add);
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {

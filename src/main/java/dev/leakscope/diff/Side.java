@@ -1,6 +1,7 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.Snapshot;
 import java.util.List;
 
 /**

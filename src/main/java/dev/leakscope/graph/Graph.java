@@ -19,9 +19,7 @@ public final class Graph {
     final IntList edgeFrom = new IntList();
     final IntList edgeTo = new IntList();
     long[] edgeWeight = new long[64];
-    long[] edgeWeightDiv = new long[64];
     boolean[] edgeInline = new boolean[64];
-    boolean[] edgeResidual = new boolean[64];
     boolean[] edgeRemoved = new boolean[64];
     int[] nodes;
     // per-node edge lists, built on first use (edges are no longer removed by then)
@@ -81,24 +79,12 @@ public final class Graph {
 
     // ---- edges
 
-    public int edgeCount() {
-        return edgeFrom.size();
-    }
-
-    public boolean edgeLive(int e) {
-        return !edgeRemoved[e];
-    }
-
     public int edgeFrom(int e) {
         return edgeFrom.get(e);
     }
 
     public int edgeTo(int e) {
         return edgeTo.get(e);
-    }
-
-    public long edgeWeight(int e) {
-        return edgeWeightDiv[e] == 0 ? edgeWeight[e] : edgeWeight[e] / edgeWeightDiv[e];
     }
 
     /** The edge's summed weight, not divided by the sample count (what pprof's -tree prints). */
@@ -151,10 +137,6 @@ public final class Graph {
 
     public boolean edgeInline(int e) {
         return edgeInline[e];
-    }
-
-    public boolean edgeResidual(int e) {
-        return edgeResidual[e];
     }
 
     /**

@@ -81,8 +81,6 @@ public final class GraphBuilder {
                         if (edgeStamp[e] != s) {
                             edgeStamp[e] = s;
                             g.edgeWeight[e] += w;
-                            g.edgeWeightDiv[e] += dw;
-                            g.edgeResidual[e] |= residual;
                             // An edge is inline only while every call through it is inlined.
                             if (k != fe - 1) {
                                 // inlined frame: keeps the mark
@@ -177,9 +175,7 @@ public final class GraphBuilder {
         if (e >= g.edgeWeight.length) {
             int n = g.edgeWeight.length * 2;
             g.edgeWeight = Arrays.copyOf(g.edgeWeight, n);
-            g.edgeWeightDiv = Arrays.copyOf(g.edgeWeightDiv, n);
             g.edgeInline = Arrays.copyOf(g.edgeInline, n);
-            g.edgeResidual = Arrays.copyOf(g.edgeResidual, n);
             g.edgeRemoved = Arrays.copyOf(g.edgeRemoved, n);
         }
     }

@@ -50,8 +50,11 @@ public final class InputSource {
         return new InputSource(path.toString(), path, null);
     }
 
-    /** A file of a directory, named as the user would (the directory argument, a slash, the file name). */
-    static InputSource named(String name, Path path) {
+    /**
+     * A file named as the user knows it: a file of a directory (the directory argument, a slash, the
+     * file name), or a fetched profile (its URL).
+     */
+    public static InputSource named(String name, Path path) {
         return new InputSource(name, path, null);
     }
 

@@ -1,6 +1,7 @@
 package dev.leakscope.input;
 
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.SnapshotOrder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

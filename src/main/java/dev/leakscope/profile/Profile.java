@@ -212,10 +212,6 @@ public final class Profile {
         return dropFrames;
     }
 
-    public String keepFrames() {
-        return keepFrames;
-    }
-
     public List<String> comments() {
         return comments;
     }

@@ -120,9 +120,4 @@ public final class Units {
         }
         return false;
     }
-
-    /** Whether unit is a time unit (used for pprof's Duration header). */
-    public static boolean isTime(String unit) {
-        return TIME.sniff(unit) != null;
-    }
 }

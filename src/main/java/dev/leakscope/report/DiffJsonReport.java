@@ -8,7 +8,7 @@ import dev.leakscope.diff.DiffOptions;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
-import dev.leakscope.diff.Snapshot;
+import dev.leakscope.profile.Snapshot;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
-import dev.leakscope.diff.Snapshot;
+import dev.leakscope.profile.Snapshot;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,19 +15,19 @@ import java.util.Locale;
  * How the text and Markdown diff reports write values: in the most readable unit, pprof's
  * {@code kB}/{@code MB} (powers of 1024) in text, the explicit {@code KiB}/{@code MiB} in Markdown.
  */
-final class DiffValues {
+public final class DiffValues {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final String unit;
     private final boolean iec;
 
-    DiffValues(String unit, boolean iec) {
+    public DiffValues(String unit, boolean iec) {
         this.unit = unit;
         this.iec = iec;
     }
 
-    String value(long v) {
+    public String value(long v) {
         String s = ValueFormat.autoLabel(v, unit);
         if (!iec) {
             return s;
@@ -44,12 +44,12 @@ final class DiffValues {
     }
 
     /** A change with its sign: {@code +1.50MB}, {@code -512kB}, {@code 0}. */
-    String signed(long v) {
+    public String signed(long v) {
         return v > 0 ? "+" + value(v) : value(v);
     }
 
     /** A percentage with its sign and one decimal; {@code new} for null. */
-    static String pct(Double p) {
+    public static String pct(Double p) {
         if (p == null) {
             return "new";
         }
@@ -57,17 +57,17 @@ final class DiffValues {
     }
 
     /** A share in percent with one decimal (negative for shrinkage), or {@code -}. */
-    static String share(Double p) {
+    public static String share(Double p) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
     /** The row's name, with the own-code frame the change came through: {@code malloc_hook (via a.B.c: 99%)}. */
-    static String name(DiffRow r) {
+    public static String name(DiffRow r) {
         return r.via() == null ? r.name()
                 : r.name() + " (via " + r.via() + ": " + String.format(Locale.ROOT, "%.0f%%", r.viaPct()) + ")";
     }
 
-    static List<String> flags(DiffRow r) {
+    public static List<String> flags(DiffRow r) {
         List<String> f = new ArrayList<>(2);
         if (r.isNew()) {
             f.add("new");
@@ -81,12 +81,12 @@ final class DiffValues {
         return f;
     }
 
-    static String time(long nanos) {
+    public static String time(long nanos) {
         return TIME.format(Instant.ofEpochSecond(0, nanos));
     }
 
     /** {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }. */
-    static String inputs(List<Snapshot> inputs) {
+    public static String inputs(List<Snapshot> inputs) {
         List<String> parts = new ArrayList<>();
         for (Snapshot s : inputs) {
             List<String> facts = new ArrayList<>();
@@ -102,7 +102,7 @@ final class DiffValues {
     }
 
     /** The summary of the totals: {@code 5MB -> 40MB: +35MB (+700.0%) in 9s, +13GB per hour}. */
-    String totals(DiffResult d, String arrow) {
+    public String totals(DiffResult d, String arrow) {
         StringBuilder sb = new StringBuilder();
         sb.append(value(d.baseTotal())).append(' ').append(arrow).append(' ').append(value(d.currentTotal()))
                 .append(": ").append(signed(d.netChange()));
@@ -125,13 +125,13 @@ final class DiffValues {
     }
 
     /** The gross change: {@code 15.33GB (+6.62GB growth, -8.71GB shrinkage)}. */
-    String gross(DiffResult d) {
+    public String gross(DiffResult d) {
         return value(d.grossChange()) + " (" + signed(d.grossGrowth()) + " growth, " + signed(-d.grossShrink())
                 + " shrinkage; the sum of |flat change| over all nodes)";
     }
 
     /** The noise rule, in one sentence. */
-    static String noiseRule(NoiseModel n, String unit) {
+    public static String noiseRule(NoiseModel n, String unit) {
         if (!n.estimated()) {
             return "not estimated (the profile records no sampling period in " + unit
                     + "; --sampling-period sets one): every change counts as real";
@@ -142,7 +142,7 @@ final class DiffValues {
     }
 
     /** What was asked, in one line: value, granularity, order, filters, normalisation. */
-    static String options(DiffResult d) {
+    public static String options(DiffResult d) {
         var o = d.options();
         List<String> parts = new ArrayList<>();
         String per = switch (o.graph().granularity()) {

@@ -3,10 +3,8 @@ package dev.leakscope.report;
 import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.profile.transform.Merger;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.profile.ValueType;
-import dev.leakscope.util.UsageException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import dev.leakscope.profile.Units;
 
@@ -44,48 +42,12 @@ public final class ReportContext {
         if (filters.relativePercentages()) {
             profile = filters.apply(profile, notices);
         }
-        int index = sampleIndex(profile, settings.sampleIndex());
+        int index = SampleIndex.resolve(profile, settings.sampleIndex());
         long total = computeTotal(profile, index, settings.mean());
         if (!filters.relativePercentages()) {
             profile = filters.apply(profile, notices);
         }
         return new ReportContext(profile, settings, index, total);
-    }
-
-    /** Resolves a sample type name or number as pprof does; null means the profile's default. */
-    public static int sampleIndex(Profile p, String requested) {
-        if (p.typeCount() == 0) {
-            throw new UsageException("profile has no samples");
-        }
-        if (requested == null || requested.isEmpty()) {
-            return p.defaultSampleIndex();
-        }
-        // A number as Go's strconv.Atoi reads it; one too large for it is taken as a name, as pprof does.
-        Long number = null;
-        if (requested.matches("[+-]?\\d+")) {
-            try {
-                number = Long.parseLong(requested);
-            } catch (NumberFormatException e) {
-                number = null;
-            }
-        }
-        if (number != null) {
-            long i = number;
-            if (i < 0 || i >= p.typeCount()) {
-                throw new UsageException("sample index " + requested + " is outside the range [0.."
-                        + (p.typeCount() - 1) + "]");
-            }
-            return (int) i;
-        }
-        int i = p.sampleTypeIndex(requested);
-        if (i < 0) {
-            List<String> names = new ArrayList<>();
-            for (ValueType t : p.sampleTypes()) {
-                names.add(t.type());
-            }
-            throw new UsageException("sample index \"" + requested + "\" must be one of: " + names);
-        }
-        return i;
     }
 
     /**

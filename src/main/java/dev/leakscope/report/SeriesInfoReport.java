@@ -1,11 +1,9 @@
 package dev.leakscope.report;
 
-import dev.leakscope.input.Limits;
-import dev.leakscope.input.SnapshotOrder;
-import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.Snapshot;
 import dev.leakscope.profile.ValueType;
-import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.util.SnapshotOrder;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code leakscope info DIR|ARCHIVE}: the profiles a directory or archive holds, one line each in
@@ -29,16 +26,19 @@ public final class SeriesInfoReport {
     }
 
     /** One profile of the series, reduced to what its line shows. */
-    private record Line(String name, long size, long timeNanos, List<ValueType> types, long[] totals) {
+    public record Line(String name, long size, long timeNanos, List<ValueType> types, long[] totals) {
+        public static Line of(Snapshot snapshot, Profile p) {
+            return new Line(snapshot.name(), snapshot.size(), snapshot.timeNanos(), p.sampleTypes(), p.totals());
+        }
     }
 
-    public static void write(Snapshots series, Limits limits, Consumer<String> warn, ZoneId zone, PrintWriter out) {
-        List<Line> lines = new ArrayList<>();
-        int[] skipped = new int[1];
-        SnapshotReader.forEach(0, series, limits, line -> {
-            skipped[0]++;
-            warn.accept(line);
-        }, (m, p) -> lines.add(new Line(m.name(), m.source().storedSize(), p.timeNanos(), p.sampleTypes(), p.totals())));
+    /**
+     * @param input    the directory or archive: its name and stored size
+     * @param describe what it is ("directory", "tar.gz archive"...)
+     * @param skipped  how many of its entries were skipped
+     */
+    public static void write(Snapshot input, String describe, int skipped, List<Line> lines, ZoneId zone,
+                             PrintWriter out) {
         List<String> names = new ArrayList<>();
         long[] times = new long[lines.size()];
         for (int i = 0; i < times.length; i++) {
@@ -48,10 +48,10 @@ public final class SeriesInfoReport {
         int[] order = SnapshotOrder.order(new int[times.length], names, times);
         boolean byTime = SnapshotOrder.byTime(times);
 
-        long stored = series.source().storedSize();
-        out.println("Input:       " + series.source().name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
-                + ", " + series.describe());
-        out.println("Profiles:    " + lines.size() + (skipped[0] == 0 ? "" : " (" + skipped[0] + (skipped[0] == 1 ? " entry" : " entries") + " skipped)")
+        long stored = input.size();
+        out.println("Input:       " + input.name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
+                + ", " + describe);
+        out.println("Profiles:    " + lines.size() + (skipped == 0 ? "" : " (" + skipped + (skipped == 1 ? " entry" : " entries") + " skipped)")
                 + ", " + (byTime ? "ordered by time (time_nanos)"
                 : "in name order (not every profile has its own timestamp)"));
         if (byTime) {

@@ -34,7 +34,7 @@ public final class TopReport {
     }
 
     /** The report's graph, trimmed and sorted, with the output unit chosen (the text, Markdown and JSON reports). */
-    static TrimmedGraph graph(ReportContext rc) {
+    public static TrimmedGraph graph(ReportContext rc) {
         ReportSettings s = rc.settings();
         NodeTable table = NodeTable.build(rc.profile(), s.graphOptions(rc.sampleIndex(), false));
         TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim());
@@ -43,12 +43,12 @@ public final class TopReport {
     }
 
     /** A node's printable name with pprof's inline mark. */
-    static String name(Graph g, byte[] marks, int n) {
+    public static String name(Graph g, byte[] marks, int n) {
         return g.info(n).printableName() + (marks[n] == 1 ? " (inline)" : marks[n] == 2 ? " (partial-inline)" : "");
     }
 
     /** Profile header plus pprof's report lines (filters, "Showing nodes…", dropped and top counts). */
-    static List<String> headerLines(ReportContext rc, TrimmedGraph tg) {
+    public static List<String> headerLines(ReportContext rc, TrimmedGraph tg) {
         List<String> lines = new ArrayList<>(ProfileHeader.lines(rc));
         Graph g = tg.graph();
         long flatSum = 0;

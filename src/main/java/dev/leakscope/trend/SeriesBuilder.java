@@ -7,7 +7,7 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
-import dev.leakscope.input.SnapshotOrder;
+import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.leakscope.HangGuard;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * DWARF is merely odd, without any where it can only be crafted (over the budget of DwarfData#charge).
  */
 class CraftedDwarfTest {
-    private static final Duration QUICK = Duration.ofSeconds(5);
     private static final int FORM_ADDR = 0x01;
     private static final int FORM_DATA4 = 0x06;
     private static final int FORM_STRING = 0x08;
@@ -40,7 +39,7 @@ class CraftedDwarfTest {
         for (int i = 0; i < n; i++) {
             info.u32(8).u16(4).u32(5L * i).u8(8).u8(0);
         }
-        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(DwarfData.of(sections(info, abbrev)))));
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> assertNull(DwarfSymbols.of(DwarfData.of(sections(info, abbrev)))));
     }
 
     /** Named functions that all share one long range list: every one of them would index all of it. */
@@ -64,7 +63,7 @@ class CraftedDwarfTest {
         ranges.u64(0).u64(0);
         Map<String, byte[]> s = sections(unit(entries), abbrev);
         s.put("ranges", ranges.toArray());
-        assertTimeoutPreemptively(QUICK, () -> assertNull(DwarfSymbols.of(DwarfData.of(s))));
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> assertNull(DwarfSymbols.of(DwarfData.of(s))));
     }
 
     /** Units that all name one long line table: each address looked up in another unit decodes it again. */
@@ -86,7 +85,7 @@ class CraftedDwarfTest {
         program.u8(0).uleb(1).u8(1);
         Map<String, byte[]> s = sections(info, abbrev);
         s.put("line", lineTable(program).toArray());
-        assertTimeoutPreemptively(QUICK, () -> {
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> {
             DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame("", "a.c", 1), symbols.frame(0));
@@ -116,7 +115,7 @@ class CraftedDwarfTest {
         s.put("str", (name + "\0").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         s.put("line", lineTable(new Bytes().u8(0).uleb(9).u8(2).u64(0).u8(1).u8(2).uleb(16L * functions)
                 .u8(0).uleb(1).u8(1)).toArray());
-        assertTimeoutPreemptively(QUICK, () -> {
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> {
             DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame(name, "a.c", 1), symbols.frame(16));
@@ -138,7 +137,7 @@ class CraftedDwarfTest {
         Map<String, byte[]> s = sections(info, abbrev);
         s.put("line", lineTable(new Bytes().u8(0).uleb(9).u8(2).u64(0x1000).u8(1).u8(2).uleb(16).u8(0).uleb(1).u8(1))
                 .toArray());
-        assertTimeoutPreemptively(QUICK, () -> {
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> {
             DwarfSymbols symbols = DwarfSymbols.of(DwarfData.of(s));
             assertNotNull(symbols);
             assertEquals(new DwarfSymbols.Frame("", "a.c", 1), symbols.frame(0x1000));
@@ -165,7 +164,7 @@ class CraftedDwarfTest {
         entries.u8(0);
         Map<String, byte[]> s = sections(unit(entries), abbrev);
         s.put("ranges", new Bytes().u64(16).u64(32).u64(0).u64(0).toArray());
-        assertTimeoutPreemptively(QUICK, () -> assertNotNull(DwarfSymbols.of(DwarfData.of(s))));
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> assertNotNull(DwarfSymbols.of(DwarfData.of(s))));
     }
 
     private static Map<String, byte[]> sections(Bytes info, Bytes abbrev) {

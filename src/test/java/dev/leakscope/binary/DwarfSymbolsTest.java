@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DwarfSymbolsTest {
     static Stream<Path> binaries() throws URISyntaxException {
         Path here = Path.of(DwarfSymbolsTest.class.getResource("store-dwarf4.frames").toURI()).getParent();
-        Path corpusBin = SharedCorpus.corpus("native", "bin");
+        Path corpusBin = TestData.corpus("native", "bin");
         return Stream.of(corpusBin.resolve("leaky_gperf_heapprof"), corpusBin.resolve("leaky_jemalloc"),
                 corpusBin.resolve("leaky_tcmalloc_sample"), here.resolve("store-dwarf4"),
                 here.resolve("store-dwarf5-zlib"), here.resolve("store-dwarf2-O0"), here.resolve("store-nopie"));

@@ -3,7 +3,7 @@ package dev.leakscope.binary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
+import dev.leakscope.HangGuard;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class IntervalIndexTest {
         for (int i = 0; i < n; i++) {
             index.add(i, 2L * n - i, i);
         }
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> {
             long sum = 0;
             for (int a = 0; a < 2 * n; a++) {
                 sum += index.first(a, a / 2);

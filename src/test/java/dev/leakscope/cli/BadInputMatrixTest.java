@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.leakscope.Cli;
 import dev.leakscope.CleanOutcome;
+import dev.leakscope.HangGuard;
 import dev.leakscope.proto.ProfileProto;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -235,7 +235,7 @@ class BadInputMatrixTest {
      * libraries it also names may or may not be on this machine.
      */
     private static Path nativeProfile(Path dir, String binary) throws IOException {
-        Path heap = dev.leakscope.SharedCorpus.corpus("native", "gperftools-heapprof", "cache-leak", "heap_5.heap");
+        Path heap = dev.leakscope.TestData.corpus("native", "gperftools-heapprof", "cache-leak", "heap_5.heap");
         StringBuilder out = new StringBuilder();
         boolean mappings = false;
         for (String line : Files.readAllLines(heap)) {
@@ -279,7 +279,7 @@ class BadInputMatrixTest {
     @MethodSource("cases")
     void badInput(Case c) throws Exception {
         String[] args = c.setup().prepare(dir);
-        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Cli.run(dir, args));
+        Cli.Result r = assertTimeoutPreemptively(HangGuard.LIMIT, () -> Cli.run(dir, args));
         assertEquals(c.exit(), r.exitCode(), r.err());
         if (c.notice() == null) {
             CleanOutcome.of(r);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * ground truth of ../shared/corpus/native is {@code app::SessionCache::Insert}.
  */
 class BinaryOptionTest {
-    private static final Path NATIVE = SharedCorpus.corpus("native");
+    private static final Path NATIVE = TestData.corpus("native");
 
     private static String binary(String producer) {
         return NATIVE.resolve("bin").resolve(switch (producer) {

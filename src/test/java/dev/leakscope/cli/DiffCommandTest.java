@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ class DiffCommandTest {
         "java-asprof/nativemem-direct-buffer-control,64KiB"})
     void controlsTripNoGateAndFlagNoGrowth(String scenario, String period) throws Exception {
         for (String value : new String[] {"--granularity=lines", "--cum"}) {
-            Path dir = SharedCorpus.corpus(scenario);
+            Path dir = TestData.corpus(scenario);
             Cli.Result r = Cli.run(dir, "diff", "--format=json", "--nodefraction=0", value,
                     "--sampling-period", period,
                     "--fail-on-growth", "5%", "--fail-on-node-growth", "5%", "heap_0.pb.gz", "heap_5.pb.gz");
@@ -82,7 +82,7 @@ class DiffCommandTest {
         for (String scenario : new String[] {"go/control-churn", "node/control"}) {
             for (int a = 0; a < 6; a++) {
                 for (int b = a + 1; b < 6; b++) {
-                    Cli.Result r = Cli.run(SharedCorpus.corpus(scenario), "diff", "--fail-on-growth", "5%",
+                    Cli.Result r = Cli.run(TestData.corpus(scenario), "diff", "--fail-on-growth", "5%",
                             "--fail-on-node-growth", "5%", "heap_" + a + ".pb.gz", "heap_" + b + ".pb.gz");
                     assertEquals(0, r.exitCode(), scenario + " " + a + "->" + b + ": " + r.err());
                 }
@@ -137,7 +137,7 @@ class DiffCommandTest {
 
     @Test
     void mismatchedSampleTypesAreAClearErrorNamingBothSides() {
-        Path dir = SharedCorpus.corpus("go", "goroutine-leak");
+        Path dir = TestData.corpus("go", "goroutine-leak");
         Cli.Result r = Cli.run(dir, "diff", "heap_0.pb.gz", "goroutine_5.pb.gz");
         assertEquals(2, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -152,7 +152,7 @@ class DiffCommandTest {
         assertEquals(2, Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "5 percent", "heap_0.pb.gz", "heap_5.pb.gz")
                 .exitCode());
         assertEquals(2, Cli.run(MAP_CACHE, "diff", "--allow", "(", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
-        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--format", "html", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "diff", "--format", "xml", "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
     }
 
     @Test
@@ -166,7 +166,7 @@ class DiffCommandTest {
 
     @Test
     void growthOnlyAndSortOrders() throws Exception {
-        Path dir = SharedCorpus.corpus("node", "control");
+        Path dir = TestData.corpus("node", "control");
         JsonNode all = JSON.readTree(Cli.run(dir, "diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz").out());
         JsonNode growth = JSON.readTree(Cli.run(dir, "diff", "--format=json", "--growth-only",
                 "heap_0.pb.gz", "heap_5.pb.gz").out());
@@ -230,7 +230,7 @@ class DiffCommandTest {
 
     @Test
     void sharesAreOfAllGrowthAndOfAllShrinkage() throws Exception {
-        JsonNode d = JSON.readTree(Cli.run(SharedCorpus.corpus("node", "control"), "diff", "--format=json",
+        JsonNode d = JSON.readTree(Cli.run(TestData.corpus("node", "control"), "diff", "--format=json",
                 "--nodefraction=0", "heap_0.pb.gz", "heap_5.pb.gz").out());
         double growth = 0;
         double shrink = 0;
@@ -259,7 +259,7 @@ class DiffCommandTest {
             args.add(option);
         }
         args.addAll(List.of("heap_0.pb.gz", "heap_5.pb.gz"));
-        Cli.Result r = Cli.run(SharedCorpus.corpus(scenario), args.toArray(String[]::new));
+        Cli.Result r = Cli.run(TestData.corpus(scenario), args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         return JSON.readTree(r.out());
     }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FilterOptionsTest {
-    private static final Path MAP_CACHE = SharedCorpus.corpus("go", "map-cache");
+    private static final Path MAP_CACHE = TestData.corpus("go", "map-cache");
 
     @Test
     void topFiltersAgreeWithPprof() throws Exception {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class FocusCommandTest {
     @Test
     void withBaseNamesTheCallerPathOfTheLeakFirst() throws Exception {
         for (LeakScenarios s : LeakScenarios.ALL) {
-            Path dir = SharedCorpus.corpus("go", s.scenario());
+            Path dir = TestData.corpus("go", s.scenario());
             Cli.Result r = Cli.run(dir, "focus", s.function(), "--base", "heap_0.pb.gz", "--format", "json",
                     "heap_5.pb.gz");
             assertEquals(0, r.exitCode(), s + ": " + r.err());
@@ -30,7 +30,7 @@ class FocusCommandTest {
     @Test
     void textShowsTheCallerPathFirstToo() {
         LeakScenarios s = LeakScenarios.ALL.get(0);
-        Cli.Result r = Cli.run(SharedCorpus.corpus("go", s.scenario()), "focus", s.function(), "--base",
+        Cli.Result r = Cli.run(TestData.corpus("go", s.scenario()), "focus", s.function(), "--base",
                 "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
         String afterHeading = r.out().split("Caller paths \\(root > ... > match\\), by growth:\n")[1];
@@ -41,7 +41,7 @@ class FocusCommandTest {
 
     @Test
     void withoutBaseShowsValuesAndMarkdownRenders() {
-        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Path dir = TestData.corpus("go", "map-cache");
         Cli.Result text = Cli.run(dir, "focus", "buildTree", "heap_5.pb.gz");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("     38.50MB 96.25%      38.50MB 96.25%  example.com/leakdemo/internal/cache.buildTree"),
@@ -53,7 +53,7 @@ class FocusCommandTest {
 
     @Test
     void aRegexMatchingNothingIsAnError() {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("go", "map-cache"), "focus", "noSuchFunction", "heap_5.pb.gz");
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "focus", "noSuchFunction", "heap_5.pb.gz");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
         assertTrue(r.err().contains("no function matches noSuchFunction"), r.err());

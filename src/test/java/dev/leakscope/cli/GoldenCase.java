@@ -2,7 +2,6 @@ package dev.leakscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leakscope.SharedCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One recorded {@code go tool pprof} run from the shared corpus: arguments, working directory,
+ * One recorded {@code go tool pprof} run from a corpus: arguments, working directory,
  * expected stdout and whether pprof succeeded. Three layouts are read: {@code INDEX.tsv} (Go corpus),
  * {@code MANIFEST.jsonl} (pprof corpus) and loose {@code NAME.cmd} files (the other producers).
  */
@@ -23,9 +22,9 @@ record GoldenCase(String id, String corpus, Path workDir, List<String> args, Pat
 
     private static final List<String> PREFIX = List.of("go", "tool", "pprof");
 
-    static List<GoldenCase> all() {
+    /** Every case under a corpus folder (the shared corpus, or the repository's copy of part of it). */
+    static List<GoldenCase> all(Path corpus) {
         List<GoldenCase> cases = new ArrayList<>();
-        Path corpus = SharedCorpus.corpus(".");
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.sorted().toList()) {
                 String name = f.getFileName().toString();

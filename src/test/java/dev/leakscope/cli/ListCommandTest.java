@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class ListCommandTest {
     @Test
     void showsTheLeakingLineOfEachScenario() {
         for (LeakScenarios s : LeakScenarios.ALL) {
-            Path dir = SharedCorpus.corpus("go", s.scenario());
+            Path dir = TestData.corpus("go", s.scenario());
             Cli.Result r = Cli.run(dir, "list", s.function(), "--source-path", "src", "heap_5.pb.gz");
             assertEquals(0, r.exitCode(), s + ": " + r.err());
             assertTrue(r.out().contains(s.leakLine()), s + "\n" + r.out());
@@ -23,7 +23,7 @@ class ListCommandTest {
     @Test
     void withBaseMarksTheLeakingLineAsTheOneThatGrew() {
         for (LeakScenarios s : LeakScenarios.ALL) {
-            Path dir = SharedCorpus.corpus("go", s.scenario());
+            Path dir = TestData.corpus("go", s.scenario());
             Cli.Result r = Cli.run(dir, "list", s.function(), "--source-path", "src", "--base", "heap_0.pb.gz",
                     "heap_5.pb.gz");
             assertEquals(0, r.exitCode(), s + ": " + r.err());
@@ -36,7 +36,7 @@ class ListCommandTest {
 
     @Test
     void withoutSourcesListsTheSampledLinesWithANotice() {
-        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Path dir = TestData.corpus("go", "map-cache");
         Cli.Result r = Cli.run(dir, "list", "buildTree", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains(" (no source: could not find file example.com/leakdemo/internal/cache/tree.go"),
@@ -46,7 +46,7 @@ class ListCommandTest {
 
     @Test
     void aRegexMatchingNothingIsAnErrorOnStderr() {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("go", "map-cache"), "list", "noSuchFunction", "heap_5.pb.gz");
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "list", "noSuchFunction", "heap_5.pb.gz");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
         assertTrue(r.err().contains("no matches found for regexp: noSuchFunction"), r.err());
@@ -54,7 +54,7 @@ class ListCommandTest {
 
     @Test
     void aRegexThatDoesNotCompileIsAUsageError() {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("go", "map-cache"), "list", "(", "heap_5.pb.gz");
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "list", "(", "heap_5.pb.gz");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("leakscope: invalid regex '('"), r.err());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,7 +48,7 @@ class NativeDiffTest {
         if (producer.equals("jemalloc")) {
             insert.add("00005627e4da52c7");
         } else {
-            Path raw = SharedCorpus.corpus("native", producer, "cache-leak", "golden", "pprofperl_raw_heap_5.out");
+            Path raw = TestData.corpus("native", producer, "cache-leak", "golden", "pprofperl_raw_heap_5.out");
             for (String line : Files.readAllLines(raw, java.nio.charset.StandardCharsets.ISO_8859_1)) {
                 if (line.matches("0x[0-9a-f]{16} app::SessionCache::Insert\\(int\\).*")) {
                     long a = Long.parseUnsignedLong(line.substring(2, 18), 16);
@@ -72,7 +72,7 @@ class NativeDiffTest {
     @CsvSource({"gperftools-heapprof,functions", "gperftools-heapprof,addresses", "tcmalloc-sample,functions",
         "tcmalloc-sample,addresses", "jemalloc,functions", "jemalloc,addresses"})
     void controlsTripNoGateAndFlagNoGrowth(String producer, String granularity) throws Exception {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("native", producer, "control"), "diff", "--format=json",
+        Cli.Result r = Cli.run(TestData.corpus("native", producer, "control"), "diff", "--format=json",
                 "--nodefraction=0", "--granularity=" + granularity, "--fail-on-growth", "5%",
                 "--fail-on-node-growth", "5%", "heap_0.heap", "heap_5.heap");
         assertEquals(0, r.exitCode(), producer + ": " + r.err());
@@ -94,7 +94,7 @@ class NativeDiffTest {
     }
 
     private static JsonNode diff(String producer, String scenario, String option) throws Exception {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("native", producer, scenario), "diff", "--format=json", option,
+        Cli.Result r = Cli.run(TestData.corpus("native", producer, scenario), "diff", "--format=json", option,
                 "heap_0.heap", "heap_5.heap");
         assertEquals(0, r.exitCode(), r.err());
         return JSON.readTree(r.out()).get("rows");

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every recorded {@code go tool pprof} command of the shared corpus through
+ * Replays every recorded {@code go tool pprof} command of the repository's corpus copy and of the shared
+ * corpus (when it is there) through
  * {@code leakscope pprof} in this JVM and compares stdout byte for byte (and success or failure).
  *
  * <p>Cases that leakscope cannot reproduce yet are listed, with the reason, in {@code golden-gaps.txt}
@@ -35,14 +40,34 @@ class PprofGoldenTest {
     private record Gap(Pattern pattern, String reason) {
     }
 
+    /** The goldens copied into the repository: they run on every clone. */
     @TestFactory
-    Stream<DynamicTest> goldens() {
-        return GoldenCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    Stream<DynamicTest> repositoryGoldens() {
+        return GoldenCase.all(TestData.corpusRoot()).stream()
+                .map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    }
+
+    /** The conformance suite: every other golden of the shared corpus, whenever it is there (in CI it must be). */
+    @TestFactory
+    Stream<DynamicTest> sharedCorpusGoldens() {
+        Set<String> inRepository = new HashSet<>();
+        GoldenCase.all(TestData.corpusRoot()).forEach(c -> inRepository.add(c.id()));
+        return GoldenCase.all(SharedCorpus.corpus(".")).stream().filter(c -> !inRepository.contains(c.id()))
+                .map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
     }
 
     @Test
-    void corpusIsThere() {
-        List<GoldenCase> all = GoldenCase.all();
+    void repositoryHasGoldensOfEveryProducerButPprof() {
+        List<GoldenCase> all = GoldenCase.all(TestData.corpusRoot());
+        for (String corpus : List.of("go", "node", "java-asprof", "native")) {
+            assertTrue(all.stream().anyMatch(c -> c.corpus().equals(corpus)), "no golden case from " + corpus);
+        }
+        assertTrue(all.stream().noneMatch(c -> c.corpus().equals("pprof")), "corpus/pprof stays outside the repository");
+    }
+
+    @Test
+    void sharedCorpusIsComplete() {
+        List<GoldenCase> all = GoldenCase.all(SharedCorpus.corpus("."));
         assertTrue(all.size() > 800, "expected the whole corpus, found " + all.size() + " cases");
         for (String corpus : List.of("go", "pprof", "node", "java-asprof", "native")) {
             assertTrue(all.stream().anyMatch(c -> c.corpus().equals(corpus)), "no golden case from " + corpus);

@@ -46,6 +46,6 @@ class TopCommandTest {
         assertTrue(md.out().contains("| flat | flat% | sum% | cum | cum% | name |\n|--:|--:|--:|--:|--:|:--|\n"
                 + "| 39427.12kB | 96.25% | 96.25% | 39427.12kB | 96.25% | `example.com/leakdemo/internal/cache.buildTree` |\n"),
                 md.out());
-        assertEquals(2, Cli.run(MAP_CACHE, "top", "--format=html", "heap_5.pb.gz").exitCode());
+        assertEquals(2, Cli.run(MAP_CACHE, "top", "--format=xml", "heap_5.pb.gz").exitCode());
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class TracesCommandTest {
 
     @Test
     void withoutBaseIsPprofTraces() throws Exception {
-        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Path dir = TestData.corpus("go", "map-cache");
         Cli.Result r = Cli.run(dir, "traces", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(Files.readString(dir.resolve("golden/traces.out")), r.out());
@@ -24,7 +24,7 @@ class TracesCommandTest {
     @Test
     void withBaseTheLeakingStackComesFirst() {
         for (LeakScenarios s : LeakScenarios.ALL) {
-            Cli.Result r = Cli.run(SharedCorpus.corpus("go", s.scenario()), "traces", "--base", "heap_0.pb.gz",
+            Cli.Result r = Cli.run(TestData.corpus("go", s.scenario()), "traces", "--base", "heap_0.pb.gz",
                     "heap_5.pb.gz");
             assertEquals(0, r.exitCode(), s + ": " + r.err());
             String firstStack = r.out().split(SEPARATOR)[1];
@@ -35,7 +35,7 @@ class TracesCommandTest {
 
     @Test
     void tagFocusRangeKeepsOnlyMatchingSamples() {
-        Cli.Result r = Cli.run(SharedCorpus.corpus("go", "map-cache"), "traces", "--tag-focus", "bytes=1kB:",
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "traces", "--tag-focus", "bytes=1kB:",
                 "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("tagfocus:Interpreted '1kB:' as range, not regexp"), r.err());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.proto.ProfileProto;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +116,7 @@ class TrendCommandTest {
 
     @Test
     void limitSaysWhenTheFitIsTooPoor() {
-        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak");
+        Path dir = TestData.corpus("java-asprof", "static-list-leak");
         Cli.Result r = Cli.run(dir, "trend", "--limit", "1GB", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz",
                 "heap_3.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
@@ -171,7 +171,7 @@ class TrendCommandTest {
 
     @Test
     void differentSampleTypesNameTheOddOneOut() {
-        Path go = SharedCorpus.corpus("go", "goroutine-leak");
+        Path go = TestData.corpus("go", "goroutine-leak");
         Cli.Result r = Cli.run(go, "trend", "heap_0.pb.gz", "goroutine_1.pb.gz", "heap_2.pb.gz");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("leakscope: snapshot goroutine_1.pb.gz has sample types [goroutine/count],"
@@ -190,7 +190,7 @@ class TrendCommandTest {
         Cli.Result one = trend(SERIES[0]);
         assertEquals(2, one.exitCode());
         assertEquals("leakscope: a trend needs at least 2 snapshots, got 1\n", one.err());
-        assertEquals(2, trend(with(SERIES, "--format", "html")).exitCode());
+        assertEquals(2, trend(with(SERIES, "--format", "xml")).exitCode());
         assertEquals(2, trend(with(SERIES, "--fail-on-rate", "10MB/day")).exitCode());
         Cli.Result objects = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB"));
         assertEquals(2, objects.exitCode());

@@ -1,16 +1,16 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.NoBinaries;
+import dev.leakscope.Sides;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
-import dev.leakscope.report.ProfileInputs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ class DifferTest {
     }
 
     private static DiffResult diff(String scenario, int a, int b, DiffOptions o) {
-        List<Side> sides = ProfileInputs.forDiff(List.of(source(scenario, a)), List.of(source(scenario, b)),
+        List<Side> sides = Sides.of(List.of(source(scenario, a)), List.of(source(scenario, b)),
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
                 }, NoBinaries.symbolization());
@@ -118,7 +118,7 @@ class DifferTest {
 
     private static InputSource source(String scenario, int k) {
         String[] parts = scenario.split("/");
-        return InputSource.of(SharedCorpus.corpus(parts[0], parts[1], "heap_" + k + ".pb.gz"));
+        return InputSource.of(TestData.corpus(parts[0], parts[1], "heap_" + k + ".pb.gz"));
     }
 
     private static Map<String, Long> deltas(DiffResult d) {

@@ -3,7 +3,7 @@ package dev.leakscope.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.transform.Merger;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Invariants of flat and cum on every proto profile of the Go corpus, at every granularity. */
 class GraphPropertiesTest {
     static Stream<Path> goProfiles() throws IOException {
-        try (Stream<Path> files = Files.walk(SharedCorpus.corpus("go"))) {
+        try (Stream<Path> files = Files.walk(TestData.corpus("go"))) {
             List<Path> list = files.filter(f -> f.toString().endsWith(".pb.gz")).sorted().toList();
             assertTrue(list.size() > 30, "Go corpus profiles: " + list.size());
             return list.stream();

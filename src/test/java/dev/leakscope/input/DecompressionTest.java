@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ class DecompressionTest {
     @ParameterizedTest
     @EnumSource(Decompression.Codec.class)
     void compressedProtoAndTextReadLikeThePlainFiles(Decompression.Codec codec) throws IOException {
-        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Path dir = TestData.corpus("go", "map-cache");
         byte[] proto = gunzip(dir.resolve("heap_5.pb.gz"));
         byte[] text = Files.readAllBytes(dir.resolve("heap_5.txt"));
         Files.write(tmp.resolve("plain.pb"), proto);
@@ -88,7 +88,7 @@ class DecompressionTest {
     @ParameterizedTest
     @EnumSource(Decompression.Codec.class)
     void truncatedDataIsAOneLineError(Decompression.Codec codec) throws IOException {
-        Path dir = SharedCorpus.corpus("go", "map-cache");
+        Path dir = TestData.corpus("go", "map-cache");
         byte[] whole = compress(codec, gunzip(dir.resolve("heap_5.pb.gz")));
         Files.write(tmp.resolve("cut"), java.util.Arrays.copyOf(whole, whole.length / 2));
         Cli.Result r = Cli.run(tmp, "top", "cut");
@@ -99,7 +99,7 @@ class DecompressionTest {
 
     @Test
     void rawProtoNamedLikeGzipReads() {
-        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak");
+        Path dir = TestData.corpus("java-asprof", "static-list-leak");
         Cli.Result raw = Cli.run(dir, "top", "uncompressed/heap_5.pprof");
         Cli.Result gz = Cli.run(dir, "top", "heap_5.pb.gz");
         assertEquals(0, raw.exitCode(), raw.err());

@@ -2,7 +2,7 @@ package dev.leakscope.input;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.leakscope.CleanOutcome;
-import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.load.SnapshotReader;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.proto.ProfileProto;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,7 @@ import dev.leakscope.profile.Profile;
  * and codec reads like the files themselves; order, warnings, limits; diff, trend and info on them.
  */
 class SnapshotsTest {
-    private static final Path SERIES = SharedCorpus.corpus("go", "map-cache");
+    private static final Path SERIES = TestData.corpus("go", "map-cache");
 
     @TempDir
     Path tmp;

@@ -1,6 +1,7 @@
 package dev.leakscope.report;
 
 import dev.leakscope.NoBinaries;
+import dev.leakscope.Sides;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.diff.DiffResult;
@@ -13,7 +14,7 @@ import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,9 @@ class DiffMarkdownReportTest {
     @Test
     void longTablesAreCutUnderTheLimitWithAFooter() {
         // A real diff, made long by repeating its rows under new names.
-        List<Side> sides = ProfileInputs.forDiff(
-                List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_0.pb.gz"))),
-                List.of(InputSource.of(SharedCorpus.corpus("node", "cache-leak", "heap_5.pb.gz"))),
+        List<Side> sides = Sides.of(
+                List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_0.pb.gz"))),
+                List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_5.pb.gz"))),
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
                 }, NoBinaries.symbolization());

@@ -6,10 +6,10 @@ import dev.leakscope.CleanOutcome;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
+import dev.leakscope.load.Loader;
 import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.NoBinaries;
 import dev.leakscope.profile.Profile;
-import dev.leakscope.symbolize.Symbolization;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,30 +39,29 @@ class PipelineFuzzTest {
         StringWriter out = new StringWriter();
         PrintWriter w = new PrintWriter(out);
         switch (variant) {
-            case 0 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES), UTC,
+            case 0 -> TopReport.write(ReportContext.of(LOADER.merged(one), UTC,
                     NOTICE), w);
-            case 1 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(two, LIMITS, NOTICE, NO_BINARIES), UTC, NOTICE), w);
-            case 2 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
-                    Combination.BaseMode.SUBTRACT, false, LIMITS, true, NO_BINARIES), UTC, NOTICE), w);
-            case 3 -> TracesReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES), UTC, NOTICE), w);
+            case 1 -> TopReport.write(ReportContext.of(LOADER.merged(two), UTC, NOTICE), w);
+            case 2 -> TopReport.write(ReportContext.of(LOADER.asPprof(one, List.of(source(bytes)),
+                    Combination.BaseMode.SUBTRACT, false, true), UTC, NOTICE), w);
+            case 3 -> TracesReport.write(ReportContext.of(LOADER.merged(one), UTC, NOTICE), w);
             case 4 -> {
-                Profile p = ProfileInputs.forReport(one, List.of(), Combination.BaseMode.SUBTRACT, false, LIMITS, false,
-                        NO_BINARIES);
+                Profile p = LOADER.asPprof(one, List.of(), Combination.BaseMode.SUBTRACT, false, false);
                 RawReport.write(p, ZoneOffset.UTC, w);
             }
-            case 5 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES),
+            case 5 -> TopReport.write(ReportContext.of(LOADER.merged(one),
                     UTC.withGranularity(Granularity.LINES, false).withTrim(true, 5, 0.005), NOTICE), w);
-            case 6 -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, LIMITS, NOTICE, NO_BINARIES),
+            case 6 -> TopReport.write(ReportContext.of(LOADER.merged(one),
                     UTC.withGranularity(Granularity.ADDRESSES, true).withUnit("auto"), NOTICE), w);
-            default -> TopReport.write(ReportContext.of(ProfileInputs.forReport(one, List.of(source(bytes)),
-                    Combination.BaseMode.DIFF_BASE, true, LIMITS, true, NO_BINARIES),
+            default -> TopReport.write(ReportContext.of(LOADER.asPprof(one, List.of(source(bytes)),
+                    Combination.BaseMode.DIFF_BASE, true, true),
                     UTC.withSampleIndex("0").withMean(true, 1, true), NOTICE), w);
         }
         w.flush();
     }
 
     private static final java.util.function.Consumer<String> NOTICE = line -> { };
-    private static final Symbolization NO_BINARIES = NoBinaries.symbolization();
+    private static final Loader LOADER = new Loader(LIMITS, NOTICE, NoBinaries.symbolization());
 
     private static InputSource source(byte[] bytes) {
         return InputSource.of("-", Path.of("."), new ByteArrayInputStream(bytes));

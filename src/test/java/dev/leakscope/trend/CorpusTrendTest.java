@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
@@ -12,7 +12,7 @@ import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.transform.FramePruner;
 import dev.leakscope.format.ProfileLoader;
-import dev.leakscope.format.SnapshotReader;
+import dev.leakscope.load.SnapshotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class CorpusTrendTest {
     }
 
     static Trend trend(String scenario, ToIntFunction<Profile> sampleIndex, String extension) {
-        Path dir = SharedCorpus.corpus(scenario);
+        Path dir = TestData.corpus(scenario);
         List<InputSource> files = new ArrayList<>();
         for (int k = 0; k <= 5; k++) {
             files.add(InputSource.of(dir.resolve("heap_" + k + extension)));
@@ -138,10 +138,10 @@ class CorpusTrendTest {
      */
     @Test
     void smallGrowingNodeRanksAboveBigSteadyOne() {
-        Profile big = load(SharedCorpus.corpus("go", "map-cache", "heap_5.pb.gz"));
+        Profile big = load(TestData.corpus("go", "map-cache", "heap_5.pb.gz"));
         SeriesBuilder b = new SeriesBuilder(Granularity.FUNCTIONS, false, false, Profile::defaultSampleIndex);
         for (int k = 0; k <= 5; k++) {
-            Path small = SharedCorpus.corpus("go", "growing-slice", "heap_" + k + ".pb.gz");
+            Path small = TestData.corpus("go", "growing-slice", "heap_" + k + ".pb.gz");
             b.add(k, "mix_" + k, Combination.merge(List.of(big, load(small)), List.of("big", "small_" + k), false));
         }
         Trend t = TrendAnalysis.analyze(b.build());

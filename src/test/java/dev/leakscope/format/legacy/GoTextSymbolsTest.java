@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +32,7 @@ class GoTextSymbolsTest {
     @ParameterizedTest
     @ValueSource(strings = {"growing-slice", "goroutine-leak", "map-cache", "subslice-retention", "control-churn"})
     void textNamesTheFunctionsTheProtoNames(String scenario) {
-        Path dir = SharedCorpus.corpus("go", scenario);
+        Path dir = TestData.corpus("go", scenario);
         for (String type : new String[] {"inuse_space", "alloc_space", "inuse_objects"}) {
             Map<String, long[]> text = rows(dir, "heap_5.txt", type);
             Map<String, long[]> proto = rows(dir, "heap_5.pb.gz", type);

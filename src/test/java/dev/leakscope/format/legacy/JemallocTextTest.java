@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakscope.SharedCorpus;
+import dev.leakscope.TestData;
 import dev.leakscope.profile.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class JemallocTextTest {
     @CsvSource({"cache-leak,0", "cache-leak,1", "cache-leak,2", "cache-leak,3", "cache-leak,4", "cache-leak,5",
         "control,0", "control,1", "control,2", "control,3", "control,4", "control,5"})
     void totalsAgreeWithJeprof(String scenario, int k) throws IOException {
-        Path dir = SharedCorpus.corpus("native", "jemalloc", scenario);
+        Path dir = TestData.corpus("native", "jemalloc", scenario);
         Profile p = read(dir.resolve("heap_" + k + ".heap"));
         String expected = firstLine(dir.resolve("golden/jeprof_text_heap_" + k + ".out"));
         assertEquals(expected, String.format(Locale.ROOT, "Total: %.1f MB", total(p, "inuse_space") / 1048576.0));
@@ -45,7 +45,7 @@ class JemallocTextTest {
     @ParameterizedTest
     @CsvSource({"cache-leak,0", "cache-leak,5", "control,0", "control,5"})
     void everyStackAgreesWithJeprofCollapsed(String scenario, int k) throws IOException {
-        Path dir = SharedCorpus.corpus("native", "jemalloc", scenario);
+        Path dir = TestData.corpus("native", "jemalloc", scenario);
         Profile p = read(dir.resolve("heap_" + k + ".heap"));
         List<Long> jeprof = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("golden/jeprof_collapsed_heap_" + k + ".out"))) {

@@ -1,0 +1,136 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.input.remote.FetchSettings;
+import dev.leakscope.input.remote.ProfileStore;
+import dev.leakscope.util.InputException;
+import dev.leakscope.util.UsageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options of fetching profiles from live services (URL arguments). */
+final class FetchOptions {
+    @Option(names = "--seconds", paramLabel = "N",
+            description = "Any profile argument may be a URL: http://..., https://..., or pprof's host:port"
+                    + " shorthand, which means http://host:port/debug/pprof/heap (for leakscope pprof, as for"
+                    + " go tool pprof, /debug/pprof/profile). For a URL, --seconds asks for Go's delta"
+                    + " profile over N seconds (adds ?seconds=N).")
+    int seconds;
+
+    @Option(names = "--gc", description = "For a URL: have the Go runtime collect garbage first (adds ?gc=1),"
+            + " so in-use values are current.")
+    boolean gc;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            description = "For a URL: the deadline for the whole fetch, body included (default: ${DEFAULT-VALUE};"
+                    + " e.g. 30s, 2m; --seconds is added to it).")
+    String timeout;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "For a URL: an extra request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--token-env", paramLabel = "VAR",
+            description = "For a URL: send the bearer token held by environment variable VAR.")
+    String tokenEnv;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "For a URL: send the bearer token held by FILE (its first line).")
+    String tokenFile;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "For an https URL: trust the certificates of this PEM file instead of the system's.")
+    String caCert;
+
+    @Option(names = "--insecure", description = "For an https URL: do not check the certificate or the host name.")
+    boolean insecure;
+
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Keep fetched profiles in DIR (default: $LEAKSCOPE_PROFILES, else"
+                    + " $XDG_CACHE_HOME/leakscope/profiles, else ~/.cache/leakscope/profiles).")
+    String save;
+
+    @Option(names = "--no-save", description = "Do not keep fetched profiles.")
+    boolean noSave;
+
+    FetchSettings settings(LeakscopeCommand root, long maxBytes) {
+        if (seconds < 0) {
+            throw new UsageException("--seconds must be 0 or more");
+        }
+        Duration t = parseDuration(timeout, "--timeout").plusSeconds(seconds);
+        if (insecure && caCert != null) {
+            throw new UsageException("--insecure and --ca-cert exclude each other");
+        }
+        return new FetchSettings(t, List.copyOf(headers), token(root), caCert == null ? null
+                : root.workDir.resolve(caCert), insecure, seconds, gc, maxBytes, root.env.variables());
+    }
+
+    ProfileStore store(LeakscopeCommand root) {
+        if (noSave) {
+            if (save != null) {
+                throw new UsageException("--save and --no-save exclude each other");
+            }
+            return ProfileStore.temporary();
+        }
+        return ProfileStore.in(save != null ? root.workDir.resolve(save)
+                : ProfileStore.defaultDir(root.env.variables()));
+    }
+
+    private String token(LeakscopeCommand root) {
+        if (tokenEnv != null && tokenFile != null) {
+            throw new UsageException("--token-env and --token-file exclude each other");
+        }
+        if (tokenEnv != null) {
+            String v = root.env.variables().apply(tokenEnv);
+            if (v == null || v.isBlank()) {
+                throw new UsageException("--token-env " + tokenEnv + ": the variable is not set");
+            }
+            return v.strip();
+        }
+        if (tokenFile != null) {
+            try {
+                String v = Files.readString(root.workDir.resolve(tokenFile), StandardCharsets.UTF_8).strip();
+                int nl = v.indexOf('\n');
+                v = nl < 0 ? v : v.substring(0, nl).strip();
+                if (v.isEmpty()) {
+                    throw new InputException("--token-file " + tokenFile + ": empty");
+                }
+                return v;
+            } catch (IOException e) {
+                throw new InputException("--token-file " + tokenFile + ": cannot read", e);
+            }
+        }
+        return null;
+    }
+
+    /** A duration such as 30s, 5m, 1h, 250ms, or a number of seconds. */
+    static Duration parseDuration(String text, String option) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            Duration d;
+            if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
+            } else if (t.endsWith("h")) {
+                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000));
+            } else {
+                d = Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new UsageException(option + " must be more than 0, got '" + text + "'");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": invalid duration '" + text + "' (e.g. 30s, 5m, 1h)");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.leakscope.load;
+
+import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Limits;
+import dev.leakscope.input.Snapshots;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileStream;
+import dev.leakscope.profile.SampleIndex;
+import dev.leakscope.profile.Snapshot;
+import dev.leakscope.profile.transform.Combination;
+import dev.leakscope.profile.transform.Compatibility;
+import dev.leakscope.profile.transform.FramePruner;
+import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.util.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The one place that turns command-line sources (files, {@code -}, directories, archives) into what
+ * the analyses read: a merged profile, the two sides of a diff, a series. Profiles are merged as
+ * pprof merges them, symbolized and pruned (drop_frames) here, so nothing after this reads inputs.
+ */
+public final class Loader {
+    private final Limits limits;
+    private final Consumer<String> warn;
+    private final Symbolization symbolization;
+
+    /**
+     * @param warn receives one line per skipped directory or archive member (and other warnings)
+     */
+    public Loader(Limits limits, Consumer<String> warn, Symbolization symbolization) {
+        this.limits = limits;
+        this.warn = warn;
+        this.symbolization = symbolization;
+    }
+
+    /** Receives each snapshot of a series. */
+    @FunctionalInterface
+    public interface SeriesVisitor {
+        /**
+         * @param argument the index of the command-line argument it comes from (members of a directory
+         *                 or archive share one)
+         */
+        void snapshot(int argument, String name, Profile profile);
+    }
+
+    /**
+     * The sources merged and pruned: the profile a report on them is computed from. A directory or
+     * archive among them stands for all the profiles in it.
+     */
+    public Profile merged(List<InputSource> sources) {
+        ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
+        return FramePruner.prune(Combination.mergeLoading(
+                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true));
+    }
+
+    /**
+     * The profile a pprof report is computed from, its inputs read exactly as pprof reads them (each
+     * a single file): merged, the base subtracted, symbolized, pruned.
+     *
+     * @param graphOnly whether the report only needs the graph (see {@link Combination#mergeLoading})
+     */
+    public Profile asPprof(List<InputSource> sources, List<InputSource> bases, Combination.BaseMode mode,
+                           boolean normalize, boolean graphOnly) {
+        Profile p = mergedAsPprof(sources, graphOnly && bases.isEmpty());
+        if (!bases.isEmpty()) {
+            Profile base = mergedAsPprof(bases, false);
+            p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
+        }
+        return FramePruner.prune(symbolization.symbolized(p));
+    }
+
+    private Profile mergedAsPprof(List<InputSource> sources, boolean graphOnly) {
+        return Combination.mergeLoading(each -> {
+            for (InputSource s : sources) {
+                Profile p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
+                each.accept(s.name(), symbolization.located(p));
+            }
+        }, graphOnly);
+    }
+
+    /**
+     * The two sides of a diff, each merged from its inputs (a directory or archive stands for the
+     * profiles in it), brought to common units and pruned; their sample types must agree (by name and
+     * unit), or the error names both sides. Without bases, the first source is the base; a single
+     * directory or archive compares its oldest profile with its newest.
+     *
+     * @param sampleIndex the requested sample type (null: the current profile's default)
+     */
+    public DiffInputs diff(List<InputSource> bases, List<InputSource> sources, String sampleIndex) {
+        List<InputSource> base = bases;
+        List<InputSource> current = sources;
+        if (base.isEmpty()) {
+            if (current.size() < 2) {
+                Snapshots series = Snapshots.of(current.get(0), limits);
+                if (!series.isCollection()) {
+                    throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
+                            + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
+                }
+                current = SnapshotReader.oldestAndNewest(series, limits, warn);
+            }
+            base = List.of(current.get(0));
+            current = current.subList(1, current.size());
+        }
+        List<Snapshot> baseInputs = new ArrayList<>();
+        List<Snapshot> currentInputs = new ArrayList<>();
+        Profile b = side(base, baseInputs);
+        Profile c = side(current, currentInputs);
+        List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
+        Profile prunedCurrent = FramePruner.prune(both.get(1));
+        return new DiffInputs(FramePruner.prune(both.get(0)), baseInputs, prunedCurrent, currentInputs,
+                SampleIndex.resolve(prunedCurrent, sampleIndex));
+    }
+
+    /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
+    private Profile side(List<InputSource> sources, List<Snapshot> inputs) {
+        boolean[] listed = new boolean[1];
+        return Combination.mergeLoading(each -> {
+            SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
+                if (!listed[0]) {
+                    inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));
+                }
+                each.accept(m.name(), symbolization.prepared(p));
+            });
+            listed[0] = true;
+        }, true);
+    }
+
+    private static String sideName(List<InputSource> sources) {
+        List<String> names = new ArrayList<>();
+        for (InputSource s : sources) {
+            names.add(s.name());
+        }
+        return String.join("+", names);
+    }
+
+    /** Every snapshot the sources hold, in argument order, symbolized and pruned, one at a time. */
+    public void series(List<InputSource> sources, SeriesVisitor visitor) {
+        SnapshotReader.forEach(sources, limits, warn,
+                (m, p) -> visitor.snapshot(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+    }
+
+    /** What a source holds: one profile, or the members of a directory or archive. */
+    public Snapshots expand(InputSource source) {
+        return Snapshots.of(source, limits);
+    }
+
+    /** One file's profile as it is stored: not symbolized, not pruned. */
+    public Profile raw(InputSource source) {
+        return ProfileLoader.load(source, limits);
+    }
+
+    /**
+     * Each profile of a directory or archive as it is stored, with its name, size and time.
+     *
+     * @return how many entries were skipped (not profiles, or not files)
+     */
+    public int members(Snapshots series, BiConsumer<Snapshot, Profile> each) {
+        int[] skipped = new int[1];
+        SnapshotReader.forEach(0, series, limits, line -> {
+            skipped[0]++;
+            warn.accept(line);
+        }, (m, p) -> each.accept(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()), p));
+        return skipped[0];
+    }
+}

@@ -1,0 +1,70 @@
+package dev.leakscope.report.html;
+
+import dev.leakscope.diff.DiffResult;
+import dev.leakscope.diff.DiffRow;
+import dev.leakscope.diff.DiffTree;
+import dev.leakscope.report.DiffValues;
+import java.io.PrintWriter;
+
+/**
+ * The diff as one HTML page: the text report's header, a differential flame graph of the current
+ * call tree coloured by each frame's own absolute change, and the ranked rows, which select their
+ * frame in the graph.
+ */
+public final class DiffHtmlReport {
+    private DiffHtmlReport() {
+    }
+
+    public static void write(DiffResult d, PrintWriter out) {
+        String unit = d.sampleType().unit();
+        DiffValues v = new DiffValues(unit, false);
+        HtmlPage.begin("leakscope diff", out);
+        HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs()),
+                "Current", DiffValues.inputs(d.current().inputs()),
+                "Type", d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d),
+                "Total", v.totals(d, "->"),
+                "Gross", v.gross(d),
+                "Noise", DiffValues.noiseRule(d.noise(), unit));
+        FlameData data = FlameData.of(DiffTree.of(d), d.noise()::margin);
+        HtmlPage.flame(out, "Differential flame graph (current call tree; colour: each frame's own change)", data,
+                unit, true);
+        rows(d, v, out);
+        HtmlPage.end(out);
+    }
+
+    private static void rows(DiffResult d, DiffValues v, PrintWriter out) {
+        out.println("<h2>Changed nodes</h2>");
+        if (d.changed().isEmpty()) {
+            out.println("<p>No node changed.</p>");
+            return;
+        }
+        out.println("<p class=\"note\">" + Html.text("Showing " + d.rows().size() + " of " + d.changed().size()
+                + " changed nodes" + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
+                + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)."
+                + " Click a row to find it in the graph.") + "</p>");
+        out.println("<table class=\"rows\"><thead><tr><th>rank</th><th>delta</th><th>delta%</th><th>base</th>"
+                + "<th>current</th><th>share</th><th>flags</th><th>name</th></tr></thead><tbody>");
+        int rank = 0;
+        for (DiffRow r : d.rows()) {
+            rank++;
+            String cls = r.noise() ? "dim" : r.delta() > 0 ? "up" : "down";
+            out.println("<tr data-name=\"" + Html.text(frameName(r.name())) + "\"><td>" + rank + "</td><td class=\""
+                    + cls + "\">" + Html.text(v.signed(r.delta())) + "</td><td>" + Html.text(DiffValues.pct(r.pct()))
+                    + "</td><td>" + Html.text(v.value(r.base())) + "</td><td>" + Html.text(v.value(r.current()))
+                    + "</td><td>" + Html.text(DiffValues.share(d.share(r))) + "</td><td>"
+                    + Html.text(String.join(",", DiffValues.flags(r))) + "</td><td>" + Html.text(DiffValues.name(r))
+                    + "</td></tr>");
+        }
+        out.println("</tbody></table>");
+    }
+
+    /** The frame name of a row: its node name without pprof's inline mark. */
+    static String frameName(String rowName) {
+        for (String mark : new String[] {" (inline)", " (partial-inline)"}) {
+            if (rowName.endsWith(mark)) {
+                return rowName.substring(0, rowName.length() - mark.length());
+            }
+        }
+        return rowName;
+    }
+}

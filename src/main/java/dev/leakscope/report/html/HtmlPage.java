@@ -1,0 +1,101 @@
+package dev.leakscope.report.html;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The frame of every HTML report: one self-contained document with its style sheet and script inline.
+ * Its Content-Security-Policy allows no network access at all and runs only the page's own script and
+ * style (by hash), so even a name that escaped escaping could run nothing.
+ */
+final class HtmlPage {
+    private static final String CSS = Html.resource("flame.css");
+    private static final String JS = Html.resource("flame.js");
+
+    private HtmlPage() {
+    }
+
+    static void begin(String title, PrintWriter out) {
+        out.println("<!DOCTYPE html>");
+        out.println("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        out.println("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '"
+                + hash(CSS) + "'; script-src '" + hash(JS) + "'; img-src data:\">");
+        out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        out.println("<meta name=\"generator\" content=\"leakscope\">");
+        out.println("<title>" + Html.text(title) + "</title>");
+        out.print("<style>");
+        out.print(CSS);
+        out.println("</style></head><body>");
+        out.println("<h1>" + Html.text(title) + "</h1>");
+    }
+
+    /** A definition list of the report's facts: label, value pairs (escaped here). */
+    static void facts(PrintWriter out, String... pairs) {
+        out.println("<dl class=\"facts\">");
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            out.println("<dt>" + Html.text(pairs[i]) + "</dt><dd>" + Html.text(pairs[i + 1]) + "</dd>");
+        }
+        out.println("</dl>");
+    }
+
+    /**
+     * The flame graph section: controls, legend, the graph and its data. diff: colour by change (the data
+     * has base and current columns); else colour by each frame's own share of the total.
+     */
+    static void flame(PrintWriter out, String heading, FlameData data, String unit, boolean diff) {
+        out.println("<h2>" + Html.text(heading) + "</h2>");
+        out.println("<div class=\"bar\"><input type=\"search\" id=\"search\" placeholder=\"Search frames (substring)\""
+                + " aria-label=\"Search frames\"><span id=\"found\"></span>"
+                + "<button id=\"flip\" type=\"button\">Icicle / flame</button>"
+                + "<button id=\"reset\" type=\"button\">Reset zoom</button></div>");
+        if (diff) {
+            out.println("<div class=\"legend\"><span class=\"sw-grow\">grew (own change; deeper = larger share of the"
+                    + " gross change)</span><span class=\"sw-shrink\">shrank</span><span class=\"sw-new\">new (not in"
+                    + " the base)</span><span class=\"sw-same\">unchanged</span><span class=\"sw-other\">folded small"
+                    + " frames</span><span>pale: within sampling noise; width: current value</span></div>");
+        } else {
+            out.println("<div class=\"legend\"><span class=\"sw-hot\">own (self) value; deeper = larger share"
+                    + "</span><span class=\"sw-same\">no self value</span><span class=\"sw-other\">folded small"
+                    + " frames</span><span>width: value</span></div>");
+        }
+        out.println("<div id=\"crumbs\" class=\"bar\"></div>");
+        out.println("<div id=\"flame\"></div><div id=\"tip\"></div>");
+        out.println("<p class=\"note\">" + Html.text(foldNote(data, unit)) + " Hover a frame for its values,"
+                + " click to zoom, use the breadcrumb to go back.</p>");
+        out.print("<script type=\"application/json\" id=\"leakscope-data\">{\"mode\":\"" + (diff ? "diff" : "single")
+                + "\",\"unit\":");
+        Html.jsonString(unit, out);
+        out.print(",\"total\":" + data.value(0, data.columns - 1) + ",\"gross\":" + (diff ? data.grossChange() : 0) + ",");
+        data.writeJson(out);
+        out.println("}</script>");
+    }
+
+    private static String foldNote(FlameData d, String unit) {
+        if (d.foldedPaths == 0) {
+            return "Every call path is drawn (" + (d.size() - 1) + " frames).";
+        }
+        return d.foldedPaths + " call paths smaller than " + dev.leakscope.report.ValueFormat.autoLabel(d.cut, unit)
+                + " are folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
+                + FlameData.MAX_FRAMES + " frames; frames under " + (FlameData.MIN_FRACTION * 100)
+                + "% of the total always folded); " + (d.size() - 1) + " frames drawn.";
+    }
+
+    static void end(PrintWriter out) {
+        out.print("<script>");
+        out.print(JS);
+        out.println("</script>");
+        out.println("</body></html>");
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.leakscope.report.html;
+
+import dev.leakscope.graph.CallTree;
+import dev.leakscope.graph.Graph;
+import dev.leakscope.graph.NodeTable;
+import dev.leakscope.graph.TrimmedGraph;
+import dev.leakscope.report.GoNumbers;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.TopReport;
+import java.io.PrintWriter;
+
+/** {@code top} as one HTML page: pprof's header lines, a flame graph of the profile and the top table. */
+public final class TopHtmlReport {
+    private TopHtmlReport() {
+    }
+
+    public static void write(ReportContext rc, PrintWriter out) {
+        TrimmedGraph tg = TopReport.graph(rc);
+        Graph g = tg.graph();
+        HtmlPage.begin("leakscope top", out);
+        out.println("<pre class=\"facts\">" + Html.text(String.join("\n", TopReport.headerLines(rc, tg))) + "</pre>");
+        NodeTable table = NodeTable.build(rc.profile(), rc.settings().graphOptions(rc.sampleIndex()));
+        CallTree tree = CallTree.of(rc.profile(), table, rc.sampleIndex());
+        HtmlPage.flame(out, "Flame graph", FlameData.of(tree, null), rc.sampleUnit(), false);
+        out.println("<h2>Top nodes</h2>");
+        out.println("<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>sum%</th><th>cum</th><th>cum%</th>"
+                + "<th>name</th></tr></thead><tbody>");
+        byte[] marks = g.inlineMarks();
+        long flatSum = 0;
+        long total = rc.total();
+        for (int n : g.nodes()) {
+            flatSum += g.flat(n);
+            out.println("<tr data-name=\"" + Html.text(g.info(n).printableName()) + "\"><td>"
+                    + Html.text(rc.format(g.flat(n))) + "</td><td>" + GoNumbers.percentage(g.flat(n), total).strip()
+                    + "%</td><td>" + GoNumbers.percentage(flatSum, total).strip() + "%</td><td>"
+                    + Html.text(rc.format(g.cum(n))) + "</td><td>" + GoNumbers.percentage(g.cum(n), total).strip()
+                    + "%</td><td>" + Html.text(TopReport.name(g, marks, n)) + "</td></tr>");
+        }
+        out.println("</tbody></table>");
+        HtmlPage.end(out);
+    }
+}

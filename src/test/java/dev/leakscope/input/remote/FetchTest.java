@@ -1,0 +1,253 @@
+package dev.leakscope.input.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.cli.Environment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fetching profiles from live services, through the command line: what a fetch keeps and sends, and
+ * every fault a service or the network can show, each a one-line error naming the URL (credentials
+ * hidden), exit 2, and no file left behind.
+ */
+class FetchTest {
+    static final Path HEAP = Path.of("testdata/map-cache/heap_5.pb.gz").toAbsolutePath();
+    static final Instant NOW = Instant.parse("2026-12-06T17:30:12.345Z");
+
+    @TempDir
+    Path dir;
+
+    static Environment env(Map<String, String> vars) {
+        return new Environment(vars::get, Clock.fixed(NOW, ZoneOffset.UTC), d -> { });
+    }
+
+    private Cli.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(1, List.of("--save", dir.resolve("saved").toString()));
+        return Cli.run(dir, env(Map.of("SECRET_TOKEN", "tok-123")), all.toArray(String[]::new));
+    }
+
+    private List<Path> saved() throws IOException {
+        Path s = dir.resolve("saved");
+        if (!Files.isDirectory(s)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(s)) {
+            return files.toList();
+        }
+    }
+
+    /** A failure: exit 2, one line naming the URL and saying what went wrong, nothing kept. */
+    private String fails(String fragment, String... args) throws IOException {
+        Cli.Result r = run(args);
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertEquals(List.of(), saved(), "no file, not even a partial one");
+        return r.err();
+    }
+
+    @Test
+    void topOfAUrlPrintsWhatTopOfTheFilePrintsAndKeepsTheProfile() throws Exception {
+        byte[] body = Files.readAllBytes(HEAP);
+        AtomicReference<String> query = new AtomicReference<>();
+        AtomicReference<String> auth = new AtomicReference<>();
+        try (TestServer s = TestServer.http().on("/debug/pprof/heap", x -> {
+            query.set(x.getRequestURI().getQuery());
+            auth.set(x.getRequestHeaders().getFirst("Authorization"));
+            TestServer.answer(200, "application/octet-stream", body).handle(x);
+        })) {
+            Cli.Result fromUrl = run("top", "--gc", "--token-env", "SECRET_TOKEN", "127.0.0.1:" + s.port());
+            Cli.Result fromFile = Cli.run(dir, "top", HEAP.toString());
+            assertEquals(0, fromUrl.exitCode(), fromUrl.err());
+            assertEquals(fromFile.out(), fromUrl.out());
+            assertEquals("gc=1", query.get());
+            assertEquals("Bearer tok-123", auth.get());
+            Path kept = dir.resolve("saved/127.0.0.1_" + s.port() + ".heap.20261206T173012.345Z.pb.gz");
+            assertEquals(List.of(kept), saved());
+            assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(kept)));
+            assertEquals("leakscope: fetched " + s.url("/debug/pprof/heap?gc=1").replace("?gc=1", "")
+                    + " at 2026-12-06T17:30:12.345Z (" + body.length + " bytes), kept as " + kept + "\n",
+                    fromUrl.err());
+        }
+    }
+
+    @Test
+    void diffNamesTheUrlAsTheCurrentSide() throws Exception {
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
+                Files.readAllBytes(HEAP)))) {
+            Cli.Result r = run("diff", HEAP.toString(), s.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().contains("Current: " + s.url("/debug/pprof/heap")), r.out());
+        }
+    }
+
+    @Test
+    void userAndPasswordAreSentButNeverShown() throws Exception {
+        AtomicReference<String> auth = new AtomicReference<>();
+        try (TestServer s = TestServer.http().on("/", x -> {
+            auth.set(x.getRequestHeaders().getFirst("Authorization"));
+            TestServer.answer(401, "text/html", "<html><body>no</body></html>").handle(x);
+        })) {
+            String err = fails("HTTP 401 Unauthorized (an HTML page) (pass credentials with",
+                    "top", "http://alice:s3cret@127.0.0.1:" + s.port() + "/debug/pprof/heap?token=abc");
+            assertFalse(err.contains("alice") || err.contains("s3cret") || err.contains("abc"), err);
+            assertTrue(err.startsWith("leakscope: http://***@127.0.0.1:" + s.port() + "/debug/pprof/heap?token=***: "), err);
+            assertEquals("Basic YWxpY2U6czNjcmV0", auth.get());
+        }
+    }
+
+    @Test
+    void connectionRefused() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        fails("http://127.0.0.1:" + port + "/debug/pprof/heap: connection refused", "top", "127.0.0.1:" + port);
+    }
+
+    @Test
+    void unknownHost() throws Exception {
+        fails("http://no-such-host.invalid:6060/debug/pprof/heap: unknown host no-such-host.invalid",
+                "top", "http://no-such-host.invalid:6060/debug/pprof/heap");
+    }
+
+    @Test
+    void aServerThatNeverAnswersMeetsTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread t = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    s.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            fails("no complete answer within 1s (raise the deadline with --timeout)",
+                    "top", "--timeout", "1s", "127.0.0.1:" + silent.getLocalPort());
+        }
+    }
+
+    @Test
+    void aTricklingBodyMeetsTheTotalDeadline() throws Exception {
+        try (TestServer s = TestServer.http().on("/", x -> {
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    out.write(0x1f);
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client gave up
+            }
+        })) {
+            fails("no complete answer within 1s", "top", "--timeout", "1s", s.url("/debug/pprof/heap"));
+        }
+    }
+
+    @Test
+    void errorStatusesWithHtmlBodies() throws Exception {
+        try (TestServer s = TestServer.http()
+                .on("/missing", TestServer.answer(404, "text/html", "<!DOCTYPE html><html>gone</html>"))
+                .on("/broken", TestServer.answer(500, "text/html; charset=utf-8", "<html>oops\n<b>x</b></html>"))
+                .on("/go", TestServer.answer(404, "text/plain; charset=utf-8", "Unknown profile: hep\n"))) {
+            fails(s.url("/missing") + ": HTTP 404 Not Found (an HTML page)", "top", s.url("/missing"));
+            fails(s.url("/broken") + ": HTTP 500 Internal Server Error (an HTML page)", "top", s.url("/broken"));
+            fails(s.url("/go") + ": HTTP 404 Not Found: Unknown profile: hep", "top", s.url("/go"));
+        }
+    }
+
+    @Test
+    void aLoginPageIsNoProfile() throws Exception {
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "text/html",
+                "\n  <!doctype html><html><form>Sign in</form></html>"))) {
+            fails(": the answer is an HTML page, not a profile (a login page?", "top", s.url("/debug/pprof/heap"));
+        }
+    }
+
+    @Test
+    void aBodyOverTheSizeLimit() throws Exception {
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
+                new byte[50_000]))) {
+            fails(s.url("/debug/pprof/heap") + ": more than 10000 bytes", "top", "--max-bytes", "10000",
+                    s.url("/debug/pprof/heap"));
+        }
+    }
+
+    @Test
+    void aGzipBomb() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(b)) {
+            gz.write(new byte[20 << 20]);
+        }
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
+                b.toByteArray()))) {
+            fails(s.url("/debug/pprof/heap") + ": more than 1048576 bytes after decompression", "top",
+                    "--max-bytes", "1MiB", s.url("/debug/pprof/heap"));
+        }
+    }
+
+    @Test
+    void aRedirectLoop() throws Exception {
+        try (TestServer s = TestServer.http().on("/a", TestServer.redirect("/b")).on("/b", TestServer.redirect("/a"))) {
+            fails(s.url("/a") + ": redirect loop (back to " + s.url("/a") + ")", "top", s.url("/a"));
+        }
+    }
+
+    @Test
+    void credentialsDoNotFollowARedirectToAnotherOrigin() throws Exception {
+        AtomicReference<String> auth = new AtomicReference<>("unset");
+        try (TestServer other = TestServer.http().on("/", x -> {
+            auth.set(x.getRequestHeaders().getFirst("Authorization"));
+            TestServer.answer(200, "application/octet-stream", Files.readAllBytes(HEAP)).handle(x);
+        }); TestServer s = TestServer.http().on("/", TestServer.redirect(other.url("/heap")))) {
+            Cli.Result r = run("top", "--token-env", "SECRET_TOKEN", s.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(null, auth.get());
+        }
+    }
+
+    @Test
+    void tlsIsVerifiedByDefault() throws Exception {
+        try (TestServer s = TestServer.https().on("/", TestServer.answer(200, "application/octet-stream",
+                Files.readAllBytes(HEAP)))) {
+            fails(s.url("/debug/pprof/heap") + ": TLS failure: ", "top", s.url("/debug/pprof/heap"));
+            Cli.Result trusted = run("top", "--ca-cert", Path.of("testdata/live/tls/localhost.pem").toAbsolutePath()
+                    .toString(), s.url("/debug/pprof/heap"));
+            assertEquals(0, trusted.exitCode(), trusted.err());
+            Cli.Result insecure = run("top", "--insecure", s.url("/debug/pprof/heap"));
+            assertEquals(0, insecure.exitCode(), insecure.err());
+            assertEquals(trusted.out(), insecure.out());
+        }
+    }
+
+    @Test
+    void aTokenIsNeverTakenFromTheCommandLine() throws Exception {
+        Cli.Result r = run("top", "--token-env", "NOT_SET", "127.0.0.1:1");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: --token-env NOT_SET: the variable is not set\n", r.err());
+    }
+}
