@@ -2,6 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.LeakscopeException;
+import dev.leakscope.util.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,13 +37,7 @@ final class Commands {
                 e.flush();
                 return le.exitCode();
             }
-            e.println("leakscope: internal error: " + oneLine(String.valueOf(ex))
-                    + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(e);
-            }
-            e.flush();
-            return ExitCodes.INPUT;
+            return internalError(ex, debug, e);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
@@ -59,23 +54,25 @@ final class Commands {
      * line breaks or other control characters; these are shown escaped.
      */
     static String oneLine(String message) {
-        StringBuilder b = new StringBuilder(message.length());
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+        return Printable.of(message);
+    }
+
+    /**
+     * Reports a failure of leakscope itself (a bug, out of memory, a stack overflow) on one line, with
+     * the stack trace under --debug; returns {@link ExitCodes#INTERNAL}.
+     */
+    static int internalError(Throwable ex, boolean debug, PrintWriter e) {
+        String what = ex instanceof OutOfMemoryError
+                ? "out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; a bigger input"
+                        + " needs more: set LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)"
+                : ex instanceof StackOverflowError ? "stack overflow" : oneLine(String.valueOf(ex));
+        e.println("leakscope: internal error: " + what + "; please report it with the output of "
+                + (debug ? "this run" : "the same command with --debug"));
+        if (debug) {
+            ex.printStackTrace(e);
         }
-        return b.toString();
+        e.flush();
+        return ExitCodes.INTERNAL;
     }
 
     /** For a mistyped command or option: the closest names picocli knows, e.g. "; did you mean 'diff'?". */

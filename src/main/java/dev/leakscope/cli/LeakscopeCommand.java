@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:a CI gate tripped (a threshold was exceeded); the report is still printed",
-            "2:usage error, or an input that cannot be read"})
+            "2:usage error, or an input that cannot be read",
+            "3:internal error (a bug, or out of memory): please report it with the output of --debug"})
 final class LeakscopeCommand implements Callable<Integer> {
     final InputStream stdin;
     /** Directory relative paths are resolved against. */

@@ -39,11 +39,9 @@ public final class Main {
                           boolean colour, Environment env) {
         try {
             return Commands.commandLine(workDir, in, out, err, colour, env).execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("leakscope: out of memory: the profile does not fit the JVM heap"
-                    + " (raise it with LEAKSCOPE_HEAP, e.g. LEAKSCOPE_HEAP=12g)");
-            err.flush();
-            return dev.leakscope.util.ExitCodes.INPUT;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli passes errors through; these are leakscope's failures, not the input's
+            return Commands.internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);
         }
     }
 }

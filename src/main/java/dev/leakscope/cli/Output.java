@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.Printable;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ final class Output {
     /** A sink for warnings (a skipped archive member…): {@code leakscope: } and the line, on stderr. */
     static Consumer<String> warnings(CommandSpec spec) {
         Consumer<String> notices = notices(spec);
-        return line -> notices.accept("leakscope: " + line);
+        return line -> notices.accept("leakscope: " + Printable.of(line));
     }
 
     private static void writeAtomically(Path target, String text) {

@@ -7,6 +7,7 @@ import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.load.Loader;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.report.RawReport;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -79,7 +80,9 @@ final class PprofCommand extends ProfileCommand {
         Consumer<String> notices = Output.notices(spec);
         Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
                 .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
-        Profile p = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
+        Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
+        // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
+        Profile p = target == null && System.console() != null ? PrintableNames.of(commented) : commented;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

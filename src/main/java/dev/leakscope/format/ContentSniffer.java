@@ -18,7 +18,8 @@ final class ContentSniffer {
             return "it is a PNG image";
         }
         if (startsWith(head, "FLR\0".getBytes(StandardCharsets.ISO_8859_1))) {
-            return "it is a JDK Flight Recorder file (convert it with async-profiler's jfr-converter to pprof)";
+            return "it is a JDK Flight Recorder recording, which go tool pprof cannot read"
+                    + " (leakscope's own commands, such as diff, read it)";
         }
         if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
             return "it is a ZIP archive";

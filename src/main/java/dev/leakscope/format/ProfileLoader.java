@@ -4,6 +4,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.format.jfr.JfrRecording;
 import dev.leakscope.format.legacy.LegacyParsers;
 import dev.leakscope.util.InputException;
 import java.io.IOException;
@@ -32,6 +33,9 @@ public final class ProfileLoader {
     }
 
     public static Profile load(InputSource source, Limits limits, Reading reading) {
+        if (reading == Reading.LEAKSCOPE && JfrRecording.sniff(head(source, limits))) {
+            return JfrRecording.load(source, limits);
+        }
         String protoError = null;
         PprofDecoder.Decoded decoded;
         // Errors of reading (limits, corrupt compression) name the input already.

@@ -11,6 +11,7 @@ import dev.leakscope.profile.Snapshot;
 import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.transform.Compatibility;
 import dev.leakscope.profile.transform.FramePruner;
+import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ public final class Loader {
      */
     public Profile merged(List<InputSource> sources) {
         ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
-        return FramePruner.prune(Combination.mergeLoading(
-                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true));
+        return PrintableNames.of(FramePruner.prune(Combination.mergeLoading(
+                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true)));
     }
 
     /**
@@ -110,8 +111,8 @@ public final class Loader {
         Profile b = side(base, baseInputs);
         Profile c = side(current, currentInputs);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
-        Profile prunedCurrent = FramePruner.prune(both.get(1));
-        return new DiffInputs(FramePruner.prune(both.get(0)), baseInputs, prunedCurrent, currentInputs,
+        Profile prunedCurrent = PrintableNames.of(FramePruner.prune(both.get(1)));
+        return new DiffInputs(PrintableNames.of(FramePruner.prune(both.get(0))), baseInputs, prunedCurrent, currentInputs,
                 SampleIndex.resolve(prunedCurrent, sampleIndex));
     }
 
@@ -140,7 +141,8 @@ public final class Loader {
     /** Every snapshot the sources hold, in argument order, symbolized and pruned, one at a time. */
     public void series(List<InputSource> sources, SeriesVisitor visitor) {
         SnapshotReader.forEach(sources, limits, warn,
-                (m, p) -> visitor.snapshot(m.argument(), m.name(), FramePruner.prune(symbolization.prepared(p))));
+                (m, p) -> visitor.snapshot(m.argument(), m.name(),
+                        PrintableNames.of(FramePruner.prune(symbolization.prepared(p)))));
     }
 
     /** What a source holds: one profile, or the members of a directory or archive. */
@@ -148,9 +150,9 @@ public final class Loader {
         return Snapshots.of(source, limits);
     }
 
-    /** One file's profile as it is stored: not symbolized, not pruned. */
+    /** One file's profile as it is stored: not symbolized, not pruned (names {@link PrintableNames}). */
     public Profile raw(InputSource source) {
-        return ProfileLoader.load(source, limits);
+        return PrintableNames.of(ProfileLoader.load(source, limits));
     }
 
     /**
@@ -163,7 +165,8 @@ public final class Loader {
         SnapshotReader.forEach(0, series, limits, line -> {
             skipped[0]++;
             warn.accept(line);
-        }, (m, p) -> each.accept(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()), p));
+        }, (m, p) -> each.accept(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()),
+                PrintableNames.of(p)));
         return skipped[0];
     }
 }

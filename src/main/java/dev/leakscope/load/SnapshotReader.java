@@ -9,6 +9,7 @@ import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileStream;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.Printable;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongList;
 import java.util.ArrayDeque;
@@ -37,8 +38,9 @@ public final class SnapshotReader {
      * @param index    its index among the members of that argument (0 for a file)
      */
     public record Member(int argument, int index, InputSource source) {
+        /** The snapshot's name as reports show it: {@link Printable} (archive members are named by the archive). */
         public String name() {
-            return source.name();
+            return Printable.of(source.name());
         }
     }
 

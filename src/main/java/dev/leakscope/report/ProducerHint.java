@@ -8,6 +8,12 @@ final class ProducerHint {
     }
 
     static String guess(Profile p) {
+        // Decoders of JVM evidence (Flight Recorder, class histograms) say what they read in a first comment.
+        for (String c : p.comments()) {
+            if (c.startsWith("JDK Flight Recorder recording") || c.startsWith("Class histogram")) {
+                return c;
+            }
+        }
         boolean goRuntime = false;
         boolean javaNames = false;
         boolean jsFiles = false;

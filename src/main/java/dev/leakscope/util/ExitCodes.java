@@ -10,6 +10,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An input could not be read or is not a valid profile. */
     public static final int INPUT = 2;
+    /**
+     * leakscope itself failed (a bug, out of memory, a stack overflow): not the input's fault; the
+     * message asks for a bug report with the output of {@code --debug}.
+     */
+    public static final int INTERNAL = 3;
 
     private ExitCodes() {
     }

@@ -69,7 +69,7 @@ class BadInputMatrixTest {
         c.add(new Case("PNG image", d -> top(d, concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
                 random(200, 2))), 2, "it is a PNG image"));
         c.add(new Case("JFR recording", d -> top(d, concat("FLR\0".getBytes(StandardCharsets.ISO_8859_1),
-                new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "JDK Flight Recorder"));
+                new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "corrupt or truncated Flight Recorder recording"));
         c.add(new Case("text file", d -> top(d, "hello\nworld\n".getBytes(StandardCharsets.UTF_8)), 2,
                 "text starting with \"hello\""));
         for (int cut : new int[] {2, 5, 10, 30, -20, -8, -1}) {
@@ -164,6 +164,7 @@ class BadInputMatrixTest {
             return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
         }, 2, "cannot combine profiles with different sample types"));
         binaries(c);
+        injection(c);
         return c.stream();
     }
 
@@ -222,6 +223,82 @@ class BadInputMatrixTest {
                     .setLocation(0, b.getLocation(0).toBuilder().setMappingId(1))));
             return new String[] {"pprof", "-top", d.resolve("p.pb").toString()};
         }, 0, "main.leaf", "Local symbolization failed for a\0b: open /tmp/a\0b: invalid argument\n"));
+    }
+
+    /** A name that retitles and clears a terminal, then forges a report row on a line of its own. */
+    static final String HOSTILE = "\u001b]0;pwned\u0007\u001b[2Jmain.evil\n   999MB 99.99% 99.99%    999MB 99.99%  main.forged|x\u202e";
+    /** How reports show it. */
+    static final String ESCAPED = "\\u001b]0;pwned\\u0007\\u001b[2Jmain.evil\\n";
+
+    /**
+     * Control characters in every name a report may show (functions, files, labels, sample types,
+     * mappings, comments, archive members): leakscope's own reports show them escaped in every format
+     * (checked for every row: no control character but line ends in a report); {@code leakscope pprof}
+     * into a pipe keeps pprof's bytes.
+     */
+    private static void injection(List<Case> c) {
+        String[][] commands = {
+            {"top"}, {"top", "--format=markdown"}, {"top", "--format=json"}, {"traces"},
+            {"focus", "main.evil"}, {"focus", "main.evil", "--format=markdown"}, {"list", "main.evil"},
+            {"info"},
+        };
+        for (String[] command : commands) {
+            c.add(new Case("output injection: " + String.join(" ", command), d -> concat(command,
+                    new String[] {hostileProfile(d, "a.pb", 1).toString()}), 0,
+                    command[command.length - 1].equals("--format=json") ? "\\u001b]0;pwned" : "u001b]0;pwned"));
+        }
+        for (String format : new String[] {"text", "markdown", "json"}) {
+            c.add(new Case("output injection: diff --format=" + format, d -> new String[] {"diff", "--format=" + format,
+                    hostileProfile(d, "a.pb", 1).toString(), hostileProfile(d, "b.pb", 3).toString()}, 0, "pwned"));
+            c.add(new Case("output injection: trend --format=" + format, d -> {
+                for (int i = 1; i <= 4; i++) {
+                    hostileProfile(d, "s" + i + ".pb", i);
+                }
+                return new String[] {"trend", "--format=" + format, d.resolve("s1.pb").toString(),
+                    d.resolve("s2.pb").toString(), d.resolve("s3.pb").toString(), d.resolve("s4.pb").toString()};
+            }, 0, "pwned"));
+        }
+        c.add(new Case("output injection: archive member names", d -> {
+            Path tar = d.resolve("in.tar");
+            try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                    Files.newOutputStream(tar))) {
+                out.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+                for (int i = 1; i <= 3; i++) {
+                    byte[] data = Files.readAllBytes(hostileProfile(d, "m.pb", i));
+                    var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("heap" + i + HOSTILE);
+                    e.setSize(data.length);
+                    out.putArchiveEntry(e);
+                    out.write(data);
+                    out.closeArchiveEntry();
+                }
+            }
+            return new String[] {"info", tar.toString()};
+        }, 0, "heap1\\u001b"));
+        c.add(new Case("output injection: pprof into a pipe keeps pprof's bytes", d -> new String[] {"pprof", "-top",
+                hostileProfile(d, "a.pb", 1).toString()}, 0, "\u001b]0;pwned\u0007\u001b[2Jmain.evil\n"));
+    }
+
+    /** The valid profile with HOSTILE in every string it shows, and its values times scale. */
+    static Path hostileProfile(Path dir, String name, int scale) throws IOException {
+        ProfileProto.Profile.Builder b = validProfile().toBuilder();
+        long evil = string(b, HOSTILE);
+        b.setFunction(0, b.getFunction(0).toBuilder().setName(evil).setFilename(evil));
+        b.setSampleType(1, valueType(b, "inuse_space", "bytes"));
+        b.addSampleType(valueType(b, "x" + HOSTILE, "count"));
+        b.addMapping(ProfileProto.Mapping.newBuilder().setId(1).setMemoryStart(0x1000).setMemoryLimit(0x2000)
+                .setFilename(evil).setBuildId(evil));
+        b.addComment(evil);
+        for (int i = 0; i < b.getSampleCount(); i++) {
+            ProfileProto.Sample.Builder s = b.getSample(i).toBuilder();
+            for (int v = 0; v < s.getValueCount(); v++) {
+                s.setValue(v, s.getValue(v) * scale);
+            }
+            s.addValue(scale);
+            s.addLabel(ProfileProto.Label.newBuilder().setKey(evil).setStr(evil));
+            b.setSample(i, s);
+        }
+        b.setTimeNanos(1_700_000_000_000_000_000L + scale * 60_000_000_000L);
+        return Files.write(dir.resolve(name), b.build().toByteArray());
     }
 
     /** pprof -top BINARY PROFILE, the binary written as the profile's binary file name. */
@@ -290,6 +367,17 @@ class BadInputMatrixTest {
         }
         String text = c.exit() == 0 ? r.out() : r.err();
         assertTrue(text.contains(c.fragment()), "expected '" + c.fragment() + "' in: " + text);
+        if (!args[0].equals("pprof")) {
+            assertPrintable(r.out());
+        }
+    }
+
+    /** No control character from a profile in a report: only line ends, and no forged row. */
+    static void assertPrintable(String report) {
+        String lines = report.replace("\n", "");
+        assertTrue(dev.leakscope.util.Printable.isPrintable(lines),
+                () -> "raw control character in: " + dev.leakscope.util.Printable.of(report));
+        assertFalse(report.contains("\n   999MB"), "a name forged a row: " + report);
     }
 
     // ---- inputs

@@ -1,0 +1,158 @@
+package dev.leakscope.format.jfr;
+
+import dev.leakscope.format.jfr.HeapSamples.Kind;
+import dev.leakscope.profile.ProfileBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads a Flight Recorder file event by event with the JDK's own parser ({@code jdk.jfr.consumer}),
+ * keeping only aggregated samples, so memory stays bounded by the distinct stacks, not the file's
+ * size. Heap events become samples ({@link HeapSamples}); the JVM's description and the event
+ * counts become the profile's comments, for {@code info}.
+ */
+final class JfrDecoder {
+    private final ProfileBuilder builder = ProfileBuilder.withEmptyString();
+    private final StackTable stacks;
+    private final HeapSamples samples;
+    private final Map<String, Long> eventCounts = new TreeMap<>();
+    private boolean liveSizes;
+    private String jvm;
+    private boolean asyncProfiler;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+
+    JfrDecoder(int maxStackDepth) {
+        stacks = new StackTable(builder, maxStackDepth);
+        samples = new HeapSamples(builder, stacks);
+    }
+
+    /** Reads the recording; an unreadable one throws IOException or the parser's runtime exceptions. */
+    ProfileBuilder decode(Path file) throws IOException {
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                event(recording.readEvent());
+            }
+        }
+        return finish();
+    }
+
+    private void event(RecordedEvent e) {
+        String name = e.getEventType().getName();
+        eventCounts.merge(name, 1L, Long::sum);
+        long start = nanos(e.getStartTime());
+        first = Math.min(first, start);
+        last = Math.max(last, nanos(e.getEndTime()));
+        asyncProfiler |= name.startsWith("profiler.");
+        switch (name) {
+            case "jdk.OldObjectSample" -> {
+                if (samples.oldObjectEmission(start)) {
+                    boolean sized = e.hasField("objectSize");
+                    liveSizes |= sized;
+                    samples.add(Kind.OLD_OBJECT, GcRoots.of(e), className(e, "object"), stacks.stack(e.getStackTrace()),
+                            1, sized ? e.getLong("objectSize") : 0);
+                }
+            }
+            case "profiler.LiveObject" -> {
+                liveSizes = true;
+                samples.add(Kind.LIVE_OBJECT, null, className(e, "objectClass"), stacks.stack(e.getStackTrace()),
+                        1, e.getLong("allocationSize"));
+            }
+            case "jdk.ObjectAllocationSample" -> samples.add(Kind.ALLOCATION_SAMPLE, null, className(e, "objectClass"),
+                    stacks.stack(e.getStackTrace()), 1, e.getLong("weight"));
+            case "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB" -> {
+                // A new TLAB stands for the whole TLAB's allocation (async-profiler writes its sampling
+                // weight there too); an allocation outside a TLAB for itself.
+                long weight = e.hasField("tlabSize") && e.getLong("tlabSize") > 0 ? e.getLong("tlabSize")
+                        : e.getLong("allocationSize");
+                samples.add(Kind.TLAB, null, className(e, "objectClass"), stacks.stack(e.getStackTrace()), 1, weight);
+            }
+            case "jdk.JVMInformation" -> jvm = jvm(e);
+            default -> {
+            }
+        }
+    }
+
+    private ProfileBuilder finish() {
+        samples.writeTo(liveSizes);
+        long time = samples.emissionTime() != Long.MIN_VALUE ? samples.emissionTime() : last;
+        if (first != Long.MAX_VALUE) {
+            builder.setTimeNanos(time);
+            builder.setDurationNanos(last - first);
+        }
+        comment("JDK Flight Recorder recording" + (asyncProfiler ? " by async-profiler" : "")
+                + (jvm == null ? "" : " of " + jvm));
+        if (samples.emissions() > 0) {
+            comment("live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
+                    + samples.events(Kind.OLD_OBJECT) + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21")
+                    + ")");
+        }
+        if (samples.events(Kind.ALLOCATION_SAMPLE) > 0) {
+            comment("alloc_*: allocation since the recording started (jdk.ObjectAllocationSample), not live heap");
+        } else if (samples.events(Kind.TLAB) > 0) {
+            comment("alloc_*: allocation since the recording started (TLAB events), not live heap");
+        }
+        StringBuilder counts = new StringBuilder("Events:");
+        long total = 0;
+        for (Map.Entry<String, Long> en : eventCounts.entrySet()) {
+            total += en.getValue();
+            if (HEAP_EVENTS.contains(en.getKey())) {
+                counts.append(' ').append(en.getKey()).append('=').append(en.getValue());
+            }
+        }
+        comment(counts.append(" (").append(total).append(" events of ").append(eventCounts.size())
+                .append(" types in all)").toString());
+        return builder;
+    }
+
+    private static final java.util.Set<String> HEAP_EVENTS = java.util.Set.of("jdk.OldObjectSample",
+            "jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB",
+            "profiler.LiveObject");
+
+    /** Whether the recording holds any event leakscope turns into samples. */
+    boolean hasHeapEvents() {
+        return samples.events(Kind.OLD_OBJECT) + samples.events(Kind.LIVE_OBJECT)
+                + samples.events(Kind.ALLOCATION_SAMPLE) + samples.events(Kind.TLAB) > 0;
+    }
+
+    private void comment(String s) {
+        builder.addComment(builder.intern(s));
+    }
+
+    private static String className(RecordedEvent e, String field) {
+        if (field.equals("object")) {
+            Object o = e.getValue("object");
+            if (o instanceof jdk.jfr.consumer.RecordedObject obj && obj.getValue("type") instanceof RecordedClass c) {
+                return c.getName();
+            }
+            return "[unknown type]";
+        }
+        RecordedClass c = e.getClass(field);
+        return c == null ? "[unknown type]" : c.getName();
+    }
+
+    /** "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1" from the JVM's name and version strings. */
+    private static String jvm(RecordedEvent e) {
+        String name = e.hasField("jvmName") ? e.getString("jvmName") : null;
+        String version = e.hasField("jvmVersion") ? e.getString("jvmVersion") : null;
+        if (version != null) {
+            int open = version.indexOf('(');
+            int close = version.indexOf(')', open + 1);
+            if (open >= 0 && close > open) {
+                version = version.substring(open + 1, close);
+            }
+        }
+        String s = ((name == null ? "" : name) + " " + (version == null ? "" : version)).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}
