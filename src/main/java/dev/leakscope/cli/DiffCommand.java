@@ -12,6 +12,7 @@ import dev.leakscope.load.DiffInputs;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
 import dev.leakscope.report.html.DiffHtmlReport;
@@ -100,7 +101,7 @@ final class DiffCommand extends ProfileCommand {
         if (order == null) {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
-        FormatOptions.Format fmt = format.format();
+        Format fmt = format.format();
         List<InputSource> base = sources(bases);
         List<InputSource> current = sources(files);
         List<InputSource> inputs = new ArrayList<>(base);

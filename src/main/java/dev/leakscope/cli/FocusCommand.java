@@ -5,6 +5,7 @@ import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.report.FocusReport;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
@@ -47,9 +48,7 @@ final class FocusCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "markdown", "json").contains(format)) {
-            throw new UsageException("unknown format '" + format + "' (use text, markdown or json)");
-        }
+        Format f = Format.parse(format, FocusReport.FORMATS);
         if (nodeCount < 0) {
             throw new UsageException("--nodecount must be 0 or more");
         }
@@ -63,9 +62,9 @@ final class FocusCommand extends ProfileCommand {
                 current.profile(), current.sampleIndex(), current.total(), options, nodeCount);
         String title = before == null ? String.join(" ", files) : base.base + " -> " + String.join(" ", files);
         return Output.print(spec, w -> {
-            switch (format) {
-                case "json" -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case "markdown" -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+            switch (f) {
+                case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });

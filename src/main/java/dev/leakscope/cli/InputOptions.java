@@ -8,6 +8,7 @@ import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import dev.leakscope.symbolize.BinaryLocator;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
@@ -119,7 +120,7 @@ final class InputOptions {
             }
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
             PrintWriter err = root.spec.commandLine().getErr();
-            err.println("leakscope: fetched " + f.url() + " at " + f.time() + " (" + f.bytes() + " bytes)"
+            err.println("leakscope: fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " (" + f.bytes() + " bytes)"
                     + (f.kept() ? ", kept as " + f.file() : ""));
             err.flush();
             out.add(InputSource.named(f.url(), f.file()));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
         subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, FocusCommand.class,
             ListCommand.class, TracesCommand.class, InfoCommand.class,
-            PprofCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+            PprofCommand.class, CollectCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

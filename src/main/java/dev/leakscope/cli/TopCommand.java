@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.html.TopHtmlReport;
@@ -35,7 +36,7 @@ final class TopCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        FormatOptions.Format fmt = format.format();
+        Format fmt = format.format();
         var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
         var profile = loader().merged(sources);

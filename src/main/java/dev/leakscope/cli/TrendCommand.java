@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.profile.SampleIndex;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.ValueFormat;
@@ -57,10 +58,7 @@ final class TrendCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        TrendReport.Format f = TrendReport.Format.parse(format);
-        if (f == null) {
-            throw new UsageException("unknown format '" + format + "' (use text, markdown or json)");
-        }
+        Format f = Format.parse(format, TrendReport.FORMATS);
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);

@@ -20,22 +20,11 @@ import java.util.Locale;
 public final class TrendReport {
     public static final String SCHEMA = "leakscope.trend/v1";
 
-    /** Output formats. */
-    public enum Format {
-        TEXT, MARKDOWN, JSON;
-
-        public static Format parse(String name) {
-            for (Format f : values()) {
-                if (f.name().equalsIgnoreCase(name)) {
-                    return f;
-                }
-            }
-            return null;
-        }
-    }
+    /** The formats a trend is rendered in. */
+    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON};
 
     /**
-     * @param format       output format
+     * @param format       output format (one of {@link #FORMATS})
      * @param ascii        sparklines in ASCII instead of Unicode blocks
      * @param nodeCount    show at most this many node rows (0: all)
      * @param nodeFraction hide rows whose largest value is below this fraction of the largest total

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,21 @@ import java.util.function.Function;
 public final class ProfileStore {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Files being written: removed if the process is stopped (Ctrl-C) before they are whole. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_PROGRESS) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Stopping anyway: a hidden .part file may stay.
+                }
+            }
+        }, "leakscope-partial-files"));
+    }
 
     private final Path dir;
     private final boolean keep;
@@ -75,10 +92,20 @@ public final class ProfileStore {
         if (!keep) {
             part.toFile().deleteOnExit();
         }
-        long bytes = fetcher.fetch(url, part);
-        if (!keep) {
-            return new FetchedProfile(url.display(), now, part, bytes, false);
+        IN_PROGRESS.add(part);
+        try {
+            long bytes = fetcher.fetch(url, part);
+            if (!keep) {
+                return new FetchedProfile(url.display(), now, part, bytes, false);
+            }
+            return new FetchedProfile(url.display(), now, keep(part, into, base), bytes, true);
+        } finally {
+            IN_PROGRESS.remove(part);
         }
+    }
+
+    /** Renames a whole part file to its final name, the extension saying what it holds. */
+    private static Path keep(Path part, Path into, String base) {
         Path target = into.resolve(base + ".pb.gz");
         try {
             target = into.resolve(base + extension(part));
@@ -87,6 +114,7 @@ public final class ProfileStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, target);
             }
+            return target;
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(part);
@@ -95,7 +123,6 @@ public final class ProfileStore {
             }
             throw new InputException(target + ": cannot write: " + e.getMessage(), e);
         }
-        return new FetchedProfile(url.display(), now, target, bytes, true);
     }
 
     private Path directory() {

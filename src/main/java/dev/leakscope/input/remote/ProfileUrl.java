@@ -104,6 +104,11 @@ public final class ProfileUrl {
         return redactQuery(s);
     }
 
+    /** A directory name for this endpoint's snapshots: {@code localhost_6060.heap}. */
+    public String directoryName() {
+        return hostPort() + "." + endpointName();
+    }
+
     /** The endpoint's host and port, for file names: {@code localhost_6060}. */
     String hostPort() {
         return uri.getHost().replaceAll("[^A-Za-z0-9.\\-]", "_") + (uri.getPort() < 0 ? "" : "_" + uri.getPort());

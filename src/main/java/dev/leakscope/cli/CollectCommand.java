@@ -1,0 +1,85 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.input.remote.FetchedProfile;
+import dev.leakscope.input.remote.Fetcher;
+import dev.leakscope.input.remote.ProfileStore;
+import dev.leakscope.input.remote.ProfileUrl;
+import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.UsageException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code leakscope collect}: snapshots of live services on a schedule, for {@code trend DIR}. */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = {"Fetch COUNT snapshots of each URL, one every DURATION, into DIR (then: leakscope trend DIR).",
+            "URL: http://..., https://..., or host:port for http://host:port/debug/pprof/heap.",
+            "Each file is written whole (a hidden temporary file, then renamed), named from the endpoint and its"
+                    + " UTC fetch time (localhost_6060.heap.20261206T173012.345Z.pb.gz), so names sort by time;"
+                    + " Ctrl-C leaves only whole files, and running again into DIR continues the series."
+                    + " Several URLs (replicas of one service) each get a sub-directory of DIR.",
+            "A failed fetch is reported and retried with backoff; after --max-failures failures in a row the"
+                    + " run ends with exit 2."})
+final class CollectCommand extends ProfileCommand {
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "Profile endpoints.")
+    List<String> urls;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the snapshots go.")
+    String out;
+
+    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "5m",
+            description = "Time between snapshots (default: ${DEFAULT-VALUE}).")
+    String every;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "12",
+            description = "Snapshots to take of each URL (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "5",
+            description = "Give up after this many failed fetches in a row (default: ${DEFAULT-VALUE}).")
+    int maxFailures;
+
+    @Override
+    public Integer call() {
+        if (count < 1 || maxFailures < 1) {
+            throw new UsageException("--count and --max-failures must be 1 or more");
+        }
+        Duration period = FetchOptions.parseDuration(every, "--every");
+        List<ProfileUrl> endpoints = endpoints(urls);
+        Path dir = root.workDir.resolve(out);
+        List<ProfileStore> stores = new ArrayList<>();
+        for (ProfileUrl u : endpoints) {
+            stores.add(ProfileStore.in(endpoints.size() == 1 ? dir : dir.resolve(u.directoryName())));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Schedule schedule = new Schedule(root.env, new Fetcher(input.fetch.settings(root,
+                input.limits().maxProfileBytes())), period, maxFailures, err);
+        for (int i = 1; i <= count; i++) {
+            if (i > 1) {
+                schedule.await();
+            }
+            for (FetchedProfile f : schedule.snapshot(endpoints, stores)) {
+                err.println("leakscope: " + i + "/" + count + ": " + f.file()
+                        + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
+            }
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static List<ProfileUrl> endpoints(List<String> args) {
+        List<ProfileUrl> out = new ArrayList<>();
+        for (String a : args) {
+            if (!ProfileUrl.isUrl(a)) {
+                throw new UsageException(ProfileUrl.redactText(a) + ": not a URL (http://..., https://... or host:port)");
+            }
+            out.add(ProfileUrl.parse(a, InputOptions.HEAP_PATH));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.leakscope.cli;
+
+import dev.leakscope.input.remote.FetchedProfile;
+import dev.leakscope.input.remote.Fetcher;
+import dev.leakscope.input.remote.ProfileStore;
+import dev.leakscope.input.remote.ProfileUrl;
+import dev.leakscope.util.InputException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Snapshots on a schedule, for {@code collect} and {@code watch}: one fetch of every endpoint each
+ * period, a failed fetch reported and retried with backoff, and given up after a number of failures
+ * in a row. Time and waiting come from the {@link Environment}, so tests do not wait.
+ */
+final class Schedule {
+    /** The first retry waits this long; each next one twice as long, never more than the period. */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+    private final Environment env;
+    private final Fetcher fetcher;
+    private final Duration every;
+    private final int maxFailures;
+    private final PrintWriter err;
+
+    Schedule(Environment env, Fetcher fetcher, Duration every, int maxFailures, PrintWriter err) {
+        this.env = env;
+        this.fetcher = fetcher;
+        this.every = every;
+        this.maxFailures = maxFailures;
+        this.err = err;
+    }
+
+    /** Waits for the next period. */
+    void await() {
+        sleep(every);
+    }
+
+    /**
+     * Fetches one snapshot of each endpoint into its store, retrying failures with backoff.
+     *
+     * @throws InputException after maxFailures failures in a row
+     */
+    List<FetchedProfile> snapshot(List<ProfileUrl> urls, List<ProfileStore> stores) {
+        List<FetchedProfile> out = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            out.add(fetch(urls.get(i), stores.get(i)));
+        }
+        return out;
+    }
+
+    private FetchedProfile fetch(ProfileUrl url, ProfileStore store) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int failures = 1; ; failures++) {
+            try {
+                return store.fetch(fetcher, url, env.clock().instant());
+            } catch (InputException e) {
+                if (failures >= maxFailures) {
+                    throw new InputException(e.getMessage() + " (" + failures + " failures in a row, giving up;"
+                            + " see --max-failures)", e);
+                }
+                err.println("leakscope: " + Commands.oneLine(e.getMessage()) + " (failure " + failures + " of "
+                        + maxFailures + "; retrying in " + backoff.toSeconds() + "s)");
+                err.flush();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(every) > 0 ? every : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            env.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted", e);
+        }
+    }
+
+    /** A duration as people write it: 90s, 5m, 1h30m is not needed; 1.5h is. */
+    static String show(Duration d) {
+        long s = d.toSeconds();
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        if (s % 60 == 0 && s > 0) {
+            return s / 60 + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? s + "s" : d.toMillis() + "ms";
+    }
+}

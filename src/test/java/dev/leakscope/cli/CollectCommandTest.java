@@ -1,0 +1,65 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.LiveService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * collect against the real Go service of testdata/live-service: the "time" between snapshots is the
+ * service leaking (the injected sleeper asks it to), so nothing waits for the wall clock.
+ */
+class CollectCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void collectedSnapshotsOfALeakingServiceNameTheLeakFirstInTrend() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T17:00:00Z"));
+            Clock clock = new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+            Environment env = new Environment(Map.<String, String>of()::get, clock, d -> {
+                service.leak(512);
+                now.set(now.get().plus(d));
+            });
+            Cli.Result r = Cli.run(dir, env, "collect", "--every", "1m", "--count", "5", "--gc", "--out", "snaps",
+                    service.url().substring("http://".length()));
+            assertEquals(0, r.exitCode(), r.err());
+            try (Stream<Path> files = Files.list(dir.resolve("snaps"))) {
+                assertEquals(5, files.filter(p -> p.getFileName().toString().endsWith(".pb.gz")).count());
+            }
+            assertTrue(r.err().contains("heap.20261206T170400.000Z.pb.gz"), r.err());
+            Cli.Result trend = Cli.run(dir, "trend", "snaps");
+            assertEquals(0, trend.exitCode(), trend.err());
+            String firstRow = trend.out().lines().filter(l -> l.startsWith("*") && !l.contains("(total)"))
+                    .findFirst().orElse(trend.out());
+            assertTrue(firstRow.contains("main.rememberSession"), trend.out());
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module leakscope.test/liveservice
+
+go 1.19
