@@ -35,6 +35,9 @@ public final class PprofDecoder {
     private final ProfileBuilder b = new ProfileBuilder();
     // Sample types and the period type reference strings that may come later; kept as indexes.
     private boolean timeSeen;
+    private static final int MAX_PACKED = 1 << 16;
+    /** The values of one packed field, decoded in one go. */
+    private long[] packed = new long[256];
 
     private PprofDecoder(InputStream stream) {
         in = new WireReader(stream);
@@ -162,11 +165,23 @@ public final class PprofDecoder {
         if (wire == WIRE_VARINT) {
             add(target, in.readVarint());
         } else if (wire == WIRE_LEN) {
-            long old = in.enter(in.readLength());
-            while (!in.atEnd()) {
-                add(target, in.readVarint());
+            int length = in.readLength();
+            if (length > MAX_PACKED) {
+                // Longer than the reader's buffer: read as it streams, without an array of its size.
+                long old = in.enter(length);
+                while (!in.atEnd()) {
+                    add(target, in.readVarint());
+                }
+                in.exit(old);
+                return;
             }
-            in.exit(old);
+            if (packed.length < length) {
+                packed = new long[Math.max(length, packed.length * 2)];
+            }
+            int n = in.readPacked(length, packed);
+            for (int i = 0; i < n; i++) {
+                add(target, packed[i]);
+            }
         } else {
             throw new WireException("type mismatch in " + field);
         }

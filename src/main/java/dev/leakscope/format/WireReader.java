@@ -83,6 +83,48 @@ final class WireReader {
         throw new PprofDecoder.WireException("malformed varint");
     }
 
+    /**
+     * Decodes a packed run of varints of length bytes (already checked against the enclosing message)
+     * into out, returning how many there were; out must hold length values. The run is decoded in the
+     * buffer when it is all there (the usual case), without a limit check per byte.
+     */
+    int readPacked(int length, long[] out) throws IOException, PprofDecoder.WireException {
+        if (end - pos < length) {
+            long old = enter(length);
+            int n = 0;
+            while (!atEnd()) {
+                out[n++] = readVarint();
+            }
+            exit(old);
+            return n;
+        }
+        byte[] b = buf;
+        int p = pos;
+        int stop = p + length;
+        int n = 0;
+        while (p < stop) {
+            long result = 0;
+            int shift = 0;
+            while (true) {
+                if (p == stop) {
+                    throw new PprofDecoder.WireException("varint runs past the end of its message");
+                }
+                byte c = b[p++];
+                result |= (long) (c & 0x7f) << shift;
+                if (c >= 0) {
+                    break;
+                }
+                shift += 7;
+                if (shift == 70) {
+                    throw new PprofDecoder.WireException("malformed varint");
+                }
+            }
+            out[n++] = result;
+        }
+        pos = p;
+        return n;
+    }
+
     /** A length prefix, checked against the enclosing message. */
     int readLength() throws IOException, PprofDecoder.WireException {
         long len = readVarint();

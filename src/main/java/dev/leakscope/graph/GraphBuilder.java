@@ -27,10 +27,17 @@ public final class GraphBuilder {
         Graph g = new Graph(t);
         int types = p.typeCount();
         int index = o.sampleIndex();
+        if (kept == null && !withEdges) {
+            nodeValues(p, t, g, index, o.mean());
+            return select(g, t, o);
+        }
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
         int[] edgeStamp = new int[64];
         LongIntMap edgeIndex = new LongIntMap(t.size() * 2);
+        // Locations none of whose frames are kept are passed over whole (after a cut to the top
+        // nodes, most are).
+        boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, index);
             long dw = o.mean() ? p.value(s, 0) : 0;
@@ -41,6 +48,10 @@ public final class GraphBuilder {
             boolean residual = false;
             for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
                 int l = p.stackLocation(i);
+                if (locationKept != null && !locationKept[l]) {
+                    residual = true;
+                    continue;
+                }
                 int fs = t.frameStart[l];
                 int fe = t.frameStart[l + 1];
                 for (int k = fe - 1; k >= fs; k--) {
@@ -87,6 +98,51 @@ public final class GraphBuilder {
                 g.flatDiv[parent] += dw;
             }
         }
+        return select(g, t, o);
+    }
+
+    /**
+     * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
+     * every sample. Within a sample the order of frames does not matter here, so they are read in
+     * memory order.
+     */
+    private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean) {
+        int[] stackStart = p.stackStart;
+        int[] stackLocation = p.stackLocation;
+        int[] frameStart = t.frameStart;
+        int[] frameNode = t.frameNode;
+        long[] values = p.values;
+        int types = p.typeCount();
+        long[] cum = g.cum;
+        int[] nodeStamp = new int[t.size()];
+        Arrays.fill(nodeStamp, -1);
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = values[s * types + index];
+            long dw = mean ? values[s * types] : 0;
+            int start = stackStart[s];
+            int end = stackStart[s + 1];
+            if ((w == 0 && dw == 0) || start == end) {
+                continue;
+            }
+            for (int i = start; i < end; i++) {
+                int l = stackLocation[i];
+                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
+                    int n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                        g.cumDiv[n] += dw;
+                    }
+                }
+            }
+            // the leaf: the innermost frame of the first location
+            int leaf = frameNode[frameStart[stackLocation[start]]];
+            g.flat[leaf] += w;
+            g.flatDiv[leaf] += dw;
+        }
+    }
+
+    private static Graph select(Graph g, NodeTable t, GraphOptions o) {
         IntList selected = new IntList(t.size());
         for (int n = 0; n < t.size(); n++) {
             if (g.cum[n] == 0 && g.flat[n] == 0) {
@@ -99,6 +155,17 @@ public final class GraphBuilder {
         }
         g.nodes = selected.toArray();
         return g;
+    }
+
+    private static boolean[] keptLocations(NodeTable t, boolean[] kept) {
+        int locations = t.frameStart.length - 1;
+        boolean[] out = new boolean[locations];
+        for (int l = 0; l < locations; l++) {
+            for (int k = t.frameStart[l]; k < t.frameStart[l + 1] && !out[l]; k++) {
+                out[l] = kept[t.frameNode[k]];
+            }
+        }
+        return out;
     }
 
     private static void addEdge(Graph g, int from, int to) {

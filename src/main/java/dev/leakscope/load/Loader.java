@@ -12,6 +12,7 @@ import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.transform.Compatibility;
 import dev.leakscope.profile.transform.FramePruner;
 import dev.leakscope.profile.transform.PrintableNames;
+import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.symbolize.Symbolization;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
@@ -54,8 +55,9 @@ public final class Loader {
      */
     public Profile merged(List<InputSource> sources) {
         ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
-        return PrintableNames.of(FramePruner.prune(Combination.mergeLoading(
-                each -> profiles.forEach((name, p) -> each.accept(name, symbolization.prepared(p))), true)));
+        ValueSums sums = new ValueSums();
+        return PrintableNames.of(FramePruner.prune(Combination.mergeLoading(each -> profiles.forEach(
+                (name, p) -> each.accept(name, symbolization.prepared(sums.add(name, p)))), true)));
     }
 
     /**
@@ -66,20 +68,26 @@ public final class Loader {
      */
     public Profile asPprof(List<InputSource> sources, List<InputSource> bases, Combination.BaseMode mode,
                            boolean normalize, boolean graphOnly) {
-        Profile p = mergedAsPprof(sources, graphOnly && bases.isEmpty());
+        ValueSums sums = new ValueSums();
+        Profile p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
         if (!bases.isEmpty()) {
-            Profile base = mergedAsPprof(bases, false);
+            Profile base = mergedAsPprof(bases, false, sums);
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(symbolization.symbolized(p));
     }
 
-    private Profile mergedAsPprof(List<InputSource> sources, boolean graphOnly) {
+    private Profile mergedAsPprof(List<InputSource> sources, boolean graphOnly, ValueSums sums) {
+        boolean[] counted = new boolean[1]; // the sources may be read twice: their values count once
         return Combination.mergeLoading(each -> {
             for (InputSource s : sources) {
                 Profile p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
+                if (!counted[0]) {
+                    sums.add(s.name(), p);
+                }
                 each.accept(s.name(), symbolization.located(p));
             }
+            counted[0] = true;
         }, graphOnly);
     }
 
@@ -108,8 +116,9 @@ public final class Loader {
         }
         List<Snapshot> baseInputs = new ArrayList<>();
         List<Snapshot> currentInputs = new ArrayList<>();
-        Profile b = side(base, baseInputs);
-        Profile c = side(current, currentInputs);
+        ValueSums sums = new ValueSums();
+        Profile b = side(base, baseInputs, sums);
+        Profile c = side(current, currentInputs, sums);
         List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
         Profile prunedCurrent = PrintableNames.of(FramePruner.prune(both.get(1)));
         return new DiffInputs(PrintableNames.of(FramePruner.prune(both.get(0))), baseInputs, prunedCurrent, currentInputs,
@@ -117,14 +126,14 @@ public final class Loader {
     }
 
     /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
-    private Profile side(List<InputSource> sources, List<Snapshot> inputs) {
+    private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums) {
         boolean[] listed = new boolean[1];
         return Combination.mergeLoading(each -> {
             SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
                 if (!listed[0]) {
                     inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));
                 }
-                each.accept(m.name(), symbolization.prepared(p));
+                each.accept(m.name(), symbolization.prepared(listed[0] ? p : sums.add(m.name(), p)));
             });
             listed[0] = true;
         }, true);
@@ -142,7 +151,7 @@ public final class Loader {
     public void series(List<InputSource> sources, SeriesVisitor visitor) {
         SnapshotReader.forEach(sources, limits, warn,
                 (m, p) -> visitor.snapshot(m.argument(), m.name(),
-                        PrintableNames.of(FramePruner.prune(symbolization.prepared(p)))));
+                        PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p))))));
     }
 
     /** What a source holds: one profile, or the members of a directory or archive. */

@@ -356,8 +356,11 @@ public final class ProfileBuilder {
     private String[] uniqueStrings;
 
     private static void checkLimits(Parts p, Limits limits, long inputBytes) {
-        long frames = 0;
         long maxFrames = limits.maxFrames(inputBytes);
+        if (withinLimits(p, limits.maxStackDepth(), maxFrames)) {
+            return;
+        }
+        long frames = 0;
         for (int s = 0; s < p.sampleCount; s++) {
             long depth = 0;
             for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
@@ -374,6 +377,23 @@ public final class ProfileBuilder {
                         + " than " + limits.maxExpansion() + " per input byte (raise the limit with --max-expansion)");
             }
         }
+    }
+
+    /**
+     * Whether no sample can exceed the limits, from bounds alone (the longest stack and the most lines
+     * a location has), without visiting every frame: the exact walk is only needed near a limit.
+     */
+    private static boolean withinLimits(Parts p, int maxDepth, long maxFrames) {
+        int maxLines = 1;
+        for (int l = 0; l + 1 < p.locLineStart.length; l++) {
+            maxLines = Math.max(maxLines, p.locLineStart[l + 1] - p.locLineStart[l]);
+        }
+        int longest = 0;
+        for (int s = 0; s < p.sampleCount; s++) {
+            longest = Math.max(longest, p.stackStart[s + 1] - p.stackStart[s]);
+        }
+        return (long) longest * maxLines <= maxDepth
+                && (long) p.stackStart[p.sampleCount] * maxLines <= maxFrames;
     }
 
     /** Builds the deduplicated table; returns the old-index to new-index map. */

@@ -165,6 +165,7 @@ class BadInputMatrixTest {
         }, 2, "cannot combine profiles with different sample types"));
         binaries(c);
         injection(c);
+        overflow(c);
         return c.stream();
     }
 
@@ -276,6 +277,32 @@ class BadInputMatrixTest {
         }, 0, "heap1\\u001b"));
         c.add(new Case("output injection: pprof into a pipe keeps pprof's bytes", d -> new String[] {"pprof", "-top",
                 hostileProfile(d, "a.pb", 1).toString()}, 0, "\u001b]0;pwned\u0007\u001b[2Jmain.evil\n"));
+    }
+
+    /** Values whose sums wrap a long: an error, never a negative total. */
+    private static void overflow(List<Case> c) {
+        String tooBig = "add up beyond 2^63-1";
+        c.add(new Case("overflow: two samples of 2^63-1", d -> top(d, maxSamples()), 2, tooBig));
+        c.add(new Case("overflow: two samples of 2^63-1, pprof", d -> new String[] {"pprof", "-top",
+                top(d, maxSamples())[1]}, 2, tooBig));
+        c.add(new Case("overflow: 2^63-1 in each of two merged profiles", d -> {
+            Files.write(d.resolve("a"), edit(b -> b.setSample(0, b.getSample(0).toBuilder().setValue(1, Long.MAX_VALUE))));
+            return new String[] {"top", d.resolve("a").toString(), d.resolve("a").toString()};
+        }, 2, tooBig));
+        c.add(new Case("overflow: diff of 2^63-1 against -2^63", d -> {
+            Files.write(d.resolve("a"), edit(b -> b.setSample(0, b.getSample(0).toBuilder().setValue(1, Long.MAX_VALUE))));
+            Files.write(d.resolve("b"), edit(b -> b.setSample(0, b.getSample(0).toBuilder().setValue(1, Long.MIN_VALUE))));
+            return new String[] {"diff", d.resolve("b").toString(), d.resolve("a").toString()};
+        }, 2, tooBig));
+        c.add(new Case("overflow: legacy heap text", d -> top(d, ("heap profile: 2: 9223372036854775807 [2: 9223372036854775807] @ heap\n"
+                + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x1000\n"
+                + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x2000\n").getBytes(StandardCharsets.US_ASCII)),
+                2, tooBig));
+    }
+
+    private static byte[] maxSamples() {
+        return edit(b -> b.setSample(0, b.getSample(0).toBuilder().setValue(1, Long.MAX_VALUE))
+                .setSample(1, b.getSample(1).toBuilder().setValue(1, Long.MAX_VALUE)));
     }
 
     /** The valid profile with HOSTILE in every string it shows, and its values times scale. */

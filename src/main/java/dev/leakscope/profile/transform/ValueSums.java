@@ -1,0 +1,37 @@
+package dev.leakscope.profile.transform;
+
+import dev.leakscope.profile.Profile;
+import dev.leakscope.util.InputException;
+
+/**
+ * Refuses inputs whose values cannot be added exactly. Every total, node value, delta and rate a report
+ * prints is bounded by the sum of the absolute sample values of the profiles it reads; that sum is
+ * kept here with {@link Math#addExact} as the profiles are loaded (before any merge adds them), so when
+ * it fits a long no sum downstream can wrap and no wrapped (negative) total is ever printed.
+ */
+public final class ValueSums {
+    private long[] sums = new long[0];
+
+    /** Adds the absolute values of p (named name in the error), per sample type; returns p. */
+    public Profile add(String name, Profile p) {
+        int types = p.typeCount();
+        if (sums.length < types) {
+            sums = java.util.Arrays.copyOf(sums, types);
+        }
+        for (int t = 0; t < types; t++) {
+            long sum = sums[t];
+            try {
+                for (int s = 0; s < p.sampleCount; s++) {
+                    long v = p.values[s * types + t];
+                    sum = Math.addExact(sum, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
+                }
+            } catch (ArithmeticException e) {
+                throw new InputException(name + ": the " + p.sampleType(t).type() + " values"
+                        + " (with those of the profiles read with it) add up beyond 2^63-1;"
+                        + " leakscope shows no value it cannot compute exactly");
+            }
+            sums[t] = sum;
+        }
+        return p;
+    }
+}
