@@ -41,7 +41,7 @@ final class Commands {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("leakscope: " + oneLine(ex.getMessage()) + " (see 'leakscope "
+            e.println("leakscope: " + oneLine(ex.getMessage()) + didYouMean(ex) + " (see 'leakscope "
                     + commandName(ex.getCommandLine()) + "--help')");
             e.flush();
             return ExitCodes.USAGE;
@@ -73,6 +73,51 @@ final class Commands {
         }
         e.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** For a mistyped command or option: the closest names picocli knows, e.g. "; did you mean 'diff'?". */
+    private static String didYouMean(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) {
+            return "";
+        }
+        java.util.List<String> suggestions = u.getSuggestions();
+        if (suggestions.isEmpty()) {
+            return "";
+        }
+        String typed = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0).split("=", 2)[0];
+        int best = Integer.MAX_VALUE;
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (String s : suggestions) {
+            int d = distance(typed, s);
+            if (d < best) {
+                best = d;
+                shown.clear();
+            }
+            if (d == best && shown.size() < 3) {
+                shown.add(s);
+            }
+        }
+        return "; did you mean '" + String.join("' or '", shown) + "'?";
+    }
+
+    /** Edit distance (insertions, deletions, substitutions), to rank picocli's suggestions. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String commandName(CommandLine cl) {
