@@ -9,12 +9,12 @@ import dev.leakscope.focus.FocusResult;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/1}). */
+/** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/v1}). */
 public final class FocusReport {
     /** The formats a focus report is rendered in. */
     public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON};
 
-    public static final String JSON_SCHEMA = "leakscope.focus/1";
+    public static final String JSON_SCHEMA = "leakscope.focus/v1";
 
     private FocusReport() {
     }

@@ -19,7 +19,7 @@ class FocusCommandTest {
                     "heap_5.pb.gz");
             assertEquals(0, r.exitCode(), s + ": " + r.err());
             JsonNode json = new ObjectMapper().readTree(r.out());
-            assertEquals("leakscope.focus/1", json.get("schema").asText());
+            assertEquals("leakscope.focus/v1", json.get("schema").asText());
             JsonNode first = json.get("callerPaths").get(0);
             String path = String.join(" > ", new ObjectMapper().convertValue(first.get("frames"), String[].class));
             assertTrue(path.endsWith(s.callerPath()), s + ": " + path);
