@@ -271,12 +271,12 @@ public final class TrendReport {
             g.writeStringField("type", s.type());
             g.writeStringField("unit", s.unit());
             g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
-            g.writeStringField("slope_per", trend.perHour() ? "hour" : "snapshot");
+            g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {
                 g.writeStartObject();
                 g.writeStringField("name", s.snapshots().get(i));
-                g.writeNumberField("time_nanos", s.timeNanos()[i]);
+                g.writeNumberField("timeNanos", s.timeNanos()[i]);
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -73,7 +73,7 @@ class TrendCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("leakscope.trend/v1", j.get("schema").asText());
-        assertEquals("hour", j.get("slope_per").asText());
+        assertEquals("hour", j.get("slopePer").asText());
         assertEquals(6, j.get("snapshots").size());
         JsonNode first = j.get("rows").get(0);
         assertEquals(BUILD_TREE, first.get("name").asText());
