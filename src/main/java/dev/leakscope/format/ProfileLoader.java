@@ -67,7 +67,7 @@ public final class ProfileLoader {
         if (head.length == 0) {
             throw new InputException(source.name() + ": empty input, not a profile");
         }
-        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2"
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2; and JDK Flight Recorder recordings"
                 : LegacyParsers.KNOWN_FORMATS;
         if (!ContentSniffer.mightBeLegacy(head)) {
             throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(head)
