@@ -23,8 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +51,8 @@ final class DiffCommand extends ProfileCommand {
             description = "Profiles: the baseline then the current ones, or only current ones with --base.")
     List<String> files;
 
-    @Option(names = "--base", paramLabel = "FILE", description = "Baseline profile (repeatable: merged).")
-    List<String> bases = new ArrayList<>();
+    @Mixin
+    BaseOption base;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "delta",
             description = "Rank by delta (default), pct (of the node's own base), current or name.")
@@ -92,25 +90,20 @@ final class DiffCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
-    @Mixin
-    OutputOptions output;
-
     @Override
     public Integer call() {
         SortOrder order = SortOrder.parse(sort);
         if (order == null) {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
-        Format fmt = format.format();
-        List<InputSource> base = sources(bases);
-        List<InputSource> current = sources(files);
-        List<InputSource> inputs = new ArrayList<>(base);
-        inputs.addAll(current);
-        var target = output.target(root.workDir, inputs);
+        Format fmt = format.format(Format.values());
+        List<InputSource> baseSources = base.sources(this);
+        List<InputSource> current = input.sources(files, root);
+        var target = format.target(root.workDir, both(baseSources, current));
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
-                failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
+                failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), Regexes.compileAll(allow, "--allow"));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        DiffInputs sides = loader().diff(base, current, settings.sampleIndex());
+        DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
                 growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
                 samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
@@ -132,21 +125,5 @@ final class DiffCommand extends ProfileCommand {
             return ExitCodes.GATE;
         }
         return ExitCodes.OK;
-    }
-
-    private List<InputSource> sources(List<String> names) {
-        return input.sources(names, root);
-    }
-
-    private static List<Pattern> patterns(List<String> regexes) {
-        List<Pattern> out = new ArrayList<>();
-        for (String r : regexes) {
-            try {
-                out.add(Pattern.compile(r));
-            } catch (PatternSyntaxException e) {
-                throw new UsageException("invalid --allow regex '" + r + "': " + e.getDescription());
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.FocusAnalysis;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.Granularity;
@@ -8,7 +9,7 @@ import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
-import dev.leakscope.util.UsageException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -29,13 +30,11 @@ final class FocusCommand extends ProfileCommand {
             description = "Profiles (merged); a directory or archive stands for all the profiles in it.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (default), markdown or json (schema " + FocusReport.JSON_SCHEMA + ").")
-    String format;
+    @Mixin
+    FormatOptions format;
 
-    @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "20",
-            description = "Show at most N top nodes (0: all; default ${DEFAULT-VALUE}).")
-    int nodeCount;
+    @Mixin
+    NodeCountOption nodes;
 
     @Mixin
     BaseOption base;
@@ -48,20 +47,20 @@ final class FocusCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = Format.parse(format, FocusReport.FORMATS);
-        if (nodeCount < 0) {
-            throw new UsageException("--nodecount must be 0 or more");
-        }
-        Pattern fn = ListCommand.compile(regex);
+        Format f = format.format(FocusReport.FORMATS);
+        Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters);
-        ReportContext current = BaseOption.load(files, settings, root, input, spec);
-        ReportContext before = base.load(current, settings, root, input, spec);
+        List<InputSource> currentSources = input.sources(files, root);
+        List<InputSource> baseSources = base.sources(this);
+        Path target = format.target(root.workDir, both(baseSources, currentSources));
+        ReportContext current = context(currentSources, settings);
+        ReportContext before = BaseOption.context(this, baseSources, current, settings);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : before.profile(),
                 before == null ? 0 : before.sampleIndex(), before == null ? 0 : before.total(),
-                current.profile(), current.sampleIndex(), current.total(), options, nodeCount);
-        String title = before == null ? String.join(" ", files) : base.base + " -> " + String.join(" ", files);
-        return Output.print(spec, w -> {
+                current.profile(), current.sampleIndex(), current.total(), options, nodes.nodeCount(20));
+        String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
+        return Output.print(spec, target, w -> {
             switch (f) {
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
                 case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);

@@ -1,16 +1,30 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.InputSource;
 import dev.leakscope.report.Format;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The output format option of the commands that render reports in several formats. */
+/** {@code --format} and {@code --output}: how and where every report command writes its report. */
 final class FormatOptions {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json or html (one"
-                    + " self-contained page with a flame graph; use with --output).")
+            description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json (schema"
+                    + " leakscope.${COMMAND-NAME}/v1) or, for top and diff, html (one self-contained page with a"
+                    + " flame graph; use with --output).")
     String format;
 
-    Format format() {
-        return Format.parse(format, Format.values());
+    @Mixin
+    OutputOptions output;
+
+    /** The format asked for, among those the command's report renders. */
+    Format format(Format... supported) {
+        return Format.parse(format, supported);
+    }
+
+    /** The --output file (see {@link OutputOptions#target}), checked before any input is read. */
+    Path target(Path workDir, List<InputSource> inputs) {
+        return output.target(workDir, inputs);
     }
 }

@@ -1,12 +1,12 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.InputSource;
 import dev.leakscope.report.LineListing;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
-import dev.leakscope.util.UsageException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,20 +41,18 @@ final class ListCommand extends ProfileCommand {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        Pattern fn = compile(regex);
+        Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters).withPaths(trimPath, sourcePath);
-        ReportContext current = BaseOption.load(files, settings, root, input, spec);
-        ReportContext before = base.load(current, settings, root, input, spec);
-        return Output.print(spec, w -> LineListing.write(before, current, fn, root.workDir, w));
-    }
-
-    static Pattern compile(String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("invalid regex '" + regex + "': " + e.getDescription());
-        }
+        List<InputSource> currentSources = input.sources(files, root);
+        List<InputSource> baseSources = base.sources(this);
+        Path target = output.target(root.workDir, both(baseSources, currentSources));
+        ReportContext current = context(currentSources, settings);
+        ReportContext before = BaseOption.context(this, baseSources, current, settings);
+        return Output.print(spec, target, w -> LineListing.write(before, current, fn, root.workDir, w));
     }
 }

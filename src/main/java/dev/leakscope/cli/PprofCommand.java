@@ -19,7 +19,6 @@ import dev.leakscope.report.SourceListing;
 import dev.leakscope.graph.Granularity;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +89,7 @@ final class PprofCommand extends ProfileCommand {
             }
             case "comments" -> Output.print(spec, target, w -> p.comments().forEach(w::println));
             case "top", "text", "traces", "tree", "peek", "list", "tags" -> {
-                Pattern symbol = a.reportValue == null ? null : regex(a.reportValue);
+                Pattern symbol = a.reportValue == null ? null : Regexes.compile(a.reportValue, "parsing argument regexp " + a.reportValue);
                 ReportSettings forReport = a.report.equals("list")
                         ? settings.withGranularity(Granularity.LINES, settings.noInlines()) : settings;
                 ReportContext rc = ReportContext.of(p, forReport, notices);
@@ -112,14 +111,6 @@ final class PprofCommand extends ProfileCommand {
     private Symbolization symbolization(PprofArgs a, String executable, Consumer<String> notices) {
         return InputOptions.symbolization(root, input.limits(), executable, a.get("symbolize", ""), notices,
                 LocalSymbolizer.Style.PPROF);
-    }
-
-    private static Pattern regex(String value) {
-        try {
-            return Pattern.compile(value);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("parsing argument regexp " + value + ": " + e.getDescription());
-        }
     }
 
     /**

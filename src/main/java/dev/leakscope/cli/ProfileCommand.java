@@ -1,6 +1,11 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.InputSource;
 import dev.leakscope.load.Loader;
+import dev.leakscope.report.ReportContext;
+import dev.leakscope.report.ReportSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,5 +26,17 @@ abstract class ProfileCommand implements Callable<Integer> {
     /** Loads this command's inputs with its limits, warnings and symbolization. */
     Loader loader() {
         return new Loader(input.limits(), Output.warnings(spec), input.symbolization(root, Output.warnings(spec)));
+    }
+
+    /** The report context of sources (merged) with the settings' sample type and filters. */
+    ReportContext context(List<InputSource> sources, ReportSettings settings) {
+        return ReportContext.of(loader().merged(sources), settings, Output.notices(spec));
+    }
+
+    /** All the inputs of a command that compares: the bases, then the current ones. */
+    static List<InputSource> both(List<InputSource> bases, List<InputSource> current) {
+        List<InputSource> all = new ArrayList<>(bases);
+        all.addAll(current);
+        return all;
     }
 }

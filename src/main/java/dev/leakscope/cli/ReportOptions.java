@@ -4,14 +4,13 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The report options every report command spells the same way; they map onto {@link ReportSettings}. */
 final class ReportOptions {
-    @Option(names = {"-i", "--sample-index"}, paramLabel = "TYPE",
-            description = "Sample type to report: a name (inuse_space, alloc_objects…) or a 0-based index."
-                    + " Default: the profile's default type, else the last one.")
-    String sampleIndex;
+    @Mixin
+    SampleOptions sample;
 
     @Option(names = "--granularity", paramLabel = "G", defaultValue = "functions",
             description = "Aggregate by functions (default), filefunctions, files, lines or addresses.")
@@ -23,9 +22,8 @@ final class ReportOptions {
     @Option(names = "--cum", description = "Sort by cumulative value instead of flat.")
     boolean cum;
 
-    @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "0",
-            description = "Show at most N nodes (0: all that pass --nodefraction).")
-    int nodeCount;
+    @Mixin
+    NodeCountOption nodes;
 
     @Option(names = "--nodefraction", paramLabel = "F", defaultValue = "0.005",
             description = "Hide nodes whose cum is below this fraction of the total (default: ${DEFAULT-VALUE}).")
@@ -41,13 +39,10 @@ final class ReportOptions {
             throw new UsageException("unknown granularity '" + granularity
                     + "' (use functions, filefunctions, files, lines or addresses)");
         }
-        if (nodeCount < 0) {
-            throw new UsageException("--nodecount must be 0 or more");
-        }
         if (nodeFraction < 0 || nodeFraction > 1) {
             throw new UsageException("--nodefraction must be between 0 and 1");
         }
-        return ReportSettings.defaults().withZone(zone).withSampleIndex(sampleIndex).withGranularity(g, noInlines)
-                .withTrim(cum, nodeCount, nodeFraction).withUnit(unit);
+        return ReportSettings.defaults().withZone(zone).withSampleIndex(sample.sampleIndex).withGranularity(g, noInlines)
+                .withTrim(cum, nodes.nodeCount(0), nodeFraction).withUnit(unit);
     }
 }

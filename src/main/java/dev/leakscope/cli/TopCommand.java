@@ -31,17 +31,12 @@ final class TopCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
-    @Mixin
-    OutputOptions output;
-
     @Override
     public Integer call() {
-        Format fmt = format.format();
+        Format fmt = format.format(Format.values());
         var sources = input.sources(files, root);
-        var target = output.target(root.workDir, sources);
-        var profile = loader().merged(sources);
-        var rc = ReportContext.of(profile, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()),
-                Output.notices(spec));
+        var target = format.target(root.workDir, sources);
+        var rc = context(sources, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()));
         return Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> TopReport.write(rc, w);

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.StackDeltas;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
@@ -7,6 +8,7 @@ import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TraceDeltaReport;
 import dev.leakscope.report.TracesReport;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,16 +32,22 @@ final class TracesCommand extends ProfileCommand {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         ReportSettings settings = sample.settings(filters);
-        ReportContext current = BaseOption.load(files, settings, root, input, spec);
-        ReportContext before = base.load(current, settings, root, input, spec);
+        List<InputSource> currentSources = input.sources(files, root);
+        List<InputSource> baseSources = base.sources(this);
+        Path target = output.target(root.workDir, both(baseSources, currentSources));
+        ReportContext current = context(currentSources, settings);
+        ReportContext before = BaseOption.context(this, baseSources, current, settings);
         if (before == null) {
-            return Output.print(spec, w -> TracesReport.write(current, w));
+            return Output.print(spec, target, w -> TracesReport.write(current, w));
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
                 new GraphOptions(Granularity.FUNCTIONS, false, current.sampleIndex(), false, false, null, "", false));
-        return Output.print(spec, w -> TraceDeltaReport.write(stacks, current.sampleUnit(), w));
+        return Output.print(spec, target, w -> TraceDeltaReport.write(stacks, current.sampleUnit(), w));
     }
 }

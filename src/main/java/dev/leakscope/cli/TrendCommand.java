@@ -38,9 +38,8 @@ final class TrendCommand extends ProfileCommand {
             description = "Snapshots (profiles), or directories or archives of them.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown or json (schema leakscope.trend/v1).")
-    String format;
+    @Mixin
+    FormatOptions format;
 
     @Option(names = "--ascii", description = "Draw sparklines in ASCII (the default when the locale is not UTF-8).")
     boolean ascii;
@@ -58,13 +57,15 @@ final class TrendCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = Format.parse(format, TrendReport.FORMATS);
+        Format f = format.format(TrendReport.FORMATS);
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> SampleIndex.resolve(p, settings.sampleIndex()));
-        loader().series(input.sources(files, root), builder::add);
+        var sources = input.sources(files, root);
+        var target = format.target(root.workDir, sources);
+        loader().series(sources, builder::add);
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
@@ -76,7 +77,7 @@ final class TrendCommand extends ProfileCommand {
         boolean asciiLines = ascii || !utf8Locale();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone());
-        Output.print(spec, w -> TrendReport.write(trend, options, w));
+        Output.print(spec, target, w -> TrendReport.write(trend, options, w));
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + tripped.name() + " grows at "

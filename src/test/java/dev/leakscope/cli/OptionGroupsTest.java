@@ -1,0 +1,78 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.TestData;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Options spelled alike mean alike: one declaration per option across the report commands. */
+class OptionGroupsTest {
+    private static final Path MAP_CACHE = TestData.corpus("go", "map-cache");
+
+    @Test
+    void everyOptionNameHasOneDeclarationAcrossCommands() {
+        CommandLine cl = Commands.commandLine(Path.of("."), new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, Environment.system());
+        Map<String, String> first = new HashMap<>();
+        List<String> differing = new ArrayList<>();
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (e.getKey().equals("pprof")) {
+                continue; // go tool pprof's own flag syntax
+            }
+            for (OptionSpec o : e.getValue().getCommandSpec().options()) {
+                // The field that declares the option: a shared option group's, or the command's own.
+                String shape = o.userObject() instanceof java.lang.reflect.Field f
+                        ? f.getDeclaringClass().getName() + "." + f.getName() : String.valueOf(o.userObject());
+                for (String name : o.names()) {
+                    String seen = first.putIfAbsent(name, shape);
+                    if (seen != null && !seen.equals(shape)) {
+                        differing.add(e.getKey() + " " + name);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), differing);
+    }
+
+    @Test
+    void diffTakesTheBaseAsEveryCommandDoes() {
+        Cli.Result positional = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz");
+        Cli.Result shortBase = Cli.run(MAP_CACHE, "diff", "-b", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, shortBase.exitCode(), shortBase.err());
+        assertEquals(positional.out(), shortBase.out());
+    }
+
+    @Test
+    void theBaseIsRepeatableEverywhere() {
+        Cli.Result r = Cli.run(MAP_CACHE, "focus", "buildTree", "-b", "heap_0.pb.gz", "--base", "heap_1.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("heap_0.pb.gz heap_1.pb.gz -> heap_5.pb.gz"), r.out());
+    }
+
+    @Test
+    void aNegativeNodeCountIsOneErrorEverywhere() {
+        for (String command : List.of("top", "focus")) {
+            List<String> args = new ArrayList<>(List.of(command));
+            if (command.equals("focus")) {
+                args.add("buildTree");
+            }
+            args.addAll(List.of("-n", "-1", "heap_5.pb.gz"));
+            Cli.Result r = Cli.run(MAP_CACHE, args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), command);
+            assertEquals("leakscope: --nodecount must be 0 or more\n", r.err(), command);
+        }
+    }
+}
