@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.FocusReport;
+import dev.leakscope.report.InfoReport;
+import dev.leakscope.report.LineListing;
 import dev.leakscope.report.TopJsonReport;
+import dev.leakscope.report.TracesReport;
 import dev.leakscope.report.TrendReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +30,7 @@ class JsonSchemasTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
     private static final List<String> REPORTS = List.of(TopJsonReport.SCHEMA, DiffJsonReport.SCHEMA,
-            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA);
+            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA, LineListing.SCHEMA, TracesReport.SCHEMA, InfoReport.SCHEMA);
 
     @Test
     void aSchemaFilePerReportAndNoOther() throws IOException {
@@ -95,8 +98,8 @@ class JsonSchemasTest {
     @Test
     void aReportWithoutSchemaFileOrNotJsonFails() {
         AssertionError noFile = assertThrows(AssertionError.class,
-                () -> JsonSchemas.assertValid("{\"schema\": \"leakscope.list/v1\"}"));
-        assertTrue(noFile.getMessage().startsWith("no schema file for leakscope.list/v1: add "), noFile.getMessage());
+                () -> JsonSchemas.assertValid("{\"schema\": \"leakscope.nothing/v1\"}"));
+        assertTrue(noFile.getMessage().startsWith("no schema file for leakscope.nothing/v1: add "), noFile.getMessage());
         AssertionError nan = assertThrows(AssertionError.class,
                 () -> JsonSchemas.assertValid("{\"schema\": \"leakscope.trend/v1\", \"slope\": NaN}"));
         assertTrue(nan.getMessage().startsWith("a JSON report that is not JSON"), nan.getMessage());
@@ -115,7 +118,12 @@ class JsonSchemasTest {
                 new String[] {"diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz"},
                 new String[] {"trend", "--format=json", "--limit", "2GiB", "heap_0.pb.gz", "heap_1.pb.gz",
                         "heap_2.pb.gz", "heap_3.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz"},
-                new String[] {"focus", "cache", "--base", "heap_0.pb.gz", "--format=json", "heap_5.pb.gz"});
+                new String[] {"focus", "cache", "--base", "heap_0.pb.gz", "--format=json", "heap_5.pb.gz"},
+                new String[] {"list", "buildTree", "--source-path", "src", "--format=json", "heap_5.pb.gz"},
+                new String[] {"list", "buildTree", "--base", "heap_0.pb.gz", "--format=json", "heap_5.pb.gz"},
+                new String[] {"traces", "--format=json", "heap_5.pb.gz"},
+                new String[] {"traces", "--base", "heap_0.pb.gz", "--format=json", "heap_5.pb.gz"},
+                new String[] {"info", "--format=json", ".", "heap_5.pb.gz"});
     }
 
     private static ObjectNode report(String... args) throws IOException {

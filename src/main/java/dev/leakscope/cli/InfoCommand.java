@@ -4,12 +4,14 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.load.Loader;
 import dev.leakscope.profile.Snapshot;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code leakscope info}: what a profile holds. */
@@ -21,26 +23,28 @@ final class InfoCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives to describe.")
     List<String> files;
 
+    @Mixin
+    FormatOptions format;
+
     @Override
     public Integer call() {
+        Format f = format.format(InfoReport.FORMATS);
         List<InputSource> sources = input.sources(files, root);
+        var target = format.target(root.workDir, sources);
         Loader loader = new Loader(input.limits(), Output.warnings(spec), null); // info shows profiles as stored
-        return Output.print(spec, w -> {
-            for (int i = 0; i < sources.size(); i++) {
-                InputSource s = sources.get(i);
-                if (i > 0) {
-                    w.println();
-                }
-                Snapshots series = loader.expand(s);
-                if (series.isCollection()) {
-                    List<SeriesInfoReport.Line> lines = new ArrayList<>();
-                    int skipped = loader.members(series, (m, p) -> lines.add(SeriesInfoReport.Line.of(m, p)));
-                    SeriesInfoReport.write(new Snapshot(s.name(), s.storedSize(), 0), series.describe(), skipped,
-                            lines, ZoneId.systemDefault(), w);
-                } else {
-                    InfoReport.write(s.name(), s.storedSize(), loader.raw(s), ZoneId.systemDefault(), w);
-                }
+        // Each input is reduced to what its report shows as it is read: one profile in memory at a time.
+        List<InfoReport.Input> inputs = new ArrayList<>();
+        for (InputSource s : sources) {
+            Snapshots series = loader.expand(s);
+            if (series.isCollection()) {
+                List<SeriesInfoReport.Line> lines = new ArrayList<>();
+                int skipped = loader.members(series, (m, p) -> lines.add(SeriesInfoReport.Line.of(m, p)));
+                inputs.add(new SeriesInfoReport.Collection(new Snapshot(s.name(), s.storedSize(), 0),
+                        series.describe(), skipped, lines));
+            } else {
+                inputs.add(InfoReport.Single.of(s.name(), s.storedSize(), loader.raw(s)));
             }
-        });
+        }
+        return Output.print(spec, target, w -> InfoReport.render(inputs, ZoneId.systemDefault(), f, w));
     }
 }

@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.LineListing;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
@@ -42,17 +43,18 @@ final class ListCommand extends ProfileCommand {
     FilterOptions filters;
 
     @Mixin
-    OutputOptions output;
+    FormatOptions format;
 
     @Override
     public Integer call() {
+        Format f = format.format(LineListing.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters).withPaths(trimPath, sourcePath);
         List<InputSource> currentSources = input.sources(files, root);
         List<InputSource> baseSources = base.sources(this);
-        Path target = output.target(root.workDir, both(baseSources, currentSources));
+        Path target = format.target(root.workDir, both(baseSources, currentSources));
         ReportContext current = context(currentSources, settings);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
-        return Output.print(spec, target, w -> LineListing.write(before, current, fn, root.workDir, w));
+        return Output.print(spec, target, w -> LineListing.render(before, current, fn, root.workDir, f, w));
     }
 }

@@ -4,6 +4,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.StackDeltas;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TraceDeltaReport;
@@ -33,21 +34,22 @@ final class TracesCommand extends ProfileCommand {
     FilterOptions filters;
 
     @Mixin
-    OutputOptions output;
+    FormatOptions format;
 
     @Override
     public Integer call() {
+        Format f = format.format(TracesReport.FORMATS);
         ReportSettings settings = sample.settings(filters);
         List<InputSource> currentSources = input.sources(files, root);
         List<InputSource> baseSources = base.sources(this);
-        Path target = output.target(root.workDir, both(baseSources, currentSources));
+        Path target = format.target(root.workDir, both(baseSources, currentSources));
         ReportContext current = context(currentSources, settings);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
         if (before == null) {
-            return Output.print(spec, target, w -> TracesReport.write(current, w));
+            return Output.print(spec, target, w -> TracesReport.render(current, f, w));
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
                 new GraphOptions(Granularity.FUNCTIONS, false, current.sampleIndex(), false, false, null, "", false));
-        return Output.print(spec, target, w -> TraceDeltaReport.write(stacks, current.sampleUnit(), w));
+        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, w));
     }
 }

@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,16 +14,56 @@ import java.util.regex.Pattern;
 /**
  * leakscope's {@code list}: pprof's -list per line; lines are still listed by number when the source
  * cannot be found. With a base, each line shows the base, current and delta flat values and the
- * line that grew most in each function is marked.
+ * line that grew most in each function is marked. Text, Markdown or JSON ({@value #SCHEMA}).
  */
 public final class LineListing {
+    public static final String SCHEMA = "leakscope.list/v1";
+    /** The formats a listing is rendered in. */
+    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON};
     static final String GREW = "  <== grew most";
 
-    private LineListing() {
+    /**
+     * One source line of a routine.
+     *
+     * @param text      the source text, "" when the source was not found
+     * @param grewMost  the line that grew most in its routine (with a base)
+     */
+    record Line(long number, String text, long base, long flat, long cum, boolean grewMost) {
     }
 
-    /** Lists fn in current (and base, when not null). */
-    public static void write(ReportContext base, ReportContext current, Pattern fn, Path workDir, PrintWriter out) {
+    /**
+     * One function in one file, with its lines.
+     *
+     * @param file        "" when the profile names no source file (then there are no lines)
+     * @param sourceError why the source could not be read (only sampled lines are listed), or null
+     */
+    record Routine(String function, String file, long baseFlat, long flat, long cum, String sourceError,
+                   List<Line> lines) {
+    }
+
+    private final ReportContext base;
+    private final ReportContext current;
+    private final List<Routine> routines = new ArrayList<>();
+
+    private LineListing(ReportContext base, ReportContext current) {
+        this.base = base;
+        this.current = current;
+    }
+
+    /** Lists fn in current (and base, when not null) in the format asked for. */
+    public static void render(ReportContext base, ReportContext current, Pattern fn, Path workDir, Format format,
+                              PrintWriter out) {
+        LineListing l = new LineListing(base, current);
+        l.read(fn, workDir);
+        switch (format) {
+            case TEXT -> l.text(out);
+            case MARKDOWN -> l.markdown(out);
+            case JSON -> l.json(out);
+            default -> throw new IllegalArgumentException("list has no " + format + " rendering");
+        }
+    }
+
+    private void read(Pattern fn, Path workDir) {
         ReportSettings s = current.settings();
         SourceReader reader = new SourceReader(s.sourcePath().isEmpty() ? workDir.toString() : s.sourcePath(),
                 s.trimPath(), workDir);
@@ -29,32 +71,21 @@ public final class LineListing {
         Map<String, SourceListing.Routine> before = base == null ? Map.of() : byKey(routinesOrNone(base, fn));
         TreeSet<String> keys = new TreeSet<>(now.keySet());
         keys.addAll(before.keySet());
-        String unit = current.sampleUnit();
-        out.print(base == null ? "Total: " + FocusReport.auto(current.total(), unit) + "\n"
-                : "Total: " + FocusReport.auto(base.total(), unit) + " -> " + FocusReport.auto(current.total(), unit)
-                + " (" + FocusReport.signed(current.total() - base.total(), unit) + ")\n");
         for (String key : keys) {
             SourceListing.Routine r = now.get(key);
             SourceListing.Routine b = before.get(key);
             SourceListing.Routine any = r != null ? r : b;
+            long flat = r != null ? r.flat() : 0;
+            long baseFlat = b != null ? b.flat() : 0;
+            long cum = r != null ? r.cum() : 0;
             if (any.file().isEmpty()) {
-                out.print("No source information for " + any.function() + "\n");
+                routines.add(new Routine(any.function(), "", baseFlat, flat, cum, null, List.of()));
                 continue;
             }
-            out.print("ROUTINE ======================== " + any.function() + " in " + any.file() + "\n");
             long start = Math.min(r != null ? r.start() : Long.MAX_VALUE, b != null ? b.start() : Long.MAX_VALUE);
             long end = Math.max(r != null ? r.end() : 0, b != null ? b.end() : 0);
             Map<Long, long[]> lines = r != null ? r.lines() : Map.of();
             Map<Long, long[]> baseLines = b != null ? b.lines() : Map.of();
-            if (base == null) {
-                out.print(GoNumbers.pad(current.format(r.flat()), 10) + " " + GoNumbers.pad(current.format(r.cum()), 10)
-                        + " (flat, cum) " + GoNumbers.percentage(r.cum(), current.total()) + " of Total\n");
-            } else {
-                long flat = r != null ? r.flat() : 0;
-                long baseFlat = b != null ? b.flat() : 0;
-                out.print(String.format("%10s %10s %10s (flat: base, current, delta)%n", FocusReport.auto(baseFlat, unit),
-                        FocusReport.auto(flat, unit), FocusReport.signed(flat - baseFlat, unit)));
-            }
             List<Long> numbers = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (long n = start; n <= end; n++) {
@@ -67,7 +98,6 @@ public final class LineListing {
             }
             String error = reader.error(any.file());
             if (error != null) {
-                out.print(" (no source: " + error + "; sampled lines only)\n");
                 TreeSet<Long> sampled = new TreeSet<>(lines.keySet());
                 sampled.addAll(baseLines.keySet());
                 numbers = new ArrayList<>(sampled);
@@ -80,24 +110,111 @@ public final class LineListing {
             for (long n : numbers) {
                 most = Math.max(most, value(lines, n, 0) - value(baseLines, n, 0));
             }
+            List<Line> out = new ArrayList<>();
             for (int i = 0; i < numbers.size(); i++) {
                 long n = numbers.get(i);
-                long flat = value(lines, n, 0);
+                long lineFlat = value(lines, n, 0);
+                long lineBase = value(baseLines, n, 0);
+                out.add(new Line(n, texts.get(i), lineBase, lineFlat, value(lines, n, 1),
+                        base != null && most > 0 && lineFlat - lineBase == most));
+            }
+            routines.add(new Routine(any.function(), any.file(), baseFlat, flat, cum, error, out));
+        }
+    }
+
+    private void text(PrintWriter out) {
+        String unit = current.sampleUnit();
+        out.print(base == null ? "Total: " + FocusReport.auto(current.total(), unit) + "\n"
+                : "Total: " + FocusReport.auto(base.total(), unit) + " -> " + FocusReport.auto(current.total(), unit)
+                + " (" + FocusReport.signed(current.total() - base.total(), unit) + ")\n");
+        for (Routine r : routines) {
+            if (r.file().isEmpty()) {
+                out.print("No source information for " + r.function() + "\n");
+                continue;
+            }
+            out.print("ROUTINE ======================== " + r.function() + " in " + r.file() + "\n");
+            if (base == null) {
+                out.print(GoNumbers.pad(current.format(r.flat()), 10) + " " + GoNumbers.pad(current.format(r.cum()), 10)
+                        + " (flat, cum) " + GoNumbers.percentage(r.cum(), current.total()) + " of Total\n");
+            } else {
+                out.print(String.format("%10s %10s %10s (flat: base, current, delta)%n",
+                        FocusReport.auto(r.baseFlat(), unit), FocusReport.auto(r.flat(), unit),
+                        FocusReport.signed(r.flat() - r.baseFlat(), unit)));
+            }
+            if (r.sourceError() != null) {
+                out.print(" (no source: " + r.sourceError() + "; sampled lines only)\n");
+            }
+            for (Line l : r.lines()) {
                 String prefix;
                 if (base == null) {
-                    prefix = GoNumbers.pad(dot(current, flat), 10) + " " + GoNumbers.pad(dot(current, value(lines, n, 1)), 10);
-                    out.print(prefix + " " + GoNumbers.pad(Long.toString(n), 6) + ":" + texts.get(i) + "\n");
+                    prefix = GoNumbers.pad(dot(l.flat()), 10) + " " + GoNumbers.pad(dot(l.cum()), 10);
                 } else {
-                    long before0 = value(baseLines, n, 0);
-                    long delta = flat - before0;
-                    prefix = GoNumbers.pad(before0 == 0 ? "." : FocusReport.auto(before0, unit), 10) + " "
-                            + GoNumbers.pad(flat == 0 ? "." : FocusReport.auto(flat, unit), 10) + " "
+                    long delta = l.flat() - l.base();
+                    prefix = GoNumbers.pad(l.base() == 0 ? "." : FocusReport.auto(l.base(), unit), 10) + " "
+                            + GoNumbers.pad(l.flat() == 0 ? "." : FocusReport.auto(l.flat(), unit), 10) + " "
                             + GoNumbers.pad(delta == 0 ? "." : FocusReport.signed(delta, unit), 10);
-                    out.print(prefix + " " + GoNumbers.pad(Long.toString(n), 6) + ":" + texts.get(i)
-                            + (most > 0 && delta == most ? GREW : "") + "\n");
                 }
+                out.print(prefix + " " + GoNumbers.pad(Long.toString(l.number()), 6) + ":" + l.text()
+                        + (l.grewMost() ? GREW : "") + "\n");
             }
         }
+    }
+
+    /** A heading and a table of lines per routine; values in the text report's units. */
+    private void markdown(PrintWriter out) {
+        String unit = current.sampleUnit();
+        StringBuilder head = new StringBuilder("**leakscope list** of `").append(current.typeName()).append("`: total ")
+                .append(base == null ? FocusReport.auto(current.total(), unit) : FocusReport.auto(base.total(), unit)
+                        + " -> " + FocusReport.auto(current.total(), unit) + " ("
+                        + FocusReport.signed(current.total() - base.total(), unit) + ")")
+                .append("\n");
+        List<String> lines = new ArrayList<>();
+        for (Routine r : routines) {
+            if (r.file().isEmpty()) {
+                lines.add("\n" + Markdown.code(r.function()) + ": no source information\n");
+                continue;
+            }
+            lines.add("\n" + Markdown.code(r.function()) + " in " + Markdown.code(r.file()) + ": flat "
+                    + (base == null ? current.format(r.flat()) + ", cum " + current.format(r.cum())
+                    : FocusReport.auto(r.baseFlat(), unit) + " -> " + FocusReport.auto(r.flat(), unit) + " ("
+                    + FocusReport.signed(r.flat() - r.baseFlat(), unit) + ")")
+                    + (r.sourceError() == null ? "" : " (no source: " + Markdown.escape(r.sourceError()) + ")")
+                    + "\n\n" + (base == null ? "| flat | cum | line | source |\n|--:|--:|--:|:--|\n"
+                    : "| base | current | delta | line | source |\n|--:|--:|--:|--:|:--|\n"));
+            for (Line l : r.lines()) {
+                String values = base == null ? dot(l.flat()) + " | " + dot(l.cum())
+                        : (l.base() == 0 ? "." : FocusReport.auto(l.base(), unit)) + " | "
+                        + (l.flat() == 0 ? "." : FocusReport.auto(l.flat(), unit)) + " | "
+                        + (l.flat() == l.base() ? "." : FocusReport.signed(l.flat() - l.base(), unit));
+                lines.add("| " + values + " | " + l.number() + " | "
+                        + (l.text().isBlank() ? "" : Markdown.code(l.text().strip()))
+                        + (l.grewMost() ? " **grew most**" : "") + " |\n");
+            }
+        }
+        out.print(Markdown.fit(head, lines, Markdown::cutNote));
+    }
+
+    private void json(PrintWriter out) {
+        ObjectNode root = Json.report(SCHEMA);
+        root.put("sampleType", current.typeName());
+        root.put("unit", current.sampleUnit());
+        root.put("withBase", base != null);
+        root.put("baseTotal", base == null ? 0 : base.total());
+        root.put("total", current.total());
+        ArrayNode rs = root.putArray("routines");
+        for (Routine r : routines) {
+            ObjectNode o = rs.addObject().put("function", r.function()).put("file", r.file())
+                    .put("baseFlat", r.baseFlat()).put("flat", r.flat()).put("cum", r.cum());
+            if (r.sourceError() != null) {
+                o.put("sourceError", r.sourceError());
+            }
+            ArrayNode ls = o.putArray("lines");
+            for (Line l : r.lines()) {
+                ls.addObject().put("line", l.number()).put("text", l.text()).put("base", l.base())
+                        .put("flat", l.flat()).put("cum", l.cum()).put("grewMost", l.grewMost());
+            }
+        }
+        Json.print(root, out);
     }
 
     private static List<SourceListing.Routine> routinesOrNone(ReportContext rc, Pattern fn) {
@@ -121,7 +238,7 @@ public final class LineListing {
         return v == null ? 0 : v[i];
     }
 
-    private static String dot(ReportContext rc, long v) {
-        return v == 0 ? "." : rc.format(v);
+    private String dot(long v) {
+        return v == 0 ? "." : current.format(v);
     }
 }

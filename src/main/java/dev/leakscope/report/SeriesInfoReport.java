@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Snapshot;
 import dev.leakscope.profile.ValueType;
@@ -33,33 +35,40 @@ public final class SeriesInfoReport {
     }
 
     /**
-     * @param input    the directory or archive: its name and stored size
+     * A directory or archive of profiles.
+     *
+     * @param input    its name and stored size
      * @param describe what it is ("directory", "tar.gz archive"...)
      * @param skipped  how many of its entries were skipped
      */
-    public static void write(Snapshot input, String describe, int skipped, List<Line> lines, ZoneId zone,
-                             PrintWriter out) {
-        List<String> names = new ArrayList<>();
-        long[] times = new long[lines.size()];
-        for (int i = 0; i < times.length; i++) {
-            names.add(lines.get(i).name());
-            times[i] = lines.get(i).timeNanos();
-        }
-        int[] order = SnapshotOrder.order(new int[times.length], names, times);
-        boolean byTime = SnapshotOrder.byTime(times);
+    public record Collection(Snapshot input, String describe, int skipped, List<Line> lines)
+            implements InfoReport.Input {
+    }
 
-        long stored = input.size();
-        out.println("Input:       " + input.name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
-                + ", " + describe);
-        out.println("Profiles:    " + lines.size() + (skipped == 0 ? "" : " (" + skipped + (skipped == 1 ? " entry" : " entries") + " skipped)")
-                + ", " + (byTime ? "ordered by time (time_nanos)"
-                : "in name order (not every profile has its own timestamp)"));
+    /** The collection as text, or as Markdown (a list and a table) when md. */
+    static void write(Collection c, ZoneId zone, boolean md, PrintWriter out) {
+        List<Line> lines = c.lines();
+        int[] order = order(lines);
+        boolean byTime = byTime(lines);
+        long stored = c.input().size();
+        int skipped = c.skipped();
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[] {"Input:       ", c.input().name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
+                + ", " + c.describe()});
+        fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
+                + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (byTime ? "ordered by time (time_nanos)"
+                : "in name order (not every profile has its own timestamp)")});
         if (byTime) {
-            out.println("Time:        " + time(times[order[0]], zone) + " to " + time(times[order[order.length - 1]], zone)
-                    + " (" + GoDuration.format(times[order[order.length - 1]] - times[order[0]]) + ")");
+            long first = lines.get(order[0]).timeNanos();
+            long last = lines.get(order[order.length - 1]).timeNanos();
+            fields.add(new String[] {"Time:        ", time(first, zone) + " to " + time(last, zone)
+                    + " (" + GoDuration.format(last - first) + ")"});
         }
         Map<String, String> columns = columns(lines);
-        out.println("Sample types: " + String.join(", ", columns.values()));
+        fields.add(new String[] {"Sample types: ", String.join(", ", columns.values())});
+        for (String[] f : fields) {
+            out.println(md ? "- **" + f[0].strip() + "** " + Markdown.escape(f[1]) : f[0] + f[1]);
+        }
         out.println();
 
         List<String[]> rows = new ArrayList<>();
@@ -78,7 +87,64 @@ public final class SeriesInfoReport {
             row.add(l.name());
             rows.add(row.toArray(new String[0]));
         }
-        print(rows, out);
+        if (md) {
+            table(rows, out);
+        } else {
+            print(rows, out);
+        }
+    }
+
+    /** The collection as a JSON object: its profiles in series order, totals raw in their units. */
+    static void json(Collection c, ObjectNode o) {
+        List<Line> lines = c.lines();
+        o.put("kind", "collection").put("name", c.input().name()).put("storedSize", c.input().size())
+                .put("container", c.describe()).put("skipped", c.skipped())
+                .put("order", byTime(lines) ? "time" : "names");
+        ArrayNode profiles = o.putArray("profiles");
+        for (int i : order(lines)) {
+            Line l = lines.get(i);
+            ObjectNode p = profiles.addObject().put("name", l.name()).put("size", l.size())
+                    .put("timeNanos", l.timeNanos());
+            ArrayNode types = p.putArray("sampleTypes");
+            for (int t = 0; t < l.types().size(); t++) {
+                types.addObject().put("type", l.types().get(t).type()).put("unit", l.types().get(t).unit())
+                        .put("total", l.totals()[t]);
+            }
+        }
+    }
+
+    private static int[] order(List<Line> lines) {
+        List<String> names = new ArrayList<>();
+        long[] times = new long[lines.size()];
+        for (int i = 0; i < times.length; i++) {
+            names.add(lines.get(i).name());
+            times[i] = lines.get(i).timeNanos();
+        }
+        return SnapshotOrder.order(new int[times.length], names, times);
+    }
+
+    private static boolean byTime(List<Line> lines) {
+        return SnapshotOrder.byTime(lines.stream().mapToLong(Line::timeNanos).toArray());
+    }
+
+    /** Rows as a Markdown table: the first is the header; values right-aligned, time and name left. */
+    private static void table(List<String[]> rows, PrintWriter out) {
+        int cols = rows.get(0).length;
+        StringBuilder align = new StringBuilder("|");
+        for (int c = 0; c < cols; c++) {
+            align.append(c == 1 || c == cols - 1 ? ":--|" : "--:|");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder sb = new StringBuilder("|");
+            for (int c = 0; c < cols; c++) {
+                String cell = rows.get(r)[c];
+                sb.append(' ').append(r > 0 && c == cols - 1 ? Markdown.code(cell) : Markdown.escape(cell)).append(" |");
+            }
+            out.println(sb);
+            if (r == 0) {
+                out.println(align);
+            }
+        }
     }
 
     /** The sample types of all lines, in first-seen order: type name to "type/unit". */

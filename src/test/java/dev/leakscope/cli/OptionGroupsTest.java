@@ -1,19 +1,23 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
 import dev.leakscope.TestData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -74,5 +78,44 @@ class OptionGroupsTest {
             assertEquals(2, r.exitCode(), command);
             assertEquals("leakscope: --nodecount must be 0 or more\n", r.err(), command);
         }
+    }
+
+    @Test
+    void everyReportCommandRendersMarkdownAndJsonAndWritesTheOutputFile(@TempDir Path tmp) throws Exception {
+        Map<String, List<String>> commands = Map.of(
+                "top", List.of("top", "heap_5.pb.gz"),
+                "diff", List.of("diff", "heap_0.pb.gz", "heap_5.pb.gz"),
+                "trend", List.of("trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_5.pb.gz"),
+                "focus", List.of("focus", "buildTree", "heap_5.pb.gz"),
+                "list", List.of("list", "buildTree", "--source-path", "src", "-b", "heap_0.pb.gz", "heap_5.pb.gz"),
+                "traces", List.of("traces", "heap_5.pb.gz"),
+                "info", List.of("info", "heap_5.pb.gz"));
+        for (var c : commands.entrySet()) {
+            Cli.Result md = run(c.getValue(), "--format", "markdown");
+            assertEquals(0, md.exitCode(), c.getKey() + ": " + md.err());
+            assertNotEquals(run(c.getValue()).out(), md.out(), c.getKey() + ": Markdown is not the text report");
+            Cli.Result json = run(c.getValue(), "--format", "json");
+            assertEquals(0, json.exitCode(), c.getKey() + ": " + json.err());
+            assertEquals("leakscope." + c.getKey() + "/v1",
+                    new ObjectMapper().readTree(json.out()).get("schema").asText(), c.getKey());
+            Path file = tmp.resolve(c.getKey() + ".json");
+            Cli.Result toFile = run(c.getValue(), "--format", "json", "--output", file.toString());
+            assertEquals(0, toFile.exitCode(), c.getKey() + ": " + toFile.err());
+            assertEquals("", toFile.out(), c.getKey());
+            assertEquals(json.out(), Files.readString(file), c.getKey());
+        }
+    }
+
+    @Test
+    void htmlIsRefusedWhereThereIsNoPage() {
+        Cli.Result r = Cli.run(MAP_CACHE, "info", "--format", "html", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: unknown format 'html' (use text, markdown or json)\n", r.err());
+    }
+
+    private static Cli.Result run(List<String> command, String... more) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of(more));
+        return Cli.run(MAP_CACHE, args.toArray(String[]::new));
     }
 }
