@@ -75,7 +75,7 @@ public final class Compatibility {
         return min;
     }
 
-    private static boolean compatible(ValueType a, ValueType b) {
+    static boolean compatible(ValueType a, ValueType b) {
         String ta = a.type().endsWith("s") ? a.type().substring(0, a.type().length() - 1) : a.type();
         String tb = b.type().endsWith("s") ? b.type().substring(0, b.type().length() - 1) : b.type();
         return ta.equals(tb) && Units.compatible(a.unit(), b.unit());
