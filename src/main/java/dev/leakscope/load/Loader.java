@@ -16,6 +16,7 @@ import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +72,19 @@ public final class Loader {
     public Profile asPprof(List<InputSource> sources, List<InputSource> bases, Combination.BaseMode mode,
                            boolean normalize, boolean graphOnly) {
         ValueSums sums = new ValueSums();
-        Profile p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
+        Profile p;
+        try {
+            p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
+        } catch (Compatibility.Mismatch e) {
+            throw new InputException("problem fetching source profiles: " + e.getMessage(), e);
+        }
         if (!bases.isEmpty()) {
-            Profile base = mergedAsPprof(bases, false, sums);
+            Profile base;
+            try {
+                base = mergedAsPprof(bases, false, sums);
+            } catch (Compatibility.Mismatch e) {
+                throw new InputException("problem fetching base profiles: " + e.getMessage() + ",", e); // sic, pprof
+            }
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(symbolization.symbolized(p));
