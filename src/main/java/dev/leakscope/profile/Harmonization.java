@@ -86,7 +86,7 @@ public record Harmonization(List<String> equated, List<Dropped> dropped, String 
     }
 
     /** Up to three names, then how many more. */
-    private static String names(List<String> all) {
+    public static String names(List<String> all) {
         if (all.size() <= 3) {
             return String.join(", ", all);
         }

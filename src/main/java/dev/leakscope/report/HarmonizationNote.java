@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.util.Printable;
 import java.io.IOException;
 
 /**
@@ -18,7 +19,7 @@ final class HarmonizationNote {
 
     /** The header line, or null when the inputs agreed. */
     static String line(Harmonization h) {
-        return h.isNone() ? null : LABEL + h.describe();
+        return h.isNone() ? null : LABEL + Printable.of(h.describe());
     }
 
     /** {@code "harmonized": {equated, dropped: [{type, unit, lacking}], periods, text}} when harmonised. */

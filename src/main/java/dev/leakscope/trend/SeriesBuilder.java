@@ -152,7 +152,9 @@ public final class SeriesBuilder {
         int n = names.size();
         Harmonization note = SampleTypeHarmonizer.describe(shapes, names);
         if (!lacking.isEmpty()) {
-            throw new UsageException(SampleIndex.missing(wanted.type(), lacking, commonTypes(note)));
+            List<String> common = new ArrayList<>();
+            SampleTypeHarmonizer.common(shapes, names).forEach(t -> common.add(t.type()));
+            throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
         }
         if (n < 2) {
             throw new InputException("a trend needs at least 2 snapshots, got " + n);
@@ -199,21 +201,6 @@ public final class SeriesBuilder {
 
     private static double ratio(long a, long b) {
         return b == 0 ? Double.NaN : (double) a / b;
-    }
-
-    /** The names of the sample types every snapshot has (the first snapshot's when they all agree). */
-    private List<String> commonTypes(Harmonization note) {
-        List<String> common = new ArrayList<>();
-        for (ValueType t : shapes.get(0).view()) {
-            boolean dropped = false;
-            for (Harmonization.Dropped d : note.dropped()) {
-                dropped |= d.type().equals(t);
-            }
-            if (!dropped) {
-                common.add(t.type());
-            }
-        }
-        return common;
     }
 
     private int intern(NodeInfo info) {

@@ -8,7 +8,9 @@ import dev.leakscope.profile.Units;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings profiles whose sample types differ in form, not in meaning, onto one common set before they
@@ -135,6 +137,11 @@ public final class SampleTypeHarmonizer {
         return Harmonization.NONE;
     }
 
+    /** The sample types profiles of these shapes have in common, named as the richest of them names them. */
+    public static List<ValueType> common(List<Shape> shapes, List<String> names) {
+        return plan(shapes, names).common();
+    }
+
     private static Plan plan(List<Shape> shapes, List<String> names) {
         int reference = 0;
         for (int i = 1; i < shapes.size(); i++) {
@@ -162,11 +169,7 @@ public final class SampleTypeHarmonizer {
             }
         }
         if (common.isEmpty()) {
-            List<String> each = new ArrayList<>();
-            for (int i = 0; i < shapes.size(); i++) {
-                each.add(names.get(i) + " has " + shapes.get(i).types());
-            }
-            throw new InputException("no sample type is common to all inputs: " + String.join(", ", each));
+            throw new InputException("no sample type is common to all inputs: " + byTypes(shapes, names));
         }
         List<String> equated = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
@@ -175,6 +178,18 @@ public final class SampleTypeHarmonizer {
             }
         }
         return new Plan(common, columns, new Harmonization(equated, dropped, ""));
+    }
+
+    /** "a has [..], b and c have [..]": the inputs grouped by their sample types, in order of first appearance. */
+    private static String byTypes(List<Shape> shapes, List<String> names) {
+        Map<List<ValueType>, List<String>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            groups.computeIfAbsent(shapes.get(i).types(), k -> new ArrayList<>()).add(names.get(i));
+        }
+        List<String> each = new ArrayList<>();
+        groups.forEach((types, members) -> each.add(Harmonization.names(members)
+                + (members.size() == 1 ? " has " : " have ") + types));
+        return String.join(", ", each);
     }
 
     /** Whether the profiles are fine for {@link Compatibility} as they are. */
