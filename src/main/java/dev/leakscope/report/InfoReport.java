@@ -85,7 +85,7 @@ public final class InfoReport {
             }
         }
         f.add(new String[] {"Sample types: ", types.toString()});
-        if (s.periodType() != null) {
+        if (s.periodType() != null && !s.periodType().type().isEmpty()) {
             f.add(new String[] {"Period:      ", s.period() + " " + s.periodType().unit() + " of " + s.periodType().type()});
         }
         f.add(new String[] {"Time:        ", s.timeNanos() == 0 ? "not recorded" : RawReport.goTime(s.timeNanos(), zone)});
@@ -120,7 +120,7 @@ public final class InfoReport {
             types.addObject().put("type", s.types().get(t).type()).put("unit", s.types().get(t).unit())
                     .put("default", t == s.defaultType()).put("total", s.totals()[t]);
         }
-        if (s.periodType() != null) {
+        if (s.periodType() != null && !s.periodType().type().isEmpty()) {
             o.putObject("period").put("type", s.periodType().type()).put("unit", s.periodType().unit())
                     .put("value", s.period());
         }
