@@ -13,9 +13,9 @@ final class Commands {
     private Commands() {
     }
 
-    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean colour,
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
                                    Environment env) {
-        LeakscopeCommand root = new LeakscopeCommand(in, workDir, colour, env);
+        LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);

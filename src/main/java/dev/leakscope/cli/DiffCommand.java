@@ -19,7 +19,6 @@ import dev.leakscope.report.html.DiffHtmlReport;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +101,7 @@ final class DiffCommand extends ProfileCommand {
         var target = format.target(root.workDir, both(baseSources, current));
         Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), Regexes.compileAll(allow, "--allow"));
-        ReportSettings settings = report.settings(ZoneId.systemDefault());
+        ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
                 growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
@@ -113,7 +112,7 @@ final class DiffCommand extends ProfileCommand {
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
         Output.print(spec, target, w -> {
             switch (fmt) {
-                case TEXT -> DiffTextReport.write(d, root.colour, w);
+                case TEXT -> DiffTextReport.write(d, root.colour(), w);
                 case MARKDOWN -> DiffMarkdownReport.write(d, w);
                 case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
                 case HTML -> DiffHtmlReport.write(d, w);

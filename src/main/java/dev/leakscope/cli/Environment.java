@@ -2,14 +2,55 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.Sleeper;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * What commands take from the process besides streams: environment variables, the clock, and how
- * they wait. Tests give their own, so nothing depends on the machine's environment or speed.
+ * What commands take from the process besides streams: environment variables (and the locale and
+ * NO_COLOR they set), the clock, the time zone, how they wait, and whether they talk to a terminal.
+ * Tests give their own, so nothing depends on the machine's environment, zone or speed.
+ *
+ * @param terminal whether standard input and output are a terminal (colour, progress, raw names)
  */
-public record Environment(Function<String, String> variables, Clock clock, Sleeper sleeper) {
+public record Environment(Function<String, String> variables, Clock clock, Sleeper sleeper, ZoneId zone,
+                          boolean terminal) {
+    /** An environment for tests: these variables, clock and waiting; UTC and no terminal. */
+    public Environment(Function<String, String> variables, Clock clock, Sleeper sleeper) {
+        this(variables, clock, sleeper, ZoneOffset.UTC, false);
+    }
+
     public static Environment system() {
-        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL);
+        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL, ZoneId.systemDefault(),
+                System.console() != null);
+    }
+
+    /** This environment, talking to a terminal or not. */
+    public Environment withTerminal(boolean t) {
+        return new Environment(variables, clock, sleeper, zone, t);
+    }
+
+    /** The POSIX locale of character handling: LC_ALL, else LC_CTYPE, else LANG; "" when none is set. */
+    public String locale() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = variables.apply(name);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    /** Whether the locale's character set is UTF-8 (else text reports keep to ASCII where they can). */
+    public boolean utf8() {
+        String l = locale().toLowerCase(Locale.ROOT);
+        return l.contains("utf-8") || l.contains("utf8");
+    }
+
+    /** Whether NO_COLOR asks for no colour (set and not empty, as no-color.org defines it). */
+    public boolean noColor() {
+        String v = variables.apply("NO_COLOR");
+        return v != null && !v.isEmpty();
     }
 }

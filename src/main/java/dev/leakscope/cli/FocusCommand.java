@@ -49,7 +49,7 @@ final class FocusCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(FocusReport.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
-        ReportSettings settings = sample.settings(filters);
+        ReportSettings settings = sample.settings(filters, root.env.zone());
         List<InputSource> currentSources = input.sources(files, root);
         List<InputSource> baseSources = base.sources(this);
         Path target = format.target(root.workDir, both(baseSources, currentSources));

@@ -7,7 +7,6 @@ import dev.leakscope.profile.Snapshot;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.SeriesInfoReport;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -45,6 +44,6 @@ final class InfoCommand extends ProfileCommand {
                 inputs.add(InfoReport.Single.of(s.name(), s.storedSize(), loader.raw(s)));
             }
         }
-        return Output.print(spec, target, w -> InfoReport.render(inputs, ZoneId.systemDefault(), f, w));
+        return Output.print(spec, target, w -> InfoReport.render(inputs, root.env.zone(), f, w));
     }
 }

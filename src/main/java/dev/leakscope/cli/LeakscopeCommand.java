@@ -1,7 +1,9 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.UsageException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,23 +27,34 @@ final class LeakscopeCommand implements Callable<Integer> {
     final InputStream stdin;
     /** Directory relative paths are resolved against. */
     final Path workDir;
-    /** Whether reports may use colour: stdout is a terminal and NO_COLOR is not set. */
-    final boolean colour;
-    /** Environment variables, clock and waiting (for fetching and scheduled snapshots). */
+    /** Environment variables, clock, zone, waiting and whether the streams are a terminal. */
     final Environment env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces of errors (for bug reports).")
     boolean debug;
 
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", scope = ScopeType.INHERIT,
+            description = "Colour text reports: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    String color;
+
     @Spec
     CommandSpec spec;
 
-    LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, Environment env) {
+    LeakscopeCommand(InputStream stdin, Path workDir, Environment env) {
         this.stdin = stdin;
         this.workDir = workDir;
-        this.colour = colour;
         this.env = env;
+    }
+
+    /** Whether text reports use colour, as --color says; auto: on a terminal when NO_COLOR is not set. */
+    boolean colour() {
+        return switch (color.toLowerCase(Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> env.terminal() && !env.noColor();
+            default -> throw new UsageException("unknown --color '" + color + "' (use auto, always or never)");
+        };
     }
 
     @Override

@@ -49,7 +49,7 @@ final class ListCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(LineListing.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
-        ReportSettings settings = sample.settings(filters).withPaths(trimPath, sourcePath);
+        ReportSettings settings = sample.settings(filters, root.env.zone()).withPaths(trimPath, sourcePath);
         List<InputSource> currentSources = input.sources(files, root);
         List<InputSource> baseSources = base.sources(this);
         Path target = format.target(root.workDir, both(baseSources, currentSources));

@@ -12,9 +12,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        String noColor = System.getenv("NO_COLOR");
-        boolean colour = System.console() != null && (noColor == null || noColor.isEmpty());
-        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, colour);
+        Environment env = Environment.system();
+        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, env.terminal(), env);
         out.flush();
         err.flush();
         System.exit(code);
@@ -28,17 +27,20 @@ public final class Main {
         return run(args, workDir, in, out, err, false);
     }
 
-    /** As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; colour: reports may use colour. */
+    /**
+     * As {@link #run(String[], Path, InputStream, PrintWriter, PrintWriter)}; terminal: whether the streams
+     * are a terminal (so --color auto colours).
+     */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
-                          boolean colour) {
-        return run(args, workDir, in, out, err, colour, Environment.system());
+                          boolean terminal) {
+        return run(args, workDir, in, out, err, terminal, Environment.system());
     }
 
-    /** As above, with the environment variables, clock and waiting given (tests). */
+    /** As above, with the environment variables, clock, zone and waiting given (tests). */
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
-                          boolean colour, Environment env) {
+                          boolean terminal, Environment env) {
         try {
-            return Commands.commandLine(workDir, in, out, err, colour, env).execute(args);
+            return Commands.commandLine(workDir, in, out, err, terminal, env).execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // picocli passes errors through; these are leakscope's failures, not the input's
             return Commands.internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -66,7 +65,7 @@ final class PprofCommand extends ProfileCommand {
             // pprof takes a first argument that is a binary as the executable to symbolize with.
             executable = files.remove(0);
         }
-        ReportSettings settings = a.settings(ZoneId.systemDefault());
+        ReportSettings settings = a.settings(root.env.zone());
         List<InputSource> sources = input.sources(files, root, InputOptions.PPROF_PATH);
         List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
         List<InputSource> inputs = new ArrayList<>(sources);
@@ -81,7 +80,7 @@ final class PprofCommand extends ProfileCommand {
                 .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
         Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
-        Profile p = target == null && System.console() != null ? PrintableNames.of(commented) : commented;
+        Profile p = target == null && root.env.terminal() ? PrintableNames.of(commented) : commented;
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

@@ -12,8 +12,8 @@ final class SampleOptions {
     String sampleIndex;
 
     /** The settings of the commands that do not draw a graph (list, focus, traces): this type, these filters. */
-    ReportSettings settings(FilterOptions filters) {
-        return ReportSettings.defaults().withZone(ZoneId.systemDefault()).withSampleIndex(sampleIndex)
+    ReportSettings settings(FilterOptions filters, ZoneId zone) {
+        return ReportSettings.defaults().withZone(zone).withSampleIndex(sampleIndex)
                 .withFilters(filters.filters());
     }
 }

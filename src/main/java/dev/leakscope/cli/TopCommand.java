@@ -6,7 +6,6 @@ import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.html.TopHtmlReport;
 import dev.leakscope.report.TopMarkdownReport;
 import dev.leakscope.report.TopReport;
-import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +35,7 @@ final class TopCommand extends ProfileCommand {
         Format fmt = format.format(Format.values());
         var sources = input.sources(files, root);
         var target = format.target(root.workDir, sources);
-        var rc = context(sources, report.settings(ZoneId.systemDefault()).withFilters(filters.filters()));
+        var rc = context(sources, report.settings(root.env.zone()).withFilters(filters.filters()));
         return Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> TopReport.write(rc, w);

@@ -39,7 +39,7 @@ final class TracesCommand extends ProfileCommand {
     @Override
     public Integer call() {
         Format f = format.format(TracesReport.FORMATS);
-        ReportSettings settings = sample.settings(filters);
+        ReportSettings settings = sample.settings(filters, root.env.zone());
         List<InputSource> currentSources = input.sources(files, root);
         List<InputSource> baseSources = base.sources(this);
         Path target = format.target(root.workDir, both(baseSources, currentSources));

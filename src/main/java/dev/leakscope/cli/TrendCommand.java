@@ -13,9 +13,7 @@ import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +55,7 @@ final class TrendCommand extends ProfileCommand {
     @Override
     public Integer call() {
         Format f = format.format(TrendReport.FORMATS);
-        ReportSettings settings = report.settings(ZoneId.systemDefault());
+        ReportSettings settings = report.settings(root.env.zone());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(), settings.cumSort(),
@@ -73,7 +71,7 @@ final class TrendCommand extends ProfileCommand {
         }
         RateGate.Tripped tripped = rate < 0 ? null : RateGate.check(trend, rate);
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
-        boolean asciiLines = ascii || !utf8Locale();
+        boolean asciiLines = ascii || !root.env.utf8();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone());
         Output.print(spec, target, w -> TrendReport.write(trend, options, w));
@@ -97,17 +95,5 @@ final class TrendCommand extends ProfileCommand {
             throw new UsageException("invalid rate '" + text + "' (expected a size per hour, e.g. 10MB/h)");
         }
         return Sizes.parse(t);
-    }
-
-    /** Whether the locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG). */
-    private static boolean utf8Locale() {
-        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String v = System.getenv(name);
-            if (v != null && !v.isEmpty()) {
-                String l = v.toLowerCase(Locale.ROOT);
-                return l.contains("utf-8") || l.contains("utf8");
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.TrimmedGraph;
 import dev.leakscope.profile.transform.Filters;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public record ReportSettings(String sampleIndex, boolean mean, Granularity granu
 
     public static ReportSettings defaults() {
         return new ReportSettings(null, false, Granularity.FUNCTIONS, false, false, -1, 0.005, 0.001,
-                "minimum", 1, false, "", "", Filters.none(), ZoneId.systemDefault());
+                "minimum", 1, false, "", "", Filters.none(), ZoneOffset.UTC);
     }
 
     public ReportSettings withSampleIndex(String v) {

@@ -1,0 +1,81 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.Cli;
+import dev.leakscope.TestData;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Commands take the zone, locale, colour and terminal from their Environment, never from the machine. */
+class EnvironmentTest {
+    private static final Path MAP_CACHE = TestData.corpus("go", "map-cache");
+    private static final String ESC = "\u001b[";
+
+    @Test
+    void colourIsAutoOnATerminalAlwaysOrNever() {
+        Map<String, String> none = Map.of();
+        assertTrue(run(true, none, "diff", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC), "auto on a terminal");
+        assertFalse(run(false, none, "diff", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC), "auto off one");
+        assertFalse(run(true, Map.of("NO_COLOR", "1"), "diff", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC),
+                "NO_COLOR");
+        assertTrue(run(true, Map.of("NO_COLOR", ""), "diff", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC),
+                "an empty NO_COLOR is not set");
+        assertFalse(run(true, none, "diff", "--color", "never", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC),
+                "never");
+        assertTrue(run(false, Map.of("NO_COLOR", "1"), "diff", "--color=always", "heap_0.pb.gz", "heap_5.pb.gz")
+                .contains(ESC), "always");
+        assertTrue(run(false, none, "--color", "always", "diff", "heap_0.pb.gz", "heap_5.pb.gz").contains(ESC),
+                "before the command");
+    }
+
+    @Test
+    void anUnknownColourIsAUsageError() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--color", "sometimes", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: unknown --color 'sometimes' (use auto, always or never)\n", r.err());
+    }
+
+    @Test
+    void timesAreInTheEnvironmentsZone() {
+        Environment tokyo = new Environment(Map.<String, String>of()::get, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                d -> { }, ZoneId.of("Asia/Tokyo"), false);
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"info", "heap_5.pb.gz"}, MAP_CACHE, new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out), new PrintWriter(new StringWriter()), false, tokyo);
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Time:        2026-11-21 22:49:49.948908264 +0900 JST"), out.toString());
+    }
+
+    @Test
+    void theLocaleComesFromItsVariables() {
+        assertTrue(env(Map.of("LANG", "C", "LC_CTYPE", "en_US.UTF-8")).utf8());
+        assertFalse(env(Map.of("LC_ALL", "C", "LANG", "en_US.UTF-8")).utf8());
+        assertFalse(env(Map.of()).utf8());
+        assertEquals("de_DE.utf8", env(Map.of("LANG", "de_DE.utf8")).locale());
+    }
+
+    private static Environment env(Map<String, String> variables) {
+        return new Environment(variables::get, Clock.systemUTC(), d -> { });
+    }
+
+    private static String run(boolean terminal, Map<String, String> variables, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, MAP_CACHE, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err), terminal, env(variables));
+        assertEquals(0, code, List.of(args) + ": " + err);
+        return out.toString();
+    }
+}
