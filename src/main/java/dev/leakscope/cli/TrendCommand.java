@@ -1,6 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.SampleIndex;
+import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -68,8 +68,8 @@ final class TrendCommand extends ProfileCommand {
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
-        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> SampleIndex.resolve(p, settings.sampleIndex()));
+        SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
+                settings.cumSort(), settings.sampleIndex());
         var sources = input.sources(files, root);
         var target = output.target(root.workDir, sources);
         SeriesEnds ends = f == Format.HTML ? new SeriesEnds() : null;
@@ -94,9 +94,9 @@ final class TrendCommand extends ProfileCommand {
             if (ends == null) {
                 TrendReport.write(trend, options, w);
             } else {
-                int index = SampleIndex.resolve(ends.first(), settings.sampleIndex());
-                TrendHtmlReport.write(trend, options, ends.tree(settings.graphOptions(index)),
-                        ends.noise(index)::margin, w);
+                ValueType type = new ValueType(series.type(), series.unit());
+                TrendHtmlReport.write(trend, options, ends.tree(settings.granularity(), settings.noInlines(), type),
+                        ends.noise(type)::margin, w);
             }
         });
         if (tripped != null) {

@@ -101,6 +101,10 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
+        String harmonized = HarmonizationNote.line(s.harmonization());
+        if (harmonized != null) {
+            lines.add(harmonized);
+        }
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
         } else {
@@ -161,8 +165,7 @@ public final class TrendReport {
         return signed(Math.round(r)) + per;
     }
 
-    /** v in the series' unit, with a + when positive. */
-    public String signed(long v) {
+    private String signed(long v) {
         String s = ValueFormat.autoLabel(v, unit);
         return v > 0 ? "+" + s : s;
     }
@@ -285,6 +288,7 @@ public final class TrendReport {
             g.writeStringField("unit", s.unit());
             g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");
+            HarmonizationNote.write(g, s.harmonization());
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {
                 g.writeStartObject();

@@ -2,9 +2,12 @@ package dev.leakscope.trend;
 
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.graph.CallTree;
+import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.util.LongList;
 import dev.leakscope.util.SnapshotOrder;
 import java.util.List;
@@ -62,22 +65,28 @@ public final class SeriesEnds {
     }
 
     /**
-     * The call tree of the last snapshot with the first one's values beside it: column
-     * {@link dev.leakscope.diff.DiffTree#BASE} the first, {@link dev.leakscope.diff.DiffTree#CURRENT} the last.
+     * The call tree of the last snapshot with the first one's values beside it (column
+     * {@link dev.leakscope.diff.DiffTree#BASE} the first, {@link dev.leakscope.diff.DiffTree#CURRENT} the
+     * last), of the values of type, wherever each snapshot has it ({@link SampleTypeHarmonizer.Shape}).
      */
-    public CallTree tree(GraphOptions options) {
+    public CallTree tree(Granularity granularity, boolean noInlines, ValueType type) {
         Profile a = first();
         Profile b = last();
-        List<NodeTable> tables = NodeTable.shared(List.of(a, b), options);
+        int ia = column(a, type);
+        int ib = column(b, type);
+        List<NodeTable> tables = NodeTable.shared(List.of(a, b), GraphOptions.of(granularity, noInlines, ib));
         CallTree tree = new CallTree(tables.get(1), 2);
-        tree.addSamples(a, tables.get(0), options.sampleIndex(), 0, 1);
-        tree.addSamples(b, tables.get(1), options.sampleIndex(), 1, 1);
+        tree.addSamples(a, tables.get(0), ia, 0, 1);
+        tree.addSamples(b, tables.get(1), ib, 1, 1);
         return tree;
     }
 
-    /** The sampling noise of a change from the first snapshot to the last, for values at sampleIndex. */
-    public NoiseModel noise(int sampleIndex) {
-        Profile b = last();
-        return NoiseModel.of(first(), b, b.sampleTypes().get(sampleIndex), 1, 0);
+    /** The sampling noise of a change from the first snapshot to the last, for values of type. */
+    public NoiseModel noise(ValueType type) {
+        return NoiseModel.of(first(), last(), type, 1, 0);
+    }
+
+    private static int column(Profile p, ValueType type) {
+        return SampleTypeHarmonizer.Shape.of(p).column(type.type(), type.unit());
     }
 }

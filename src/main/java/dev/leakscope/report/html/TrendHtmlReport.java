@@ -31,8 +31,8 @@ public final class TrendHtmlReport {
         List<String> facts = new ArrayList<>();
         for (String line : r.headerLines()) {
             int colon = line.indexOf(": ");
-            facts.add(line.substring(0, colon));
-            facts.add(line.substring(colon + 2));
+            facts.add(colon < 0 ? "" : line.substring(0, colon));
+            facts.add(colon < 0 ? line : line.substring(colon + 2));
         }
         facts.add("First, last");
         facts.add(s.snapshots().get(0) + ", " + s.snapshots().get(s.size() - 1));
