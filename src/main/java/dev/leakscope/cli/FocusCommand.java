@@ -3,18 +3,19 @@ package dev.leakscope.cli;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.FocusAnalysis;
 import dev.leakscope.focus.FocusResult;
+import dev.leakscope.focus.FocusTree;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.html.FocusHtmlReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code leakscope focus REGEX FILE}: callers, callees and top nodes of the samples through a function. */
@@ -62,6 +63,9 @@ final class FocusCommand extends ProfileCommand {
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
         return Output.print(spec, target, w -> {
             switch (f) {
+                case HTML -> FocusHtmlReport.write(r, title, current.typeName(), current.sampleUnit(),
+                        FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
+                                : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
                 case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 final class FormatOptions {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
             description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json (schema"
-                    + " leakscope.${COMMAND-NAME}/v1) or, for top and diff, html (one self-contained page with a"
-                    + " flame graph; use with --output).")
+                    + " leakscope.${COMMAND-NAME}/v1) or, for top, diff, trend and focus, html (one self-contained"
+                    + " page with a flame graph; use with --output).")
     String format;
 
     @Mixin
