@@ -3,7 +3,6 @@ package dev.leakscope.cli;
 import dev.leakscope.util.Sleeper;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -18,7 +17,7 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
                           boolean terminal) {
     /** An environment for tests: these variables, clock and waiting; UTC and no terminal. */
     public Environment(Function<String, String> variables, Clock clock, Sleeper sleeper) {
-        this(variables, clock, sleeper, ZoneOffset.UTC, false);
+        this(variables, clock, sleeper, ZoneId.of("UTC"), false);
     }
 
     public static Environment system() {
