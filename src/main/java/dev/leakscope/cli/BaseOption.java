@@ -1,8 +1,8 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
-import dev.leakscope.report.ReportContext;
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.util.InputException;
 import java.util.ArrayList;
 import java.util.List;

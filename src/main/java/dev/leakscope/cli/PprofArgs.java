@@ -2,7 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.profile.transform.Filters;
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;
 import java.util.ArrayList;

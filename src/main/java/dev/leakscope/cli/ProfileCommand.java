@@ -2,8 +2,8 @@ package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.Loader;
-import dev.leakscope.report.ReportContext;
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.graph.Granularity;
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;
 import picocli.CommandLine.Mixin;

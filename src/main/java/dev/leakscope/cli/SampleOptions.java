@@ -1,6 +1,6 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportSettings;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
 

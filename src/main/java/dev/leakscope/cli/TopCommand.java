@@ -1,11 +1,10 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.report.Format;
-import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.html.TopHtmlReport;
 import dev.leakscope.report.TopMarkdownReport;
-import dev.leakscope.report.TopReport;
+import dev.leakscope.report.pprof.TopReport;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,9 +2,9 @@ package dev.leakscope.cli;
 
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.Format;
-import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TrendReport;
-import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.RateGate;

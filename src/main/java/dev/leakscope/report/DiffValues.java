@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.GoDuration;
+import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;

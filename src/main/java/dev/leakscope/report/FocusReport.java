@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -11,14 +11,14 @@ import java.io.IOException;
  * How the inputs' sample types were brought onto one set, as reports show it: a {@code Harmonized:}
  * header line, and a JSON field {@code harmonized} (both only when something was harmonised).
  */
-final class HarmonizationNote {
+public final class HarmonizationNote {
     static final String LABEL = "Harmonized: ";
 
     private HarmonizationNote() {
     }
 
     /** The header line, or null when the inputs agreed. */
-    static String line(Harmonization h) {
+    public static String line(Harmonization h) {
         return h.isNone() ? null : LABEL + Printable.of(h.describe());
     }
 

@@ -1,5 +1,8 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.GoDuration;
+import dev.leakscope.report.pprof.ValueFormat;
+import dev.leakscope.report.pprof.RawReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;

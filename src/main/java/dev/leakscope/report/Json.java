@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /** The JSON reports' common frame: an indented object that starts with its schema id. */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
 
     /** A report object whose first key is {@code schema}. */
-    static ObjectNode report(String schema) {
+    public static ObjectNode report(String schema) {
         return MAPPER.createObjectNode().put("schema", schema);
     }
 
     /** The object, indented, and a newline. */
-    static void print(ObjectNode root, PrintWriter out) {
+    public static void print(ObjectNode root, PrintWriter out) {
         try {
             out.print(MAPPER.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {

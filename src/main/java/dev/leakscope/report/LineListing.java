@@ -1,5 +1,10 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.SourceListing;
+import dev.leakscope.report.pprof.SourceReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;

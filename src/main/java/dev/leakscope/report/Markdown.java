@@ -7,7 +7,7 @@ import java.util.function.IntFunction;
  * GitHub-flavoured Markdown for tickets and pull-request comments: code spans and text safe inside a
  * table, and tables kept under {@value #LIMIT} characters (GitHub refuses comments above 65,536).
  */
-final class Markdown {
+public final class Markdown {
     static final int LIMIT = 60_000;
 
     private Markdown() {
@@ -18,7 +18,7 @@ final class Markdown {
      *
      * @param footer the footer for a number of cut lines (no longer for fewer cut lines)
      */
-    static String fit(CharSequence head, List<String> lines, IntFunction<String> footer) {
+    public static String fit(CharSequence head, List<String> lines, IntFunction<String> footer) {
         StringBuilder sb = new StringBuilder(head);
         // Reserve room for the longest footer the cut could need.
         int reserve = footer.apply(lines.size()).length();
@@ -34,18 +34,18 @@ final class Markdown {
     }
 
     /** The footer line for rows cut to fit, empty when none was. */
-    static String cutNote(int cut) {
+    public static String cutNote(int cut) {
         return cut == 0 ? "" : "\n_" + cut + " more rows cut to keep this under 60,000 characters;"
                 + " `--format text` or `--format json` shows them._\n";
     }
 
     /** A table-safe code span. */
-    static String code(String s) {
+    public static String code(String s) {
         return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
     }
 
     /** Text with Markdown's table and emphasis characters escaped. */
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
     }
 }

@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.GoDuration;
+import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;

@@ -1,5 +1,8 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.report.pprof.TopReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,8 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.TopReport;
 import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.TrimmedGraph;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakscope.trend.Projection;

@@ -2,8 +2,8 @@ package dev.leakscope.report.html;
 
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.CallTree;
-import dev.leakscope.report.GoNumbers;
-import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -77,7 +77,7 @@ final class HtmlPage {
         if (d.foldedPaths == 0) {
             return "Every call path is drawn (" + (d.size() - 1) + " frames).";
         }
-        return d.foldedPaths + " call paths smaller than " + dev.leakscope.report.ValueFormat.autoLabel(d.cut, unit)
+        return d.foldedPaths + " call paths smaller than " + dev.leakscope.report.pprof.ValueFormat.autoLabel(d.cut, unit)
                 + " are folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
                 + FlameData.MAX_FRAMES + " frames; frames under " + (FlameData.MIN_FRACTION * 100)
                 + "% of the total always folded); " + (d.size() - 1) + " frames drawn.";

@@ -4,9 +4,9 @@ import dev.leakscope.graph.CallTree;
 import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.TrimmedGraph;
-import dev.leakscope.report.GoNumbers;
-import dev.leakscope.report.ReportContext;
-import dev.leakscope.report.TopReport;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.TopReport;
 import java.io.PrintWriter;
 
 /** {@code top} as one HTML page: pprof's header lines, a flame graph of the profile and the top table. */

@@ -1,7 +1,7 @@
 package dev.leakscope.report.html;
 
 import dev.leakscope.report.TrendReport;
-import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Trend;

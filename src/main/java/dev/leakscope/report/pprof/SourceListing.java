@@ -1,4 +1,4 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.Graph;

@@ -1,4 +1,4 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import dev.leakscope.profile.Mapping;
 import dev.leakscope.profile.Profile;
@@ -141,7 +141,7 @@ public final class RawReport {
     }
 
     /** Go's default time rendering: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
-    static String goTime(long nanos, ZoneId zone) {
+    public static String goTime(long nanos, ZoneId zone) {
         ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
                 Math.floorMod(nanos, 1_000_000_000L)).atZone(zone);
         StringBuilder sb = new StringBuilder(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH).format(t));

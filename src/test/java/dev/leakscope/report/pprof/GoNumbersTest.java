@@ -1,4 +1,4 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

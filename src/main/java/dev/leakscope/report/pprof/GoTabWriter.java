@@ -1,4 +1,4 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
+import dev.leakscope.report.HarmonizationNote;
 import dev.leakscope.util.GoPaths;
 import dev.leakscope.profile.Mapping;
 import dev.leakscope.profile.Profile;

@@ -1,5 +1,8 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
+import dev.leakscope.report.Markdown;
+import dev.leakscope.report.Json;
+import dev.leakscope.report.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.graph.GraphOptions;
@@ -21,7 +24,7 @@ public final class TracesReport {
     public static final String SCHEMA = "leakscope.traces/v1";
     /** The formats traces are rendered in. */
     public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON};
-    static final String SEPARATOR = "-----------+-------------------------------------------------------";
+    public static final String SEPARATOR = "-----------+-------------------------------------------------------";
 
     /**
      * One sample's stack.
@@ -134,7 +137,7 @@ public final class TracesReport {
     }
 
     /** One trace's object: frames, values, and its labels object (returned, to fill). */
-    static ObjectNode json(ObjectNode o, List<String> frames, long base, long current) {
+    public static ObjectNode json(ObjectNode o, List<String> frames, long base, long current) {
         frames.forEach(o.putArray("frames")::add);
         o.put("base", base).put("current", current).put("delta", current - base);
         return o.putObject("labels");

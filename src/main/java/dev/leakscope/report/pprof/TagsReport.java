@@ -1,4 +1,4 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import dev.leakscope.profile.NumericLabelUnits;
 import dev.leakscope.profile.Profile;

@@ -1,11 +1,11 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 /** Go's time.Duration.String(): {@code 4h35m12.5s}, {@code 1.2ms}, {@code 0s}. */
-final class GoDuration {
+public final class GoDuration {
     private GoDuration() {
     }
 
-    static String format(long d) {
+    public static String format(long d) {
         if (d == 0) {
             return "0s";
         }

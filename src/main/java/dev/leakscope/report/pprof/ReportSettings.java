@@ -1,11 +1,10 @@
-package dev.leakscope.report;
+package dev.leakscope.report.pprof;
 
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.TrimmedGraph;
 import dev.leakscope.profile.transform.Filters;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ public record ReportSettings(String sampleIndex, boolean mean, Granularity granu
 
     public static ReportSettings defaults() {
         return new ReportSettings(null, false, Granularity.FUNCTIONS, false, false, -1, 0.005, 0.001,
-                "minimum", 1, false, "", "", Filters.none(), ZoneOffset.UTC);
+                "minimum", 1, false, "", "", Filters.none(), ZoneId.of("UTC"));
     }
 
     public ReportSettings withSampleIndex(String v) {
