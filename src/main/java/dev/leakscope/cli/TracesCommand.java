@@ -49,7 +49,7 @@ final class TracesCommand extends ProfileCommand {
             return Output.print(spec, target, w -> TracesReport.render(current, f, w));
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
-                new GraphOptions(Granularity.FUNCTIONS, false, current.sampleIndex(), false, false, null, "", false));
+                GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
         return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, w));
     }
 }

@@ -16,7 +16,24 @@ package dev.leakscope.graph;
 public record GraphOptions(Granularity granularity, boolean noInlines, int sampleIndex, boolean mean,
                            boolean objNames, String trimPath, String sourcePath, boolean dropNegative) {
 
+    /** Nodes at a granularity of one sample value: no -mean, no binary names, pprof's fixed path trimming. */
     public static GraphOptions of(Granularity granularity, boolean noInlines, int sampleIndex) {
         return new GraphOptions(granularity, noInlines, sampleIndex, false, false, "", "", false);
+    }
+
+    /** These options with file names left as the profile has them (pprof's -traces). */
+    public GraphOptions keepingFileNames() {
+        return new GraphOptions(granularity, noInlines, sampleIndex, mean, objNames, null, sourcePath, dropNegative);
+    }
+
+    /** These options with pprof's -trim_path and -source_path. */
+    public GraphOptions withPaths(String trim, String source) {
+        return new GraphOptions(granularity, noInlines, sampleIndex, mean, objNames, trim, source, dropNegative);
+    }
+
+    /** These options with pprof's -mean, binary names in node identity, and negative nodes dropped or kept. */
+    public GraphOptions withValues(boolean meanValues, boolean binaryNames, boolean dropNegatives) {
+        return new GraphOptions(granularity, noInlines, sampleIndex, meanValues, binaryNames, trimPath, sourcePath,
+                dropNegatives);
     }
 }

@@ -93,7 +93,8 @@ public record ReportSettings(String sampleIndex, boolean mean, Granularity granu
 
     /** Graph options for a graph report (file names trimmed as pprof's graph reports do). */
     GraphOptions graphOptions(int index, boolean objNames) {
-        return new GraphOptions(granularity, noInlines, index, mean, objNames, trimPath, sourcePath, dropNegative);
+        return GraphOptions.of(granularity, noInlines, index).withValues(mean, objNames, dropNegative)
+                .withPaths(trimPath, sourcePath);
     }
 
     /** Trimming for -tree: pprof turns the default node count (-1) into 80. */

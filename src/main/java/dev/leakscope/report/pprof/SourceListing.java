@@ -45,8 +45,8 @@ public final class SourceListing {
     /** The routines matching fn, functions by name and files by name; fails when nothing matches. */
     public static List<Routine> routines(ReportContext rc, Pattern fn) {
         ReportSettings s = rc.settings();
-        GraphOptions o = new GraphOptions(Granularity.LINES, s.noInlines(), rc.sampleIndex(), s.mean(), true,
-                s.trimPath(), s.sourcePath(), s.dropNegative());
+        GraphOptions o = GraphOptions.of(Granularity.LINES, s.noInlines(), rc.sampleIndex())
+                .withValues(s.mean(), true, s.dropNegative()).withPaths(s.trimPath(), s.sourcePath());
         NodeTable table = NodeTable.build(rc.profile(), o);
         Graph g = GraphBuilder.build(rc.profile(), table, o, null);
         Map<String, List<Integer>> byFunction = new TreeMap<>();

@@ -57,8 +57,8 @@ public final class TracesReport {
         Profile p = rc.profile();
         ReportSettings s = rc.settings();
         // Trace frames are named at the report's granularity, file names left as they are.
-        NodeTable t = NodeTable.build(p, new GraphOptions(s.granularity(), s.noInlines(), rc.sampleIndex(),
-                false, false, null, "", false));
+        NodeTable t = NodeTable.build(p, GraphOptions.of(s.granularity(), s.noInlines(), rc.sampleIndex())
+                .keepingFileNames());
         Map<String, String> numUnits = NumericLabelUnits.of(p);
         List<Trace> out = new ArrayList<>();
         for (int sample = 0; sample < p.sampleCount(); sample++) {
