@@ -103,9 +103,10 @@ final class DiffCommand extends ProfileCommand {
                 failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), Regexes.compileAll(allow, "--allow"));
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
-        DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
-                growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
-                samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
+        DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
+                .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
+                .normalized(normalize).withPeriodHint(samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod))
+                .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
         String unit = d.sampleType().unit();

@@ -20,4 +20,40 @@ import dev.leakscope.profile.transform.Filters;
 public record DiffOptions(GraphOptions graph, boolean cum, SortOrder sort, boolean growthOnly, boolean normalize,
                           double nodeFraction, int nodeCount, long periodHint,
                           Filters filters) {
+
+    /** A diff of these nodes: flat values ranked by delta, every row, nothing normalized or filtered. */
+    public static DiffOptions of(GraphOptions graph) {
+        return new DiffOptions(graph, false, SortOrder.DELTA, false, false, 0, 0, 0, Filters.none());
+    }
+
+    /** These options on other nodes (the sample index resolved, say). */
+    public DiffOptions withGraph(GraphOptions g) {
+        return new DiffOptions(g, cum, sort, growthOnly, normalize, nodeFraction, nodeCount, periodHint, filters);
+    }
+
+    /** These options comparing cumulative (or flat) values, ranked in this order. */
+    public DiffOptions ranked(boolean cumValues, SortOrder order) {
+        return new DiffOptions(graph, cumValues, order, growthOnly, normalize, nodeFraction, nodeCount, periodHint,
+                filters);
+    }
+
+    /** These options showing only growth (or all changes), cut at this fraction and count. */
+    public DiffOptions shown(boolean growthOnlyRows, double fraction, int count) {
+        return new DiffOptions(graph, cum, sort, growthOnlyRows, normalize, fraction, count, periodHint, filters);
+    }
+
+    /** These options with the base scaled to the current total, or not. */
+    public DiffOptions normalized(boolean scale) {
+        return new DiffOptions(graph, cum, sort, growthOnly, scale, nodeFraction, nodeCount, periodHint, filters);
+    }
+
+    /** These options assuming this sampling period where a profile records none. */
+    public DiffOptions withPeriodHint(long period) {
+        return new DiffOptions(graph, cum, sort, growthOnly, normalize, nodeFraction, nodeCount, period, filters);
+    }
+
+    /** These options with pprof's sample filters applied to both sides. */
+    public DiffOptions filtered(Filters f) {
+        return new DiffOptions(graph, cum, sort, growthOnly, normalize, nodeFraction, nodeCount, periodHint, f);
+    }
 }

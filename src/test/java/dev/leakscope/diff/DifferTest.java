@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leakscope.TestData;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ class DifferTest {
             int a = random.nextInt(6);
             int b = random.nextInt(6);
             DiffOptions r = randomOptions(random, 0);
-            DiffOptions o = new DiffOptions(r.graph(), false, r.sort(), false, false, 0, 0, 0, Filters.none());
+            DiffOptions o = DiffOptions.of(r.graph()).ranked(false, r.sort());
             DiffResult d = diff(s, a, b, o);
             long sum = 0;
             for (DiffRow row : d.rows()) {
@@ -76,8 +75,8 @@ class DifferTest {
     @Test
     void rowsAreCutByFractionCountAndGrowthOnly() {
         GraphOptions g = GraphOptions.of(Granularity.LINES, false, 1);
-        DiffResult all = diff("node/control", 0, 5, new DiffOptions(g, false, SortOrder.DELTA, false, false, 0, 0, 0, Filters.none()));
-        DiffResult cut = diff("node/control", 0, 5, new DiffOptions(g, false, SortOrder.DELTA, true, false, 0, 2, 0, Filters.none()));
+        DiffResult all = diff("node/control", 0, 5, DiffOptions.of(g));
+        DiffResult cut = diff("node/control", 0, 5, DiffOptions.of(g).shown(true, 0, 2));
         assertEquals(2, cut.rows().size());
         assertEquals(all.changed().size() - 2, cut.hiddenRows());
         assertEquals(all.rows().subList(0, 2), cut.rows());
@@ -91,7 +90,7 @@ class DifferTest {
     @Test
     void normalizeScalesTheBaseToTheCurrentTotal() {
         GraphOptions g = GraphOptions.of(Granularity.FUNCTIONS, false, 3);
-        DiffResult d = diff("go/map-cache", 0, 5, new DiffOptions(g, false, SortOrder.DELTA, false, true, 0, 0, 0, Filters.none()));
+        DiffResult d = diff("go/map-cache", 0, 5, DiffOptions.of(g).normalized(true));
         assertTrue(Math.abs(d.netChange()) <= 1, "normalized totals agree: " + d.netChange());
         assertTrue(d.baseScale() > 1);
     }
@@ -100,7 +99,7 @@ class DifferTest {
         Granularity g = Granularity.values()[random.nextInt(Granularity.values().length)];
         SortOrder sort = SortOrder.values()[random.nextInt(SortOrder.values().length)];
         GraphOptions go = GraphOptions.of(g, random.nextBoolean(), -1);
-        return new DiffOptions(go, random.nextBoolean(), sort, false, false, 0, 0, period, Filters.none());
+        return DiffOptions.of(go).ranked(random.nextBoolean(), sort).withPeriodHint(period);
     }
 
     private static DiffResult diff(String scenario, int a, int b, DiffOptions o) {
@@ -112,8 +111,7 @@ class DifferTest {
                 : sides.get(1).profile().defaultSampleIndex();
         GraphOptions g = o.graph();
         GraphOptions resolved = GraphOptions.of(g.granularity(), g.noInlines(), index);
-        return Differ.compare(sides.get(0), sides.get(1), new DiffOptions(resolved, o.cum(), o.sort(),
-                o.growthOnly(), o.normalize(), o.nodeFraction(), o.nodeCount(), o.periodHint(), o.filters()), w -> { });
+        return Differ.compare(sides.get(0), sides.get(1), o.withGraph(resolved), w -> { });
     }
 
     private static InputSource source(String scenario, int k) {

@@ -11,7 +11,6 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.TestData;
@@ -28,8 +27,7 @@ class DiffMarkdownReportTest {
                 new Limits(1L << 30), w -> {
                     throw new AssertionError("unexpected warning " + w);
                 }, NoBinaries.symbolization());
-        DiffOptions o = new DiffOptions(GraphOptions.of(Granularity.LINES, false, 1), true, SortOrder.DELTA,
-                false, false, 0, 0, 0, Filters.none());
+        DiffOptions o = DiffOptions.of(GraphOptions.of(Granularity.LINES, false, 1)).ranked(true, SortOrder.DELTA);
         DiffResult d = Differ.compare(sides.get(0), sides.get(1), o, w -> { });
         var many = new java.util.ArrayList<dev.leakscope.diff.DiffRow>();
         for (int i = 0; i < 2000; i++) {
