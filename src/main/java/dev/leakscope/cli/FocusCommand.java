@@ -57,9 +57,8 @@ final class FocusCommand extends ProfileCommand {
         ReportContext current = context(currentSources, settings);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
-        FocusResult r = FocusAnalysis.of(fn, before == null ? null : before.profile(),
-                before == null ? 0 : before.sampleIndex(), before == null ? 0 : before.total(),
-                current.profile(), current.sampleIndex(), current.total(), options, nodes.nodeCount(20));
+        FocusResult r = FocusAnalysis.of(fn, before == null ? null : input(before), input(current), options,
+                nodes.nodeCount(20));
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
         return Output.print(spec, target, w -> {
             switch (f) {
@@ -71,5 +70,9 @@ final class FocusCommand extends ProfileCommand {
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });
+    }
+
+    private static FocusAnalysis.Input input(ReportContext rc) {
+        return new FocusAnalysis.Input(rc.profile(), rc.sampleIndex(), rc.total());
     }
 }

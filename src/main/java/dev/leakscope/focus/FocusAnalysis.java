@@ -32,17 +32,24 @@ public final class FocusAnalysis {
     }
 
     /**
+     * One profile of a focus: which sample value to read, and the total its percentages are of.
+     *
+     * @param total the report's total of that sample value
+     */
+    public record Input(Profile profile, int sampleIndex, long total) {
+    }
+
+    /**
      * The focus on current (and base, when not null); fails when the regex matches no frame of either.
      *
      * @param limit keep at most this many top rows (0: all)
      */
-    public static FocusResult of(Pattern regex, Profile base, int baseIndex, long baseTotal, Profile current,
-                                 int currentIndex, long total, GraphOptions options, int limit) {
+    public static FocusResult of(Pattern regex, Input base, Input current, GraphOptions options, int limit) {
         FocusAnalysis a = new FocusAnalysis(regex, options);
         if (base != null) {
-            a.add(base, baseIndex, 0);
+            a.add(base.profile(), base.sampleIndex(), 0);
         }
-        a.add(current, currentIndex, 1);
+        a.add(current.profile(), current.sampleIndex(), 1);
         if (a.matched.isEmpty()) {
             throw new UsageException("no function matches " + regex.pattern());
         }
@@ -63,7 +70,7 @@ public final class FocusAnalysis {
             cut = top.size() - limit;
             top = List.copyOf(top.subList(0, limit));
         }
-        return new FocusResult(regex.pattern(), withBase, withBase ? baseTotal : 0, total, matchedRows,
+        return new FocusResult(regex.pattern(), withBase, withBase ? base.total() : 0, current.total(), matchedRows,
                 pathRows, calleeRows, top, cut);
     }
 
