@@ -41,6 +41,9 @@ final class FocusCommand extends ProfileCommand {
     BaseOption base;
 
     @Mixin
+    MarkdownBudget markdown;
+
+    @Mixin
     SampleOptions sample;
 
     @Mixin
@@ -64,7 +67,7 @@ final class FocusCommand extends ProfileCommand {
         return Output.print(spec, w -> {
             switch (f) {
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), markdown.maxChars(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });

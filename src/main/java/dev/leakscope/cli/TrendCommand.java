@@ -56,6 +56,9 @@ final class TrendCommand extends ProfileCommand {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    MarkdownBudget markdown;
+
     @Override
     public Integer call() {
         Format f = Format.parse(format, TrendReport.FORMATS);
@@ -75,7 +78,7 @@ final class TrendCommand extends ProfileCommand {
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii || !utf8Locale();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
-                projection, settings.zone());
+                projection, settings.zone(), markdown.maxChars());
         Output.print(spec, w -> TrendReport.write(trend, options, w));
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
