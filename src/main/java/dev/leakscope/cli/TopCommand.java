@@ -45,7 +45,7 @@ final class TopCommand extends ProfileCommand {
         return Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> TopReport.write(rc, w);
-                case MARKDOWN -> TopMarkdownReport.write(rc, w);
+                case MARKDOWN -> TopMarkdownReport.write(rc, format.maxChars(), w);
                 case JSON -> TopJsonReport.write(rc, w);
                 case HTML -> TopHtmlReport.write(rc, w);
             }
