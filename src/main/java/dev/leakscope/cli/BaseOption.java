@@ -1,11 +1,18 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
+import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleIndex;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code -b/--base FILE}: the earlier profiles (merged) a command compares the current ones with. */
@@ -20,6 +27,17 @@ final class BaseOption {
     }
 
     /**
+     * Says on stderr how the files' sample types were brought onto one set, for the reports whose
+     * header has no place for it (focus, list).
+     */
+    static void noteHarmonization(ReportContext current, CommandSpec spec) {
+        Harmonization h = current.profile().harmonization;
+        if (!h.isNone()) {
+            Output.warnings(spec).accept("Harmonized: " + h.describe());
+        }
+    }
+
+    /**
      * The bases' context (merged, the current one's sample type and the settings' filters), or null without
      * --base; its sample type must have the current one's unit.
      */
@@ -28,7 +46,26 @@ final class BaseOption {
         if (bases.isEmpty()) {
             return null;
         }
-        ReportContext b = command.context(bases, settings.withSampleIndex(current.typeName()));
+        Profile p = command.loader().merged(bases);
+        String name = String.join(" ", bases.stream().map(InputSource::name).toList());
+        // The base may hold the current type in another form: a heap text taken before the first GC has
+        // alloc_space and inuse_space as its one space.
+        ValueType wanted = SampleTypeHarmonizer.Shape.of(current.profile()).meaning(current.sampleIndex());
+        SampleTypeHarmonizer.Shape shape = SampleTypeHarmonizer.Shape.of(p);
+        int column = shape.column(wanted.type(), wanted.unit());
+        if (column < 0) {
+            List<String> has = new ArrayList<>();
+            shape.view().forEach(t -> has.add(t.type()));
+            throw new UsageException(SampleIndex.missing(wanted.type(), bases.stream().map(InputSource::name).toList(),
+                    has));
+        }
+        Harmonization note = SampleTypeHarmonizer.describe(List.of(SampleTypeHarmonizer.Shape.of(current.profile()),
+                shape), List.of("the current profile", name));
+        if (!note.isNone()) {
+            Output.warnings(command.spec).accept("Harmonized: " + note.describe());
+        }
+        ReportContext b = ReportContext.of(p, settings.withSampleIndex(Integer.toString(column)),
+                Output.notices(command.spec));
         if (!b.sampleUnit().equals(current.sampleUnit())) {
             throw new InputException("the base profile's " + b.typeName() + " is in " + b.sampleUnit()
                     + ", the current one's in " + current.sampleUnit() + ": they cannot be compared");

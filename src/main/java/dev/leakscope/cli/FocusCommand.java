@@ -55,6 +55,7 @@ final class FocusCommand extends ProfileCommand {
         List<InputSource> baseSources = base.sources(this);
         Path target = format.target(root.workDir, both(baseSources, currentSources));
         ReportContext current = context(currentSources, settings);
+        BaseOption.noteHarmonization(current, spec);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : input(before), input(current), options,
@@ -66,7 +67,7 @@ final class FocusCommand extends ProfileCommand {
                         FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
                                 : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), format.maxChars(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });

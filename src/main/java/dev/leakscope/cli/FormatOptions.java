@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --format} and {@code --output}: how and where every report command writes its report. */
+/** {@code --format}, {@code --output} and {@code --max-chars}: how and where every report command writes its report. */
 final class FormatOptions {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
             description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json (schema"
@@ -18,6 +18,9 @@ final class FormatOptions {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    MarkdownBudget markdown;
+
     /** The format asked for, among those the command's report renders. */
     Format format(Format... supported) {
         return Format.parse(format, supported);
@@ -26,5 +29,10 @@ final class FormatOptions {
     /** The --output file (see {@link OutputOptions#target}), checked before any input is read. */
     Path target(Path workDir, List<InputSource> inputs) {
         return output.target(workDir, inputs);
+    }
+
+    /** The Markdown report's size budget. */
+    int maxChars() {
+        return markdown.maxChars();
     }
 }

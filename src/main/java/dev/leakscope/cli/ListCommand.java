@@ -54,7 +54,8 @@ final class ListCommand extends ProfileCommand {
         List<InputSource> baseSources = base.sources(this);
         Path target = format.target(root.workDir, both(baseSources, currentSources));
         ReportContext current = context(currentSources, settings);
+        BaseOption.noteHarmonization(current, spec);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
-        return Output.print(spec, target, w -> LineListing.render(before, current, fn, root.workDir, f, w));
+        return Output.print(spec, target, w -> LineListing.render(before, current, fn, root.workDir, f, format.maxChars(), w));
     }
 }

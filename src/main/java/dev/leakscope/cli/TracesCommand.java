@@ -46,10 +46,10 @@ final class TracesCommand extends ProfileCommand {
         ReportContext current = context(currentSources, settings);
         ReportContext before = BaseOption.context(this, baseSources, current, settings);
         if (before == null) {
-            return Output.print(spec, target, w -> TracesReport.render(current, f, w));
+            return Output.print(spec, target, w -> TracesReport.render(current, f, format.maxChars(), w));
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
-        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, w));
+        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, format.maxChars(), w));
     }
 }

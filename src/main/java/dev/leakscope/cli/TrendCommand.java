@@ -82,7 +82,7 @@ final class TrendCommand extends ProfileCommand {
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii || !root.env.utf8();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
-                projection, settings.zone());
+                projection, settings.zone(), format.maxChars());
         Output.print(spec, target, w -> {
             if (ends == null) {
                 TrendReport.write(trend, options, w);

@@ -43,7 +43,8 @@ public final class InfoReport {
     private InfoReport() {
     }
 
-    public static void render(List<Input> inputs, ZoneId zone, Format format, PrintWriter out) {
+    /** maxChars: the Markdown budget of each directory's or archive's table (rows cut from the end, with a note). */
+    public static void render(List<Input> inputs, ZoneId zone, Format format, int maxChars, PrintWriter out) {
         switch (format) {
             case TEXT, MARKDOWN -> {
                 boolean md = format == Format.MARKDOWN;
@@ -54,7 +55,7 @@ public final class InfoReport {
                     if (inputs.get(i) instanceof Single s) {
                         fields(s, zone, md, out);
                     } else {
-                        SeriesInfoReport.write((SeriesInfoReport.Collection) inputs.get(i), zone, md, out);
+                        SeriesInfoReport.write((SeriesInfoReport.Collection) inputs.get(i), zone, md ? maxChars : 0, out);
                     }
                 }
             }

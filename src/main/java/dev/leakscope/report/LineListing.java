@@ -56,13 +56,14 @@ public final class LineListing {
     }
 
     /** Lists fn in current (and base, when not null) in the format asked for. */
+    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
     public static void render(ReportContext base, ReportContext current, Pattern fn, Path workDir, Format format,
-                              PrintWriter out) {
+                              int maxChars, PrintWriter out) {
         LineListing l = new LineListing(base, current);
         l.read(fn, workDir);
         switch (format) {
             case TEXT -> l.text(out);
-            case MARKDOWN -> l.markdown(out);
+            case MARKDOWN -> l.markdown(maxChars, out);
             case JSON -> l.json(out);
             default -> throw new IllegalArgumentException("list has no " + format + " rendering");
         }
@@ -166,7 +167,7 @@ public final class LineListing {
     }
 
     /** A heading and a table of lines per routine; values in the text report's units. */
-    private void markdown(PrintWriter out) {
+    private void markdown(int maxChars, PrintWriter out) {
         String unit = current.sampleUnit();
         StringBuilder head = new StringBuilder("**leakscope list** of `").append(current.typeName()).append("`: total ")
                 .append(base == null ? FocusReport.auto(current.total(), unit) : FocusReport.auto(base.total(), unit)
@@ -196,7 +197,8 @@ public final class LineListing {
                         + (l.grewMost() ? " **grew most**" : "") + " |\n");
             }
         }
-        out.print(Markdown.fit(head, lines, Markdown::cutNote));
+        out.print(new Markdown.Page().text(head).table("", lines, cut -> Markdown.cutNote(cut, maxChars))
+                .render(maxChars));
     }
 
     private void json(PrintWriter out) {

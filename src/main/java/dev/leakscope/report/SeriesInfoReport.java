@@ -47,8 +47,9 @@ public final class SeriesInfoReport {
             implements InfoReport.Input {
     }
 
-    /** The collection as text, or as Markdown (a list and a table) when md. */
-    static void write(Collection c, ZoneId zone, boolean md, PrintWriter out) {
+    /** The collection as text, or as Markdown (a list and a table within maxChars) when maxChars > 0. */
+    static void write(Collection c, ZoneId zone, int maxChars, PrintWriter out) {
+        boolean md = maxChars > 0;
         List<Line> lines = c.lines();
         int[] order = order(lines);
         boolean byTime = byTime(lines);
@@ -90,7 +91,7 @@ public final class SeriesInfoReport {
             rows.add(row.toArray(new String[0]));
         }
         if (md) {
-            table(rows, out);
+            table(rows, maxChars, out);
         } else {
             print(rows, out);
         }
@@ -129,24 +130,28 @@ public final class SeriesInfoReport {
         return SnapshotOrder.byTime(lines.stream().mapToLong(Line::timeNanos).toArray());
     }
 
-    /** Rows as a Markdown table: the first is the header; values right-aligned, time and name left. */
-    private static void table(List<String[]> rows, PrintWriter out) {
+    /** Rows as a Markdown table within maxChars: the first is the header; values right-aligned, time and name left. */
+    private static void table(List<String[]> rows, int maxChars, PrintWriter out) {
         int cols = rows.get(0).length;
-        StringBuilder align = new StringBuilder("|");
-        for (int c = 0; c < cols; c++) {
-            align.append(c == 1 || c == cols - 1 ? ":--|" : "--:|");
-        }
+        StringBuilder head = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             StringBuilder sb = new StringBuilder("|");
             for (int c = 0; c < cols; c++) {
                 String cell = rows.get(r)[c];
                 sb.append(' ').append(r > 0 && c == cols - 1 ? Markdown.code(cell) : Markdown.escape(cell)).append(" |");
             }
-            out.println(sb);
             if (r == 0) {
-                out.println(align);
+                head.append(sb).append('\n').append('|');
+                for (int c = 0; c < cols; c++) {
+                    head.append(c == 1 || c == cols - 1 ? ":--|" : "--:|");
+                }
+                head.append('\n');
+            } else {
+                lines.add(sb + "\n");
             }
         }
+        out.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, maxChars)).render(maxChars));
     }
 
     /** The sample types of all lines, in first-seen order: type name to "type/unit". */

@@ -16,11 +16,12 @@ public final class TraceDeltaReport {
     private TraceDeltaReport() {
     }
 
-    public static void render(List<StackDeltas.Stack> stacks, String type, String unit, Format format,
+    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
+    public static void render(List<StackDeltas.Stack> stacks, String type, String unit, Format format, int maxChars,
                               PrintWriter out) {
         switch (format) {
             case TEXT -> text(stacks, unit, out);
-            case MARKDOWN -> markdown(stacks, type, unit, out);
+            case MARKDOWN -> markdown(stacks, type, unit, maxChars, out);
             case JSON -> json(stacks, type, unit, out);
             default -> throw new IllegalArgumentException("traces has no " + format + " rendering");
         }
@@ -41,7 +42,8 @@ public final class TraceDeltaReport {
         out.print(unchangedNote(stacks));
     }
 
-    private static void markdown(List<StackDeltas.Stack> stacks, String type, String unit, PrintWriter out) {
+    private static void markdown(List<StackDeltas.Stack> stacks, String type, String unit, int maxChars,
+                                 PrintWriter out) {
         String head = "**leakscope traces** of `" + type + "`, base -> current\n\n"
                 + "| delta | base | current | stack (leaf first) |\n|--:|--:|--:|:--|\n";
         List<String> rows = new ArrayList<>();
@@ -52,7 +54,8 @@ public final class TraceDeltaReport {
                     + FocusReport.auto(s.current(), unit) + " | " + String.join("<br>", frames) + " |\n");
         }
         String note = unchangedNote(stacks);
-        out.print(Markdown.fit(head, rows, cut -> Markdown.cutNote(cut) + (note.isEmpty() ? "" : "\n" + note)));
+        out.print(new Markdown.Page().text(head).table("", rows, cut -> Markdown.cutNote(cut, maxChars)
+                + (note.isEmpty() ? "" : "\n" + note)).render(maxChars));
     }
 
     private static void json(List<StackDeltas.Stack> stacks, String type, String unit, PrintWriter out) {

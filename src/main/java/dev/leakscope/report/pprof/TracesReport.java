@@ -40,14 +40,15 @@ public final class TracesReport {
 
     /** pprof's text report. */
     public static void write(ReportContext rc, PrintWriter out) {
-        render(rc, Format.TEXT, out);
+        render(rc, Format.TEXT, Markdown.DEFAULT_MAX_CHARS, out);
     }
 
-    public static void render(ReportContext rc, Format format, PrintWriter out) {
+    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
+    public static void render(ReportContext rc, Format format, int maxChars, PrintWriter out) {
         List<Trace> traces = traces(rc);
         switch (format) {
             case TEXT -> text(rc, traces, out);
-            case MARKDOWN -> markdown(rc, traces, out);
+            case MARKDOWN -> markdown(rc, traces, maxChars, out);
             case JSON -> json(rc, traces, out);
             default -> throw new IllegalArgumentException("traces has no " + format + " rendering");
         }
@@ -100,7 +101,7 @@ public final class TracesReport {
         out.println(SEPARATOR);
     }
 
-    private static void markdown(ReportContext rc, List<Trace> traces, PrintWriter out) {
+    private static void markdown(ReportContext rc, List<Trace> traces, int maxChars, PrintWriter out) {
         StringBuilder head = new StringBuilder("**leakscope traces** of `").append(rc.typeName()).append("`\n\n");
         for (String line : ProfileHeader.lines(rc)) {
             head.append("- ").append(Markdown.escape(line.strip())).append('\n');
@@ -115,7 +116,8 @@ public final class TracesReport {
             rows.add("| " + rc.format(trace.value()) + " | " + String.join("<br>", frames) + " | "
                     + String.join(" ", labels) + " |\n");
         }
-        out.print(Markdown.fit(head, rows, Markdown::cutNote));
+        out.print(new Markdown.Page().text(head).table("", rows, cut -> Markdown.cutNote(cut, maxChars))
+                .render(maxChars));
     }
 
     /** Without a base: base values 0, current and delta the sample's value (as focus does). */
