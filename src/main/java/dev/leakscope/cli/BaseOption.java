@@ -10,6 +10,7 @@ import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,31 @@ final class BaseOption {
             description = "Baseline profile to compare with: show base, current and the growth (repeatable: merged).")
     List<String> bases = new ArrayList<>();
 
+    /**
+     * What a command that compares reads.
+     *
+     * @param target  the --output file, or null for standard output
+     * @param base    the bases' context, or null without --base
+     */
+    record Loaded(Path target, ReportContext current, ReportContext base) {
+    }
+
+    /**
+     * The current files and the bases as contexts with these settings, once --output is checked against all
+     * of them; with noteHarmonization, stderr says how the current files' sample types were harmonized.
+     */
+    Loaded load(ProfileCommand command, List<String> files, FormatOptions format, ReportSettings settings,
+                boolean noteHarmonization) {
+        List<InputSource> current = command.input.sources(files, command.root);
+        List<InputSource> baseSources = sources(command);
+        Path target = format.target(command.root.workDir, ProfileCommand.both(baseSources, current));
+        ReportContext now = command.context(current, settings);
+        if (noteHarmonization) {
+            noteHarmonization(now, command.spec);
+        }
+        return new Loaded(target, now, context(command, baseSources, now, settings));
+    }
+
     /** The sources the bases name (URLs are fetched now); empty without --base. */
     List<InputSource> sources(ProfileCommand command) {
         return command.input.sources(bases, command.root);
@@ -30,7 +56,7 @@ final class BaseOption {
      * Says on stderr how the files' sample types were brought onto one set, for the reports whose
      * header has no place for it (focus, list).
      */
-    static void noteHarmonization(ReportContext current, CommandSpec spec) {
+    private static void noteHarmonization(ReportContext current, CommandSpec spec) {
         Harmonization h = current.profile().harmonization;
         if (!h.isNone()) {
             Output.warnings(spec).accept("Harmonized: " + h.describe());
@@ -41,7 +67,7 @@ final class BaseOption {
      * The bases' context (merged, the current one's sample type and the settings' filters), or null without
      * --base; its sample type must have the current one's unit.
      */
-    static ReportContext context(ProfileCommand command, List<InputSource> bases, ReportContext current,
+    private static ReportContext context(ProfileCommand command, List<InputSource> bases, ReportContext current,
                                  ReportSettings settings) {
         if (bases.isEmpty()) {
             return null;

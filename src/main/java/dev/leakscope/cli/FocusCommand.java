@@ -1,6 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.FocusAnalysis;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.focus.FocusTree;
@@ -51,12 +50,10 @@ final class FocusCommand extends ProfileCommand {
         Format f = format.format(FocusReport.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone());
-        List<InputSource> currentSources = input.sources(files, root);
-        List<InputSource> baseSources = base.sources(this);
-        Path target = format.target(root.workDir, both(baseSources, currentSources));
-        ReportContext current = context(currentSources, settings);
-        BaseOption.noteHarmonization(current, spec);
-        ReportContext before = BaseOption.context(this, baseSources, current, settings);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings, true);
+        Path target = loaded.target();
+        ReportContext current = loaded.current();
+        ReportContext before = loaded.base();
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : input(before), input(current), options,
                 nodes.nodeCount(20));

@@ -1,6 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.input.InputSource;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.LineListing;
 import dev.leakscope.report.pprof.ReportContext;
@@ -50,12 +49,10 @@ final class ListCommand extends ProfileCommand {
         Format f = format.format(LineListing.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone()).withPaths(trimPath, sourcePath);
-        List<InputSource> currentSources = input.sources(files, root);
-        List<InputSource> baseSources = base.sources(this);
-        Path target = format.target(root.workDir, both(baseSources, currentSources));
-        ReportContext current = context(currentSources, settings);
-        BaseOption.noteHarmonization(current, spec);
-        ReportContext before = BaseOption.context(this, baseSources, current, settings);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings, true);
+        Path target = loaded.target();
+        ReportContext current = loaded.current();
+        ReportContext before = loaded.base();
         return Output.print(spec, target, w -> LineListing.render(before, current, fn, root.workDir, f, format.maxChars(), w));
     }
 }

@@ -1,6 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.input.InputSource;
 import dev.leakscope.focus.StackDeltas;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
@@ -40,11 +39,10 @@ final class TracesCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(TracesReport.FORMATS);
         ReportSettings settings = sample.settings(filters, root.env.zone());
-        List<InputSource> currentSources = input.sources(files, root);
-        List<InputSource> baseSources = base.sources(this);
-        Path target = format.target(root.workDir, both(baseSources, currentSources));
-        ReportContext current = context(currentSources, settings);
-        ReportContext before = BaseOption.context(this, baseSources, current, settings);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings, false);
+        Path target = loaded.target();
+        ReportContext current = loaded.current();
+        ReportContext before = loaded.base();
         if (before == null) {
             return Output.print(spec, target, w -> TracesReport.render(current, f, format.maxChars(), w));
         }
