@@ -90,7 +90,8 @@ final class InputOptions {
             throw new UsageException("--max-members, --max-stack-depth and --max-expansion must be 1 or more,"
                     + " --max-labels 0 or more");
         }
-        return new Limits(Sizes.parse(maxBytes), maxMembers, maxStackDepth, maxLabels, maxExpansion);
+        return new Limits(OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes)), maxMembers, maxStackDepth,
+                maxLabels, maxExpansion);
     }
 
     /** The sources arguments name: files, or URLs (host:port meaning /debug/pprof/heap), fetched now. */
@@ -105,6 +106,7 @@ final class InputOptions {
      * @param shorthandPath what pprof's host:port shorthand stands for
      */
     List<InputSource> sources(List<String> args, LeakscopeCommand root, String shorthandPath) {
+        fetch.check();
         List<InputSource> out = new ArrayList<>();
         Fetcher fetcher = null;
         ProfileStore store = null;

@@ -60,8 +60,8 @@ final class TrendCommand extends ProfileCommand {
     public Integer call() {
         Format f = Format.parse(format, TrendReport.FORMATS);
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        long limitBytes = limit == null ? -1 : Sizes.parse(limit);
-        long rate = failOnRate == null ? -1 : parseRate(failOnRate);
+        long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
+        long rate = failOnRate == null ? -1 : OptionValues.parse("--fail-on-rate", () -> parseRate(failOnRate));
         SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
                 p -> SampleIndex.resolve(p, settings.sampleIndex()));
         loader().series(input.sources(files, root), builder::add);

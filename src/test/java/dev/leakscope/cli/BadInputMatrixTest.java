@@ -166,6 +166,7 @@ class BadInputMatrixTest {
         binaries(c);
         injection(c);
         overflow(c);
+        numericOptions(c);
         return c.stream();
     }
 
@@ -298,6 +299,73 @@ class BadInputMatrixTest {
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x1000\n"
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x2000\n").getBytes(StandardCharsets.US_ASCII)),
                 2, tooBig));
+    }
+
+    /** Numeric options: NaN, infinities, negatives and overflow are usage errors (exit 2, one line) everywhere. */
+    private static void numericOptions(List<Case> c) {
+        String[][] rows = {
+            {"top --nodefraction NaN", "--nodefraction must be between 0 and 1, got NaN"},
+            {"top --nodefraction Infinity", "--nodefraction must be between 0 and 1"},
+            {"top --nodefraction -0.5", "--nodefraction must be between 0 and 1"},
+            {"top --nodefraction 1e309", "--nodefraction must be between 0 and 1"},
+            {"diff --nodefraction NaN B", "--nodefraction must be between 0 and 1, got NaN"},
+            {"trend --nodefraction NaN B", "--nodefraction must be between 0 and 1, got NaN"},
+            {"top -n -1", "--nodecount"},
+            {"top -n 99999999999999999999", "is not an int"},
+            {"focus -n NaN --base B main", "is not an int"},
+            {"focus -n -3 --base B main", "--nodecount"},
+            {"top --max-bytes NaN", "--max-bytes"},
+            {"top --max-bytes -1", "--max-bytes"},
+            {"top --max-bytes 1e309", "--max-bytes"},
+            {"top --max-bytes 99999999999999999999", "--max-bytes"},
+            {"top --max-members -1", "must be 1 or more"},
+            {"top --max-expansion 0", "must be 1 or more"},
+            {"top --max-labels -1", "0 or more"},
+            {"top --seconds -1", "--seconds must be 0 or more"},
+            {"top --timeout NaN", "--timeout: invalid duration 'NaN'"},
+            {"top --timeout Infinity", "--timeout: invalid duration 'Infinity'"},
+            {"top --timeout -1s", "--timeout: invalid duration '-1s'"},
+            {"top --timeout 1e309", "--timeout: invalid duration '1e309'"},
+            {"top --timeout 99999999999999999999h", "--timeout must be at most a year"},
+            {"top --timeout 0", "--timeout must be more than 0"},
+            {"diff --sampling-period NaN B", "--sampling-period"},
+            {"diff --sampling-period -5 B", "--sampling-period"},
+            {"diff --fail-on-growth NaN% B", "--fail-on-growth"},
+            {"diff --fail-on-growth Infinity% B", "--fail-on-growth"},
+            {"diff --fail-on-growth -5% B", "--fail-on-growth"},
+            {"diff --fail-on-node-growth -1 B", "--fail-on-node-growth"},
+            {"trend --limit -1 B", "--limit"},
+            {"trend --fail-on-rate NaN/h B", "--fail-on-rate"},
+            {"trend --fail-on-rate Infinity/h B", "--fail-on-rate"},
+            {"trend --fail-on-rate -1MB/h B", "--fail-on-rate"},
+            {"pprof -top -nodefraction=NaN", "invalid value \"NaN\" for flag -nodefraction: not a finite number"},
+            {"pprof -top -nodefraction=-1", "for flag -nodefraction: must be between 0 and 1"},
+            {"pprof -top -nodefraction=2", "for flag -nodefraction: must be between 0 and 1"},
+            {"pprof -top -edgefraction=Infinity", "for flag -edgefraction: not a finite number"},
+            {"pprof -top -edgefraction=1e309", "for flag -edgefraction: value out of range"},
+            {"pprof -top -divide_by=0", "for flag -divide_by: must be more than 0"},
+            {"pprof -top -divide_by=NaN", "for flag -divide_by: not a finite number"},
+            {"pprof -top -divide_by=1d", "for flag -divide_by: not a finite number"},
+            {"pprof -top -nodecount=99999999999999999999", "for flag -nodecount"},
+        };
+        for (String[] row : rows) {
+            c.add(new Case("option: " + row[0], d -> {
+                Path a = Files.write(d.resolve("a.pb"), validProfile().toByteArray());
+                Path b = Files.write(d.resolve("b.pb"), validProfile().toByteArray());
+                List<String> args = new ArrayList<>();
+                for (String w : row[0].split(" ")) {
+                    args.add(w.equals("B") ? a.toString() : w);
+                }
+                args.add(b.toString());
+                return args.toArray(String[]::new);
+            }, 2, row[1]));
+        }
+        c.add(new Case("option: collect --every 1e309", d -> new String[] {"collect", "--out", d.toString(),
+                "--every", "1e309", "127.0.0.1:1"}, 2, "--every: invalid duration '1e309'"));
+        c.add(new Case("option: collect --every 9000h", d -> new String[] {"collect", "--out", d.toString(),
+                "--every", "9000h", "127.0.0.1:1"}, 2, "--every must be at most a year"));
+        c.add(new Case("option: collect --count 1e3", d -> new String[] {"collect", "--out", d.toString(),
+                "--count", "1e3", "127.0.0.1:1"}, 2, "is not an int"));
     }
 
     private static byte[] maxSamples() {
