@@ -29,6 +29,7 @@ final class Commands {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = root.debug;
             PrintWriter e = commandLine.getErr();
+            root.warnings.finish();
             if (ex instanceof LeakscopeException le) {
                 e.println("leakscope: " + oneLine(le.getMessage()));
                 if (debug) {

@@ -130,7 +130,7 @@ class BadInputMatrixTest {
                 new String[] {"--granularity=addresses", "-n", "3"}), 0, "Showing nodes"));
         c.add(new Case("1 GB gzip bomb of zeros", d -> top(d, gzipBomb(false)), 2, "not a profile"));
         c.add(new Case("1 GB gzip bomb inside a field", d -> concat(top(d, gzipBomb(true)),
-                new String[] {"--max-bytes=64MB"}), 2, "raise the limit with --max-bytes"));
+                new String[] {"--max-bytes=64MB", "--max-ratio=100000"}), 2, "raise the limit with --max-bytes"));
         c.add(new Case("directory", d -> new String[] {"top", d.toString()}, 2, "no profile in a directory"));
         c.add(new Case("unreadable file", d -> {
             Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
@@ -169,6 +169,7 @@ class BadInputMatrixTest {
         injection(c);
         overflow(c);
         numericOptions(c);
+        bombsAndMessages(c);
         return c.stream();
     }
 
@@ -368,6 +369,75 @@ class BadInputMatrixTest {
                 "--every", "9000h", "127.0.0.1:1"}, 2, "--every must be at most a year"));
         c.add(new Case("option: collect --count 1e3", d -> new String[] {"collect", "--out", d.toString(),
                 "--count", "1e3", "127.0.0.1:1"}, 2, "is not an int"));
+    }
+
+    /** Decompression bombs stopped by the ratio guard (--max-ratio) past 16 MiB, and messages that name things. */
+    private static void bombsAndMessages(List<Case> c) {
+        String ratio = "a decompression bomb? (raise the limit with --max-ratio)";
+        c.add(new Case("gzip bomb of comment indexes (a valid repeated field)", d -> top(d,
+                gzip(dev.leakscope.input.DecompressionTest.commentIndexes(24))), 2, ratio));
+        c.add(new Case("zip member inflating 1000 times", d -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buf)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("heap.pb"));
+                zip.write(new byte[24 << 20]);
+                zip.closeEntry();
+            }
+            return top(d, buf.toByteArray());
+        }, 2, "input.pb:heap.pb: inflates more than 200 times"));
+        c.add(new Case("tar.gz holding a member of zeros", d -> top(d, gzip(tar("heap.pb", new byte[24 << 20]))), 2,
+                ratio));
+        c.add(new Case("tar holding a gzip bomb member", d -> top(d,
+                tar("heap.pb.gz", gzip(dev.leakscope.input.DecompressionTest.commentIndexes(24)))), 2,
+                "input.pb:heap.pb.gz: inflates more than 200 times"));
+        c.add(new Case("truncated xz", d -> {
+            byte[] xz = dev.leakscope.input.DecompressionTest.xz(validProfile().toByteArray());
+            return top(d, truncate(xz, xz.length / 2));
+        }, 2, "input.pb: truncated xz data"));
+        c.add(new Case("no samples and no sample types", d -> top(d, ProfileProto.Profile.newBuilder()
+                .addStringTable(ByteString.EMPTY).addStringTable(ByteString.copyFromUtf8("x")).build().toByteArray()), 2,
+                "input.pb: profile has no samples"));
+        c.add(new Case("--binary on a directory", d -> concat(top(d, validProfile().toByteArray()),
+                new String[] {"--binary", d.toString()}), 2, "a directory, not a regular file"));
+        c.add(new Case("--binary on a FIFO", d -> {
+            Path fifo = d.resolve("fifo");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            return concat(top(d, validProfile().toByteArray()), new String[] {"--binary", fifo.toString()});
+        }, 2, "a FIFO, not a regular file"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void repeatedWarningsAreCappedWithACount() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
+            for (int i = 0; i < 500; i++) {
+                addTarEntry(tar, "notes-" + i + ".txt", "not a profile\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Files.write(dir.resolve("many.tar"), buf.toByteArray());
+        Cli.Result r = Cli.run(dir, "trend", "many.tar");
+        assertEquals(2, r.exitCode());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(12, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("leakscope: skipping many.tar:notes-0.txt: not a profile"), r.err());
+        assertEquals("leakscope: … and 490 more warnings like these", lines.get(10));
+    }
+
+    private static byte[] tar(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
+            addTarEntry(tar, name, content);
+        }
+        return buf.toByteArray();
+    }
+
+    private static void addTarEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar, String name,
+                                    byte[] content) throws IOException {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        e.setSize(content.length);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private static byte[] maxSamples() {
