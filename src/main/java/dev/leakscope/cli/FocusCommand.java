@@ -48,6 +48,9 @@ final class FocusCommand extends ProfileCommand {
     BaseOption base;
 
     @Mixin
+    MarkdownBudget markdown;
+
+    @Mixin
     SampleOptions sample;
 
     @Mixin
@@ -82,7 +85,7 @@ final class FocusCommand extends ProfileCommand {
                         FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
                                 : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), markdown.maxChars(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });
