@@ -28,6 +28,7 @@ final class Commands {
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = root.debug;
+            root.clearProgress();
             PrintWriter e = commandLine.getErr();
             root.warnings.finish();
             if (ex instanceof LeakscopeException le) {
