@@ -29,6 +29,17 @@ final class BaseOption {
         return ReportContext.of(profile, settings, Output.notices(spec));
     }
 
+    /**
+     * Says on stderr how the files' sample types were brought onto one set, for the reports whose
+     * header has no place for it (focus, list).
+     */
+    static void noteHarmonization(ReportContext current, CommandSpec spec) {
+        Harmonization h = current.profile().harmonization;
+        if (!h.isNone()) {
+            Output.warnings(spec).accept("Harmonized: " + h.describe());
+        }
+    }
+
     /** The base's context, or null without --base; its sample type must have the current one's unit. */
     ReportContext load(ReportContext current, ReportSettings settings, LeakscopeCommand root, InputOptions input,
                        CommandSpec spec) {

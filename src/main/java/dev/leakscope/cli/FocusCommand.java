@@ -69,6 +69,7 @@ final class FocusCommand extends ProfileCommand {
         }
         var target = output.target(root.workDir, named);
         ReportContext current = BaseOption.load(files, settings, root, input, spec);
+        BaseOption.noteHarmonization(current, spec);
         ReportContext before = base.load(current, settings, root, input, spec);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : before.profile(),

@@ -167,6 +167,10 @@ class MixedSampleTypesTest {
         Cli.Result list = Cli.run(SERIES, "list", "--base", "heap_0.debug1.txt", "rememberSession", "heap_5.debug1.txt");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("main.rememberSession"), list.out());
+        // several files of both forms merged: said on stderr, as these reports have no header line for it
+        Cli.Result merged = Cli.run(SERIES, "focus", "rememberSession", "heap_0.debug1.txt", "heap_5.pb.gz");
+        assertEquals(0, merged.exitCode(), merged.err());
+        assertEquals("leakscope: Harmonized: " + EQUATED + "\n", merged.err());
     }
 
     @Test
