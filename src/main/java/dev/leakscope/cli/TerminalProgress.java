@@ -42,9 +42,12 @@ final class TerminalProgress implements ReadProgress {
             return;
         }
         drawnAt = now;
-        String of = " " + ValueFormat.autoLabel(bytes, "B") + " of " + ValueFormat.autoLabel(total, "B")
+        String of = ValueFormat.autoLabel(total, "B");
+        // the name's room as for the longest figures, so it does not shift as they change
+        int room = WIDTH - "leakscope: reading : ".length() - (of + " of " + of + " (100%)").length();
+        String line = "leakscope: reading " + shortened(Printable.of(name), room) + ": "
+                + ValueFormat.autoLabel(bytes, "B") + " of " + of
                 + (total > 0 ? " (" + Math.min(100, 100 * bytes / total) + "%)" : "");
-        String line = "leakscope: reading " + shortened(Printable.of(name), WIDTH - 20 - of.length()) + ":" + of;
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         err.flush();
         drawnWidth = Math.max(drawnWidth, line.length());
