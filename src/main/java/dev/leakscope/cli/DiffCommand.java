@@ -100,13 +100,17 @@ final class DiffCommand extends ProfileCommand {
         List<InputSource> baseSources = base.sources(this);
         List<InputSource> current = input.sources(files, root);
         var target = format.target(root.workDir, both(baseSources, current));
-        Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
-                failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), Regexes.compileAll(allow, "--allow"));
+        Gates gates = new Gates(
+                failOnGrowth == null ? null : OptionValues.parse("--fail-on-growth", () -> Threshold.parse(failOnGrowth)),
+                failOnNodeGrowth == null ? null
+                        : OptionValues.parse("--fail-on-node-growth", () -> Threshold.parse(failOnNodeGrowth)),
+                Regexes.compileAll(allow, "--allow"));
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
-                .normalized(normalize).withPeriodHint(samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod))
+                .normalized(normalize).withPeriodHint(samplingPeriod == null ? 0
+                        : OptionValues.parse("--sampling-period", () -> Sizes.parse(samplingPeriod)))
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "focus", mixinStandardHelpOptions = true,
         description = {"Show the picture around the functions matching REGEX: their flat and cum, the caller",
             "paths and callees that carry their samples, and the top nodes of those samples.",
-            "With --base, rows are ranked by growth, so the caller path of a leak comes first."})
+            "With --base, rows are ranked by growth, so the caller path of a leak comes first.",
+            "--format json gives the schema " + FocusReport.JSON_SCHEMA + "; --format html one page with a flame graph"
+                    + " of the samples through the match."})
 final class FocusCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to focus on (unanchored regex on the name).")
     String regex;
@@ -47,7 +49,7 @@ final class FocusCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = format.format(FocusReport.FORMATS);
+        Format f = format.format(Format.values());
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone());
         BaseOption.Loaded loaded = base.load(this, files, format, settings, true);

@@ -29,6 +29,8 @@ final class LeakscopeCommand implements Callable<Integer> {
     /** Directory relative paths are resolved against. */
     final Path workDir;
     /** Environment variables, clock, zone, waiting and whether the streams are a terminal. */
+    /** The run's warnings, capped; summed up when the command ends. */
+    final WarningCap warnings = new WarningCap(() -> this.spec.commandLine().getErr());
     final Environment env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

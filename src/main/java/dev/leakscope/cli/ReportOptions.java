@@ -41,8 +41,8 @@ final class ReportOptions {
             throw new UsageException("unknown granularity '" + granularity
                     + "' (use functions, filefunctions, files, lines or addresses)");
         }
-        if (nodeFraction < 0 || nodeFraction > 1) {
-            throw new UsageException("--nodefraction must be between 0 and 1");
+        if (!(nodeFraction >= 0 && nodeFraction <= 1)) { // NaN too
+            throw new UsageException("--nodefraction must be between 0 and 1, got " + nodeFraction);
         }
         return ReportSettings.defaults().withZone(zone).withSampleIndex(sample.sampleIndex).withGranularity(g, noInlines)
                 .withTrim(cum, nodes.nodeCount(0), nodeFraction).withUnit(unit);

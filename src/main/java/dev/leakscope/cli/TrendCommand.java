@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
             "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
                     + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
-                    + " each group by growth rate x R² x monotonicity."})
+                    + " each group by growth rate x R² x monotonicity.",
+            "--format json gives the schema leakscope.trend/v1; --format html one page with a chart of the series,"
+                    + " sparklines and a flame graph of the growth from the first snapshot to the last."})
 final class TrendCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR|ARCHIVE",
             description = "Snapshots (profiles), or directories or archives of them.")
@@ -57,10 +59,10 @@ final class TrendCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = format.format(TrendReport.FORMATS);
+        Format f = format.format(Format.values());
         ReportSettings settings = report.settings(root.env.zone());
-        long limitBytes = limit == null ? -1 : Sizes.parse(limit);
-        long rate = failOnRate == null ? -1 : parseRate(failOnRate);
+        long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
+        long rate = failOnRate == null ? -1 : OptionValues.parse("--fail-on-rate", () -> parseRate(failOnRate));
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
         var sources = input.sources(files, root);
