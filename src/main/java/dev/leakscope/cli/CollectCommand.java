@@ -5,6 +5,7 @@ import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
                     + " Ctrl-C leaves only whole files, and running again into DIR continues the series."
                     + " Several URLs (replicas of one service) each get a sub-directory of DIR.",
             "A failed fetch is reported and retried with backoff; after --max-failures failures in a row the"
-                    + " run ends with exit 2."})
+                    + " run ends with exit 2, as it does on Ctrl-C (after removing a file being written)."})
 final class CollectCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "Profile endpoints.")
     List<String> urls;
@@ -59,15 +60,23 @@ final class CollectCommand extends ProfileCommand {
         PrintWriter err = spec.commandLine().getErr();
         Schedule schedule = new Schedule(root.env, new Fetcher(input.fetch.settings(root,
                 input.limits().maxProfileBytes())), period, maxFailures, err);
-        for (int i = 1; i <= count; i++) {
-            if (i > 1) {
-                schedule.await();
+        int taken = 0;
+        try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
+            for (int i = 1; i <= count; i++) {
+                if (i > 1) {
+                    schedule.await();
+                }
+                for (FetchedProfile f : schedule.snapshot(endpoints, stores)) {
+                    err.println("leakscope: " + i + "/" + count + ": " + f.file()
+                            + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
+                }
+                err.flush();
+                taken = i;
             }
-            for (FetchedProfile f : schedule.snapshot(endpoints, stores)) {
-                err.println("leakscope: " + i + "/" + count + ": " + f.file()
-                        + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
-            }
-            err.flush();
+        } catch (Interrupted e) {
+            Thread.interrupted(); // handled: one line says where the series stands
+            throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + count + " snapshots;"
+                    + " the files in " + out + " are whole (run the same command to continue the series)", e);
         }
         return ExitCodes.OK;
     }

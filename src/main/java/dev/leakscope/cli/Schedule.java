@@ -33,7 +33,11 @@ final class Schedule {
         this.err = err;
     }
 
-    /** Waits for the next period. */
+    /**
+     * Waits for the next period.
+     *
+     * @throws Interrupted on Ctrl-C
+     */
     void await() {
         sleep(every);
     }
@@ -42,6 +46,7 @@ final class Schedule {
      * Fetches one snapshot of each endpoint into its store, retrying failures with backoff.
      *
      * @throws InputException after maxFailures failures in a row
+     * @throws Interrupted      on Ctrl-C
      */
     List<FetchedProfile> snapshot(List<ProfileUrl> urls, List<ProfileStore> stores) {
         List<FetchedProfile> out = new ArrayList<>();
@@ -57,6 +62,9 @@ final class Schedule {
             try {
                 return store.fetch(fetcher, url, env.clock().instant());
             } catch (InputException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Interrupted(url.display() + ": interrupted during the fetch", e);
+                }
                 if (failures >= maxFailures) {
                     throw new InputException(e.getMessage() + " (" + failures + " failures in a row, giving up;"
                             + " see --max-failures)", e);
@@ -75,7 +83,7 @@ final class Schedule {
             env.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InputException("interrupted", e);
+            throw new Interrupted("interrupted", e);
         }
     }
 

@@ -66,6 +66,14 @@ public final class SeriesBuilder {
      *                 archive share one)
      */
     public void add(int argument, String name, Profile p) {
+        add(argument, name, p, p.timeNanos());
+    }
+
+    /**
+     * Adds the next snapshot, taken at timeNanos rather than at its own time_nanos ({@code watch}
+     * times snapshots by when it fetched them, on its own clock).
+     */
+    public void add(int argument, String name, Profile p, long timeNanos) {
         int s = names.size();
         if (s == arguments.length) {
             arguments = Arrays.copyOf(arguments, s * 2);
@@ -92,7 +100,7 @@ public final class SeriesBuilder {
             inuseTotals = Arrays.copyOf(inuseTotals, n);
             allocTotals = Arrays.copyOf(allocTotals, n);
         }
-        times[s] = p.timeNanos();
+        times[s] = timeNanos;
         NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
         int[] global = new int[table.size()];
         for (int n = 0; n < global.length; n++) {
@@ -116,10 +124,15 @@ public final class SeriesBuilder {
      * and by name within a directory or archive ({@link SnapshotOrder}).
      */
     public Series build() {
+        return build(2);
+    }
+
+    /** As {@link #build()}, from at least minimum snapshots (1: a series that has just begun). */
+    public Series build(int minimum) {
         checkPair();
         int n = names.size();
-        if (n < 2) {
-            throw new InputException("a trend needs at least 2 snapshots, got " + n);
+        if (n < minimum || n == 0) {
+            throw new InputException("a trend needs at least " + minimum + " snapshots, got " + n);
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] snapshotTimes = Arrays.copyOf(times, n);
