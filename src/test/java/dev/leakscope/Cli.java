@@ -3,12 +3,19 @@ package dev.leakscope;
 import dev.leakscope.cli.Environment;
 import dev.leakscope.cli.Main;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Runs leakscope commands in-process with captured streams. */
+/**
+ * Runs leakscope commands in-process with captured streams. Every JSON report a command prints or
+ * writes with --output is validated against its schema file ({@link JsonSchemas}).
+ */
 public final class Cli {
     /** What a command printed and returned. */
     public record Result(int exitCode, String out, String err) {
@@ -28,7 +35,7 @@ public final class Cli {
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
             code = Main.run(args, workDir, stdin, o, e);
         }
-        return new Result(code, out.toString(), err.toString());
+        return checked(workDir, args, new Result(code, out.toString(), err.toString()));
     }
 
     /** Runs a command with the given environment variables, clock and waiting. */
@@ -39,7 +46,30 @@ public final class Cli {
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
             code = Main.run(args, workDir, new ByteArrayInputStream(new byte[0]), o, e, false, env);
         }
-        return new Result(code, out.toString(), err.toString());
+        return checked(workDir, args, new Result(code, out.toString(), err.toString()));
+    }
+
+    private static Result checked(Path workDir, String[] args, Result r) {
+        if (JsonSchemas.isReport(r.out())) {
+            JsonSchemas.assertValid(r.out());
+        }
+        for (int i = 0; i < args.length; i++) {
+            String file = args[i].startsWith("--output=") ? args[i].substring("--output=".length())
+                    : args[i].equals("--output") && i + 1 < args.length ? args[i + 1] : null;
+            Path written = file == null ? null : workDir.resolve(file);
+            if (written != null && Files.isRegularFile(written)) {
+                try {
+                    // Reports only: --output may also be a binary profile (pprof -proto).
+                    String text = new String(Files.readAllBytes(written), StandardCharsets.UTF_8);
+                    if (JsonSchemas.isReport(text)) {
+                        JsonSchemas.assertValid(text);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return r;
     }
 
     public static Result run(String... args) {

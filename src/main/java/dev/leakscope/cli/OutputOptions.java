@@ -28,6 +28,7 @@ final class OutputOptions {
                 throw new UsageException("--output " + file + " is an input; leakscope never overwrites its inputs");
             }
         }
+        OutputFile.check(target); // before any work: a FIFO or a directory is refused at once
         return target;
     }
 

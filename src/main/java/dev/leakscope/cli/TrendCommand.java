@@ -1,6 +1,5 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -62,8 +61,8 @@ final class TrendCommand extends ProfileCommand {
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
-        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> SampleIndex.resolve(p, settings.sampleIndex()));
+        SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(), settings.cumSort(),
+                settings.sampleIndex());
         loader().series(input.sources(files, root), builder::add);
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);

@@ -6,7 +6,6 @@ import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.input.remote.Webhook;
-import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
@@ -161,8 +160,8 @@ final class WatchCommand extends ProfileCommand {
 
     /** The trend of the window, each snapshot at its fetch time. */
     private Trend trend(SnapshotWindow snapshots, ReportSettings settings) {
-        SeriesBuilder builder = new SeriesBuilder(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                p -> SampleIndex.resolve(p, settings.sampleIndex()));
+        SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
+                settings.cumSort(), settings.sampleIndex());
         long[] times = snapshots.timeNanos();
         loader().series(snapshots.sources(), (argument, name, p) -> builder.add(argument, name, p, times[argument]));
         return TrendAnalysis.analyze(builder.build(1));

@@ -4,6 +4,7 @@ import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileStream;
 import dev.leakscope.profile.SampleIndex;
@@ -12,8 +13,10 @@ import dev.leakscope.profile.transform.Combination;
 import dev.leakscope.profile.transform.Compatibility;
 import dev.leakscope.profile.transform.FramePruner;
 import dev.leakscope.profile.transform.PrintableNames;
+import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +59,7 @@ public final class Loader {
     public Profile merged(List<InputSource> sources) {
         ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
         ValueSums sums = new ValueSums();
-        return PrintableNames.of(FramePruner.prune(Combination.mergeLoading(each -> profiles.forEach(
+        return PrintableNames.of(FramePruner.prune(Combination.mergeHarmonizing(each -> profiles.forEach(
                 (name, p) -> each.accept(name, symbolization.prepared(sums.add(name, p)))), true)));
     }
 
@@ -69,9 +72,19 @@ public final class Loader {
     public Profile asPprof(List<InputSource> sources, List<InputSource> bases, Combination.BaseMode mode,
                            boolean normalize, boolean graphOnly) {
         ValueSums sums = new ValueSums();
-        Profile p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
+        Profile p;
+        try {
+            p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
+        } catch (Compatibility.Mismatch e) {
+            throw new InputException("problem fetching source profiles: " + e.getMessage(), e);
+        }
         if (!bases.isEmpty()) {
-            Profile base = mergedAsPprof(bases, false, sums);
+            Profile base;
+            try {
+                base = mergedAsPprof(bases, false, sums);
+            } catch (Compatibility.Mismatch e) {
+                throw new InputException("problem fetching base profiles: " + e.getMessage() + ",", e); // sic, pprof
+            }
             p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(symbolization.symbolized(p));
@@ -119,16 +132,20 @@ public final class Loader {
         ValueSums sums = new ValueSums();
         Profile b = side(base, baseInputs, sums);
         Profile c = side(current, currentInputs, sums);
-        List<Profile> both = Compatibility.harmonize(List.of(b, c), List.of(sideName(base), sideName(current)));
-        Profile prunedCurrent = PrintableNames.of(FramePruner.prune(both.get(1)));
-        return new DiffInputs(PrintableNames.of(FramePruner.prune(both.get(0))), baseInputs, prunedCurrent, currentInputs,
+        List<String> names = List.of(sideName(base), sideName(current));
+        SampleTypeHarmonizer.Result common = SampleTypeHarmonizer.harmonize(List.of(b, c), names);
+        Harmonization note = b.harmonization.plus(c.harmonization).plus(common.harmonization());
+        List<Profile> both = Compatibility.harmonize(common.profiles(), names);
+        Profile prunedBase = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(0))), note);
+        Profile prunedCurrent = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(1))), note);
+        return new DiffInputs(prunedBase, baseInputs, prunedCurrent, currentInputs,
                 SampleIndex.resolve(prunedCurrent, sampleIndex));
     }
 
     /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
     private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums) {
         boolean[] listed = new boolean[1];
-        return Combination.mergeLoading(each -> {
+        return Combination.mergeHarmonizing(each -> {
             SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
                 if (!listed[0]) {
                     inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));

@@ -29,6 +29,13 @@ public final class Profile {
     public final String keepFrames;
     public final List<String> comments;
     public final Mapping[] mappings;
+    /**
+     * A legacy heap text whose header says in-use equals allocated (a snapshot taken before anything
+     * was freed): its two sample types {@code objects, space} stand for the alloc and inuse ones alike.
+     */
+    public final boolean nothingFreed;
+    /** What was done to bring this profile's inputs to common sample types (none when they agreed). */
+    public final Harmonization harmonization;
 
     public final long[] fnId;
     public final int[] fnName;
@@ -66,6 +73,8 @@ public final class Profile {
         keepFrames = p.keepFrames;
         comments = List.copyOf(p.comments);
         mappings = p.mappings;
+        nothingFreed = p.nothingFreed;
+        harmonization = p.harmonization == null ? Harmonization.NONE : p.harmonization;
         fnId = p.fnId;
         fnName = p.fnName;
         fnSystemName = p.fnSystemName;
@@ -103,6 +112,8 @@ public final class Profile {
         p.keepFrames = keepFrames;
         p.comments = comments;
         p.mappings = mappings;
+        p.nothingFreed = nothingFreed;
+        p.harmonization = harmonization;
         p.fnId = fnId;
         p.fnName = fnName;
         p.fnSystemName = fnSystemName;

@@ -31,6 +31,7 @@ public final class ProfileBuilder {
     private int dropFrames;
     private int keepFrames;
     private final IntList comments = new IntList(4);
+    private boolean nothingFreed;
 
     private final LongList mapId = new LongList();
     private final LongList mapStart = new LongList();
@@ -133,6 +134,11 @@ public final class ProfileBuilder {
 
     public void setDefaultSampleType(int stringIndex) {
         defaultSampleType = stringIndex;
+    }
+
+    /** Marks a legacy heap profile taken before anything was freed (see {@link Profile#nothingFreed}). */
+    public void setNothingFreed(boolean nothingFreed) {
+        this.nothingFreed = nothingFreed;
     }
 
     public void setDropFrames(int stringIndex) {
@@ -267,6 +273,7 @@ public final class ProfileBuilder {
         p.period = period;
         p.timeNanos = timeNanos;
         p.durationNanos = durationNanos;
+        p.nothingFreed = nothingFreed;
         p.defaultSampleType = strings.get(checkString(defaultSampleType, "default_sample_type"));
         p.dropFrames = strings.get(checkString(dropFrames, "drop_frames"));
         p.keepFrames = strings.get(checkString(keepFrames, "keep_frames"));
@@ -495,6 +502,8 @@ public final class ProfileBuilder {
         public String keepFrames;
         public List<String> comments;
         public Mapping[] mappings;
+        public boolean nothingFreed;
+        public Harmonization harmonization;
         public long[] fnId;
         public int[] fnName;
         public int[] fnSystemName;

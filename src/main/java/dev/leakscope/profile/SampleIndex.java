@@ -40,8 +40,18 @@ public final class SampleIndex {
             for (ValueType t : p.sampleTypes()) {
                 names.add(t.type());
             }
+            List<String> lacking = p.harmonization.lacking(requested);
+            if (!lacking.isEmpty()) {
+                throw new UsageException(missing(requested, lacking, names));
+            }
             throw new UsageException("sample index \"" + requested + "\" must be one of: " + names);
         }
         return i;
+    }
+
+    /** The error for a sample type that some inputs of a series or merge do not have. */
+    public static String missing(String requested, List<String> lacking, List<String> common) {
+        return "sample index \"" + requested + "\" is not in every input: " + String.join(", ", lacking)
+                + (lacking.size() == 1 ? " has" : " have") + " no " + requested + "; all have " + common;
     }
 }

@@ -31,6 +31,7 @@ public final class DiffJsonReport {
         ObjectNode type = root.putObject("sampleType");
         type.put("type", d.sampleType().type());
         type.put("unit", d.sampleType().unit());
+        HarmonizationNote.put(root, d.current().profile().harmonization);
         ObjectNode inputs = root.putObject("inputs");
         inputs(inputs.putArray("base"), d.base().inputs());
         inputs(inputs.putArray("current"), d.current().inputs());

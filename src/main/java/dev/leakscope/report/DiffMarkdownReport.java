@@ -28,6 +28,10 @@ public final class DiffMarkdownReport {
         head.append("- current: ").append(Markdown.code(DiffValues.inputs(d.current().inputs()))).append('\n');
         head.append("- gross change: ").append(Markdown.escape(v.gross(d))).append('\n');
         head.append("- ").append(Markdown.escape(DiffValues.options(d))).append('\n');
+        String harmonized = HarmonizationNote.line(d.current().profile().harmonization);
+        if (harmonized != null) {
+            head.append("- ").append(Markdown.escape(harmonized)).append('\n');
+        }
         head.append("- noise: ").append(Markdown.escape(DiffValues.noiseRule(d.noise(), d.sampleType().unit())))
                 .append("\n\n");
         if (d.changed().isEmpty()) {

@@ -21,6 +21,10 @@ public final class DiffTextReport {
         out.println("Base:    " + DiffValues.inputs(d.base().inputs()));
         out.println("Current: " + DiffValues.inputs(d.current().inputs()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));
+        String harmonized = HarmonizationNote.line(d.current().profile().harmonization);
+        if (harmonized != null) {
+            out.println(harmonized);
+        }
         out.println("Total:   " + v.totals(d, "->"));
         out.println("Gross:   " + v.gross(d));
         out.println("Noise:   " + DiffValues.noiseRule(d.noise(), unit));

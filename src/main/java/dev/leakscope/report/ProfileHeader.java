@@ -36,6 +36,10 @@ final class ProfileHeader {
             }
         }
         lines.add("Type: " + rc.typeName());
+        String harmonized = HarmonizationNote.line(p.harmonization);
+        if (harmonized != null) {
+            lines.add(harmonized);
+        }
         if (p.timeNanos() != 0) {
             lines.add("Time: " + goReportTime(p.timeNanos(), rc.settings().zone()));
         }

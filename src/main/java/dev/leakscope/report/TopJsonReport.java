@@ -32,6 +32,7 @@ public final class TopJsonReport {
         ArrayNode header = root.putArray("header");
         TopReport.headerLines(rc, tg).forEach(header::add);
         root.put("timeNanos", rc.profile().timeNanos());
+        HarmonizationNote.put(root, rc.profile().harmonization);
         root.put("total", rc.total());
         ObjectNode options = root.putObject("options");
         options.put("sampleIndex", rc.sampleIndex());

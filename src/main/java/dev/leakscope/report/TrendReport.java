@@ -92,6 +92,10 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
+        String harmonized = HarmonizationNote.line(s.harmonization());
+        if (harmonized != null) {
+            lines.add(harmonized);
+        }
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
         } else {
@@ -272,6 +276,7 @@ public final class TrendReport {
             g.writeStringField("unit", s.unit());
             g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");
+            HarmonizationNote.write(g, s.harmonization());
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {
                 g.writeStartObject();

@@ -1,6 +1,7 @@
 package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
+import dev.leakscope.profile.Harmonization;
 import java.util.List;
 
 /**
@@ -20,10 +21,11 @@ import java.util.List;
  * @param totalRetention the same for the whole profile
  * @param via         per node of allocator, runtime or library code, the program's own frame its
  *                    first-to-last change came through the most ({@code graph.ViaValues}); null elsewhere
+ * @param harmonization how snapshots with different sample types were brought onto one (none when alike)
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
-                     double totalRetention, List<NodeInfo> via) {
+                     double totalRetention, List<NodeInfo> via, Harmonization harmonization) {
 
     /** How the snapshots were put in order. */
     public enum Order {

@@ -8,9 +8,13 @@ import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
 import dev.leakscope.util.SnapshotOrder;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleIndex;
+import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,18 +32,22 @@ public final class SeriesBuilder {
     private final boolean noInlines;
     private final boolean cum;
     private final ToIntFunction<Profile> sampleIndex;
+    /** The sample type named on the command line (null: chosen by sampleIndex on the first snapshot). */
+    private final String requested;
 
     private final List<String> names = new ArrayList<>();
     private int[] arguments = new int[8];
-    private final List<List<ValueType>> types = new ArrayList<>();
+    private final List<SampleTypeHarmonizer.Shape> shapes = new ArrayList<>();
+    /** The measurement the series follows, in every snapshot's own column (see {@link SampleTypeHarmonizer}). */
+    private ValueType wanted;
+    /** The snapshots that do not have it. */
+    private final List<String> lacking = new ArrayList<>();
+    private boolean withRetention;
     private long[] times = new long[8];
     private long[] totals = new long[8];
     private final Map<NodeInfo, Integer> nodeIndex = new HashMap<>();
     private final List<NodeInfo> nodes = new ArrayList<>();
     private final List<long[]> values = new ArrayList<>();
-    private int index = -1;
-    private int inuseSpace = -1;
-    private int allocSpace = -1;
     /** Per node, in-use and allocated space of each snapshot (only when the profiles have both). */
     private final List<long[]> inuse = new ArrayList<>();
     private final List<long[]> alloc = new ArrayList<>();
@@ -53,10 +61,28 @@ public final class SeriesBuilder {
      * @param cum         use cumulative values instead of flat ones
      */
     public SeriesBuilder(Granularity granularity, boolean noInlines, boolean cum, ToIntFunction<Profile> sampleIndex) {
+        this(granularity, noInlines, cum, sampleIndex, null);
+    }
+
+    private SeriesBuilder(Granularity granularity, boolean noInlines, boolean cum, ToIntFunction<Profile> sampleIndex,
+                          String requested) {
         this.granularity = granularity;
         this.noInlines = noInlines;
         this.cum = cum;
         this.sampleIndex = sampleIndex;
+        this.requested = requested;
+    }
+
+    /**
+     * A builder following the sample type named or numbered as {@code --sample-index} does (null or
+     * empty: the first snapshot's default), in every snapshot that has it under any form: a legacy heap
+     * text taken before anything was freed has {@code alloc_space} as {@code space}.
+     */
+    public static SeriesBuilder forSampleIndex(Granularity granularity, boolean noInlines, boolean cum,
+                                               String sampleIndex) {
+        boolean byName = sampleIndex != null && !sampleIndex.isEmpty() && !sampleIndex.matches("[+-]?\\d+");
+        return new SeriesBuilder(granularity, noInlines, cum, p -> SampleIndex.resolve(p, sampleIndex),
+                byName ? sampleIndex : null);
     }
 
     /**
@@ -79,19 +105,26 @@ public final class SeriesBuilder {
             arguments = Arrays.copyOf(arguments, s * 2);
         }
         arguments[s] = argument;
-        boolean agrees = checkTypes(name, p);
         names.add(name);
-        types.add(p.sampleTypes());
-        if (!agrees) {
+        SampleTypeHarmonizer.Shape shape = SampleTypeHarmonizer.Shape.of(p);
+        shapes.add(shape);
+        if (s == 0) {
+            wanted = requested != null ? new ValueType(requested, null) : shape.meaning(sampleIndex.applyAsInt(p));
+            // Retention (in-use / allocated) when the first snapshot has both (one column: nothing freed).
+            withRetention = shape.column("inuse_space", "bytes") >= 0 && shape.column("alloc_space", "bytes") >= 0;
+        }
+        int index = shape.column(wanted.type(), wanted.unit());
+        if (index < 0) {
+            lacking.add(name);
             return;
         }
-        if (s == 0) {
-            index = sampleIndex.applyAsInt(p);
-            inuseSpace = p.sampleTypeIndex("inuse_space");
-            allocSpace = p.sampleTypeIndex("alloc_space");
-            if (allocSpace < 0 || inuseSpace == allocSpace) {
-                inuseSpace = -1;
-            }
+        if (wanted.unit() == null) {
+            wanted = shape.named(wanted.type(), null); // named on the command line: its unit from here on
+        }
+        int inuseSpace = withRetention ? shape.column("inuse_space", "bytes") : -1;
+        int allocSpace = withRetention ? shape.column("alloc_space", "bytes") : -1;
+        if (withRetention && (inuseSpace < 0 || allocSpace < 0)) {
+            withRetention = false;
         }
         if (s == times.length) {
             int n = s * 2;
@@ -108,10 +141,10 @@ public final class SeriesBuilder {
         }
         collect(p, table, global, index, values, s);
         if (!cum) {
-            collectVias(p, table, global, s);
+            collectVias(p, table, global, index, s);
         }
         totals[s] = total(p, index);
-        if (inuseSpace >= 0) {
+        if (withRetention) {
             collect(p, table, global, inuseSpace, inuse, s);
             collect(p, table, global, allocSpace, alloc, s);
             inuseTotals[s] = total(p, inuseSpace);
@@ -129,8 +162,13 @@ public final class SeriesBuilder {
 
     /** As {@link #build()}, from at least minimum snapshots (1: a series that has just begun). */
     public Series build(int minimum) {
-        checkPair();
         int n = names.size();
+        Harmonization note = SampleTypeHarmonizer.describe(shapes, names);
+        if (!lacking.isEmpty()) {
+            List<String> common = new ArrayList<>();
+            SampleTypeHarmonizer.common(shapes, names).forEach(t -> common.add(t.type()));
+            throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
+        }
         if (n < minimum || n == 0) {
             throw new InputException("a trend needs at least " + minimum + " snapshots, got " + n);
         }
@@ -156,16 +194,18 @@ public final class SeriesBuilder {
             for (int i = 0; i < n; i++) {
                 v[node][i] = order[i] < raw.length ? raw[order[i]] : 0;
             }
-            retention[node] = inuseSpace < 0 ? Double.NaN : ratio(at(inuse.get(node), last), at(alloc.get(node), last));
+            retention[node] = !withRetention ? Double.NaN : ratio(at(inuse.get(node), last), at(alloc.get(node), last));
         }
-        double totalRetention = inuseSpace < 0 ? Double.NaN : ratio(inuseTotals[last], allocTotals[last]);
-        ValueType t = types.get(0).get(index);
+        double totalRetention = !withRetention ? Double.NaN : ratio(inuseTotals[last], allocTotals[last]);
+        // A series of one form keeps its own type name (space for two-type heap texts).
+        ValueType t = note.isNone() ? shapes.get(0).types().get(shapes.get(0).column(wanted.type(), wanted.unit()))
+                : wanted;
         List<NodeInfo> via = new ArrayList<>(nodes.size());
         for (int node : vias(order[0], last, v)) {
             via.add(node < 0 ? null : nodes.get(node));
         }
         return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
-                retention, totalRetention, java.util.Collections.unmodifiableList(via));
+                retention, totalRetention, java.util.Collections.unmodifiableList(via), note);
     }
 
     private static long at(long[] row, int s) {
@@ -176,45 +216,6 @@ public final class SeriesBuilder {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 
-    /**
-     * Every snapshot must have the sample types of the others. The odd one out is named: the first
-     * snapshot that differs from the first two when they agree, else (once a third one tells) whichever
-     * of the first two differs from it.
-     */
-    private boolean checkTypes(String name, Profile p) {
-        int s = names.size();
-        if (s == 0) {
-            return true;
-        }
-        List<ValueType> mine = p.sampleTypes();
-        List<ValueType> first = types.get(0);
-        if (s == 1) {
-            return mine.equals(first); // a disagreement waits for a third snapshot to tell the odd one
-        }
-        if (!types.get(1).equals(first)) {
-            int odd = mine.equals(first) ? 1 : 0;
-            int other = 1 - odd;
-            throw mismatch(names.get(odd), types.get(odd), names.get(other) + " and " + name, types.get(other));
-        }
-        if (!mine.equals(first)) {
-            throw mismatch(name, mine, names.get(0), first);
-        }
-        return true;
-    }
-
-    /** Reports the pending disagreement of a two-snapshot series (called when no third one came). */
-    private void checkPair() {
-        if (names.size() == 2 && !types.get(1).equals(types.get(0))) {
-            throw mismatch(names.get(1), types.get(1), names.get(0), types.get(0));
-        }
-    }
-
-    private static InputException mismatch(String odd, List<ValueType> oddTypes, String others,
-                                           List<ValueType> otherTypes) {
-        return new InputException("snapshot " + odd + " has sample types " + oddTypes + ", unlike " + others
-                + " " + otherTypes);
-    }
-
     private int intern(NodeInfo info) {
         Integer i = nodeIndex.get(info);
         if (i == null) {
@@ -222,7 +223,7 @@ public final class SeriesBuilder {
             nodeIndex.put(info, i);
             nodes.add(info);
             values.add(new long[times.length]);
-            if (inuseSpace >= 0) {
+            if (withRetention) {
                 inuse.add(new long[times.length]);
                 alloc.add(new long[times.length]);
             }
@@ -242,7 +243,7 @@ public final class SeriesBuilder {
         }
     }
 
-    private void collectVias(Profile p, NodeTable table, int[] global, int s) {
+    private void collectVias(Profile p, NodeTable table, int[] global, int index, int s) {
         ViaValues v = ViaValues.of(p, table, index);
         for (int i = 0; i < v.size(); i++) {
             long key = ViaValues.key(global[ViaValues.leaf(v.key(i))], global[ViaValues.via(v.key(i))]);

@@ -116,7 +116,8 @@ class BadInputMatrixTest {
                 .setDropFrames(string(b, "((a+)+)+")))), 2, "catastrophic backtracking"));
         c.add(new Case("line break in a name quoted by an error", d -> {
             Files.write(d.resolve("a"), validProfile().toByteArray());
-            Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu\nINJECTED", "ns"))));
+            Files.write(d.resolve("b"), edit(b -> b.setSampleType(0, valueType(b, "samples", "count"))
+                    .setSampleType(1, valueType(b, "cpu\nINJECTED", "ns"))));
             return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
         }, 2, "cpu\\nINJECTED"));
         c.add(new Case("samples crafted to collide in a 31-polynomial hash", d -> top(d, collidingSamples(9000)), 0,
@@ -160,9 +161,10 @@ class BadInputMatrixTest {
                 "not a profile"));
         c.add(new Case("merge of mismatched sample types", d -> {
             Files.write(d.resolve("a"), validProfile().toByteArray());
-            Files.write(d.resolve("b"), edit(b -> b.setSampleType(1, valueType(b, "cpu", "nanoseconds"))));
+            Files.write(d.resolve("b"), edit(b -> b.setSampleType(0, valueType(b, "samples", "count"))
+                    .setSampleType(1, valueType(b, "cpu", "nanoseconds"))));
             return new String[] {"top", d.resolve("a").toString(), d.resolve("b").toString()};
-        }, 2, "cannot combine profiles with different sample types"));
+        }, 2, "no sample type is common to all inputs"));
         binaries(c);
         injection(c);
         overflow(c);

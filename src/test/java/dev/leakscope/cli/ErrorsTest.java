@@ -76,7 +76,8 @@ class ErrorsTest {
         TestProfiles cpu = new TestProfiles().sampleType("samples", "count").sampleType("cpu", "nanoseconds");
         cpu.function(1, "f", "f.go").location(1, 1, 1).sample(new long[] {1, 10}, 1);
         write("cpu.pb", cpu.bytes());
-        assertFails("heap.pb has [objects/count, space/bytes], cpu.pb has [samples/count, cpu/nanoseconds]",
+        assertFails("no sample type is common to all inputs: heap.pb has [objects/count, space/bytes], cpu.pb has"
+                + " [samples/count, cpu/nanoseconds]",
                 "top", "heap.pb", "cpu.pb");
         assertFails("different sample types", "pprof", "-top", "-base", "cpu.pb", "heap.pb");
     }

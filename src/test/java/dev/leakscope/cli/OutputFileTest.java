@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,89 @@ class OutputFileTest {
         assertArrayEquals(bBytes, Files.readAllBytes(b));
         assertEquals(aTime, Files.getLastModifiedTime(a));
         assertEquals(bTime, Files.getLastModifiedTime(b));
+    }
+
+    @Test
+    void aSymlinkIsWrittenThroughAndStaysALink() throws IOException {
+        Files.writeString(dir.resolve("real.txt"), "old report\n");
+        Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("real.txt"));
+        Files.createSymbolicLink(dir.resolve("dangling.txt"), Path.of("new.txt"));
+        Cli.Result expected = Cli.run(dir, "top", "heap_5.pb.gz");
+        for (String out : List.of("link.txt", "dangling.txt")) {
+            Cli.Result r = Cli.run(dir, "top", "--output", out, "heap_5.pb.gz");
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(Files.isSymbolicLink(dir.resolve(out)), out);
+        }
+        assertEquals(expected.out(), Files.readString(dir.resolve("real.txt")));
+        assertEquals(expected.out(), Files.readString(dir.resolve("new.txt")));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aSymlinkToAnInputIsRefused() throws IOException {
+        Files.createSymbolicLink(dir.resolve("link.pb.gz"), Path.of("heap_5.pb.gz"));
+        byte[] before = Files.readAllBytes(dir.resolve("heap_5.pb.gz"));
+        Cli.Result r = Cli.run(dir, "top", "--output", "link.pb.gz", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("is an input"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("heap_5.pb.gz")));
+    }
+
+    @Test
+    void anExistingFileKeepsItsMode() throws IOException {
+        Path report = dir.resolve("report.txt");
+        Files.writeString(report, "old\n");
+        Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-------"));
+        Cli.Result r = Cli.run(dir, "top", "--output", "report.txt", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+        Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertEquals(0, Cli.run(dir, "top", "--output", "report.txt", "heap_5.pb.gz").exitCode());
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+    }
+
+    @Test
+    void aNewFileIsReadableByItsOwnerAndNotExecutable() throws IOException {
+        assertEquals(0, Cli.run(dir, "top", "--output", "new.txt", "heap_5.pb.gz").exitCode());
+        var perms = Files.getPosixFilePermissions(dir.resolve("new.txt"));
+        assertTrue(perms.containsAll(PosixFilePermissions.fromString("rw-------")), perms.toString());
+        assertFalse(perms.contains(PosixFilePermission.OWNER_EXECUTE), perms.toString());
+    }
+
+    @Test
+    void devicesFifosAndDirectoriesAreRefusedAndLeftAsTheyAre() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Files.createDirectory(dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("null-link"), Path.of("/dev/null"));
+        for (String[] c : List.of(new String[] {"/dev/null", "a character device"},
+                new String[] {"null-link", "a character device"}, new String[] {"fifo", "a FIFO"},
+                new String[] {"sub", "is a directory"})) {
+            for (String cmd : List.of("top", "pprof")) {
+                Cli.Result r = cmd.equals("top") ? Cli.run(dir, "top", "--output", c[0], "heap_5.pb.gz")
+                        : Cli.run(dir, "pprof", "-top", "-output", c[0], "heap_5.pb.gz");
+                assertEquals(2, r.exitCode(), r.err());
+                CleanOutcome.of(r);
+                assertEquals("leakscope: cannot write " + dir.resolve(c[0]) + ": " + c[1], r.err().strip().split(
+                        ", not a regular file")[0], r.err());
+            }
+        }
+        assertEquals("a character device", dev.leakscope.util.FileKinds.of(Path.of("/dev/null")));
+        assertEquals("a FIFO", dev.leakscope.util.FileKinds.of(fifo));
+        assertEquals(List.of(), leftovers());
+        Files.delete(dir.resolve("null-link"));
+    }
+
+    @Test
+    void aReadOnlyFileIsRefused() throws IOException {
+        Path report = dir.resolve("report.txt");
+        Files.writeString(report, "old\n");
+        Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("r--r--r--"));
+        Assumptions.assumeFalse(Files.isWritable(report), "root may write any file");
+        Cli.Result r = Cli.run(dir, "top", "--output", "report.txt", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("permission denied"), r.err());
+        assertEquals("old\n", Files.readString(report));
     }
 
     /** Temporary files left in the output directory. */

@@ -47,6 +47,8 @@ final class HeapText {
             // pprof compares the header numbers as strings.
             hasAlloc = !h.group(3).equals(h.group(1)) && !h.group(3).equals("0")
                     || !h.group(4).equals(h.group(2)) && !h.group(4).equals("0");
+            // Go's header before the first GC: whatever was allocated is still in use.
+            p.nothingFreed = h.group(3).equals(h.group(1)) && h.group(4).equals(h.group(2));
             switch (h.group(5)) {
                 case "heapz_v2", "heap_v2" -> {
                     sampled = true;

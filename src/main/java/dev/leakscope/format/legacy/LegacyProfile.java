@@ -42,6 +42,8 @@ final class LegacyProfile {
     /** The numeric label {@code bytes} (average block size) per sample, when {@link #bytesLabel}. */
     final LongList blockSize = new LongList();
     boolean bytesLabel;
+    /** A heap text whose header says in-use equals allocated (see {@code Profile.nothingFreed}). */
+    boolean nothingFreed;
     /** Values per sample. */
     private int width;
 
@@ -324,6 +326,7 @@ final class LegacyProfile {
         b.setPeriodType(b.intern(periodType), b.intern(periodUnit));
         b.setPeriod(period);
         b.setDurationNanos(durationNanos);
+        b.setNothingFreed(nothingFreed);
         b.setDropFrames(b.intern(dropFrames));
         b.setKeepFrames(b.intern(keepFrames));
         for (int i = 0; i < mappings.size(); i++) {

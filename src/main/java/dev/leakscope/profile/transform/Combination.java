@@ -2,7 +2,9 @@ package dev.leakscope.profile.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.profile.ProfileStream;
 
 /**
@@ -50,6 +52,19 @@ public final class Combination {
      * them) are they produced again and merged together.
      */
     public static Profile mergeLoading(ProfileStream profiles, boolean graphOnly) {
+        return mergeLoading(profiles, graphOnly, false);
+    }
+
+    /**
+     * As {@link #mergeLoading(ProfileStream, boolean)}, but profiles whose sample types differ in form
+     * are first brought onto common types ({@link SampleTypeHarmonizer}); the result says how in its
+     * {@link Profile#harmonization}. For leakscope's own commands, never for pprof's.
+     */
+    public static Profile mergeHarmonizing(ProfileStream profiles, boolean graphOnly) {
+        return mergeLoading(profiles, graphOnly, true);
+    }
+
+    private static Profile mergeLoading(ProfileStream profiles, boolean graphOnly, boolean harmonize) {
         var state = new Object() {
             Profile first;
             String firstName;
@@ -84,12 +99,26 @@ public final class Combination {
                 all.add(p);
                 names.add(name);
             });
-            return merge(all, names, graphOnly);
+            if (!harmonize) {
+                return merge(all, names, graphOnly);
+            }
+            SampleTypeHarmonizer.Result h = SampleTypeHarmonizer.harmonize(all, names);
+            return withHarmonization(merge(h.profiles(), names, graphOnly), h.harmonization());
         }
         if (state.merger == null) {
             return merge(List.of(state.first), List.of(state.firstName), graphOnly);
         }
         return state.merger.finish();
+    }
+
+    /** p noting how its inputs were harmonised. */
+    public static Profile withHarmonization(Profile p, Harmonization h) {
+        if (h.isNone()) {
+            return p;
+        }
+        ProfileBuilder.Parts parts = p.parts();
+        parts.harmonization = h;
+        return new Profile(parts);
     }
 
     /** source minus base, as one profile (pprof's -base / -diff_base, with -normalize). */

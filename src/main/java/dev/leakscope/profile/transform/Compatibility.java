@@ -31,7 +31,8 @@ public final class Compatibility {
         int types = first.typeCount();
         for (int i = 1; i < profiles.size(); i++) {
             if (profiles.get(i).typeCount() != types) {
-                throw mismatch(profiles, names, i);
+                // pprof's words (ScaleProfiles), as `leakscope pprof` must print them.
+                throw new Mismatch("inconsistent samples type count: " + types + " != " + profiles.get(i).typeCount());
             }
         }
         ValueType[] common = new ValueType[types];
@@ -75,10 +76,19 @@ public final class Compatibility {
         return min;
     }
 
-    private static boolean compatible(ValueType a, ValueType b) {
+    static boolean compatible(ValueType a, ValueType b) {
         String ta = a.type().endsWith("s") ? a.type().substring(0, a.type().length() - 1) : a.type();
         String tb = b.type().endsWith("s") ? b.type().substring(0, b.type().length() - 1) : b.type();
         return ta.equals(tb) && Units.compatible(a.unit(), b.unit());
+    }
+
+    /** Profiles that cannot be merged or compared as pprof merges them. */
+    public static final class Mismatch extends InputException {
+        private static final long serialVersionUID = 1L;
+
+        Mismatch(String message) {
+            super(message);
+        }
     }
 
     private static InputException mismatch(List<Profile> profiles, List<String> names, int i) {

@@ -45,6 +45,7 @@ public final class Merger {
     private long period;
     private final LinkedHashSet<String> comments = new LinkedHashSet<>();
     private String defaultType = "";
+    private boolean nothingFreed = true;
 
     // mappings
     private final Map<MappingKey, Integer> mappingByKey = new HashMap<>();
@@ -121,6 +122,7 @@ public final class Merger {
             period = p.period;
         }
         comments.addAll(p.comments);
+        nothingFreed &= p.nothingFreed;
         if (defaultType.isEmpty()) {
             defaultType = p.defaultSampleType;
         }
@@ -411,6 +413,7 @@ public final class Merger {
         out.setTimeNanos(time);
         out.setDurationNanos(duration);
         out.setPeriod(period);
+        out.setNothingFreed(nothingFreed);
         for (String c : comments) {
             out.addComment(out.intern(c));
         }

@@ -1,0 +1,195 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakscope.Cli;
+import dev.leakscope.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Series as real services produce them (issue 20): Go heap profiles of one leaking program as debug=1
+ * text and as profile.proto, the first text taken before the first GC (two sample types instead of
+ * four). testdata/go-debug1-series/src wrote them.
+ */
+class MixedSampleTypesTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Path SERIES = ROOT.resolve("testdata/go-debug1-series");
+    private static final String LEAK = "main.rememberSession";
+    private static final String EQUATED = "heap_0.debug1.txt: objects, space taken as alloc_* and inuse_* alike"
+            + " (the header says nothing was freed yet)";
+
+    private static String[] files(String command, String... names) {
+        List<String> all = new ArrayList<>(List.of(command.split(" ")));
+        all.addAll(List.of(names));
+        return all.toArray(new String[0]);
+    }
+
+    private static String[] debug1(int from, int to) {
+        List<String> n = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            n.add("heap_" + k + ".debug1.txt");
+        }
+        return n.toArray(new String[0]);
+    }
+
+    /** Every other snapshot as text, the others as proto: heap_0 text, heap_1 proto… */
+    private static final String[] MIXED = {"heap_0.debug1.txt", "heap_1.pb.gz", "heap_2.debug1.txt", "heap_3.pb.gz",
+        "heap_4.debug1.txt", "heap_5.pb.gz"};
+
+    /** The rows of a trend table (below the header). */
+    private static List<String> rows(String out) {
+        List<String> lines = out.lines().toList();
+        return lines.subList(lines.indexOf("") + 1, lines.size());
+    }
+
+    @Test
+    void debug1SeriesWhoseFirstSnapshotPrecedesTheFirstGcTrendsWithTheLeakFirst() throws IOException {
+        assertTrue(Files.readString(SERIES.resolve("heap_0.debug1.txt")).startsWith("heap profile: 172: 1319424"
+                + " [172: 1319424] @ heap/1048576\n"), "the first snapshot has the two-type header");
+        Cli.Result r = Cli.run(SERIES, files("trend --ascii", debug1(0, 5)));
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Type: inuse_space", lines.get(0));
+        assertEquals("Harmonized: " + EQUATED, lines.get(2));
+        List<String> rows = rows(r.out());
+        assertTrue(rows.get(1).endsWith("(total)"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("*") && rows.get(2).endsWith(LEAK), rows.get(2));
+    }
+
+    @Test
+    void seriesMixingProtoAndDebug1GivesTheNumbersOfEitherForm() {
+        Cli.Result text = Cli.run(SERIES, files("trend --ascii", debug1(0, 5)));
+        Cli.Result mixed = Cli.run(SERIES, files("trend --ascii", MIXED));
+        assertEquals(0, mixed.exitCode(), mixed.err());
+        // Both forms of one moment carry the same numbers, so the mixed table is the text one.
+        assertEquals(rows(text.out()), rows(mixed.out()));
+        assertTrue(mixed.out().contains("\nHarmonized: " + EQUATED + "\n"), mixed.out());
+        // A series that starts with a proto snapshot has nothing to harmonise beyond the text ones.
+        Cli.Result proto = Cli.run(SERIES, "trend", "heap_1.pb.gz", "heap_2.debug1.txt", "heap_3.pb.gz");
+        assertEquals(0, proto.exitCode(), proto.err());
+        assertTrue(!proto.out().contains("Harmonized:"), proto.out());
+    }
+
+    @Test
+    void diffOfTheTwoTypeSnapshotAndALaterOneRanksTheLeakFirst() {
+        Cli.Result text = Cli.run(SERIES, "diff", "heap_0.debug1.txt", "heap_5.debug1.txt");
+        assertEquals(0, text.exitCode(), text.err());
+        List<String> lines = text.out().lines().toList();
+        assertTrue(lines.get(2).startsWith("Type:    inuse_space (bytes)"), lines.get(2));
+        assertEquals("Harmonized: " + EQUATED, lines.get(3));
+        String first = lines.stream().filter(l -> l.startsWith("    1 ")).findFirst().orElseThrow();
+        assertTrue(first.contains(LEAK), first);
+        // proto base, text current, and the other way round: the same rows as proto on both sides
+        Cli.Result proto = Cli.run(SERIES, "diff", "heap_0.pb.gz", "heap_5.pb.gz");
+        Cli.Result mixed = Cli.run(SERIES, "diff", "heap_0.pb.gz", "heap_5.debug1.txt");
+        assertEquals(tail(proto.out()), tail(mixed.out()));
+        assertEquals(tail(proto.out()), tail(text.out()));
+    }
+
+    private static List<String> tail(String out) {
+        List<String> lines = out.lines().toList();
+        return lines.subList(lines.size() - 3, lines.size());
+    }
+
+    @Test
+    void jsonSaysWhatWasHarmonized() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode diff = json.readTree(Cli.run(SERIES, "diff", "--format", "json", "heap_0.debug1.txt",
+                "heap_5.pb.gz").out());
+        assertEquals("heap_0.debug1.txt", diff.get("harmonized").get("equated").get(0).asText());
+        assertEquals(0, diff.get("harmonized").get("dropped").size());
+        JsonNode trend = json.readTree(Cli.run(SERIES, files("trend --format json", MIXED)).out());
+        assertEquals(EQUATED, trend.get("harmonized").get("text").asText());
+        JsonNode top = json.readTree(Cli.run(SERIES, "top", "--format", "json", "heap_0.debug1.txt",
+                "heap_5.pb.gz").out());
+        assertEquals("heap_0.debug1.txt", top.get("harmonized").get("equated").get(0).asText());
+        // inputs that agree get no such field
+        JsonNode plain = json.readTree(Cli.run(SERIES, "diff", "--format", "json", "heap_1.pb.gz", "heap_5.pb.gz").out());
+        assertTrue(plain.get("harmonized") == null, plain.toString());
+    }
+
+    @Test
+    void topOfSeveralFormsSaysSoUnderTheType() {
+        Cli.Result r = Cli.run(SERIES, "top", "heap_0.debug1.txt", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int type = lines.indexOf("Type: inuse_space");
+        assertEquals("Harmonized: " + EQUATED, lines.get(type + 1));
+        // the snapshot before any free counts as allocated too
+        Cli.Result alloc = Cli.run(SERIES, "top", "-i", "alloc_space", "heap_0.debug1.txt", "heap_5.pb.gz");
+        assertEquals(0, alloc.exitCode(), alloc.err());
+        assertTrue(alloc.out().contains("Type: alloc_space\n"), alloc.out());
+    }
+
+    @Test
+    void aSampleIndexSomeSnapshotLacksNamesThem(@TempDir Path tmp) throws IOException {
+        // An in-use only heap text (no allocation counts in its header): constructed, no producer at hand writes one.
+        Files.writeString(tmp.resolve("inuse.heap"), "heap profile: 2: 4096 [0: 0] @ heapprofile\n"
+                + "2: 4096 [0: 0] @ 0x4bbb25\n");
+        for (String f : List.of("heap_1.pb.gz", "heap_2.pb.gz", "heap_5.pb.gz")) {
+            Files.copy(SERIES.resolve(f), tmp.resolve(f));
+        }
+        String expected = "leakscope: sample index \"alloc_space\" is not in every input: inuse.heap has no"
+                + " alloc_space; all have [inuse_objects, inuse_space]\n";
+        Cli.Result trend = Cli.run(tmp, "trend", "-i", "alloc_space", "heap_1.pb.gz", "inuse.heap", "heap_2.pb.gz");
+        assertEquals(2, trend.exitCode());
+        assertEquals(expected, trend.err());
+        Cli.Result diff = Cli.run(tmp, "diff", "-i", "alloc_space", "inuse.heap", "heap_5.pb.gz");
+        assertEquals(2, diff.exitCode());
+        assertEquals(expected, diff.err());
+        Cli.Result top = Cli.run(tmp, "top", "-i", "alloc_space", "inuse.heap", "heap_5.pb.gz");
+        assertEquals(2, top.exitCode());
+        assertEquals(expected, top.err());
+        // what they have in common works, and the note says what was left out
+        Cli.Result inuse = Cli.run(tmp, "trend", "heap_1.pb.gz", "inuse.heap", "heap_2.pb.gz");
+        assertEquals(0, inuse.exitCode(), inuse.err());
+        assertTrue(inuse.out().contains("\nHarmonized: dropped alloc_objects, alloc_space (not in inuse.heap)\n"),
+                inuse.out());
+    }
+
+    @Test
+    void pprofStillRefusesThemInItsOwnWords() {
+        Cli.Result base = Cli.run(SERIES, "pprof", "-top", "-base", "heap_0.debug1.txt", "heap_5.debug1.txt");
+        assertEquals(2, base.exitCode());
+        assertEquals("", base.out());
+        assertEquals("leakscope: inconsistent samples type count: 4 != 2\n", base.err());
+        Cli.Result merge = Cli.run(SERIES, "pprof", "-top", "heap_0.debug1.txt", "heap_5.debug1.txt");
+        assertEquals("leakscope: problem fetching source profiles: inconsistent samples type count: 2 != 4\n",
+                merge.err());
+    }
+
+    @Test
+    void realServiceSeriesFromTheCorpusTrendsAndDiffs() {
+        // go/map-cache: heap_init.txt was taken before the first GC, heap_0..5 after each phase
+        Path dir = TestData.corpus("go", "map-cache");
+        Cli.Result trend = Cli.run(dir, "trend", "heap_init.txt", "heap_0.txt", "heap_1.pb.gz", "heap_2.txt",
+                "heap_3.pb.gz", "heap_4.txt", "heap_5.txt");
+        assertEquals(0, trend.exitCode(), trend.err());
+        List<String> rows = rows(trend.out());
+        assertTrue(rows.get(2).startsWith("*") && rows.get(2).endsWith("example.com/leakdemo/internal/cache.buildTree"),
+                trend.out());
+        Cli.Result diff = Cli.run(dir, "diff", "heap_init.txt", "heap_5.txt");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains("\n    1    +38.50MB      new          0    38.50MB"), diff.out());
+    }
+
+    @Test
+    void asyncProfilerConversionsOfDifferentUnitsHaveNothingInCommon() {
+        Path java = TestData.corpus("java-asprof");
+        Cli.Result r = Cli.run(java, "trend", "static-list-leak/heap_0.pb.gz",
+                "static-list-leak-live-count/heap_1.pb.gz", "static-list-leak/heap_2.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: no sample type is common to all inputs: static-list-leak/heap_0.pb.gz,"
+                + " static-list-leak/heap_2.pb.gz have [allocations/bytes], static-list-leak-live-count/heap_1.pb.gz"
+                + " has [allocations/count]\n", r.err());
+    }
+}

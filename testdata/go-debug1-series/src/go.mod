@@ -1,0 +1,3 @@
+module example.com/debug1series
+
+go 1.19
