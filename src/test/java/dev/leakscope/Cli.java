@@ -51,7 +51,11 @@ public final class Cli {
 
     private static Result checked(Path workDir, String[] args, Result r) {
         if (JsonSchemas.isReport(r.out())) {
-            JsonSchemas.assertValid(r.out());
+            if (r.out().startsWith("{\"")) {
+                r.out().lines().forEach(JsonSchemas::assertValid); // JSON Lines (watch): each line a report
+            } else {
+                JsonSchemas.assertValid(r.out());
+            }
         }
         for (int i = 0; i < args.length; i++) {
             String file = args[i].startsWith("--output=") ? args[i].substring("--output=".length())

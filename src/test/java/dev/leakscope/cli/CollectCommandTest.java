@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -57,9 +58,10 @@ class CollectCommandTest {
             assertTrue(r.err().contains("heap.20261206T170400.000Z.pb.gz"), r.err());
             Cli.Result trend = Cli.run(dir, "trend", "snaps");
             assertEquals(0, trend.exitCode(), trend.err());
-            String firstRow = trend.out().lines().filter(l -> l.startsWith("*") && !l.contains("(total)"))
-                    .findFirst().orElse(trend.out());
-            assertTrue(firstRow.contains("main.rememberSession"), trend.out());
+            List<String> lines = trend.out().lines().toList();
+            int total = lines.indexOf(lines.stream().filter(l -> l.endsWith("  (total)")).findFirst().orElseThrow());
+            String row1 = lines.get(total + 1);
+            assertTrue(row1.startsWith("*") && row1.endsWith("  main.rememberSession"), trend.out());
         }
     }
 }

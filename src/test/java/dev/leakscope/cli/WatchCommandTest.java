@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.leakscope.Cli;
+import dev.leakscope.JsonSchemas;
 import dev.leakscope.LiveService;
 import dev.leakscope.ManualTime;
 import java.io.IOException;
@@ -91,7 +92,9 @@ class WatchCommandTest {
             assertTrue(r.err().contains("--notify http://127.0.0.1:" + receiver.getAddress().getPort() + ": posted"),
                     r.err());
             assertEquals(1, posted.size());
+            JsonSchemas.assertValid(posted.get(0));
             JsonNode payload = JSON.readTree(posted.get(0));
+            JsonSchemas.assertValid(payload.get("report").toString());
             assertEquals("leakscope.watch/v1", payload.get("schema").asText());
             assertTrue(payload.get("text").asText().contains("main.rememberSession"), posted.get(0));
             assertEquals("main.rememberSession", payload.get("report").get("rows").get(0).get("name").asText());
