@@ -12,6 +12,7 @@ import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.TrendReport;
+import dev.leakscope.report.WatchReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class JsonSchemasTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
     private static final List<String> REPORTS = List.of(TopJsonReport.SCHEMA, DiffJsonReport.SCHEMA,
-            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA);
+            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA, WatchReport.SCHEMA);
 
     @Test
     void aSchemaFilePerReportAndNoOther() throws IOException {

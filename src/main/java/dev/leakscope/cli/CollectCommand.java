@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                     + " Ctrl-C leaves only whole files, and running again into DIR continues the series."
                     + " Several URLs (replicas of one service) each get a sub-directory of DIR.",
             "A failed fetch is reported and retried with backoff; after --max-failures failures in a row the"
-                    + " run ends with exit 2, as it does on Ctrl-C (after removing a file being written)."})
+                    + " run ends with exit 2, as it does on Ctrl-C (after removing a file being written).",
+            "On a terminal, a line on stderr counts down to the next snapshot."})
 final class CollectCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "Profile endpoints.")
     List<String> urls;
@@ -64,7 +65,9 @@ final class CollectCommand extends ProfileCommand {
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             for (int i = 1; i <= count; i++) {
                 if (i > 1) {
-                    schedule.await();
+                    int files = (i - 1) * endpoints.size();
+                    schedule.await("snapshot " + i + " of " + count + " (" + files + (files == 1 ? " file" : " files")
+                            + " in " + out + " so far)");
                 }
                 for (FetchedProfile f : schedule.snapshot(endpoints, stores)) {
                     err.println("leakscope: " + i + "/" + count + ": " + f.file()

@@ -119,7 +119,7 @@ final class WatchCommand extends ProfileCommand {
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             for (int i = 1; count == 0 || i <= count; i++) {
                 if (i > 1) {
-                    schedule.await();
+                    schedule.await("snapshot " + i);
                 }
                 FetchedProfile fetched = schedule.snapshot(List.of(endpoint), List.of(store)).get(0);
                 snapshots.add(fetched);

@@ -64,4 +64,21 @@ class CollectCommandTest {
             assertTrue(row1.startsWith("*") && row1.endsWith("  main.rememberSession"), trend.out());
         }
     }
+
+    @Test
+    void onATerminalALineCountsDownToTheNextSnapshot() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            List<java.time.Duration> waits = new java.util.ArrayList<>();
+            Environment env = new Environment(Map.<String, String>of()::get,
+                    Clock.fixed(Instant.parse("2026-12-06T17:00:00Z"), ZoneOffset.UTC), waits::add, true);
+            Cli.Result r = Cli.run(dir, env, "collect", "--every", "2.5s", "--count", "2", "--out", "snaps",
+                    service.heap());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(List.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofMillis(500)), waits);
+            String line = "leakscope: snapshot 2 of 2 (1 file in snaps so far) in ";
+            assertTrue(r.err().contains("\r" + line + "3s\r" + line + "2s\r" + line + "1s\r"
+                    + " ".repeat(line.length() + 2) + "\rleakscope: 2/2: "), r.err());
+        }
+    }
 }
