@@ -27,7 +27,7 @@ class ArchitectureTest {
             List.of("util", "proto"),
             List.of("input", "input.remote", "binary"),
             List.of("profile"),
-            List.of("format", "format.legacy", "format.jfr"),
+            List.of("format", "format.legacy", "format.jfr", "format.histogram"),
             List.of("profile.transform"),
             List.of("symbolize"),
             List.of("load"),

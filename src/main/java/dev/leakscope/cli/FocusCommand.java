@@ -2,14 +2,19 @@ package dev.leakscope.cli;
 
 import dev.leakscope.focus.FocusAnalysis;
 import dev.leakscope.focus.FocusResult;
+import dev.leakscope.focus.FocusTree;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportContext;
 import dev.leakscope.report.ReportSettings;
+import dev.leakscope.report.html.FocusHtmlReport;
 import dev.leakscope.util.UsageException;
+import dev.leakscope.input.InputSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +35,9 @@ final class FocusCommand extends ProfileCommand {
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (default), markdown or json (schema " + FocusReport.JSON_SCHEMA + ").")
+            description = "Output format: text (default), markdown, json (schema " + FocusReport.JSON_SCHEMA + ") or"
+                    + " html (one self-contained page with a flame graph of the samples through the match; use with"
+                    + " --output).")
     String format;
 
     @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "20",
@@ -46,6 +53,9 @@ final class FocusCommand extends ProfileCommand {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         Format f = Format.parse(format, FocusReport.FORMATS);
@@ -54,6 +64,11 @@ final class FocusCommand extends ProfileCommand {
         }
         Pattern fn = ListCommand.compile(regex);
         ReportSettings settings = sample.settings(filters);
+        List<InputSource> named = new ArrayList<>();
+        for (String a : base.base == null ? files : Stream.concat(files.stream(), Stream.of(base.base)).toList()) {
+            named.add(InputSource.of(a, root.workDir, root.stdin)); // not fetched: only to refuse an input as --output
+        }
+        var target = output.target(root.workDir, named);
         ReportContext current = BaseOption.load(files, settings, root, input, spec);
         ReportContext before = base.load(current, settings, root, input, spec);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
@@ -61,8 +76,11 @@ final class FocusCommand extends ProfileCommand {
                 before == null ? 0 : before.sampleIndex(), before == null ? 0 : before.total(),
                 current.profile(), current.sampleIndex(), current.total(), options, nodeCount);
         String title = before == null ? String.join(" ", files) : base.base + " -> " + String.join(" ", files);
-        return Output.print(spec, w -> {
+        return Output.print(spec, target, w -> {
             switch (f) {
+                case HTML -> FocusHtmlReport.write(r, title, current.typeName(), current.sampleUnit(),
+                        FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
+                                : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
                 case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);

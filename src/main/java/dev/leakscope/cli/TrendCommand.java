@@ -1,12 +1,15 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.ValueFormat;
+import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.RateGate;
 import dev.leakscope.trend.SeriesBuilder;
+import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.util.ExitCodes;
@@ -38,7 +41,8 @@ final class TrendCommand extends ProfileCommand {
     List<String> files;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown or json (schema leakscope.trend/v1).")
+            description = "Output format: text (default), markdown, json (schema leakscope.trend/v1) or html (one"
+                    + " self-contained page: chart, sparklines, flame graph of the growth; use with --output).")
     String format;
 
     @Option(names = "--ascii", description = "Draw sparklines in ASCII (the default when the locale is not UTF-8).")
@@ -55,15 +59,26 @@ final class TrendCommand extends ProfileCommand {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         Format f = Format.parse(format, TrendReport.FORMATS);
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
-        SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(), settings.cumSort(),
-                settings.sampleIndex());
-        loader().series(input.sources(files, root), builder::add);
+        SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
+                settings.cumSort(), settings.sampleIndex());
+        var sources = input.sources(files, root);
+        var target = output.target(root.workDir, sources);
+        SeriesEnds ends = f == Format.HTML ? new SeriesEnds() : null;
+        loader().series(sources, (argument, name, p) -> {
+            builder.add(argument, name, p);
+            if (ends != null) {
+                ends.add(argument, name, p);
+            }
+        });
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
@@ -75,7 +90,15 @@ final class TrendCommand extends ProfileCommand {
         boolean asciiLines = ascii || !utf8Locale();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone());
-        Output.print(spec, w -> TrendReport.write(trend, options, w));
+        Output.print(spec, target, w -> {
+            if (ends == null) {
+                TrendReport.write(trend, options, w);
+            } else {
+                ValueType type = new ValueType(series.type(), series.unit());
+                TrendHtmlReport.write(trend, options, ends.tree(settings.granularity(), settings.noInlines(), type),
+                        ends.noise(type)::margin, w);
+            }
+        });
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + tripped.name() + " grows at "

@@ -38,7 +38,7 @@ public final class NoiseModel {
      * @param baseScale  factor the base values were multiplied by (normalisation), 1 otherwise
      * @param periodHint period in the sample unit to assume for a profile that records none (0: none)
      */
-    static NoiseModel of(Profile base, Profile current, ValueType type, double baseScale, long periodHint) {
+    public static NoiseModel of(Profile base, Profile current, ValueType type, double baseScale, long periodHint) {
         double pb = periodIn(base, type.unit());
         double pc = periodIn(current, type.unit());
         if (pb <= 0 && pc <= 0 && periodHint > 0) {

@@ -1,5 +1,6 @@
 package dev.leakscope.format;
 
+import dev.leakscope.format.histogram.ClassHistogram;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -35,6 +36,10 @@ final class ContentSniffer {
         }
         if (allZero(head)) {
             return "only zero bytes (an empty tar archive looks like this)";
+        }
+        if (ClassHistogram.sniff(head)) {
+            return "it is a JVM class histogram, which go tool pprof cannot read"
+                    + " (leakscope's own commands, such as top, read it)";
         }
         if (isText(head)) {
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();

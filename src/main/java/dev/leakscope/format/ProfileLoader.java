@@ -4,6 +4,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.format.histogram.ClassHistogram;
 import dev.leakscope.format.jfr.JfrRecording;
 import dev.leakscope.format.legacy.LegacyParsers;
 import dev.leakscope.util.InputException;
@@ -33,8 +34,14 @@ public final class ProfileLoader {
     }
 
     public static Profile load(InputSource source, Limits limits, Reading reading) {
-        if (reading == Reading.LEAKSCOPE && JfrRecording.sniff(head(source, limits))) {
-            return JfrRecording.load(source, limits);
+        if (reading == Reading.LEAKSCOPE) {
+            byte[] head = head(source, limits);
+            if (JfrRecording.sniff(head)) {
+                return JfrRecording.load(source, limits);
+            }
+            if (ClassHistogram.sniff(head)) {
+                return ClassHistogram.load(source, limits);
+            }
         }
         String protoError = null;
         PprofDecoder.Decoded decoded;
@@ -67,7 +74,7 @@ public final class ProfileLoader {
         if (head.length == 0) {
             throw new InputException(source.name() + ": empty input, not a profile");
         }
-        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2; and JDK Flight Recorder recordings"
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2; JDK Flight Recorder recordings and JVM class histograms"
                 : LegacyParsers.KNOWN_FORMATS;
         if (!ContentSniffer.mightBeLegacy(head)) {
             throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(head)

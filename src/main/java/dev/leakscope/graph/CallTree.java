@@ -4,6 +4,7 @@ import dev.leakscope.profile.Profile;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
+import java.util.function.IntPredicate;
 
 /**
  * The call tree of one or more profiles over one node set: one tree node per distinct call path
@@ -39,9 +40,14 @@ public final class CallTree {
      * this tree's node set (see {@link NodeTable#shared}).
      */
     public void addSamples(Profile p, NodeTable t, int sampleIndex, int column, double scale) {
+        addSamples(p, t, sampleIndex, column, scale, s -> true);
+    }
+
+    /** As {@link #addSamples(Profile, NodeTable, int, int, double)}, only the samples s that keep accepts. */
+    public void addSamples(Profile p, NodeTable t, int sampleIndex, int column, double scale, IntPredicate keep) {
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, sampleIndex);
-            if (w == 0) {
+            if (w == 0 || !keep.test(s)) {
                 continue;
             }
             long v = scale == 1 ? w : Math.round(w * scale);

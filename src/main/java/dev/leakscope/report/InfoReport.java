@@ -23,7 +23,7 @@ public final class InfoReport {
             }
         }
         out.println("Sample types: " + types);
-        if (p.periodType() != null) {
+        if (p.periodType() != null && !p.periodType().type().isEmpty()) {
             out.println("Period:      " + p.period() + " " + p.periodType().unit() + " of " + p.periodType().type());
         }
         out.println("Time:        " + (p.timeNanos() == 0 ? "not recorded" : RawReport.goTime(p.timeNanos(), zone)));

@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link Trend} as text, markdown or JSON ({@code leakscope.trend/v1}). */
+/**
+ * Renders a {@link Trend} as text, markdown or JSON ({@code leakscope.trend/v1}); its header, rows and
+ * cells are shared with the HTML page ({@code report.html.TrendHtmlReport}).
+ */
 public final class TrendReport {
     public static final String SCHEMA = "leakscope.trend/v1";
 
-    /** The formats a trend is rendered in. */
-    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON};
+    /** The formats a trend is rendered in (HTML by {@code report.html.TrendHtmlReport}). */
+    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON, Format.HTML};
 
     /**
      * @param format       output format (one of {@link #FORMATS})
@@ -47,6 +50,11 @@ public final class TrendReport {
         this.per = trend.perHour() ? "/h" : "/snapshot";
     }
 
+    /** The report's pieces, for another rendering of the same facts. */
+    public static TrendReport of(Trend trend, Options o) {
+        return new TrendReport(trend, o);
+    }
+
     public static void write(Trend trend, Options o, PrintWriter w) {
         TrendReport r = new TrendReport(trend, o);
         switch (o.format()) {
@@ -58,7 +66,7 @@ public final class TrendReport {
     }
 
     /** The node rows that pass --nodefraction and --nodecount, in rank order. */
-    List<Trend.Row> shownRows() {
+    public List<Trend.Row> shownRows() {
         long maxTotal = 0;
         for (long t : trend.total().values()) {
             maxTotal = Math.max(maxTotal, Math.abs(t));
@@ -82,7 +90,8 @@ public final class TrendReport {
 
     // ---- text and markdown
 
-    private List<String> headerLines() {
+    /** The header lines ("Type: inuse_space", "Snapshots: …", the projection…) of the text report. */
+    public List<String> headerLines() {
         Series s = trend.series();
         List<String> lines = new ArrayList<>();
         lines.add("Type: " + s.type());
@@ -138,7 +147,8 @@ public final class TrendReport {
         };
     }
 
-    private static String duration(double hours) {
+    /** A span of hours in the unit that reads best: "12.0 s", "3.5 min", "4.2 h", "3.1 days". */
+    public static String duration(double hours) {
         if (hours < 1.0 / 60) {
             return String.format(Locale.ROOT, "%.1f s", hours * 3600);
         }
@@ -172,7 +182,8 @@ public final class TrendReport {
         return !Double.isNaN(trend.series().totalRetention());
     }
 
-    private List<String> header() {
+    /** The column headings of the table: suspect mark, first, last, growth, rate, R², mono, [retained], trend, name. */
+    public List<String> header() {
         List<String> h = new ArrayList<>(List.of("", "first", "last", "growth", "rate" + per, "R²", "mono"));
         if (hasRetention()) {
             h.add("retained");
@@ -182,7 +193,8 @@ public final class TrendReport {
         return h;
     }
 
-    private List<String> cells(String name, Stats st) {
+    /** A row's cells under {@link #header()}; the trend cell is a text sparkline. */
+    public List<String> cells(String name, Stats st) {
         List<String> c = new ArrayList<>(List.of(st.suspect() ? "*" : "", ValueFormat.autoLabel(st.first(), unit),
                 ValueFormat.autoLabel(st.last(), unit), signed(st.growth()), signed(Math.round(st.slope())),
                 fixed(st.r2()), fixed(st.monotonicity())));

@@ -12,11 +12,13 @@ class FormatTest {
         assertEquals(Format.MARKDOWN, Format.parse("md", TrendReport.FORMATS));
         assertEquals(Format.MARKDOWN, Format.parse("Markdown", FocusReport.FORMATS));
         assertEquals(Format.HTML, Format.parse("html", Format.values()));
+        assertEquals(Format.HTML, Format.parse("HTML", TrendReport.FORMATS));
+        assertEquals(Format.HTML, Format.parse("html", FocusReport.FORMATS));
     }
 
     @Test
     void anUnsupportedFormatNamesTheSupportedOnes() {
-        UsageException e = assertThrows(UsageException.class, () -> Format.parse("html", TrendReport.FORMATS));
-        assertEquals("unknown format 'html' (use text, markdown or json)", e.getMessage());
+        UsageException e = assertThrows(UsageException.class, () -> Format.parse("xml", TrendReport.FORMATS));
+        assertEquals("unknown format 'xml' (use text, markdown, json or html)", e.getMessage());
     }
 }

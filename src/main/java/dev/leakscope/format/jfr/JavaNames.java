@@ -4,7 +4,7 @@ package dev.leakscope.format.jfr;
  * Names as async-profiler's converter writes them: methods as {@code pkg/Class.method}, allocated
  * types as Java source names ({@code byte[]}, {@code java.lang.Object[]}).
  */
-final class JavaNames {
+public final class JavaNames {
     private JavaNames() {
     }
 
@@ -18,7 +18,7 @@ final class JavaNames {
      * as in source ({@code byte[]}, {@code java.lang.String[][]}); names already in that form (as
      * async-profiler writes them) are kept.
      */
-    static String type(String jvmName) {
+    public static String type(String jvmName) {
         int dims = 0;
         while (dims < jvmName.length() && jvmName.charAt(dims) == '[') {
             dims++;

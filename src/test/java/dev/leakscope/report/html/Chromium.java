@@ -163,6 +163,29 @@ final class Chromium implements AutoCloseable {
         awaitEvent(e -> e.path("method").asText().equals("Page.loadEventFired"));
     }
 
+    /**
+     * Opens a report from its file and checks it loaded as a reader's browser would: no console error
+     * or exception, and no request but the document itself.
+     */
+    void openOffline(Path html) throws Exception {
+        String url = html.toUri().toString();
+        open(url);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems(), "console errors or exceptions");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(url), requests(), "requests besides the document");
+    }
+
+    /** The flame frames drawn of that name (labelled or too narrow for a label): their background colours. */
+    JsonNode frameColours(String name) throws Exception {
+        return eval("[...document.querySelectorAll('#flame .fr')].filter(f => leakscopeFlame.name(+f.dataset.i) === "
+                + JSON.writeValueAsString(name) + ").map(f => getComputedStyle(f).backgroundColor)");
+    }
+
+    /** Types text into the search box; returns what the page says it found. */
+    String search(String text) throws Exception {
+        return eval("const s = document.getElementById('search'); s.value = " + JSON.writeValueAsString(text)
+                + "; s.dispatchEvent(new Event('input')); document.getElementById('found').textContent").asText();
+    }
+
     private void awaitEvent(Predicate<JsonNode> which) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         synchronized (events) {

@@ -1,0 +1,71 @@
+package dev.leakscope.format.histogram;
+
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Limits;
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.util.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * JVM class histograms ({@code jcmd PID GC.class_histogram}, {@code jmap -histo[:live]}) as
+ * profiles: one sample per class, its only frame the class, with {@code instances} and {@code bytes}
+ * (the default). The text has no time: it is taken from the file name or modification time
+ * ({@link CaptureTime}), so a directory of histograms is a series in capture order.
+ */
+public final class ClassHistogram {
+    private ClassHistogram() {
+    }
+
+    /** Whether decompressed content starting with head is a class histogram. */
+    public static boolean sniff(byte[] head) {
+        return HistogramReader.sniff(head);
+    }
+
+    /** The histogram in source as a profile; a malformed line is an input error naming the source and line. */
+    public static Profile load(InputSource source, Limits limits) {
+        ProfileBuilder builder = ProfileBuilder.withEmptyString();
+        ClassTable classes = new ClassTable(builder);
+        HistogramReader.Facts facts;
+        try (InputStream in = source.openProfile(limits)) {
+            facts = new HistogramReader(classes).read(in);
+        } catch (InputException e) {
+            throw e.getMessage().startsWith(source.name() + ":") ? e
+                    : new InputException(source.name() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+        CaptureTime time = CaptureTime.of(source);
+        builder.setTimeNanos(time.nanos());
+        comment(builder, producer(facts));
+        comment(builder, "Time: " + time.how());
+        for (String w : facts.warnings()) {
+            comment(builder, "The JVM warned: " + w);
+        }
+        if (!facts.total()) {
+            comment(builder, "No Total line: the histogram was cut short, only the classes listed are read");
+        }
+        classes.writeTo();
+        return builder.build();
+    }
+
+    /** "Class histogram (jcmd GC.class_histogram) of process 12742, JDK 17.0.15": what info shows as producer. */
+    private static String producer(HistogramReader.Facts facts) {
+        StringBuilder s = new StringBuilder("Class histogram");
+        s.append(facts.pid() != null ? " (jcmd GC.class_histogram)" : " (jmap -histo or jcmd GC.class_histogram)");
+        if (facts.pid() != null) {
+            s.append(" of process ").append(facts.pid());
+        }
+        if (facts.javaBase() != null) {
+            s.append(", JDK ").append(facts.javaBase());
+        } else {
+            s.append(facts.moduleColumn() ? ", JDK 9 or later" : ", JDK 8 layout (no module column)");
+        }
+        return s.toString();
+    }
+
+    private static void comment(ProfileBuilder builder, String s) {
+        builder.addComment(builder.intern(s));
+    }
+}

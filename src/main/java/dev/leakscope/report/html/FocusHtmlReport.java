@@ -1,0 +1,102 @@
+package dev.leakscope.report.html;
+
+import dev.leakscope.focus.FocusResult;
+import dev.leakscope.graph.CallTree;
+import dev.leakscope.report.GoNumbers;
+import dev.leakscope.report.ValueFormat;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * A focus as one HTML page: the text report's header, a flame graph of the samples through the
+ * matching functions (differential with a base) and the report's four tables, whose rows select their
+ * frame in the graph.
+ */
+public final class FocusHtmlReport {
+    private FocusHtmlReport() {
+    }
+
+    /**
+     * @param tree the call tree of the samples through the match ({@code focus.FocusTree}): base and
+     *             current columns with a base, else one
+     */
+    public static void write(FocusResult r, String title, String type, String unit, CallTree tree, PrintWriter out) {
+        HtmlPage.begin("leakscope focus", out);
+        HtmlPage.facts(out, "Focus", r.regex() + " in " + title, "Type", type + " (" + unit + ")", "Total",
+                r.withBase() ? auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
+                        + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit));
+        HtmlPage.flame(out, r.withBase()
+                ? "Differential flame graph of the samples through the match (colour: each frame's own change)"
+                : "Flame graph of the samples through the match", FlameData.of(tree, null), unit, r.withBase());
+        String by = r.withBase() ? ", by growth" : "";
+        values(r, "Matched functions", r.matched(), unit, out);
+        shares(r, "Caller paths (root > ... > match)" + by, r.callerPaths(), true, unit, out);
+        shares(r, "Callees of the match" + by, r.callees(), false, unit, out);
+        values(r, "Top nodes of the samples through the match" + by, r.top(), unit, out);
+        if (r.topCut() > 0) {
+            out.println("<p class=\"note\">" + Html.text(r.topCut() + " more nodes not shown; use --nodecount 0 to"
+                    + " show all.") + "</p>");
+        }
+        HtmlPage.end(out);
+    }
+
+    private static void values(FocusResult r, String heading, List<FocusResult.Values> rows, String unit,
+                               PrintWriter out) {
+        out.println("<h2>" + Html.text(heading) + "</h2>");
+        out.println(r.withBase()
+                ? "<table class=\"rows\"><thead><tr><th>flat delta</th><th>cum base</th><th>cum now</th>"
+                        + "<th>cum delta</th><th>name</th></tr></thead><tbody>"
+                : "<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>cum</th><th>cum%</th>"
+                        + "<th>name</th></tr></thead><tbody>");
+        for (FocusResult.Values v : rows) {
+            String[] cells = r.withBase()
+                    ? new String[] {signed(v.deltaFlat(), unit), auto(v.baseCum(), unit), auto(v.cum(), unit),
+                        signed(v.deltaCum(), unit), v.name()}
+                    : new String[] {auto(v.flat(), unit), GoNumbers.percentage(v.flat(), r.total()).strip(),
+                        auto(v.cum(), unit), GoNumbers.percentage(v.cum(), r.total()).strip(), v.name()};
+            row(v.name(), cells, out);
+        }
+        out.println("</tbody></table>");
+    }
+
+    private static void shares(FocusResult r, String heading, List<FocusResult.Share> rows, boolean paths,
+                               String unit, PrintWriter out) {
+        out.println("<h2>" + Html.text(heading) + "</h2>");
+        long sum = 0;
+        for (FocusResult.Share s : rows) {
+            sum += r.withBase() ? s.delta() : s.current();
+        }
+        out.println(r.withBase()
+                ? "<table class=\"rows\"><thead><tr><th>delta</th><th>base</th><th>current</th><th>share</th>"
+                        + "<th>" + (paths ? "path" : "name") + "</th></tr></thead><tbody>"
+                : "<table class=\"rows\"><thead><tr><th>value</th><th>share</th><th>" + (paths ? "path" : "name")
+                        + "</th></tr></thead><tbody>");
+        for (FocusResult.Share s : rows) {
+            long v = r.withBase() ? s.delta() : s.current();
+            String share = GoNumbers.percentage(v, sum).strip();
+            String[] cells = r.withBase()
+                    ? new String[] {signed(v, unit), auto(s.base(), unit), auto(s.current(), unit), share, s.name()}
+                    : new String[] {auto(v, unit), share, s.name()};
+            // a path selects its match (its last frame); "(self)" is no frame
+            String frame = paths ? s.frames().get(s.frames().size() - 1) : s.name().equals("(self)") ? null : s.name();
+            row(frame, cells, out);
+        }
+        out.println("</tbody></table>");
+    }
+
+    private static void row(String frame, String[] cells, PrintWriter out) {
+        StringBuilder b = new StringBuilder(frame == null ? "<tr>" : "<tr data-name=\"" + Html.text(frame) + "\">");
+        for (String c : cells) {
+            b.append("<td>").append(Html.text(c)).append("</td>");
+        }
+        out.println(b.append("</tr>"));
+    }
+
+    private static String auto(long v, String unit) {
+        return ValueFormat.autoLabel(v, unit);
+    }
+
+    private static String signed(long v, String unit) {
+        return (v > 0 ? "+" : "") + auto(v, unit);
+    }
+}

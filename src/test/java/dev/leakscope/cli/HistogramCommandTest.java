@@ -1,0 +1,101 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakscope.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class-histogram series of testdata/jvm-leak/histograms (six {@code jcmd GC.class_histogram}
+ * of its program, one step of 2000 requests apart) through the commands: the leaking
+ * {@code leak.Session} comes first, the bounded cache's {@code leak.CacheEntry} is not flagged.
+ */
+class HistogramCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TESTDATA = Path.of("testdata/jvm-leak").toAbsolutePath();
+
+    @Test
+    void trendOfTheDirectoryRanksTheLeakingClassFirst() throws Exception {
+        Cli.Result r = Cli.run(TESTDATA, "trend", "--format=json", "histograms");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode trend = JSON.readTree(r.out());
+        assertEquals("time", trend.get("order").asText());
+        assertEquals(6, trend.get("snapshots").size());
+        JsonNode first = trend.get("rows").get(0);
+        assertEquals("leak.Session", first.get("name").asText(), r.out());
+        assertTrue(first.get("suspect").asBoolean(), r.out());
+        assertEquals(560000, first.get("growth").asLong());
+        for (JsonNode row : trend.get("rows")) {
+            if (row.get("name").asText().equals("leak.CacheEntry")) {
+                assertFalse(row.get("suspect").asBoolean(), row.toString());
+                assertEquals(0, row.get("growth").asLong(), row.toString());
+            }
+        }
+    }
+
+    @Test
+    void trendByInstances() throws Exception {
+        Cli.Result r = Cli.run(TESTDATA, "trend", "--format=json", "--sample-index=instances", "histograms");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode trend = JSON.readTree(r.out());
+        assertEquals("instances", trend.get("type").asText());
+        JsonNode session = null;
+        for (JsonNode row : trend.get("rows")) {
+            if (row.get("name").asText().equals("leak.Session")) {
+                session = row;
+            }
+        }
+        assertEquals("[2000,4000,6000,8000,10000,12000]", session.get("values").toString());
+    }
+
+    @Test
+    void diffOfOldestAndNewest() throws Exception {
+        Cli.Result r = Cli.run(TESTDATA, "diff", "--format=json", "histograms");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rows = JSON.readTree(r.out()).get("rows");
+        assertEquals("leak.Session", rows.get(0).get("name").asText(), r.out());
+        assertEquals(560000, rows.get(0).get("delta").asLong());
+        for (JsonNode row : rows) {
+            assertFalse(row.get("name").asText().equals("leak.CacheEntry"), r.out());
+        }
+    }
+
+    @Test
+    void topAndInfoNameTheProducer() throws Exception {
+        Cli.Result top = Cli.run(TESTDATA, "top", "histograms/histo-20261206T202040Z.txt");
+        assertEquals(0, top.exitCode(), top.err());
+        assertTrue(top.out().contains("leak.Session"), top.out());
+        Cli.Result info = Cli.run(TESTDATA, "info", "histograms/histo-20261206T202040Z.txt");
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("Producer:    Class histogram (jcmd GC.class_histogram) of process 308,"
+                + " JDK 17.0.15"), info.out());
+        assertTrue(info.out().contains("Time:        2026-12-06 20:20:40 +0000 UTC"), info.out());
+    }
+
+    @Test
+    void malformedLineIsOneLineErrorWithItsNumber(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, " num     #instances         #bytes  class name (module)\n"
+                + "-------------------------------------------------------\n"
+                + "   1:             2             48  java.lang.String (java.base@17.0.15)\n"
+                + "   2:   oops\n");
+        Cli.Result r = Cli.run(dir, "top", "bad.txt");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("leakscope: bad.txt: line 4: malformed class histogram: expected a row \"num: #instances #bytes"
+                + " class-name [(module)]\", found \"2:   oops\"\n", r.err());
+    }
+
+    @Test
+    void pprofCommandSaysGoToolPprofCannotReadIt() throws Exception {
+        Cli.Result r = Cli.run(TESTDATA, "pprof", "-top", "histograms/histo-20261206T202040Z.txt");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("it is a JVM class histogram, which go tool pprof cannot read"), r.err());
+    }
+}

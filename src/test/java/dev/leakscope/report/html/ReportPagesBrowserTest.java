@@ -1,0 +1,193 @@
+package dev.leakscope.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leakscope.Cli;
+import dev.leakscope.TestProfiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trend, focus and top pages in headless Chromium: each loads offline without a console error,
+ * draws what its text report says (chart points, sparklines, projection, the leak frame in red),
+ * and its search box, click-to-zoom and table rows work; hostile names and file names stay text and
+ * no raw control character reaches the page. Screenshots go to target/html/.
+ */
+class ReportPagesBrowserTest {
+    private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
+    private static final Path OUT = Path.of("target/html").toAbsolutePath();
+    private static final String LEAK = "example.com/leakdemo/internal/cache.buildTree";
+    private static final String[] SERIES = {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz", "heap_3.pb.gz",
+        "heap_4.pb.gz", "heap_5.pb.gz"};
+    private static Chromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(OUT);
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static Path report(Path dir, String file, String... args) {
+        Path html = OUT.resolve(file);
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--format";
+        all[args.length + 1] = "html";
+        all[args.length + 2] = "--output";
+        all[args.length + 3] = html.toString();
+        Cli.Result r = Cli.run(dir, all);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        return html;
+    }
+
+    private static Path trend(String limit) {
+        String[] args = new String[SERIES.length + 3];
+        args[0] = "trend";
+        args[1] = "--limit";
+        args[2] = limit;
+        System.arraycopy(SERIES, 0, args, 3, SERIES.length);
+        return report(MAP_CACHE, "map-cache-trend-" + limit + ".html", args);
+    }
+
+    @Test
+    void trendPageChartsTheSeriesAndProjectsTheTotalToTheLimit() throws Exception {
+        browser.openOffline(trend("48MiB"));
+        // one point per snapshot for the total and the one suspect; hover names snapshot and value
+        assertEquals(6, browser.eval("document.querySelectorAll('svg.chart g.total circle').length").asInt());
+        assertEquals(6, browser.eval("document.querySelectorAll('svg.chart g.s0 circle').length").asInt());
+        assertEquals(0, browser.eval("document.querySelectorAll('svg.chart g.s1').length").asInt());
+        assertEquals("(total)\nheap_5.pb.gz: 40MB", browser.eval(
+                "[...document.querySelectorAll('svg.chart g.total circle title')].pop().textContent").asText());
+        assertEquals(LEAK, browser.eval("document.querySelector('.legend .sw-s0').textContent").asText());
+        // the limit is within three spans of the series: drawn, with the projection up to it
+        assertEquals(1, browser.eval("document.querySelectorAll('svg.chart .limit').length").asInt());
+        assertTrue(browser.eval("document.querySelector('svg.chart .proj title').textContent").asText()
+                .startsWith("projection: reaches 48MB in ~"));
+        assertTrue(browser.eval("document.querySelector('dl.facts').textContent").asText()
+                .contains("reaches 48MB in ~"));
+        // a sparkline per row (total and 4 nodes), red for the two suspect rows
+        assertEquals(5, browser.eval("document.querySelectorAll('table.rows svg.spark').length").asInt());
+        assertEquals(3, browser.eval("document.querySelectorAll('table.rows svg.spark.calm').length").asInt());
+        browser.screenshot(OUT.resolve("map-cache-trend.png"));
+    }
+
+    @Test
+    void trendFlameGraphShowsTheGrowthFromFirstToLastSnapshot() throws Exception {
+        browser.openOffline(trend("2GiB"));
+        assertEquals(0, browser.eval("document.querySelectorAll('svg.chart .proj').length").asInt(),
+                "a limit hours away is stated, not drawn");
+        assertTrue(hasRed(browser.frameColours(LEAK)), "leak frame not red: " + browser.frameColours(LEAK));
+        // first -> last: the same numbers as diff heap_0 heap_5
+        assertEquals("6 frames: 7.50MB -> 38.50MB, delta +31MB", browser.search("buildtree"));
+        browser.eval("[...document.querySelectorAll('table.rows tbody tr')].find(r => r.dataset.name === '"
+                + LEAK + "').click()");
+        assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+        // the total row selects no frame: clicking it changes nothing
+        browser.eval("document.querySelector('table.rows tbody tr').click()");
+        assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+    }
+
+    @Test
+    void focusPageWithBaseIsADifferentialFlameGraphOfTheMatch() throws Exception {
+        browser.openOffline(report(MAP_CACHE, "map-cache-focus.html", "focus", "buildTree", "heap_5.pb.gz",
+                "--base", "heap_0.pb.gz"));
+        assertTrue(hasRed(browser.frameColours(LEAK)), "leak frame not red");
+        // only samples through the match: runtime.malg (not through buildTree) is not drawn
+        assertEquals(0, browser.frameColours("runtime.malg").size());
+        assertEquals("6 frames: 7.50MB -> 38.50MB, delta +31MB", browser.search("buildTree"));
+        assertEquals(4, browser.eval("document.querySelectorAll('table.rows').length").asInt());
+        clickFrame("example.com/leakdemo/internal/cache.Phase");
+        assertEquals("example.com/leakdemo/internal/cache.Phase",
+                browser.eval("[...document.querySelectorAll('#crumbs button')].pop().textContent").asText());
+        // the caller path row selects its match
+        browser.eval("document.querySelectorAll('table.rows')[1].querySelector('tbody tr').click()");
+        assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+        browser.screenshot(OUT.resolve("map-cache-focus.png"));
+    }
+
+    @Test
+    void focusPageWithoutBaseShowsTheCurrentProfile() throws Exception {
+        browser.openOffline(report(MAP_CACHE, "map-cache-focus-single.html", "focus", "Sprintf", "heap_5.pb.gz"));
+        assertEquals(1, browser.frameColours("fmt.Sprintf").size());
+        assertEquals(0, browser.frameColours(LEAK).size());
+        assertEquals("1 frame: 512.01kB (100.00% of all)", browser.search("sprintf"));
+    }
+
+    @Test
+    void topPageSearchesAndZooms() throws Exception {
+        browser.openOffline(report(MAP_CACHE, "map-cache-top-search.html", "top", "heap_5.pb.gz"));
+        assertEquals("6 frames: 38.50MB (96.25% of all)", browser.search("buildTree"));
+        assertTrue(browser.eval("document.querySelectorAll('#flame .fr.match').length").asInt() >= 6);
+        clickFrame("runtime.malg");
+        assertEquals("runtime.malg", browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+        browser.eval("document.getElementById('reset').click()");
+        assertEquals(0, browser.eval("leakscopeFlame.zoom()").asInt());
+        browser.eval("[...document.querySelectorAll('table.rows tbody tr')].find(r => r.dataset.name === '"
+                + LEAK + "').click()");
+        assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+    }
+
+    @Test
+    void hostileNamesStayTextOnTrendAndFocusPages(@TempDir Path dir) throws Exception {
+        String script = "x.<script>window.pwned = 1</script>";
+        String img = "y.<img src=x onerror=\"window.pwned = 2\">\u0007\u001b[31m";
+        String[] files = {"s0<b>.pb.gz", "s1\u001b[0m.pb.gz", "s2.pb.gz"};
+        for (int i = 0; i < files.length; i++) {
+            Files.write(dir.resolve(files[i]), hostile(script, img, 1 + 10 * i).gzipped());
+        }
+        Path trend = report(dir, "hostile-trend.html", "trend", files[0], files[1], files[2]);
+        Path focus = report(dir, "hostile-focus.html", "focus", "img", files[2], "--base", files[0]);
+        for (Path html : new Path[] {trend, focus}) {
+            String page = Files.readString(html);
+            assertFalse(page.contains("<script>window"), "raw script tag in " + html);
+            assertFalse(page.contains("<img") || page.contains("<b>"), "raw tag in " + html);
+            assertFalse(page.chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x7f), "raw control character in " + html);
+            browser.openOffline(html);
+            assertEquals("undefined", browser.eval("typeof window.pwned").asText());
+            assertEquals(0, browser.eval("document.images.length").asInt());
+            assertEquals(2, browser.eval("document.scripts.length").asInt());
+            assertTrue(browser.eval("[...document.querySelectorAll('#flame .fr')].some(f => f.textContent.includes("
+                    + "'onerror'))").asBoolean(), "hostile frame drawn as text in " + html);
+        }
+        browser.openOffline(trend);
+        assertTrue(browser.eval("document.querySelector('dl.facts').textContent").asText().contains("s0<b>.pb.gz"));
+    }
+
+    private static void clickFrame(String name) throws Exception {
+        // by the frame's name, not its label: a narrow frame has none
+        browser.eval("[...document.querySelectorAll('#flame .fr')].find(f => leakscopeFlame.name(+f.dataset.i) === '"
+                + name + "').click()");
+        assertEquals(name, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+    }
+
+    private static TestProfiles hostile(String a, String b, long scale) {
+        return new TestProfiles().sampleType("inuse_space", "bytes").function(1, "main.main", "main.go")
+                .function(2, a, "x.go").function(3, b, "y\u0007.go").location(1, 0x10, 1).location(2, 0x20, 2)
+                .location(3, 0x30, 3).sample(new long[] {1 << 20}, 2, 1).sample(new long[] {scale << 20}, 3, 1);
+    }
+
+    private static boolean hasRed(JsonNode colours) {
+        for (JsonNode c : colours) {
+            String[] p = c.asText().replaceAll("[^0-9,]", "").split(",");
+            if (Integer.parseInt(p[0]) > 180 && Integer.parseInt(p[1]) < 90 && Integer.parseInt(p[2]) < 90) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
