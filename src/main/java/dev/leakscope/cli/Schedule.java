@@ -58,7 +58,7 @@ final class Schedule {
         }
         int width = 0;
         try {
-            for (Duration left = every; left.isPositive(); left = left.minus(TICK)) {
+            for (Duration left = every; !left.isNegative() && !left.isZero(); left = left.minus(TICK)) {
                 String line = "leakscope: " + what + " in " + countdown(left);
                 err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
                 err.flush();

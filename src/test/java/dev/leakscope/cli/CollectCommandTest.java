@@ -61,7 +61,9 @@ class CollectCommandTest {
             List<String> lines = trend.out().lines().toList();
             int total = lines.indexOf(lines.stream().filter(l -> l.endsWith("  (total)")).findFirst().orElseThrow());
             String row1 = lines.get(total + 1);
-            assertTrue(row1.startsWith("*") && row1.endsWith("  main.rememberSession"), trend.out());
+            // Row 1, whether or not a suspect: the profiles' own time_nanos are the service's wall clock,
+            // so how steady the rate looks depends on the machine's speed; the ranking does not.
+            assertTrue(row1.endsWith("  main.rememberSession"), trend.out());
         }
     }
 
