@@ -12,6 +12,7 @@ import dev.leakscope.load.DiffInputs;
 import dev.leakscope.report.DiffJsonReport;
 import dev.leakscope.report.DiffMarkdownReport;
 import dev.leakscope.report.DiffTextReport;
+import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.ValueFormat;
@@ -116,12 +117,15 @@ final class DiffCommand extends ProfileCommand {
                 samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
+        if (d.baseLooksNewer()) {
+            Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
+        }
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
         Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> DiffTextReport.write(d, root.colour, w);
-                case MARKDOWN -> DiffMarkdownReport.write(d, w);
+                case MARKDOWN -> DiffMarkdownReport.write(d, format.maxChars(), w);
                 case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
                 case HTML -> DiffHtmlReport.write(d, w);
             }

@@ -48,6 +48,9 @@ final class FocusCommand extends ProfileCommand {
     BaseOption base;
 
     @Mixin
+    MarkdownBudget markdown;
+
+    @Mixin
     SampleOptions sample;
 
     @Mixin
@@ -70,6 +73,7 @@ final class FocusCommand extends ProfileCommand {
         }
         var target = output.target(root.workDir, named);
         ReportContext current = BaseOption.load(files, settings, root, input, spec);
+        BaseOption.noteHarmonization(current, spec);
         ReportContext before = base.load(current, settings, root, input, spec);
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : before.profile(),
@@ -82,7 +86,7 @@ final class FocusCommand extends ProfileCommand {
                         FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
                                 : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), markdown.maxChars(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });

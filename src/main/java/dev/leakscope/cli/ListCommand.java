@@ -46,6 +46,7 @@ final class ListCommand extends ProfileCommand {
         Pattern fn = compile(regex);
         ReportSettings settings = sample.settings(filters).withPaths(trimPath, sourcePath);
         ReportContext current = BaseOption.load(files, settings, root, input, spec);
+        BaseOption.noteHarmonization(current, spec);
         ReportContext before = base.load(current, settings, root, input, spec);
         return Output.print(spec, w -> LineListing.write(before, current, fn, root.workDir, w));
     }

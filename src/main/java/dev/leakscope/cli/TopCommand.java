@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscope top}: the largest nodes of a profile, as {@code go tool pprof -top} prints them. */
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = {"Show the nodes with the largest values, as go tool pprof -top does.",
-            "Several FILEs are merged (their sample types must agree). FILE may be - for standard input,",
+            "Several FILEs are merged (sample types that differ in form first brought onto one set). FILE may be - for standard input,",
             "a directory or an archive (tar, tar.gz, tar.zst, tar.xz, zip): all the profiles in it are merged.",
             "--format markdown gives a table for a ticket; --format json the schema leakscope.top/v1."})
 final class TopCommand extends ProfileCommand {
@@ -45,7 +45,7 @@ final class TopCommand extends ProfileCommand {
         return Output.print(spec, target, w -> {
             switch (fmt) {
                 case TEXT -> TopReport.write(rc, w);
-                case MARKDOWN -> TopMarkdownReport.write(rc, w);
+                case MARKDOWN -> TopMarkdownReport.write(rc, format.maxChars(), w);
                 case JSON -> TopJsonReport.write(rc, w);
                 case HTML -> TopHtmlReport.write(rc, w);
             }

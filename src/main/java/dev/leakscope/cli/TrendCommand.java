@@ -62,6 +62,9 @@ final class TrendCommand extends ProfileCommand {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    MarkdownBudget markdown;
+
     @Override
     public Integer call() {
         Format f = Format.parse(format, TrendReport.FORMATS);
@@ -89,7 +92,7 @@ final class TrendCommand extends ProfileCommand {
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii || !utf8Locale();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
-                projection, settings.zone());
+                projection, settings.zone(), markdown.maxChars());
         Output.print(spec, target, w -> {
             if (ends == null) {
                 TrendReport.write(trend, options, w);

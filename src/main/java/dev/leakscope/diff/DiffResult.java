@@ -62,6 +62,15 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         return b == 0 || c == 0 ? null : c - b;
     }
 
+    /**
+     * Whether the base looks newer than the current profile (both carry a time, the base's is later): a
+     * swapped pair turns every leak into shrinkage, and no growth gate can trip.
+     */
+    public boolean baseLooksNewer() {
+        Long elapsed = elapsedNanos();
+        return elapsed != null && elapsed < 0;
+    }
+
     /** Net change per hour, or null without a positive elapsed time. */
     public Long growthPerHour() {
         Long elapsed = elapsedNanos();

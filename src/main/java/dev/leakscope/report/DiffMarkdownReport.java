@@ -8,19 +8,19 @@ import java.util.List;
 
 /**
  * The diff as GitHub-flavoured Markdown for a ticket or a pull-request comment: a summary line and a
- * table with right-aligned numbers, kept under {@value Markdown#LIMIT} characters: rows that do not
- * fit are cut and a footer says how many.
+ * table with right-aligned numbers in the text report's units, kept within a budget of characters: rows
+ * that do not fit are cut from the end and a footer says how many.
  */
 public final class DiffMarkdownReport {
     private DiffMarkdownReport() {
     }
 
-    public static void write(DiffResult d, PrintWriter out) {
-        out.print(render(d));
+    public static void write(DiffResult d, int maxChars, PrintWriter out) {
+        out.print(render(d, maxChars));
     }
 
-    static String render(DiffResult d) {
-        DiffValues v = new DiffValues(d.sampleType().unit(), true);
+    static String render(DiffResult d, int maxChars) {
+        DiffValues v = new DiffValues(d.sampleType().unit());
         StringBuilder head = new StringBuilder();
         head.append("**leakscope diff** of `").append(d.sampleType().type()).append("`: ")
                 .append(v.totals(d, "→")).append("\n\n");
@@ -38,8 +38,6 @@ public final class DiffMarkdownReport {
             return head + "No node changed.\n";
         }
         head.append("Share is of all growth (of all shrinkage when negative).\n\n");
-        head.append("| # | delta | delta % | base | current | share | flags | name |\n");
-        head.append("|--:|--:|--:|--:|--:|--:|:--|:--|\n");
         List<String> lines = new ArrayList<>();
         int rank = 0;
         for (DiffRow r : d.rows()) {
@@ -48,11 +46,14 @@ public final class DiffMarkdownReport {
                     + v.value(r.base()) + " | " + v.value(r.current()) + " | " + DiffValues.share(d.share(r))
                     + " | " + String.join(", ", DiffValues.flags(r)) + " | " + Markdown.code(DiffValues.name(r)) + " |\n");
         }
-        return Markdown.fit(head, lines, cut -> footer(d, cut));
+        return new Markdown.Page().text(head)
+                .table("| # | delta | delta % | base | current | share | flags | name |\n|--:|--:|--:|--:|--:|--:|:--|:--|\n",
+                        lines, cut -> footer(d, cut, maxChars))
+                .render(maxChars);
     }
 
-    private static String footer(DiffResult d, int cut) {
-        StringBuilder f = new StringBuilder(Markdown.cutNote(cut));
+    private static String footer(DiffResult d, int cut, int maxChars) {
+        StringBuilder f = new StringBuilder(Markdown.cutNote(cut, maxChars));
         if (d.hiddenRows() > 0) {
             f.append("\n_").append(d.hiddenRows()).append(" smaller changes not shown;"
                     + " `--nodefraction 0 --nodecount 0` shows them._\n");

@@ -17,7 +17,7 @@ public final class DiffTextReport {
     /** colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides). */
     public static void write(DiffResult d, boolean colour, PrintWriter out) {
         String unit = d.sampleType().unit();
-        DiffValues v = new DiffValues(unit, false);
+        DiffValues v = new DiffValues(unit);
         out.println("Base:    " + DiffValues.inputs(d.base().inputs()));
         out.println("Current: " + DiffValues.inputs(d.current().inputs()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));

@@ -12,35 +12,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How the text and Markdown diff reports write values: in the most readable unit, pprof's
- * {@code kB}/{@code MB} (powers of 1024) in text, the explicit {@code KiB}/{@code MiB} in Markdown.
+ * How the text, Markdown and HTML diff reports write values: in the most readable unit, pprof's
+ * {@code kB}/{@code MB} (powers of 1024).
  */
 public final class DiffValues {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final String unit;
-    private final boolean iec;
 
-    public DiffValues(String unit, boolean iec) {
+    public DiffValues(String unit) {
         this.unit = unit;
-        this.iec = iec;
     }
 
     public String value(long v) {
-        String s = ValueFormat.autoLabel(v, unit);
-        if (!iec) {
-            return s;
-        }
-        if (s.equals("0") && (unit.equals("bytes") || unit.equals("B"))) {
-            return "0 B";
-        }
-        for (String[] u : new String[][] {{"kB", "KiB"}, {"MB", "MiB"}, {"GB", "GiB"}, {"TB", "TiB"}, {"PB", "PiB"}}) {
-            if (s.endsWith(u[0])) {
-                return s.substring(0, s.length() - u[0].length()) + " " + u[1];
-            }
-        }
-        return s.endsWith("B") && !s.endsWith(" B") ? s.substring(0, s.length() - 1) + " B" : s;
+        return ValueFormat.autoLabel(v, unit);
     }
 
     /** A change with its sign: {@code +1.50MB}, {@code -512kB}, {@code 0}. */
@@ -85,6 +71,22 @@ public final class DiffValues {
         return TIME.format(Instant.ofEpochSecond(0, nanos));
     }
 
+    /** The one-line warning for a base newer than the current profile ({@link DiffResult#baseLooksNewer}). */
+    public static String newerBaseWarning(DiffResult d) {
+        return "warning: the base " + newest(d.base().inputs()) + " is newer than the current profile "
+                + newest(d.current().inputs()) + " by " + roundedDuration(-d.elapsedNanos(), true)
+                + "; swapped? The base comes first: a swapped pair shows a leak as shrinkage and trips no growth gate";
+    }
+
+    /** The newest input of a side, as name (time). */
+    private static String newest(List<Snapshot> inputs) {
+        Snapshot n = inputs.get(0);
+        for (Snapshot s : inputs) {
+            n = s.timeNanos() > n.timeNanos() ? s : n;
+        }
+        return n.name() + " (" + time(n.timeNanos()) + ")";
+    }
+
     /** {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }. */
     public static String inputs(List<Snapshot> inputs) {
         List<String> parts = new ArrayList<>();
@@ -110,10 +112,7 @@ public final class DiffValues {
             sb.append(" (").append(pct(d.netPct())).append(')');
         }
         if (d.elapsedNanos() != null) {
-            long e = d.elapsedNanos();
-            // milliseconds under a minute, whole seconds above
-            long step = Math.abs(e) < 60_000_000_000L ? 1_000_000L : 1_000_000_000L;
-            sb.append(" in ").append(GoDuration.format(Math.round((double) e / step) * step));
+            sb.append(" in ").append(roundedDuration(d.elapsedNanos(), false));
             if (d.growthPerHour() != null) {
                 sb.append(", ").append(signed(d.growthPerHour())).append(" per hour");
             }
@@ -122,6 +121,13 @@ public final class DiffValues {
             sb.append(" (within sampling noise)");
         }
         return sb.toString();
+    }
+
+    /** A duration in milliseconds under a minute, in whole seconds above; exact: as is when that gives 0. */
+    private static String roundedDuration(long nanos, boolean exact) {
+        long step = Math.abs(nanos) < 60_000_000_000L ? 1_000_000L : 1_000_000_000L;
+        long rounded = Math.round((double) nanos / step) * step;
+        return GoDuration.format(rounded == 0 && exact ? nanos : rounded);
     }
 
     /** The gross change: {@code 15.33GB (+6.62GB growth, -8.71GB shrinkage)}. */

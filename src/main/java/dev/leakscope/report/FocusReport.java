@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.focus.FocusResult;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/v1}). */
@@ -79,52 +80,67 @@ public final class FocusReport {
         }
     }
 
-    public static void markdown(FocusResult r, String title, String type, String unit, PrintWriter out) {
-        out.print("## Focus on `" + r.regex() + "` in " + title + " (" + type + ")\n\n");
-        out.print(r.withBase()
-                ? "Total: " + md(r.baseTotal(), unit) + " → " + md(r.total(), unit) + "\n\n"
-                : "Total: " + md(r.total(), unit) + "\n\n");
-        out.print("### Matched functions\n\n");
-        valuesMarkdown(r, r.matched(), unit, out);
-        out.print("\n### Caller paths\n\n");
-        sharesMarkdown(r, r.callerPaths(), unit, out);
-        out.print("\n### Callees\n\n");
-        sharesMarkdown(r, r.callees(), unit, out);
-        out.print("\n### Top nodes of the samples through the match\n\n");
-        valuesMarkdown(r, r.top(), unit, out);
+    /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
+    public static void markdown(FocusResult r, String title, String type, String unit, int maxChars, PrintWriter out) {
+        Markdown.Page page = new Markdown.Page();
+        page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
+                + Markdown.escape(type) + ")\n\n");
+        page.text(r.withBase()
+                ? "Total: " + auto(r.baseTotal(), unit) + " → " + auto(r.total(), unit) + " ("
+                        + signed(r.total() - r.baseTotal(), unit) + ")\n\n"
+                : "Total: " + auto(r.total(), unit) + "\n\n");
+        page.text("### Matched functions\n\n");
+        valuesMarkdown(r, r.matched(), unit, page, maxChars);
+        page.text("\n### Caller paths\n\n");
+        sharesMarkdown(r, r.callerPaths(), unit, page, maxChars);
+        page.text("\n### Callees\n\n");
+        sharesMarkdown(r, r.callees(), unit, page, maxChars);
+        page.text("\n### Top nodes of the samples through the match\n\n");
+        valuesMarkdown(r, r.top(), unit, page, maxChars);
         if (r.topCut() > 0) {
-            out.print("\n" + r.topCut() + " more nodes not shown; use `--nodecount 0` to show all.\n");
+            page.text("\n" + r.topCut() + " more nodes not shown; use `--nodecount 0` to show all.\n");
         }
+        out.print(page.render(maxChars));
     }
 
-    private static void valuesMarkdown(FocusResult r, List<FocusResult.Values> rows, String unit, PrintWriter out) {
+    private static void valuesMarkdown(FocusResult r, List<FocusResult.Values> rows, String unit, Markdown.Page page,
+                                       int maxChars) {
+        List<String> lines = new ArrayList<>();
+        String head;
         if (r.withBase()) {
-            out.print("| flat Δ | cum base | cum current | cum Δ | function |\n|---:|---:|---:|---:|---|\n");
+            head = "| flat Δ | cum base | cum current | cum Δ | function |\n|---:|---:|---:|---:|---|\n";
             for (FocusResult.Values v : rows) {
-                out.print("| " + mdSigned(v.deltaFlat(), unit) + " | " + md(v.baseCum(), unit) + " | " + md(v.cum(), unit)
-                        + " | " + mdSigned(v.deltaCum(), unit) + " | `" + v.name() + "` |\n");
+                lines.add("| " + signed(v.deltaFlat(), unit) + " | " + auto(v.baseCum(), unit) + " | "
+                        + auto(v.cum(), unit) + " | " + signed(v.deltaCum(), unit) + " | " + Markdown.code(v.name())
+                        + " |\n");
             }
         } else {
-            out.print("| flat | cum | function |\n|---:|---:|---|\n");
+            head = "| flat | cum | function |\n|---:|---:|---|\n";
             for (FocusResult.Values v : rows) {
-                out.print("| " + md(v.flat(), unit) + " | " + md(v.cum(), unit) + " | `" + v.name() + "` |\n");
+                lines.add("| " + auto(v.flat(), unit) + " | " + auto(v.cum(), unit) + " | " + Markdown.code(v.name())
+                        + " |\n");
             }
         }
+        page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    private static void sharesMarkdown(FocusResult r, List<FocusResult.Share> rows, String unit, PrintWriter out) {
+    private static void sharesMarkdown(FocusResult r, List<FocusResult.Share> rows, String unit, Markdown.Page page,
+                                       int maxChars) {
+        List<String> lines = new ArrayList<>();
+        String head;
         if (r.withBase()) {
-            out.print("| Δ | base | current | path |\n|---:|---:|---:|---|\n");
+            head = "| Δ | base | current | path |\n|---:|---:|---:|---|\n";
             for (FocusResult.Share s : rows) {
-                out.print("| " + mdSigned(s.delta(), unit) + " | " + md(s.base(), unit) + " | " + md(s.current(), unit)
-                        + " | `" + s.name() + "` |\n");
+                lines.add("| " + signed(s.delta(), unit) + " | " + auto(s.base(), unit) + " | "
+                        + auto(s.current(), unit) + " | " + Markdown.code(s.name()) + " |\n");
             }
         } else {
-            out.print("| value | path |\n|---:|---|\n");
+            head = "| value | path |\n|---:|---|\n";
             for (FocusResult.Share s : rows) {
-                out.print("| " + md(s.current(), unit) + " | `" + s.name() + "` |\n");
+                lines.add("| " + auto(s.current(), unit) + " | " + Markdown.code(s.name()) + " |\n");
             }
         }
+        page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
     public static void json(FocusResult r, String type, String unit, PrintWriter out) {
@@ -172,16 +188,5 @@ public final class FocusReport {
 
     static String signed(long v, String unit) {
         return (v > 0 ? "+" : "") + ValueFormat.autoLabel(v, unit);
-    }
-
-    /** Markdown values in explicit binary units (KiB, MiB) as the conventions ask. */
-    private static String md(long v, String unit) {
-        String s = ValueFormat.autoLabel(v, unit);
-        return s.endsWith("kB") ? s.replace("kB", "KiB") : s.endsWith("MB") ? s.replace("MB", "MiB")
-                : s.endsWith("GB") ? s.replace("GB", "GiB") : s.endsWith("TB") ? s.replace("TB", "TiB") : s;
-    }
-
-    private static String mdSigned(long v, String unit) {
-        return (v > 0 ? "+" : "") + md(v, unit);
     }
 }

@@ -1,42 +1,87 @@
 package dev.leakscope.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * GitHub-flavoured Markdown for tickets and pull-request comments: code spans and text safe inside a
- * table, and tables kept under {@value #LIMIT} characters (GitHub refuses comments above 65,536).
+ * table, and pages kept within a character budget ({@code --max-chars}; ticket systems refuse longer
+ * text: GitHub comments above 65,536 characters, Jira fields above 32,767).
  */
-final class Markdown {
-    static final int LIMIT = 60_000;
+public final class Markdown {
+    /** The default budget: under GitHub's limit, with room left for a line of one's own. */
+    public static final int DEFAULT_MAX_CHARS = 60_000;
 
     private Markdown() {
     }
 
-    /**
-     * head, then as many table lines as fit under the limit, then the footer for the number of lines cut.
-     *
-     * @param footer the footer for a number of cut lines (no longer for fewer cut lines)
-     */
-    static String fit(CharSequence head, List<String> lines, IntFunction<String> footer) {
-        StringBuilder sb = new StringBuilder(head);
-        // Reserve room for the longest footer the cut could need.
-        int reserve = footer.apply(lines.size()).length();
-        int shown = 0;
-        for (String line : lines) {
-            if (sb.length() + line.length() + reserve > LIMIT) {
-                break;
-            }
-            sb.append(line);
-            shown++;
+    /** A page of text and tables whose rows are cut, whole and from the end, to fit a budget. */
+    static final class Page {
+        private record Table(String head, List<String> rows, IntFunction<String> note) {
         }
-        return sb.append(footer.apply(lines.size() - shown)).toString();
+
+        private final List<Object> parts = new ArrayList<>();
+
+        /** Text that is never cut. */
+        Page text(CharSequence text) {
+            parts.add(text.toString());
+            return this;
+        }
+
+        /**
+         * A table: head (header and separator lines) and rows ending in a newline; note gives the line
+         * for a number of rows cut ("" for none), no longer for fewer.
+         */
+        Page table(CharSequence head, List<String> rows, IntFunction<String> note) {
+            parts.add(new Table(head.toString(), rows, note));
+            return this;
+        }
+
+        /**
+         * The page within maxChars characters: whole when it fits; else the text, table heads and notes
+         * always, and as many rows as fit in page order; once a row does not fit, no later row is shown,
+         * so the page reads as the uncut one up to its first note.
+         */
+        String render(int maxChars) {
+            String whole = render(Long.MAX_VALUE, false);
+            return whole.length() <= maxChars ? whole : render(maxChars, true);
+        }
+
+        /** With room for the longest note of each table reserved, or none. */
+        private String render(long maxChars, boolean reserveNotes) {
+            long room = maxChars;
+            for (Object p : parts) {
+                room -= p instanceof Table t ? t.head().length()
+                        + (reserveNotes ? t.note().apply(t.rows().size()).length() : 0) : ((String) p).length();
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Object p : parts) {
+                if (!(p instanceof Table t)) {
+                    sb.append((String) p);
+                    continue;
+                }
+                sb.append(t.head());
+                int shown = 0;
+                for (String row : t.rows()) {
+                    if (row.length() > room) {
+                        room = 0;
+                        break;
+                    }
+                    sb.append(row);
+                    room -= row.length();
+                    shown++;
+                }
+                sb.append(t.note().apply(t.rows().size() - shown));
+            }
+            return sb.toString();
+        }
     }
 
-    /** The footer line for rows cut to fit, empty when none was. */
-    static String cutNote(int cut) {
-        return cut == 0 ? "" : "\n_" + cut + " more rows cut to keep this under 60,000 characters;"
-                + " `--format text` or `--format json` shows them._\n";
+    /** The note for rows cut to fit maxChars, empty when none was. */
+    static String cutNote(int cut, int maxChars) {
+        return cut == 0 ? "" : "\n_" + cut + (cut == 1 ? " more row" : " more rows") + " cut to fit `--max-chars "
+                + maxChars + "`; `--format text` or `--format json` shows them._\n";
     }
 
     /** A table-safe code span. */

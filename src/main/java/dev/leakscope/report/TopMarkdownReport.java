@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * The top report as GitHub-flavoured Markdown: pprof's header lines as a list, then the rows of
- * {@code -top} as a table with right-aligned numbers, kept under {@value Markdown#LIMIT} characters.
+ * {@code -top} as a table with right-aligned numbers, in the text report's units, kept within a budget
+ * of characters (rows cut from the end, with a note).
  */
 public final class TopMarkdownReport {
     private TopMarkdownReport() {
     }
 
-    public static void write(ReportContext rc, PrintWriter out) {
+    public static void write(ReportContext rc, int maxChars, PrintWriter out) {
         TrimmedGraph tg = TopReport.graph(rc);
         Graph g = tg.graph();
         StringBuilder head = new StringBuilder("**leakscope top** of `").append(rc.typeName()).append("`\n\n");
@@ -26,7 +27,6 @@ public final class TopMarkdownReport {
             out.print(head + "No node to show.\n");
             return;
         }
-        head.append("| flat | flat% | sum% | cum | cum% | name |\n|--:|--:|--:|--:|--:|:--|\n");
         List<String> lines = new ArrayList<>();
         byte[] marks = g.inlineMarks();
         long flatSum = 0;
@@ -38,6 +38,9 @@ public final class TopMarkdownReport {
                     + GoNumbers.percentage(g.cum(n), total).strip() + " | "
                     + Markdown.code(TopReport.name(g, marks, n)) + " |\n");
         }
-        out.print(Markdown.fit(head, lines, Markdown::cutNote));
+        out.print(new Markdown.Page().text(head)
+                .table("| flat | flat% | sum% | cum | cum% | name |\n|--:|--:|--:|--:|--:|:--|\n", lines,
+                        cut -> Markdown.cutNote(cut, maxChars))
+                .render(maxChars));
     }
 }

@@ -33,9 +33,10 @@ public final class TrendReport {
      * @param nodeFraction hide rows whose largest value is below this fraction of the largest total
      * @param projection   the {@code --limit} projection, or null
      * @param zone         time zone of the snapshot times
+     * @param maxChars     the Markdown budget in characters
      */
     public record Options(Format format, boolean ascii, int nodeCount, double nodeFraction, Projection projection,
-                          ZoneId zone) {
+                          ZoneId zone, int maxChars) {
     }
 
     private final Trend trend;
@@ -249,31 +250,34 @@ public final class TrendReport {
     }
 
     private void markdown(PrintWriter w) {
+        StringBuilder head = new StringBuilder();
         for (String l : headerLines()) {
-            w.println(l + "  ");
+            head.append(Markdown.escape(l)).append("  \n");
         }
-        w.println();
+        head.append('\n');
         List<List<String>> rows = table();
+        head.append(markdownRow(rows.get(0), false));
+        StringBuilder sep = new StringBuilder("|");
         int cols = rows.get(0).size();
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> r = rows.get(i);
-            StringBuilder b = new StringBuilder("|");
-            for (int c = 0; c < cols; c++) {
-                String cell = r.get(c).replace("|", "\\|");
-                if (i > 0 && c == cols - 1) {
-                    cell = "`" + cell + "`";
-                }
-                b.append(' ').append(cell).append(" |");
-            }
-            w.println(b);
-            if (i == 0) {
-                StringBuilder sep = new StringBuilder("|");
-                for (int c = 0; c < cols; c++) {
-                    sep.append(c == 0 || c >= cols - 2 ? " --- |" : " ---: |");
-                }
-                w.println(sep);
-            }
+        for (int c = 0; c < cols; c++) {
+            sep.append(c == 0 || c >= cols - 2 ? " --- |" : " ---: |");
         }
+        head.append(sep).append('\n');
+        head.append(markdownRow(rows.get(1), true)); // the total: never cut
+        List<String> lines = new ArrayList<>();
+        for (List<String> r : rows.subList(2, rows.size())) {
+            lines.add(markdownRow(r, true));
+        }
+        w.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, o.maxChars())).render(o.maxChars()));
+    }
+
+    private static String markdownRow(List<String> cells, boolean nameAsCode) {
+        StringBuilder b = new StringBuilder("|");
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = nameAsCode && c == cells.size() - 1 ? Markdown.code(cells.get(c)) : cells.get(c).replace("|", "\\|");
+            b.append(' ').append(cell).append(" |");
+        }
+        return b.append('\n').toString();
     }
 
     // ---- JSON

@@ -103,6 +103,21 @@ class DiffCommandTest {
     }
 
     @Test
+    void aBaseNewerThanTheCurrentProfileGetsOneLineOfWarning() {
+        Cli.Result swapped = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "heap_5.pb.gz", "heap_0.pb.gz");
+        assertEquals(0, swapped.exitCode(), "a swapped pair trips no growth gate: what the warning is for");
+        assertEquals("leakscope: warning: the base heap_5.pb.gz (2026-11-21 13:49:49 UTC) is newer than the current"
+                + " profile heap_0.pb.gz (2026-11-21 13:49:49 UTC) by 268ms; swapped? The base comes first: a swapped"
+                + " pair shows a leak as shrinkage and trips no growth gate\n", swapped.err());
+        Cli.Result merged = Cli.run(MAP_CACHE, "diff", "--base", "heap_4.pb.gz", "--base", "heap_1.pb.gz",
+                "heap_0.pb.gz", "heap_3.pb.gz");
+        assertTrue(merged.err().startsWith("leakscope: warning: the base heap_4.pb.gz (2026-11-21 13:49:49 UTC) is newer"
+                + " than the current profile heap_3.pb.gz (2026-11-21 13:49:49 UTC) by 44ms;"), merged.err());
+        assertEquals("", Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz").err());
+        assertEquals("", Cli.run(MAP_CACHE, "diff", "heap_3.pb.gz", "heap_3.pb.gz").err(), "same time: no warning");
+    }
+
+    @Test
     void nodeGateNamesTheNodeAndAllowExemptsIt() {
         Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-node-growth", "1MB", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(1, r.exitCode());
@@ -199,7 +214,41 @@ class DiffCommandTest {
         assertFalse(text.out().contains("\u001b["));
         Cli.Result md = Cli.run(MAP_CACHE, "diff", "--format=markdown", "heap_0.pb.gz", "heap_5.pb.gz");
         assertTrue(md.out().contains("|--:|--:|--:|--:|--:|--:|:--|:--|"), md.out());
-        assertTrue(md.out().contains("| 1 | +31 MiB | +413.3% | 7.50 MiB | 38.50 MiB | 96.9% |  |"), md.out());
+        // the text report's units
+        assertTrue(md.out().contains("| 1 | +31MB | +413.3% | 7.50MB | 38.50MB | 96.9% |  |"), md.out());
+        assertTrue(text.out().contains("    1       +31MB  +413.3%     7.50MB    38.50MB   96.9%"), text.out());
+    }
+
+    @Test
+    void markdownKeepsWithinMaxChars() {
+        Cli.Result full = Cli.run(MAP_CACHE, "diff", "--format=markdown", "heap_0.pb.gz", "heap_5.pb.gz");
+        String lastRow = "| 3 | +512.01kB | new | 0 | 512.01kB | 1.6% | new, noise | `fmt.Sprintf` |\n";
+        assertTrue(full.out().endsWith(lastRow), full.out());
+        assertEquals(full.out(), Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", ""
+                + full.out().length(), "heap_0.pb.gz", "heap_5.pb.gz").out(), "a report that fits is whole");
+        // one character too long: whole rows go, as many as the note needs room for
+        int budget = full.out().length() - 1;
+        Cli.Result cut = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "" + budget,
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(cut.out().length() <= budget, cut.out());
+        assertTrue(cut.out().contains("| 1 | +31MB |"), cut.out());
+        assertFalse(cut.out().contains("| 2 |"), cut.out());
+        assertTrue(cut.out().endsWith("cache.buildTree` |\n\n_2 more rows cut to fit `--max-chars " + budget
+                + "`; `--format text` or `--format json` shows them._\n"), cut.out());
+        for (String[] args : new String[][] {{"top", "600"}, {"trend", "600"}, {"focus", "900", "cache"}}) {
+            List<String> line = new ArrayList<>(List.of(args[0]));
+            line.addAll(List.of(args).subList(2, args.length));
+            line.addAll(List.of("--format=markdown", "--max-chars", args[1], "heap_0.pb.gz", "heap_5.pb.gz"));
+            Cli.Result r = Cli.run(MAP_CACHE, line.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().length() <= Integer.parseInt(args[1]), line + ": " + r.out().length() + "\n" + r.out());
+            assertTrue(r.out().contains(" cut to fit `--max-chars " + args[1] + "`"), line + ": " + r.out());
+        }
+        Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "0", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(2, zero.exitCode());
+        assertEquals("leakscope: --max-chars must be 1 or more\n", zero.err());
     }
 
     @Test

@@ -58,4 +58,24 @@ class FocusCommandTest {
         assertEquals("", r.out());
         assertTrue(r.err().contains("no function matches noSuchFunction"), r.err());
     }
+
+    @Test
+    void htmlKeepsEachTableWithinTheSizeBudgetAndSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // 250 distinct callers of one function: 250 caller paths, 2 callees
+        dev.leakscope.TestProfiles t = new dev.leakscope.TestProfiles().sampleType("inuse_space", "bytes")
+                .function(1, "main.leak", "m.go").location(1, 0x10, 1);
+        for (int i = 0; i < 250; i++) {
+            t.function(10 + i, "main.caller" + i, "c.go").location(10 + i, 0x100 + i, 10 + i)
+                    .sample(new long[] {1024 + i}, 1, 10 + i);
+        }
+        java.nio.file.Files.write(dir.resolve("p.pb.gz"), t.gzipped());
+        Cli.Result r = Cli.run(dir, "focus", "leak", "p.pb.gz", "--format", "html", "--output", "focus.html");
+        assertEquals(0, r.exitCode(), r.err());
+        String page = java.nio.file.Files.readString(dir.resolve("focus.html"));
+        assertTrue(page.contains("Showing the first 200 of 250 rows (the page&#39;s size budget); the text report"
+                + " lists all."), page);
+        assertEquals(1, page.split("Showing the first", -1).length - 1, "only the caller paths are cut");
+        assertTrue(page.contains("main.caller249 &gt; main.leak"), "largest path first");
+        assertTrue(!page.contains("main.caller0 &gt; main.leak"), "smallest path cut");
+    }
 }

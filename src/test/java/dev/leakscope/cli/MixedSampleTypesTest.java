@@ -157,6 +157,23 @@ class MixedSampleTypesTest {
     }
 
     @Test
+    void focusAndListTakeABaseOfTheOtherForm() {
+        Cli.Result focus = Cli.run(SERIES, "focus", "-i", "alloc_space", "--base", "heap_0.debug1.txt", "rememberSession",
+                "heap_5.pb.gz");
+        assertEquals(0, focus.exitCode(), focus.err());
+        assertEquals("leakscope: Harmonized: " + EQUATED + "\n", focus.err());
+        assertTrue(focus.out().startsWith("Focus: rememberSession in heap_0.debug1.txt -> heap_5.pb.gz, alloc_space\n"),
+                focus.out());
+        Cli.Result list = Cli.run(SERIES, "list", "--base", "heap_0.debug1.txt", "rememberSession", "heap_5.debug1.txt");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("main.rememberSession"), list.out());
+        // several files of both forms merged: said on stderr, as these reports have no header line for it
+        Cli.Result merged = Cli.run(SERIES, "focus", "rememberSession", "heap_0.debug1.txt", "heap_5.pb.gz");
+        assertEquals(0, merged.exitCode(), merged.err());
+        assertEquals("leakscope: Harmonized: " + EQUATED + "\n", merged.err());
+    }
+
+    @Test
     void pprofStillRefusesThemInItsOwnWords() {
         Cli.Result base = Cli.run(SERIES, "pprof", "-top", "-base", "heap_0.debug1.txt", "heap_5.debug1.txt");
         assertEquals(2, base.exitCode());

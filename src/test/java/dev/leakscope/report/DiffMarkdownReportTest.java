@@ -2,6 +2,7 @@ package dev.leakscope.report;
 
 import dev.leakscope.NoBinaries;
 import dev.leakscope.Sides;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.diff.DiffResult;
@@ -16,11 +17,15 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.TestData;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DiffMarkdownReportTest {
-    @Test
-    void longTablesAreCutUnderTheLimitWithAFooter() {
+    @ParameterizedTest
+    @ValueSource(ints = {Markdown.DEFAULT_MAX_CHARS, 65_536, 32_767, 2_000})
+    void longTablesAreCutWithinTheBudgetWithAFooter(int budget) {
         // A real diff, made long by repeating its rows under new names.
         List<Side> sides = Sides.of(
                 List.of(InputSource.of(TestData.corpus("node", "cache-leak", "heap_0.pb.gz"))),
@@ -41,12 +46,16 @@ class DiffMarkdownReportTest {
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many);
-        String md = DiffMarkdownReport.render(big);
-        assertTrue(md.length() < Markdown.LIMIT, "length " + md.length());
-        assertTrue(md.matches("(?s).*\\n_\\d+ more rows cut to keep this under 60,000 characters;"
-                + " `--format text` or `--format json` shows them._\\n$"), md.substring(md.length() - 300));
+        String md = DiffMarkdownReport.render(big, budget);
+        assertTrue(md.length() <= budget, "length " + md.length());
+        assertTrue(md.length() > budget - 300, "rows are cut only as far as needed: length " + md.length());
+        Matcher note = Pattern.compile("\\n_(\\d+) more rows cut to fit `--max-chars " + budget + "`;"
+                + " `--format text` or `--format json` shows them._\\n$").matcher(md);
+        assertTrue(note.find(), md.substring(md.length() - 300));
+        long shown = md.lines().filter(l -> l.matches("\\| \\d+ \\|.* \\|")).count();
+        assertEquals(many.size(), shown + Integer.parseInt(note.group(1)), "whole rows: shown + cut = all");
 
-        String small = DiffMarkdownReport.render(d);
+        String small = DiffMarkdownReport.render(d, Markdown.DEFAULT_MAX_CHARS);
         assertTrue(!small.contains("more rows cut"), small);
     }
 }

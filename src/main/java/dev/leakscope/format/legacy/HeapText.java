@@ -47,8 +47,10 @@ final class HeapText {
             // pprof compares the header numbers as strings.
             hasAlloc = !h.group(3).equals(h.group(1)) && !h.group(3).equals("0")
                     || !h.group(4).equals(h.group(2)) && !h.group(4).equals("0");
-            // Go's header before the first GC: whatever was allocated is still in use.
-            p.nothingFreed = h.group(3).equals(h.group(1)) && h.group(4).equals(h.group(2));
+            // Go's header before the first GC, or gperftools' before any free: whatever was allocated is
+            // still in use. tcmalloc's heap_v2 samples repeat the in-use pair there: they say nothing of it.
+            p.nothingFreed = (h.group(5).equals("heap") || h.group(5).equals("heapprofile"))
+                    && h.group(3).equals(h.group(1)) && h.group(4).equals(h.group(2));
             switch (h.group(5)) {
                 case "heapz_v2", "heap_v2" -> {
                     sampled = true;

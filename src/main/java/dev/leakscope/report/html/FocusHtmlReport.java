@@ -13,6 +13,12 @@ import java.util.List;
  * frame in the graph.
  */
 public final class FocusHtmlReport {
+    /**
+     * Rows per table at most: a focus on a hub function of a large profile has hundreds of thousands of
+     * caller paths, which would take the page far beyond its size budget (the text report lists all).
+     */
+    static final int MAX_ROWS = 200;
+
     private FocusHtmlReport() {
     }
 
@@ -48,7 +54,7 @@ public final class FocusHtmlReport {
                         + "<th>cum delta</th><th>name</th></tr></thead><tbody>"
                 : "<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>cum</th><th>cum%</th>"
                         + "<th>name</th></tr></thead><tbody>");
-        for (FocusResult.Values v : rows) {
+        for (FocusResult.Values v : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             String[] cells = r.withBase()
                     ? new String[] {signed(v.deltaFlat(), unit), auto(v.baseCum(), unit), auto(v.cum(), unit),
                         signed(v.deltaCum(), unit), v.name()}
@@ -56,7 +62,7 @@ public final class FocusHtmlReport {
                         auto(v.cum(), unit), GoNumbers.percentage(v.cum(), r.total()).strip(), v.name()};
             row(v.name(), cells, out);
         }
-        out.println("</tbody></table>");
+        endTable(rows.size(), out);
     }
 
     private static void shares(FocusResult r, String heading, List<FocusResult.Share> rows, boolean paths,
@@ -71,7 +77,7 @@ public final class FocusHtmlReport {
                         + "<th>" + (paths ? "path" : "name") + "</th></tr></thead><tbody>"
                 : "<table class=\"rows\"><thead><tr><th>value</th><th>share</th><th>" + (paths ? "path" : "name")
                         + "</th></tr></thead><tbody>");
-        for (FocusResult.Share s : rows) {
+        for (FocusResult.Share s : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             long v = r.withBase() ? s.delta() : s.current();
             String share = GoNumbers.percentage(v, sum).strip();
             String[] cells = r.withBase()
@@ -81,7 +87,15 @@ public final class FocusHtmlReport {
             String frame = paths ? s.frames().get(s.frames().size() - 1) : s.name().equals("(self)") ? null : s.name();
             row(frame, cells, out);
         }
+        endTable(rows.size(), out);
+    }
+
+    private static void endTable(int rows, PrintWriter out) {
         out.println("</tbody></table>");
+        if (rows > MAX_ROWS) {
+            out.println("<p class=\"note\">" + Html.text("Showing the first " + MAX_ROWS + " of " + rows
+                    + " rows (the page's size budget); the text report lists all.") + "</p>");
+        }
     }
 
     private static void row(String frame, String[] cells, PrintWriter out) {

@@ -98,7 +98,7 @@ final class TrendChart {
                     + f(px(xMax)) + "," + y + "\"><title>" + Html.text("projection: reaches "
                     + ValueFormat.autoLabel(p.limit(), unit) + " in ~" + TrendReport.duration(p.hours()))
                     + "</title></polyline>");
-            xLabel(px(xMax), "end", "+" + TrendReport.duration(xMax) + " (limit)", out);
+            xLabel(px(xMax), "end", "limit in ~" + TrendReport.duration(p.hours()), out);
         }
         for (int i = lines.size() - 1; i >= 0; i--) {
             line(lines.get(i).stats().values(), "series s" + i, lines.get(i).name(), out);

@@ -45,6 +45,10 @@ class SampleTypeHarmonizerTest {
         Profile inuseOnly = heap("heap profile: 2: 64 [0: 0] @ heapprofile", "2: 64 [0: 0] @ 0x10");
         assertFalse(inuseOnly.nothingFreed);
         assertEquals(2, inuseOnly.typeCount());
+        // Go's debug=1 header before the first GC
+        assertTrue(heap("heap profile: 1: 416 [1: 416] @ heap/1048576", "1: 416 [1: 416] @ 0x10").nothingFreed);
+        // tcmalloc's heap_v2 samples always repeat the in-use pair: no allocation data, nothing implied
+        assertFalse(heap("heap profile: 1: 512 [1: 512] @ heap_v2/524288", "1: 512 [1: 512] @ 0x10").nothingFreed);
     }
 
     @Test
@@ -98,7 +102,7 @@ class SampleTypeHarmonizerTest {
     @Test
     void differentPeriodsAreNotedAndMergeToTheLargest() {
         Profile a = heap("heap profile: 1: 32 [5: 160] @ heap_v2/524288", "1: 32 [5: 160] @ 0x10");
-        Profile b = heap("heap profile: 2: 64 [2: 64] @ heap_v2/1048576", "2: 64 [2: 64] @ 0x10");
+        Profile b = heap("heap profile: 2: 64 [2: 64] @ heap/2097152", "2: 64 [2: 64] @ 0x10");
         SampleTypeHarmonizer.Result r = SampleTypeHarmonizer.harmonize(List.of(a, b), List.of("a", "b"));
         assertEquals("sampling periods differ (524288 to 1048576): values are un-sampled estimates, the combined"
                 + " period is the largest", r.harmonization().periods());
