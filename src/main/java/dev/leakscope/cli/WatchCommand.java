@@ -7,6 +7,7 @@ import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.input.remote.Webhook;
 import dev.leakscope.report.Format;
+import dev.leakscope.report.Markdown;
 import dev.leakscope.report.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.WatchReport;
@@ -107,7 +108,7 @@ final class WatchCommand extends ProfileCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii, settings.nodeCount(),
-                settings.nodeFraction(), null, settings.zone()));
+                settings.nodeFraction(), null, settings.zone(), Markdown.DEFAULT_MAX_CHARS));
         Schedule schedule = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
         SnapshotWindow snapshots = new SnapshotWindow(window);
 

@@ -263,7 +263,7 @@ public final class WatchReport {
         StringWriter out = new StringWriter();
         try (PrintWriter w = new PrintWriter(out)) {
             TrendReport.write(t, new TrendReport.Options(Format.JSON, trendOptions.ascii(), trendOptions.nodeCount(),
-                    trendOptions.nodeFraction(), trendOptions.projection(), zone), w);
+                    trendOptions.nodeFraction(), trendOptions.projection(), zone, trendOptions.maxChars()), w);
         }
         try {
             return MAPPER.readTree(out.toString());
