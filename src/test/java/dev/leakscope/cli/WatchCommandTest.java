@@ -164,6 +164,24 @@ class WatchCommandTest {
     }
 
     @Test
+    void aWebhookThatFailsIsReportedAndTheGateStillExitsOne() throws Exception {
+        receiver.removeContext("/hook");
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        try (LiveService service = LiveService.start(false)) {
+            Cli.Result r = watch(service, "--every", "1m", "--window", "4", "--count", "8",
+                    "--fail-on-rate", "10MB/h", "--notify", hook() + "/secret-token");
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().contains("leakscope: --notify http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + ": HTTP 500 (not posted)"), r.err());
+            assertFalse(r.err().contains("secret-token"), r.err());
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals("leakscope: --window must be 4 or more (a steady trend needs at least 3 steps)\n",
                 Cli.run(dir, "watch", "--window", "3", "127.0.0.1:1").err());
