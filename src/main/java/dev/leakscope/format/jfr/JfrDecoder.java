@@ -27,6 +27,10 @@ final class JfrDecoder {
     private boolean asyncProfiler;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
+    /** How many old-object samples the JVM keeps at most (-XX:FlightRecorderOptions:old-object-queue-size). */
+    private int queueSize = DEFAULT_QUEUE_SIZE;
+    private static final int DEFAULT_QUEUE_SIZE = 256;
+    private static final java.util.regex.Pattern QUEUE_OPTION = java.util.regex.Pattern.compile("old-object-queue-size=(\\d+)");
 
     JfrDecoder(int maxStackDepth) {
         stacks = new StackTable(builder, maxStackDepth);
@@ -73,7 +77,10 @@ final class JfrDecoder {
                         : e.getLong("allocationSize");
                 samples.add(Kind.TLAB, null, className(e, "objectClass"), stacks.stack(e.getStackTrace()), 1, weight);
             }
-            case "jdk.JVMInformation" -> jvm = jvm(e);
+            case "jdk.JVMInformation" -> {
+                jvm = jvm(e);
+                queueSize = queueSize(e);
+            }
             default -> {
             }
         }
@@ -89,9 +96,16 @@ final class JfrDecoder {
         comment("JDK Flight Recorder recording" + (asyncProfiler ? " by async-profiler" : "")
                 + (jvm == null ? "" : " of " + jvm));
         if (samples.emissions() > 0) {
+            long live = samples.events(Kind.OLD_OBJECT);
             comment("live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
-                    + samples.events(Kind.OLD_OBJECT) + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21")
+                    + live + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21")
                     + ")");
+            if (live * 10 >= queueSize * 9L) {
+                // The JVM samples into a fixed queue: once full, a leak replaces samples instead of adding them.
+                comment("live_objects: " + live + " of the at most " + queueSize + " old-object samples the JVM keeps:"
+                        + " near that cap the count stops growing while the leak goes on; compare shares, alloc_space, or"
+                        + " raise -XX:FlightRecorderOptions:old-object-queue-size");
+            }
         }
         if (samples.events(Kind.ALLOCATION_SAMPLE) > 0) {
             comment("alloc_*: allocation since the recording started (jdk.ObjectAllocationSample), not live heap");
@@ -150,6 +164,23 @@ final class JfrDecoder {
         }
         String s = ((name == null ? "" : name) + " " + (version == null ? "" : version)).strip();
         return s.isEmpty() ? null : s;
+    }
+
+    /** The old-object queue size the JVM was started with, or the JDK's default. */
+    private static int queueSize(RecordedEvent e) {
+        for (String field : new String[] {"jvmArguments", "jvmFlags"}) {
+            if (e.hasField(field) && e.getString(field) != null) {
+                java.util.regex.Matcher m = QUEUE_OPTION.matcher(e.getString(field));
+                if (m.find()) {
+                    try {
+                        return Integer.parseInt(m.group(1));
+                    } catch (NumberFormatException ignored) {
+                        // absurdly long: keep the default
+                    }
+                }
+            }
+        }
+        return DEFAULT_QUEUE_SIZE;
     }
 
     private static long nanos(Instant t) {
