@@ -28,6 +28,7 @@ final class Commands {
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = root.debug;
+            root.clearProgress();
             PrintWriter e = commandLine.getErr();
             if (ex instanceof LeakscopeException le) {
                 e.println("leakscope: " + oneLine(le.getMessage()));

@@ -110,7 +110,7 @@ final class InputOptions {
         ProfileStore store = null;
         for (String a : args) {
             if (!ProfileUrl.isUrl(a) || Files.exists(root.workDir.resolve(a))) {
-                out.add(InputSource.of(a, root.workDir, root.stdin));
+                out.add(InputSource.of(a, root.workDir, root.stdin).watched(root.progress()));
                 continue;
             }
             ProfileUrl url = ProfileUrl.parse(a, shorthandPath);
@@ -123,7 +123,7 @@ final class InputOptions {
             err.println("leakscope: fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " (" + f.bytes() + " bytes)"
                     + (f.kept() ? ", kept as " + f.file() : ""));
             err.flush();
-            out.add(InputSource.named(f.url(), f.file()));
+            out.add(InputSource.named(f.url(), f.file()).watched(root.progress()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.input.ReadProgress;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,14 +35,39 @@ final class LeakscopeCommand implements Callable<Integer> {
             description = "Show stack traces of errors (for bug reports).")
     boolean debug;
 
+    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+            description = "Show no progress while reading inputs (shown on a terminal's stderr for reads over a second).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
+
+    /** The progress display of input reading, made on first use; null when there is none. */
+    private TerminalProgress progress;
 
     LeakscopeCommand(InputStream stdin, Path workDir, boolean colour, Environment env) {
         this.stdin = stdin;
         this.workDir = workDir;
         this.colour = colour;
         this.env = env;
+    }
+
+    /**
+     * Where the reading of inputs reports its progress: a terminal's stderr (the launcher sets
+     * LEAKSCOPE_STDERR_TTY=1 when stderr is one) unless --quiet; else nowhere (null).
+     */
+    ReadProgress progress() {
+        if (progress == null && !quiet && "1".equals(env.variables().apply("LEAKSCOPE_STDERR_TTY"))) {
+            progress = new TerminalProgress(spec.commandLine().getErr(), env.clock());
+        }
+        return progress;
+    }
+
+    /** Wipes a progress line shown on stderr, before anything else is printed. */
+    void clearProgress() {
+        if (progress != null) {
+            progress.clear();
+        }
     }
 
     @Override

@@ -29,16 +29,25 @@ final class Output {
             OutputFile.write(target, buffer.toString());
             return 0;
         }
+        clearProgress(spec);
         PrintWriter out = spec.commandLine().getOut();
         out.print(buffer);
         out.flush();
         return 0;
     }
 
+    /** Wipes the progress line of input reading, if one is shown, so that what follows starts a line. */
+    static void clearProgress(CommandSpec spec) {
+        if (spec.root().userObject() instanceof LeakscopeCommand root) {
+            root.clearProgress();
+        }
+    }
+
     /** A sink for notices that go to the command's stderr as they come (filter warnings). */
     static Consumer<String> notices(CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         return line -> {
+            clearProgress(spec);
             err.println(line);
             err.flush();
         };

@@ -23,6 +23,8 @@ public final class InputSource {
     private byte[] memory;
     /** Standard input or a file that is not a regular one, once opened. */
     private ReplayableStream once;
+    /** Told how far a regular file has been read, or null. */
+    private ReadProgress progress;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
@@ -61,6 +63,17 @@ public final class InputSource {
     /** A member of an archive, read into memory (as stored in the archive, possibly compressed). */
     static InputSource inMemory(String name, byte[] bytes) {
         return new InputSource(name, bytes);
+    }
+
+    /** Has the reading of this source, when it is a regular file, reported to progress; returns this. */
+    public InputSource watched(ReadProgress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** What this source reports its reading to, or null. */
+    ReadProgress progress() {
+        return progress;
     }
 
     /** The name as given by the user, for messages and report headers. */
@@ -109,7 +122,8 @@ public final class InputSource {
                 once = new ReplayableStream(Files.newInputStream(path));
                 return once.open();
             }
-            return Files.newInputStream(path);
+            InputStream in = Files.newInputStream(path);
+            return progress == null ? in : new ProgressInputStream(in, name, Files.size(path), progress);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (AccessDeniedException e) {

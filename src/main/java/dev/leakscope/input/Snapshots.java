@@ -161,7 +161,7 @@ public final class Snapshots {
                 warn.accept("skipping " + name + ": " + skip);
                 continue;
             }
-            InputSource member = InputSource.named(name, p);
+            InputSource member = InputSource.named(name, p).watched(source.progress());
             if (nested(member, warn)) {
                 continue;
             }

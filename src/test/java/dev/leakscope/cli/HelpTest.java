@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** --help of every command: usage on stdout, no picocli warnings; mistyped names get suggestions. */
@@ -29,6 +34,26 @@ class HelpTest {
             System.setErr(saved);
         }
         assertEquals("", picocli.toString(StandardCharsets.UTF_8), "picocli's own warnings on stderr");
+    }
+
+    @Test
+    void helpAndReadmeAgree() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String command : new String[] {"top", "diff", "trend", "focus", "list", "traces", "info", "collect"}) {
+            Matcher option = Pattern.compile("(?m)^ {2}(?:-\\w, | {4})(--[\\w-]+)").matcher(Cli.run(command, "--help").out());
+            while (option.find()) {
+                if (option.group(1).equals("--help") || option.group(1).equals("--version")) {
+                    continue; // picocli's own, on every command
+                }
+                assertTrue(Pattern.compile("(?<![\\w-])" + option.group(1) + "(?![\\w-])").matcher(readme).find(),
+                        command + " " + option.group(1) + " is not in the README");
+            }
+        }
+        // what --nodefraction is a fraction of: the gross change in diff, as the README says
+        assertTrue(readme.contains("| `--nodefraction F` | hide nodes whose change is below F of the gross change"), readme);
+        String diff = Cli.run("diff", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(diff.contains("diff: a node's change, of the gross change (the sum of |flat change| over all nodes)"),
+                diff);
     }
 
     @Test
