@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "focus", mixinStandardHelpOptions = true,
         description = {"Show the picture around the functions matching REGEX: their flat and cum, the caller",
             "paths and callees that carry their samples, and the top nodes of those samples.",
-            "With --base, rows are ranked by growth, so the caller path of a leak comes first."})
+            "With --base, rows are ranked by growth, so the caller path of a leak comes first.",
+            "--format json gives the schema " + FocusReport.JSON_SCHEMA + "; --format html one page with a flame graph"
+                    + " of the samples through the match."})
 final class FocusCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to focus on (unanchored regex on the name).")
     String regex;
@@ -33,12 +35,6 @@ final class FocusCommand extends ProfileCommand {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
             description = "Profiles (merged); a directory or archive stands for all the profiles in it.")
     List<String> files;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (default), markdown, json (schema " + FocusReport.JSON_SCHEMA + ") or"
-                    + " html (one self-contained page with a flame graph of the samples through the match; use with"
-                    + " --output).")
-    String format;
 
     @Option(names = {"-n", "--nodecount"}, paramLabel = "N", defaultValue = "20",
             description = "Show at most N top nodes (0: all; default ${DEFAULT-VALUE}).")
@@ -48,7 +44,7 @@ final class FocusCommand extends ProfileCommand {
     BaseOption base;
 
     @Mixin
-    MarkdownBudget markdown;
+    FormatOptions format;
 
     @Mixin
     SampleOptions sample;
@@ -61,7 +57,7 @@ final class FocusCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = Format.parse(format, FocusReport.FORMATS);
+        Format f = format.format();
         if (nodeCount < 0) {
             throw new UsageException("--nodecount must be 0 or more");
         }
@@ -86,7 +82,7 @@ final class FocusCommand extends ProfileCommand {
                         FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
                                 : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
                 case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), markdown.maxChars(), w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), format.maxChars(), w);
                 default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
             }
         });

@@ -34,16 +34,13 @@ import picocli.CommandLine.Parameters;
             "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
                     + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
-                    + " each group by growth rate x R² x monotonicity."})
+                    + " each group by growth rate x R² x monotonicity.",
+            "--format json gives the schema leakscope.trend/v1; --format html one page with a chart of the series,"
+                    + " sparklines and a flame graph of the growth from the first snapshot to the last."})
 final class TrendCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR|ARCHIVE",
             description = "Snapshots (profiles), or directories or archives of them.")
     List<String> files;
-
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown, json (schema leakscope.trend/v1) or html (one"
-                    + " self-contained page: chart, sparklines, flame graph of the growth; use with --output).")
-    String format;
 
     @Option(names = "--ascii", description = "Draw sparklines in ASCII (the default when the locale is not UTF-8).")
     boolean ascii;
@@ -63,11 +60,11 @@ final class TrendCommand extends ProfileCommand {
     OutputOptions output;
 
     @Mixin
-    MarkdownBudget markdown;
+    FormatOptions format;
 
     @Override
     public Integer call() {
-        Format f = Format.parse(format, TrendReport.FORMATS);
+        Format f = format.format();
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         long limitBytes = limit == null ? -1 : Sizes.parse(limit);
         long rate = failOnRate == null ? -1 : parseRate(failOnRate);
@@ -92,7 +89,7 @@ final class TrendCommand extends ProfileCommand {
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii || !utf8Locale();
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
-                projection, settings.zone(), markdown.maxChars());
+                projection, settings.zone(), format.maxChars());
         Output.print(spec, target, w -> {
             if (ends == null) {
                 TrendReport.write(trend, options, w);

@@ -12,9 +12,6 @@ import java.util.List;
 
 /** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/v1}). */
 public final class FocusReport {
-    /** The formats a focus report is rendered in (HTML by {@code report.html.FocusHtmlReport}). */
-    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON, Format.HTML};
-
     public static final String JSON_SCHEMA = "leakscope.focus/v1";
 
     private FocusReport() {

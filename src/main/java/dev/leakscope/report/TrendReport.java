@@ -23,11 +23,8 @@ import java.util.Locale;
 public final class TrendReport {
     public static final String SCHEMA = "leakscope.trend/v1";
 
-    /** The formats a trend is rendered in (HTML by {@code report.html.TrendHtmlReport}). */
-    public static final Format[] FORMATS = {Format.TEXT, Format.MARKDOWN, Format.JSON, Format.HTML};
-
     /**
-     * @param format       output format (one of {@link #FORMATS})
+     * @param format       output format: text, markdown or JSON (HTML: {@code report.html.TrendHtmlReport})
      * @param ascii        sparklines in ASCII instead of Unicode blocks
      * @param nodeCount    show at most this many node rows (0: all)
      * @param nodeFraction hide rows whose largest value is below this fraction of the largest total
