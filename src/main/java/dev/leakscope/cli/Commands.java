@@ -30,6 +30,7 @@ final class Commands {
             boolean debug = root.debug;
             root.clearProgress();
             PrintWriter e = commandLine.getErr();
+            root.warnings.finish();
             if (ex instanceof LeakscopeException le) {
                 e.println("leakscope: " + oneLine(le.getMessage()));
                 if (debug) {

@@ -108,13 +108,17 @@ final class DiffCommand extends ProfileCommand {
         List<InputSource> inputs = new ArrayList<>(base);
         inputs.addAll(current);
         var target = output.target(root.workDir, inputs);
-        Gates gates = new Gates(failOnGrowth == null ? null : Threshold.parse(failOnGrowth),
-                failOnNodeGrowth == null ? null : Threshold.parse(failOnNodeGrowth), patterns(allow));
+        Gates gates = new Gates(
+                failOnGrowth == null ? null : OptionValues.parse("--fail-on-growth", () -> Threshold.parse(failOnGrowth)),
+                failOnNodeGrowth == null ? null
+                        : OptionValues.parse("--fail-on-node-growth", () -> Threshold.parse(failOnNodeGrowth)),
+                patterns(allow));
         ReportSettings settings = report.settings(ZoneId.systemDefault());
         DiffInputs sides = loader().diff(base, current, settings.sampleIndex());
         DiffOptions options = new DiffOptions(settings.graphOptions(sides.sampleIndex()), settings.cumSort(), order,
                 growthOnly, normalize, settings.nodeFraction(), settings.nodeCount(),
-                samplingPeriod == null ? 0 : Sizes.parse(samplingPeriod), filters.filters());
+                samplingPeriod == null ? 0 : OptionValues.parse("--sampling-period", () -> Sizes.parse(samplingPeriod)),
+                filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
         if (d.baseLooksNewer()) {

@@ -5,6 +5,8 @@ import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Options of fetching profiles from live services (URL arguments). */
@@ -60,9 +64,7 @@ final class FetchOptions {
     boolean noSave;
 
     FetchSettings settings(LeakscopeCommand root, long maxBytes) {
-        if (seconds < 0) {
-            throw new UsageException("--seconds must be 0 or more");
-        }
+        check();
         Duration t = parseDuration(timeout, "--timeout").plusSeconds(seconds);
         if (insecure && caCert != null) {
             throw new UsageException("--insecure and --ca-cert exclude each other");
@@ -109,28 +111,38 @@ final class FetchOptions {
         return null;
     }
 
-    /** A duration such as 30s, 5m, 1h, 250ms, or a number of seconds. */
+    /** The longest duration taken: a year (a longer --every or --timeout is a typo, not a plan). */
+    private static final Duration MAX_DURATION = Duration.ofDays(365);
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ms|s|m|h)?");
+
+    /** Checks the numbers given, whether or not a URL is fetched, so a typo shows at once. */
+    void check() {
+        if (seconds < 0) {
+            throw new UsageException("--seconds must be 0 or more");
+        }
+        parseDuration(timeout, "--timeout");
+    }
+
+    /** A duration such as 30s, 5m, 1h, 250ms, 1.5s, or a number of seconds: more than 0, at most a year. */
     static Duration parseDuration(String text, String option) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            Duration d;
-            if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-            } else if (t.endsWith("h")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000));
-            } else {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw new UsageException(option + " must be more than 0, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException e) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             throw new UsageException(option + ": invalid duration '" + text + "' (e.g. 30s, 5m, 1h)");
         }
+        long unitMillis = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1000;
+        };
+        BigDecimal millis = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMillis));
+        if (millis.compareTo(BigDecimal.valueOf(MAX_DURATION.toMillis())) > 0) {
+            throw new UsageException(option + " must be at most a year (8760h), got '" + text + "'");
+        }
+        Duration d = Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        if (d.isZero()) {
+            throw new UsageException(option + " must be more than 0, got '" + text + "'");
+        }
+        return d;
     }
 }

@@ -12,10 +12,12 @@ import java.time.temporal.ChronoUnit;
 import dev.leakscope.symbolize.BinaryLocator;
 import dev.leakscope.symbolize.LocalSymbolizer;
 import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.util.FileKinds;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,6 +58,11 @@ final class InputOptions {
     @Mixin
     FetchOptions fetch;
 
+    @Option(names = "--max-ratio", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_RATIO,
+            description = "Refuse an input that inflates to more than N times its compressed size, past its"
+                    + " first 16 MiB (default: ${DEFAULT-VALUE}; decompression bombs inflate 1000 times and more).")
+    int maxRatio;
+
     @Option(names = "--binary", paramLabel = "FILE",
             description = "The profiled program's executable (ELF with DWARF debugging information): names the"
                     + " addresses of native profiles (gperftools, tcmalloc, jemalloc), inlined frames included."
@@ -66,7 +73,10 @@ final class InputOptions {
     /** leakscope's own symbolization of the profiles read: --binary and the binaries found on disk. */
     Symbolization symbolization(LeakscopeCommand root, Consumer<String> warnings) {
         if (binary != null && !Files.isRegularFile(root.workDir.resolve(binary))) {
-            throw new InputException("--binary " + binary + ": no such file");
+            Path b = root.workDir.resolve(binary);
+            throw new InputException("--binary " + binary + ": " + (Files.exists(b)
+                    ? FileKinds.of(b) + ", not a regular file (an executable is read at random places)"
+                    : "no such file"));
         }
         return symbolization(root, limits(), binary, "", warnings, LocalSymbolizer.Style.FULL);
     }
@@ -86,11 +96,12 @@ final class InputOptions {
     }
 
     Limits limits() {
-        if (maxMembers < 1 || maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1) {
-            throw new UsageException("--max-members, --max-stack-depth and --max-expansion must be 1 or more,"
+        if (maxMembers < 1 || maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1 || maxRatio < 1) {
+            throw new UsageException("--max-members, --max-stack-depth, --max-expansion and --max-ratio must be 1 or more,"
                     + " --max-labels 0 or more");
         }
-        return new Limits(Sizes.parse(maxBytes), maxMembers, maxStackDepth, maxLabels, maxExpansion);
+        return new Limits(OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes)), maxMembers, maxStackDepth,
+                maxLabels, maxExpansion, maxRatio);
     }
 
     /** The sources arguments name: files, or URLs (host:port meaning /debug/pprof/heap), fetched now. */
@@ -105,6 +116,7 @@ final class InputOptions {
      * @param shorthandPath what pprof's host:port shorthand stands for
      */
     List<InputSource> sources(List<String> args, LeakscopeCommand root, String shorthandPath) {
+        fetch.check();
         List<InputSource> out = new ArrayList<>();
         Fetcher fetcher = null;
         ProfileStore store = null;

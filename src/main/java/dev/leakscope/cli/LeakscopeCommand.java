@@ -29,6 +29,8 @@ final class LeakscopeCommand implements Callable<Integer> {
     /** Whether reports may use colour: stdout is a terminal and NO_COLOR is not set. */
     final boolean colour;
     /** Environment variables, clock and waiting (for fetching and scheduled snapshots). */
+    /** The run's warnings, capped; summed up when the command ends. */
+    final WarningCap warnings = new WarningCap(() -> this.spec.commandLine().getErr());
     final Environment env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

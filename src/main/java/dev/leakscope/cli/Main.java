@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine;
 
 /** Entry point: runs one command with the process's streams and exits with its code. */
 public final class Main {
@@ -38,7 +39,10 @@ public final class Main {
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
                           boolean colour, Environment env) {
         try {
-            return Commands.commandLine(workDir, in, out, err, colour, env).execute(args);
+            CommandLine cl = Commands.commandLine(workDir, in, out, err, colour, env);
+            int code = cl.execute(args);
+            ((LeakscopeCommand) cl.getCommand()).warnings.finish();
+            return code;
         } catch (OutOfMemoryError | StackOverflowError e) {
             // picocli passes errors through; these are leakscope's failures, not the input's
             return Commands.internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);

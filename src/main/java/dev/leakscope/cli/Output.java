@@ -53,9 +53,12 @@ final class Output {
         };
     }
 
-    /** A sink for warnings (a skipped archive member…): {@code leakscope: } and the line, on stderr. */
+    /**
+     * A sink for warnings (a skipped archive member…): {@code leakscope: } and the line, on stderr; the
+     * first few of a run only ({@link WarningCap}).
+     */
     static Consumer<String> warnings(CommandSpec spec) {
-        Consumer<String> notices = notices(spec);
-        return line -> notices.accept("leakscope: " + Printable.of(line));
+        WarningCap cap = ((LeakscopeCommand) spec.root().userObject()).warnings;
+        return line -> cap.accept("leakscope: " + Printable.of(line));
     }
 }

@@ -18,6 +18,9 @@ import java.util.Set;
  * same {@link ReportSettings} the leakscope commands use.
  */
 final class PprofArgs {
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     /** Output formats (reports); exactly one must be given. */
     static final Set<String> REPORTS = Set.of("top", "text", "traces", "raw", "tree", "peek", "list", "tags",
             "comments", "disasm", "weblist", "dot", "svg", "png", "pdf", "proto", "callgrind", "kcachegrind",
@@ -140,9 +143,12 @@ final class PprofArgs {
             }
         }
         int nodeCount = parseInt("nodecount", get("nodecount", "-1"));
-        double nodeFraction = parseDouble("nodefraction", get("nodefraction", "0.005"));
+        double nodeFraction = fraction("nodefraction", get("nodefraction", "0.005"));
         double divideBy = parseDouble("divide_by", get("divide_by", "1"));
-        double edgeFraction = parseDouble("edgefraction", get("edgefraction", "0.001"));
+        if (!(divideBy > 0)) {
+            throw new UsageException("invalid value \"" + get("divide_by", "") + "\" for flag -divide_by: must be more than 0");
+        }
+        double edgeFraction = fraction("edgefraction", get("edgefraction", "0.001"));
         return ReportSettings.defaults().withZone(zone)
                 .withSampleIndex(sampleIndex)
                 .withGranularity(g, has("noinlines"))
@@ -164,11 +170,27 @@ final class PprofArgs {
         }
     }
 
+    /**
+     * A finite decimal number. Stricter than Go's flag package: NaN and infinities are refused too (pprof
+     * takes them and prints an empty or meaningless report), and so is Java's "1d"/"0x1p3" syntax.
+     */
     private static double parseDouble(String flag, String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag);
+        if (!DECIMAL.matcher(v).matches()) {
+            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag + ": not a finite number");
         }
+        double d = Double.parseDouble(v);
+        if (Double.isInfinite(d)) {
+            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag + ": value out of range");
+        }
+        return d;
+    }
+
+    /** A fraction of the total: from 0 to 1. */
+    private static double fraction(String flag, String v) {
+        double d = parseDouble(flag, v);
+        if (d < 0 || d > 1) {
+            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag + ": must be between 0 and 1");
+        }
+        return d;
     }
 }

@@ -46,8 +46,8 @@ final class ReportOptions {
         if (nodeCount < 0) {
             throw new UsageException("--nodecount must be 0 or more");
         }
-        if (nodeFraction < 0 || nodeFraction > 1) {
-            throw new UsageException("--nodefraction must be between 0 and 1");
+        if (!(nodeFraction >= 0 && nodeFraction <= 1)) { // NaN too
+            throw new UsageException("--nodefraction must be between 0 and 1, got " + nodeFraction);
         }
         return ReportSettings.defaults().withZone(zone).withSampleIndex(sampleIndex).withGranularity(g, noInlines)
                 .withTrim(cum, nodeCount, nodeFraction).withUnit(unit);

@@ -66,8 +66,8 @@ final class TrendCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format();
         ReportSettings settings = report.settings(ZoneId.systemDefault());
-        long limitBytes = limit == null ? -1 : Sizes.parse(limit);
-        long rate = failOnRate == null ? -1 : parseRate(failOnRate);
+        long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
+        long rate = failOnRate == null ? -1 : OptionValues.parse("--fail-on-rate", () -> parseRate(failOnRate));
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
         var sources = input.sources(files, root);

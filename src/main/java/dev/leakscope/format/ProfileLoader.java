@@ -60,11 +60,17 @@ public final class ProfileLoader {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }
         if (decoded != null) {
+            Profile p;
             try {
-                return decoded.build(limits);
+                p = decoded.build(limits);
             } catch (InputException e) {
                 throw new InputException(source.name() + ": " + e.getMessage(), e);
             }
+            if (p.typeCount() == 0) {
+                // A string table and nothing else: no report can be made of it; say which file it is.
+                throw new InputException(source.name() + ": profile has no samples (and no sample types)");
+            }
+            return p;
         }
         if (protoError.equals(PprofDecoder.CONCATENATED)) {
             // pprof does not try the legacy formats on this one.

@@ -3,12 +3,19 @@ package dev.leakscope.input;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 
-/** Fails with a clear message once more than a set number of bytes has been read. */
+/**
+ * Fails with a clear message once more than a set number of bytes has been read, or, with a ratio
+ * guard, once past {@link Limits#RATIO_FLOOR} bytes that are more than maxRatio times the compressed
+ * bytes they came from.
+ */
 final class BoundedInputStream extends FilterInputStream {
     private final long max;
     private final String name;
     private long count;
+    private LongSupplier compressed;
+    private int maxRatio;
 
     BoundedInputStream(InputStream in, long max, String name) {
         this(in, max, name, 0);
@@ -20,6 +27,13 @@ final class BoundedInputStream extends FilterInputStream {
         this.max = max;
         this.name = name;
         this.count = alreadyRead;
+    }
+
+    /** Adds the ratio guard: compressed says how many compressed bytes were consumed so far. */
+    BoundedInputStream withRatio(LongSupplier compressed, int maxRatio) {
+        this.compressed = compressed;
+        this.maxRatio = maxRatio;
+        return this;
     }
 
     /** The bytes read so far, including those counted before. */
@@ -59,6 +73,14 @@ final class BoundedInputStream extends FilterInputStream {
             throw new LimitException(name + ": more than " + max + " bytes after decompression ("
                     + (max == Limits.MAX_PROFILE_BYTES ? "one profile cannot be larger: protobuf's 2 GiB limit)"
                     : "raise the limit with --max-bytes)"));
+        }
+        if (compressed != null && count > Limits.RATIO_FLOOR) {
+            long from = compressed.getAsLong();
+            if (count / maxRatio > from) {
+                throw new LimitException(name + ": inflates more than " + maxRatio + " times (" + count
+                        + " bytes from " + from + " compressed bytes so far), a decompression bomb?"
+                        + " (raise the limit with --max-ratio)");
+            }
         }
     }
 }

@@ -72,9 +72,13 @@ public final class Decompression {
         return null;
     }
 
-    /** The decompressed content of raw, at most maxBytes of it; plain content is passed through. */
-    static InputStream open(String name, InputStream raw, long maxBytes) {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+    /**
+     * The decompressed content of raw, at most maxBytes of it and at most maxRatio times the compressed
+     * bytes past {@link Limits#RATIO_FLOOR}; plain content is passed through.
+     */
+    static InputStream open(String name, InputStream raw, long maxBytes, int maxRatio) {
+        CountingInputStream counted = new CountingInputStream(raw);
+        BufferedInputStream in = new BufferedInputStream(counted, BUFFER);
         Codec codec;
         try {
             codec = detect(in);
@@ -87,15 +91,56 @@ public final class Decompression {
         try {
             InputStream plain = new IoErrorsAsInputErrors(codec.open(in), name, codec.label);
             // Decompression runs on its own thread, a little ahead of the decoder.
-            return new BoundedInputStream(new ReadAheadInputStream(plain), maxBytes, name);
+            return new BoundedInputStream(new ReadAheadInputStream(plain), maxBytes, name)
+                    .withRatio(counted::count, maxRatio);
         } catch (IOException e) {
             throw failure(name, codec.label, e);
         }
     }
 
+    /** Counts the bytes read, for a reader on another thread (the read-ahead decompresses on its own). */
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
     private static InputException failure(String name, String format, IOException e) {
         String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
-        return new InputException(name + ": " + what + " " + format + " data (" + e.getMessage() + ")", e);
+        // xz's EOFException has no message: no "(null)"
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+        return new InputException(name + ": " + what + " " + format + " data" + detail, e);
     }
 
     /**

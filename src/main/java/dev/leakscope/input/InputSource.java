@@ -135,7 +135,7 @@ public final class InputSource {
 
     /** Opens the bytes after decompression (detected by content), bounded by the limits: an archive. */
     InputStream open(Limits limits) {
-        return Decompression.open(name, openRaw(), limits.maxBytes());
+        return Decompression.open(name, openRaw(), limits.maxBytes(), limits.maxRatio());
     }
 
     /**
@@ -143,6 +143,6 @@ public final class InputSource {
      * profile can be ({@link Limits#maxProfileBytes()}).
      */
     public InputStream openProfile(Limits limits) {
-        return Decompression.open(name, openRaw(), limits.maxProfileBytes());
+        return Decompression.open(name, openRaw(), limits.maxProfileBytes(), limits.maxRatio());
     }
 }

@@ -16,9 +16,15 @@ package dev.leakscope.input;
  *   <li>{@code maxExpansion} ({@code --max-expansion}): frames over all samples per byte of input. One
  *       location can hold many inlined frames and be named by every sample for one byte each, so a
  *       small input could otherwise ask for years of work; real profiles stay far below the default.
+ *   <li>{@code maxRatio} ({@code --max-ratio}): bytes after decompression per compressed byte, once past
+ *       {@link #RATIO_FLOOR}: stops a decompression bomb after a fraction of a second, where the byte
+ *       limit alone would let it inflate (and decode) gigabytes. Gzipped profiles inflate 2 to 3 times,
+ *       text ones about 20 (xz of a tar of near-identical raw snapshots perhaps 100); deflate bombs inflate
+ *       1000 times, xz, zstd and bzip2 ones far more.
  * </ul>
  */
-public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLabels, int maxExpansion) {
+public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLabels, int maxExpansion,
+                     int maxRatio) {
     /**
      * 8 GiB: an archive of snapshots of that size streams through a 24 GiB machine, one member at a
      * time. One profile is further capped at {@link #MAX_PROFILE_BYTES}.
@@ -28,6 +34,9 @@ public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLa
     public static final int DEFAULT_MAX_STACK_DEPTH = 1_000_000;
     public static final int DEFAULT_MAX_LABELS = 10_000;
     public static final int DEFAULT_MAX_EXPANSION = 64;
+    public static final int DEFAULT_MAX_RATIO = 200;
+    /** Below this many bytes after decompression the ratio limit does not apply: small inputs cost little. */
+    public static final long RATIO_FLOOR = 16L << 20;
     /** Below this many frames the expansion limit does not apply: tiny inputs cost nothing anyway. */
     public static final long EXPANSION_FLOOR = 1 << 20;
     /**
@@ -36,7 +45,12 @@ public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLa
      */
     public static final long MAX_PROFILE_BYTES = Integer.MAX_VALUE - 8;
     public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBERS,
-            DEFAULT_MAX_STACK_DEPTH, DEFAULT_MAX_LABELS, DEFAULT_MAX_EXPANSION);
+            DEFAULT_MAX_STACK_DEPTH, DEFAULT_MAX_LABELS, DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RATIO);
+
+    /** These limits with the default ratio limit. */
+    public Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLabels, int maxExpansion) {
+        this(maxBytes, maxMembers, maxStackDepth, maxLabels, maxExpansion, DEFAULT_MAX_RATIO);
+    }
 
     /** The default limits with another byte limit. */
     public Limits(long maxBytes) {
@@ -44,7 +58,7 @@ public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLa
     }
 
     public Limits withMaxBytes(long n) {
-        return new Limits(n, maxMembers, maxStackDepth, maxLabels, maxExpansion);
+        return new Limits(n, maxMembers, maxStackDepth, maxLabels, maxExpansion, maxRatio);
     }
 
     /** The cap on one profile: the byte limit, and never more than protobuf can address. */

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
@@ -116,7 +118,7 @@ public final class Snapshots {
                 return new Snapshots(s, limits, Kind.ZIP, null);
             }
             Decompression.Codec codec = Decompression.detect(raw);
-            try (InputStream in = Decompression.open(s.name(), raw, limits.maxBytes())) {
+            try (InputStream in = Decompression.open(s.name(), raw, limits.maxBytes(), limits.maxRatio())) {
                 byte[] head = in.readNBytes(TAR_BLOCK);
                 if (isTar(head)) {
                     return new Snapshots(s, limits, Kind.TAR, codec == null ? null : codec.label);
@@ -229,9 +231,14 @@ public final class Snapshots {
                 }
                 checkCount(index + 1);
                 byte[] bytes;
-                try (BoundedInputStream in = new BoundedInputStream(zip.getInputStream(e), limits.maxBytes(),
-                        source.name(), read)) {
-                    bytes = new BoundedInputStream(in, limits.maxProfileBytes(), name).readAllBytes();
+                InputStream content = zip.getInputStream(e);
+                // A compressed member is held to the ratio limit like a compressed file: against the
+                // compressed bytes read so far where the codec counts them, else its stated size.
+                long size = Math.max(0, e.getCompressedSize());
+                LongSupplier compressed = content instanceof InputStreamStatistics s ? s::getCompressedCount : () -> size;
+                try (BoundedInputStream in = new BoundedInputStream(content, limits.maxBytes(), source.name(), read)) {
+                    bytes = new BoundedInputStream(in, limits.maxProfileBytes(), name)
+                            .withRatio(compressed, limits.maxRatio()).readAllBytes();
                     read = in.count();
                 }
                 InputSource member = InputSource.inMemory(name, bytes);

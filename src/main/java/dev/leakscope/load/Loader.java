@@ -176,9 +176,12 @@ public final class Loader {
         return Snapshots.of(source, limits);
     }
 
-    /** One file's profile as it is stored: not symbolized, not pruned (names {@link PrintableNames}). */
+    /**
+     * One file's profile as it is stored: not symbolized, not pruned (names {@link PrintableNames}); its
+     * totals are exact ({@link ValueSums}), as in every report.
+     */
     public Profile raw(InputSource source) {
-        return PrintableNames.of(ProfileLoader.load(source, limits));
+        return PrintableNames.of(new ValueSums().add(source.name(), ProfileLoader.load(source, limits)));
     }
 
     /**
@@ -192,7 +195,7 @@ public final class Loader {
             skipped[0]++;
             warn.accept(line);
         }, (m, p) -> each.accept(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()),
-                PrintableNames.of(p)));
+                PrintableNames.of(new ValueSums().add(m.name(), p))));
         return skipped[0];
     }
 }

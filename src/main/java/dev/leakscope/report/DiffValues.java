@@ -4,6 +4,7 @@ import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.profile.Snapshot;
+import dev.leakscope.util.Printable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -166,7 +167,8 @@ public final class DiffValues {
         }
         List<String> filters = o.filters().describe();
         if (!filters.isEmpty()) {
-            parts.add("filtered by " + String.join(", ", filters) + " (totals are of the kept samples)");
+            // the user's own regexes, escaped like names from profiles: a report line never holds a control character
+            parts.add("filtered by " + Printable.of(String.join(", ", filters)) + " (totals are of the kept samples)");
         }
         if (o.growthOnly()) {
             parts.add("growth only");

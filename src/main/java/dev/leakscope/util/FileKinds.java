@@ -2,7 +2,6 @@ package dev.leakscope.util;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Names what kind of file system entry a path is, for messages ("a FIFO", "a character device"). */
@@ -10,10 +9,10 @@ public final class FileKinds {
     private FileKinds() {
     }
 
-    /** The kind of the entry at path, not following a last symlink; "no such file" when there is none. */
+    /** The kind of the file at path, through symlinks; "no such file" when there is none. */
     public static String of(Path path) {
         try {
-            Object mode = Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Object mode = Files.getAttribute(path, "unix:mode");
             if (mode instanceof Integer m) {
                 return switch (m & 0170000) {
                     case 0010000 -> "a FIFO";
@@ -29,11 +28,11 @@ public final class FileKinds {
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             // no unix view (not Linux or macOS): fall back on what every file system tells
         } catch (IOException e) {
-            return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "no such file";
+            return Files.isSymbolicLink(path) ? "a broken symbolic link" : Files.exists(path) ? "unreadable" : "no such file";
         }
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(path)) {
             return "a directory";
         }
-        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? "a regular file" : "a special file";
+        return Files.isRegularFile(path) ? "a regular file" : "a special file";
     }
 }

@@ -130,7 +130,7 @@ class BadInputMatrixTest {
                 new String[] {"--granularity=addresses", "-n", "3"}), 0, "Showing nodes"));
         c.add(new Case("1 GB gzip bomb of zeros", d -> top(d, gzipBomb(false)), 2, "not a profile"));
         c.add(new Case("1 GB gzip bomb inside a field", d -> concat(top(d, gzipBomb(true)),
-                new String[] {"--max-bytes=64MB"}), 2, "raise the limit with --max-bytes"));
+                new String[] {"--max-bytes=64MB", "--max-ratio=100000"}), 2, "raise the limit with --max-bytes"));
         c.add(new Case("directory", d -> new String[] {"top", d.toString()}, 2, "no profile in a directory"));
         c.add(new Case("unreadable file", d -> {
             Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
@@ -168,6 +168,8 @@ class BadInputMatrixTest {
         binaries(c);
         injection(c);
         overflow(c);
+        numericOptions(c);
+        bombsAndMessages(c);
         return c.stream();
     }
 
@@ -285,6 +287,14 @@ class BadInputMatrixTest {
     private static void overflow(List<Case> c) {
         String tooBig = "add up beyond 2^63-1";
         c.add(new Case("overflow: two samples of 2^63-1", d -> top(d, maxSamples()), 2, tooBig));
+        // info printed a wrapped total (-2B) with exit 0: the one command that skipped the exact sums
+        c.add(new Case("overflow: two samples of 2^63-1, info", d -> new String[] {"info", top(d, maxSamples())[1]},
+                2, tooBig));
+        c.add(new Case("overflow: two samples of 2^63-1, info of a directory", d -> {
+            Files.createDirectory(d.resolve("series"));
+            Files.write(d.resolve("series/a.pb"), maxSamples());
+            return new String[] {"info", d.resolve("series").toString()};
+        }, 2, tooBig));
         c.add(new Case("overflow: two samples of 2^63-1, pprof", d -> new String[] {"pprof", "-top",
                 top(d, maxSamples())[1]}, 2, tooBig));
         c.add(new Case("overflow: 2^63-1 in each of two merged profiles", d -> {
@@ -300,6 +310,142 @@ class BadInputMatrixTest {
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x1000\n"
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x2000\n").getBytes(StandardCharsets.US_ASCII)),
                 2, tooBig));
+    }
+
+    /** Numeric options: NaN, infinities, negatives and overflow are usage errors (exit 2, one line) everywhere. */
+    private static void numericOptions(List<Case> c) {
+        String[][] rows = {
+            {"top --nodefraction NaN", "--nodefraction must be between 0 and 1, got NaN"},
+            {"top --nodefraction Infinity", "--nodefraction must be between 0 and 1"},
+            {"top --nodefraction -0.5", "--nodefraction must be between 0 and 1"},
+            {"top --nodefraction 1e309", "--nodefraction must be between 0 and 1"},
+            {"diff --nodefraction NaN B", "--nodefraction must be between 0 and 1, got NaN"},
+            {"trend --nodefraction NaN B", "--nodefraction must be between 0 and 1, got NaN"},
+            {"top -n -1", "--nodecount"},
+            {"top -n 99999999999999999999", "is not an int"},
+            {"focus -n NaN --base B main", "is not an int"},
+            {"focus -n -3 --base B main", "--nodecount"},
+            {"top --max-bytes NaN", "--max-bytes"},
+            {"top --max-bytes -1", "--max-bytes"},
+            {"top --max-bytes 1e309", "--max-bytes"},
+            {"top --max-bytes 99999999999999999999", "--max-bytes"},
+            {"top --max-members -1", "must be 1 or more"},
+            {"top --max-expansion 0", "must be 1 or more"},
+            {"top --max-labels -1", "0 or more"},
+            {"top --seconds -1", "--seconds must be 0 or more"},
+            {"top --timeout NaN", "--timeout: invalid duration 'NaN'"},
+            {"top --timeout Infinity", "--timeout: invalid duration 'Infinity'"},
+            {"top --timeout -1s", "--timeout: invalid duration '-1s'"},
+            {"top --timeout 1e309", "--timeout: invalid duration '1e309'"},
+            {"top --timeout 99999999999999999999h", "--timeout must be at most a year"},
+            {"top --timeout 0", "--timeout must be more than 0"},
+            {"diff --sampling-period NaN B", "--sampling-period"},
+            {"diff --sampling-period -5 B", "--sampling-period"},
+            {"diff --fail-on-growth NaN% B", "--fail-on-growth"},
+            {"diff --fail-on-growth Infinity% B", "--fail-on-growth"},
+            {"diff --fail-on-growth -5% B", "--fail-on-growth"},
+            {"diff --fail-on-node-growth -1 B", "--fail-on-node-growth"},
+            {"trend --limit -1 B", "--limit"},
+            {"trend --fail-on-rate NaN/h B", "--fail-on-rate"},
+            {"trend --fail-on-rate Infinity/h B", "--fail-on-rate"},
+            {"trend --fail-on-rate -1MB/h B", "--fail-on-rate"},
+            {"pprof -top -nodefraction=NaN", "invalid value \"NaN\" for flag -nodefraction: not a finite number"},
+            {"pprof -top -nodefraction=-1", "for flag -nodefraction: must be between 0 and 1"},
+            {"pprof -top -nodefraction=2", "for flag -nodefraction: must be between 0 and 1"},
+            {"pprof -top -edgefraction=Infinity", "for flag -edgefraction: not a finite number"},
+            {"pprof -top -edgefraction=1e309", "for flag -edgefraction: value out of range"},
+            {"pprof -top -divide_by=0", "for flag -divide_by: must be more than 0"},
+            {"pprof -top -divide_by=NaN", "for flag -divide_by: not a finite number"},
+            {"pprof -top -divide_by=1d", "for flag -divide_by: not a finite number"},
+            {"pprof -top -nodecount=99999999999999999999", "for flag -nodecount"},
+        };
+        for (String[] row : rows) {
+            c.add(new Case("option: " + row[0], d -> {
+                Path a = Files.write(d.resolve("a.pb"), validProfile().toByteArray());
+                Path b = Files.write(d.resolve("b.pb"), validProfile().toByteArray());
+                List<String> args = new ArrayList<>();
+                for (String w : row[0].split(" ")) {
+                    args.add(w.equals("B") ? a.toString() : w);
+                }
+                args.add(b.toString());
+                return args.toArray(String[]::new);
+            }, 2, row[1]));
+        }
+        c.add(new Case("option: collect --every 1e309", d -> new String[] {"collect", "--out", d.toString(),
+                "--every", "1e309", "127.0.0.1:1"}, 2, "--every: invalid duration '1e309'"));
+        c.add(new Case("option: collect --every 9000h", d -> new String[] {"collect", "--out", d.toString(),
+                "--every", "9000h", "127.0.0.1:1"}, 2, "--every must be at most a year"));
+        c.add(new Case("option: collect --count 1e3", d -> new String[] {"collect", "--out", d.toString(),
+                "--count", "1e3", "127.0.0.1:1"}, 2, "is not an int"));
+    }
+
+    /** Decompression bombs stopped by the ratio guard (--max-ratio) past 16 MiB, and messages that name things. */
+    private static void bombsAndMessages(List<Case> c) {
+        String ratio = "a decompression bomb? (raise the limit with --max-ratio)";
+        c.add(new Case("gzip bomb of comment indexes (a valid repeated field)", d -> top(d,
+                gzip(dev.leakscope.input.DecompressionTest.commentIndexes(24))), 2, ratio));
+        c.add(new Case("zip member inflating 1000 times", d -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buf)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("heap.pb"));
+                zip.write(new byte[24 << 20]);
+                zip.closeEntry();
+            }
+            return top(d, buf.toByteArray());
+        }, 2, "input.pb:heap.pb: inflates more than 200 times"));
+        c.add(new Case("tar.gz holding a member of zeros", d -> top(d, gzip(tar("heap.pb", new byte[24 << 20]))), 2,
+                ratio));
+        c.add(new Case("tar holding a gzip bomb member", d -> top(d,
+                tar("heap.pb.gz", gzip(dev.leakscope.input.DecompressionTest.commentIndexes(24)))), 2,
+                "input.pb:heap.pb.gz: inflates more than 200 times"));
+        c.add(new Case("truncated xz", d -> {
+            byte[] xz = dev.leakscope.input.DecompressionTest.xz(validProfile().toByteArray());
+            return top(d, truncate(xz, xz.length / 2));
+        }, 2, "input.pb: truncated xz data"));
+        c.add(new Case("no samples and no sample types", d -> top(d, ProfileProto.Profile.newBuilder()
+                .addStringTable(ByteString.EMPTY).addStringTable(ByteString.copyFromUtf8("x")).build().toByteArray()), 2,
+                "input.pb: profile has no samples"));
+        c.add(new Case("--binary on a directory", d -> concat(top(d, validProfile().toByteArray()),
+                new String[] {"--binary", d.toString()}), 2, "a directory, not a regular file"));
+        c.add(new Case("--binary on a FIFO", d -> {
+            Path fifo = d.resolve("fifo");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            return concat(top(d, validProfile().toByteArray()), new String[] {"--binary", fifo.toString()});
+        }, 2, "a FIFO, not a regular file"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void repeatedWarningsAreCappedWithACount() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
+            for (int i = 0; i < 500; i++) {
+                addTarEntry(tar, "notes-" + i + ".txt", "not a profile\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Files.write(dir.resolve("many.tar"), buf.toByteArray());
+        Cli.Result r = Cli.run(dir, "trend", "many.tar");
+        assertEquals(2, r.exitCode());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(12, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("leakscope: skipping many.tar:notes-0.txt: not a profile"), r.err());
+        assertEquals("leakscope: … and 490 more warnings like these", lines.get(10));
+    }
+
+    private static byte[] tar(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
+            addTarEntry(tar, name, content);
+        }
+        return buf.toByteArray();
+    }
+
+    private static void addTarEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar, String name,
+                                    byte[] content) throws IOException {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        e.setSize(content.length);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private static byte[] maxSamples() {

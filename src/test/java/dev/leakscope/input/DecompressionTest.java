@@ -1,6 +1,7 @@
 package dev.leakscope.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every codec, recognised by content: the same report as the plain file, and the bomb guard holds. */
-class DecompressionTest {
+public class DecompressionTest {
     @TempDir
     Path tmp;
 
@@ -33,6 +34,11 @@ class DecompressionTest {
             case XZ -> new XZCompressorOutputStream(out);
             case BZIP2 -> new BZip2CompressorOutputStream(out);
         };
+    }
+
+    /** data compressed with xz, for tests outside this package. */
+    public static byte[] xz(byte[] data) throws IOException {
+        return compress(Decompression.Codec.XZ, data);
     }
 
     static byte[] compress(Decompression.Codec codec, byte[] data) throws IOException {
@@ -95,6 +101,40 @@ class DecompressionTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("leakscope: cut: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("null"), r.err());
+    }
+
+    /** mib MiB of comment indexes (field 13, value 0): a valid repeated field that costs memory to keep. */
+    public static byte[] commentIndexes(int mib) {
+        byte[] b = new byte[mib << 20];
+        for (int i = 0; i < b.length; i += 2) {
+            b[i] = 0x68;
+        }
+        return b;
+    }
+
+    /** The bytes inflated when the ratio guard stopped, from its message. */
+    static long inflatedAtStop(String err) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) bytes from (\\d+) compressed").matcher(err);
+        assertTrue(m.find(), err);
+        return Long.parseLong(m.group(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decompression.Codec.class)
+    void ratioGuardStopsABombOfEveryCodecSoonAfterItsFloor(Decompression.Codec codec) throws IOException {
+        Files.write(tmp.resolve("bomb"), compress(codec, commentIndexes(24)));
+        Cli.Result r = Cli.run(tmp, "top", "bomb");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("leakscope: bomb: inflates more than 200 times ("), r.err());
+        assertTrue(r.err().strip().endsWith("a decompression bomb? (raise the limit with --max-ratio)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        // The work done is bounded by the floor, plus what the read-ahead inflated before the check.
+        long inflated = inflatedAtStop(r.err());
+        assertTrue(inflated > Limits.RATIO_FLOOR && inflated < Limits.RATIO_FLOOR + (4 << 20), r.err());
+        // Raised, the ratio lets it through to the byte limit.
+        r = Cli.run(tmp, "top", "--max-ratio=1000000", "--max-bytes=18MiB", "bomb");
+        assertTrue(r.err().contains("bomb: more than 18874368 bytes after decompression"), r.err());
     }
 
     @Test
