@@ -44,14 +44,18 @@ public final class Cli {
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args, workDir, new ByteArrayInputStream(new byte[0]), o, e, false, env);
+            code = Main.run(args, workDir, new ByteArrayInputStream(new byte[0]), o, e, env.terminal(), env);
         }
         return checked(workDir, args, new Result(code, out.toString(), err.toString()));
     }
 
     private static Result checked(Path workDir, String[] args, Result r) {
         if (JsonSchemas.isReport(r.out())) {
-            JsonSchemas.assertValid(r.out());
+            if (r.out().startsWith("{\"")) {
+                r.out().lines().forEach(JsonSchemas::assertValid); // JSON Lines (watch): each line a report
+            } else {
+                JsonSchemas.assertValid(r.out());
+            }
         }
         for (int i = 0; i < args.length; i++) {
             String file = args[i].startsWith("--output=") ? args[i].substring("--output=".length())

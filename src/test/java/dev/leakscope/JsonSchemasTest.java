@@ -15,6 +15,7 @@ import dev.leakscope.report.LineListing;
 import dev.leakscope.report.TopJsonReport;
 import dev.leakscope.report.pprof.TracesReport;
 import dev.leakscope.report.TrendReport;
+import dev.leakscope.report.WatchReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ class JsonSchemasTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
     private static final List<String> REPORTS = List.of(TopJsonReport.SCHEMA, DiffJsonReport.SCHEMA,
-            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA, LineListing.SCHEMA, TracesReport.SCHEMA, InfoReport.SCHEMA);
+            TrendReport.SCHEMA, FocusReport.JSON_SCHEMA, LineListing.SCHEMA, TracesReport.SCHEMA, InfoReport.SCHEMA,
+            WatchReport.SCHEMA);
 
     @Test
     void aSchemaFilePerReportAndNoOther() throws IOException {

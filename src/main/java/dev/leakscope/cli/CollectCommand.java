@@ -5,6 +5,7 @@ import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +26,8 @@ import picocli.CommandLine.Parameters;
                     + " Ctrl-C leaves only whole files, and running again into DIR continues the series."
                     + " Several URLs (replicas of one service) each get a sub-directory of DIR.",
             "A failed fetch is reported and retried with backoff; after --max-failures failures in a row the"
-                    + " run ends with exit 2."})
+                    + " run ends with exit 2, as it does on Ctrl-C (after removing a file being written).",
+            "On a terminal, a line on stderr counts down to the next snapshot."})
 final class CollectCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "Profile endpoints.")
     List<String> urls;
@@ -32,24 +35,14 @@ final class CollectCommand extends ProfileCommand {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the snapshots go.")
     String out;
 
-    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "5m",
-            description = "Time between snapshots (default: ${DEFAULT-VALUE}).")
-    String every;
-
-    @Option(names = "--count", paramLabel = "N", defaultValue = "12",
-            description = "Snapshots to take of each URL (default: ${DEFAULT-VALUE}).")
-    int count;
-
-    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "5",
-            description = "Give up after this many failed fetches in a row (default: ${DEFAULT-VALUE}).")
-    int maxFailures;
+    @Mixin
+    ScheduleOptions schedule;
 
     @Override
     public Integer call() {
-        if (count < 1 || maxFailures < 1) {
-            throw new UsageException("--count and --max-failures must be 1 or more");
-        }
-        Duration period = FetchOptions.parseDuration(every, "--every");
+        int count = schedule.count(12, 1);
+        int maxFailures = schedule.maxFailures();
+        Duration period = schedule.every("5m");
         List<ProfileUrl> endpoints = endpoints(urls);
         Path dir = root.workDir.resolve(out);
         List<ProfileStore> stores = new ArrayList<>();
@@ -57,17 +50,27 @@ final class CollectCommand extends ProfileCommand {
             stores.add(ProfileStore.in(endpoints.size() == 1 ? dir : dir.resolve(u.directoryName())));
         }
         PrintWriter err = spec.commandLine().getErr();
-        Schedule schedule = new Schedule(root.env, new Fetcher(input.fetch.settings(root,
+        Schedule pace = new Schedule(root.env, new Fetcher(input.fetch.settings(root,
                 input.limits().maxProfileBytes())), period, maxFailures, err);
-        for (int i = 1; i <= count; i++) {
-            if (i > 1) {
-                schedule.await();
+        int taken = 0;
+        try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
+            for (int i = 1; i <= count; i++) {
+                if (i > 1) {
+                    int files = (i - 1) * endpoints.size();
+                    pace.await("snapshot " + i + " of " + count + " (" + files + (files == 1 ? " file" : " files")
+                            + " in " + out + " so far)");
+                }
+                for (FetchedProfile f : pace.snapshot(endpoints, stores)) {
+                    err.println("leakscope: " + i + "/" + count + ": " + f.file()
+                            + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
+                }
+                err.flush();
+                taken = i;
             }
-            for (FetchedProfile f : schedule.snapshot(endpoints, stores)) {
-                err.println("leakscope: " + i + "/" + count + ": " + f.file()
-                        + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
-            }
-            err.flush();
+        } catch (Interrupted e) {
+            Thread.interrupted(); // handled: one line says where the series stands
+            throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + count + " snapshots;"
+                    + " the files in " + out + " are whole (run the same command to continue the series)", e);
         }
         return ExitCodes.OK;
     }

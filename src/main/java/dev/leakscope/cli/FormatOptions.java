@@ -5,15 +5,11 @@ import dev.leakscope.report.Format;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code --format}, {@code --output} and {@code --max-chars}: how and where every report command writes its report. */
 final class FormatOptions {
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "Output format: text (default), markdown (GitHub-flavoured, for tickets), json (schema"
-                    + " leakscope.${COMMAND-NAME}/v1) or, for top, diff, trend and focus, html (one self-contained"
-                    + " page with a flame graph; use with --output).")
-    String format;
+    @Mixin
+    FormatOption kind;
 
     @Mixin
     OutputOptions output;
@@ -23,7 +19,7 @@ final class FormatOptions {
 
     /** The format asked for, among those the command's report renders. */
     Format format(Format... supported) {
-        return Format.parse(format, supported);
+        return kind.parse(supported);
     }
 
     /** The --output file (see {@link OutputOptions#target}), checked before any input is read. */

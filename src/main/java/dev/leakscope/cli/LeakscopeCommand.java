@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
         subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, FocusCommand.class,
             ListCommand.class, TracesCommand.class, InfoCommand.class,
-            PprofCommand.class, CollectCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+            PprofCommand.class, CollectCommand.class, WatchCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -100,6 +100,7 @@ final class LeakscopeCommand implements Callable<Integer> {
                   leakscope list buildTree --source-path src --base old.pb.gz new.pb.gz   the line that grew
                   leakscope info heap.pb.gz                what a profile holds
                   leakscope pprof -top -base a.pb.gz b.pb.gz   any go tool pprof text report, byte for byte
+                  leakscope watch --every 1m --fail-on-rate 10MB/h localhost:6060   follow a live service
 
                 Run 'leakscope COMMAND --help' for the options of a command, 'leakscope --help' for all commands.
                 """);

@@ -18,6 +18,8 @@ import java.util.List;
 final class Schedule {
     /** The first retry waits this long; each next one twice as long, never more than the period. */
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** How often a countdown on a terminal is redrawn. */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Environment env;
     private final Fetcher fetcher;
@@ -33,15 +35,56 @@ final class Schedule {
         this.err = err;
     }
 
-    /** Waits for the next period. */
+    /**
+     * Waits for the next period.
+     *
+     * @throws Interrupted on Ctrl-C
+     */
     void await() {
         sleep(every);
+    }
+
+    /**
+     * Waits for the next period, showing on a terminal how long is left: one line on stderr,
+     * rewritten every second and cleared at the end (elsewhere, as {@link #await()}).
+     *
+     * @param what what comes next, e.g. "snapshot 3 of 12 (2 files in snaps)"
+     * @throws Interrupted on Ctrl-C
+     */
+    void await(String what) {
+        if (!env.terminal()) {
+            await();
+            return;
+        }
+        int width = 0;
+        try {
+            for (Duration left = every; !left.isNegative() && !left.isZero(); left = left.minus(TICK)) {
+                String line = "leakscope: " + what + " in " + countdown(left);
+                err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+                err.flush();
+                width = line.length();
+                sleep(left.compareTo(TICK) < 0 ? left : TICK);
+            }
+        } finally {
+            err.print("\r" + " ".repeat(width) + "\r");
+            err.flush();
+        }
+    }
+
+    /** 1h02m03s, 4m05s, 9s. */
+    static String countdown(Duration d) {
+        long s = (d.toMillis() + 999) / 1000;
+        if (s >= 3600) {
+            return String.format(java.util.Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
+        }
+        return s >= 60 ? String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     /**
      * Fetches one snapshot of each endpoint into its store, retrying failures with backoff.
      *
      * @throws InputException after maxFailures failures in a row
+     * @throws Interrupted      on Ctrl-C
      */
     List<FetchedProfile> snapshot(List<ProfileUrl> urls, List<ProfileStore> stores) {
         List<FetchedProfile> out = new ArrayList<>();
@@ -57,6 +100,9 @@ final class Schedule {
             try {
                 return store.fetch(fetcher, url, env.clock().instant());
             } catch (InputException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Interrupted(url.display() + ": interrupted during the fetch", e);
+                }
                 if (failures >= maxFailures) {
                     throw new InputException(e.getMessage() + " (" + failures + " failures in a row, giving up;"
                             + " see --max-failures)", e);
@@ -75,7 +121,7 @@ final class Schedule {
             env.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InputException("interrupted", e);
+            throw new Interrupted("interrupted", e);
         }
     }
 

@@ -43,16 +43,15 @@ final class TrendCommand extends ProfileCommand {
     @Mixin
     FormatOptions format;
 
-    @Option(names = "--ascii", description = "Draw sparklines in ASCII (the default when the locale is not UTF-8).")
-    boolean ascii;
+    @Mixin
+    AsciiOption ascii;
 
     @Option(names = "--limit", paramLabel = "SIZE",
             description = "Project when the total reaches SIZE (e.g. the container's memory limit) at its fitted rate.")
     String limit;
 
-    @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
-            description = "Exit 1 when the total or any suspect grows at least this fast per hour (e.g. 10MB/h).")
-    String failOnRate;
+    @Mixin
+    RateGateOption failOnRate;
 
     @Mixin
     ReportOptions report;
@@ -62,7 +61,7 @@ final class TrendCommand extends ProfileCommand {
         Format f = format.format(Format.values());
         ReportSettings settings = report.settings(root.env.zone());
         long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
-        long rate = failOnRate == null ? -1 : OptionValues.parse("--fail-on-rate", () -> parseRate(failOnRate));
+        long rate = failOnRate.bytesPerHour();
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
         var sources = input.sources(files, root);
@@ -82,7 +81,7 @@ final class TrendCommand extends ProfileCommand {
         }
         RateGate.Tripped tripped = rate < 0 ? null : RateGate.check(trend, rate);
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
-        boolean asciiLines = ascii || !root.env.utf8();
+        boolean asciiLines = ascii.on(root.env);
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone(), format.maxChars());
         Output.print(spec, target, w -> {
@@ -98,7 +97,7 @@ final class TrendCommand extends ProfileCommand {
             PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + tripped.name() + " grows at "
                     + ValueFormat.autoLabel(Math.round(tripped.stats().slope()), series.unit())
-                    + "/h, at or above --fail-on-rate " + failOnRate);
+                    + "/h, at or above --fail-on-rate " + failOnRate.text);
             err.flush();
             return ExitCodes.GATE;
         }

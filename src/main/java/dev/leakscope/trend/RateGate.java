@@ -14,11 +14,20 @@ public final class RateGate {
      * @return a one-line reason, or null when the gate holds
      */
     public static Tripped check(Trend t, long perHour) {
+        return check(t, perHour, false);
+    }
+
+    /**
+     * As {@link #check(Trend, long)}; with steadyOnly, the total trips only when it grows steadily
+     * too (the suspect rule of {@link TrendAnalysis}), so that a heap that swings between
+     * collections does not trip a gate watched over a short sliding window.
+     */
+    public static Tripped check(Trend t, long perHour, boolean steadyOnly) {
         if (!t.perHour()) {
             throw new InputException("--fail-on-rate needs snapshots with timestamps (time_nanos):"
                     + " without them there is no rate per hour");
         }
-        if (t.total().slope() >= perHour) {
+        if (t.total().slope() >= perHour && (!steadyOnly || t.total().suspect())) {
             return new Tripped("total", t.total());
         }
         for (Trend.Row r : t.rows()) {

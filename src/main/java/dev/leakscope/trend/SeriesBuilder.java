@@ -92,6 +92,14 @@ public final class SeriesBuilder {
      *                 archive share one)
      */
     public void add(int argument, String name, Profile p) {
+        add(argument, name, p, p.timeNanos());
+    }
+
+    /**
+     * Adds the next snapshot, taken at timeNanos rather than at its own time_nanos ({@code watch}
+     * times snapshots by when it fetched them, on its own clock).
+     */
+    public void add(int argument, String name, Profile p, long timeNanos) {
         int s = names.size();
         if (s == arguments.length) {
             arguments = Arrays.copyOf(arguments, s * 2);
@@ -125,7 +133,7 @@ public final class SeriesBuilder {
             inuseTotals = Arrays.copyOf(inuseTotals, n);
             allocTotals = Arrays.copyOf(allocTotals, n);
         }
-        times[s] = p.timeNanos();
+        times[s] = timeNanos;
         NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
         int[] global = new int[table.size()];
         for (int n = 0; n < global.length; n++) {
@@ -149,6 +157,11 @@ public final class SeriesBuilder {
      * and by name within a directory or archive ({@link SnapshotOrder}).
      */
     public Series build() {
+        return build(2);
+    }
+
+    /** As {@link #build()}, from at least minimum snapshots (1: a series that has just begun). */
+    public Series build(int minimum) {
         int n = names.size();
         Harmonization note = SampleTypeHarmonizer.describe(shapes, names);
         if (!lacking.isEmpty()) {
@@ -156,8 +169,8 @@ public final class SeriesBuilder {
             SampleTypeHarmonizer.common(shapes, names).forEach(t -> common.add(t.type()));
             throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
         }
-        if (n < 2) {
-            throw new InputException("a trend needs at least 2 snapshots, got " + n);
+        if (n < minimum || n == 0) {
+            throw new InputException("a trend needs at least " + minimum + " snapshots, got " + n);
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] snapshotTimes = Arrays.copyOf(times, n);

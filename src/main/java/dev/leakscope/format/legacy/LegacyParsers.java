@@ -8,7 +8,8 @@ import dev.leakscope.profile.ProfileBuilder;
  * on; one that does and then meets a malformed line fails the whole attempt, as in pprof.
  *
  * <p>Beyond pprof, leakscope's own reading ({@code extended}) also accepts jemalloc's heap profile
- * and takes function names, files and lines from the {@code #} comments of Go's debug=1 text.
+ * and Go's full goroutine dumps (debug=2), and takes function names, files and lines from the
+ * {@code #} comments of Go's debug=1 text.
  */
 public final class LegacyParsers {
     private LegacyParsers() {
@@ -43,6 +44,9 @@ public final class LegacyParsers {
             }
             if (p == null && extended) {
                 p = JemallocText.parse(text);
+            }
+            if (p == null && extended) {
+                return GoroutineDump.parse(text);
             }
         }
         return p == null ? null : p.toBuilder();

@@ -3,6 +3,7 @@ package dev.leakscope.report.pprof;
 import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.TrimmedGraph;
+import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ public final class TopReport {
             lines.add("Active filters:");
             for (String f : rc.settings().activeFilters()) {
                 byte[] bytes = f.getBytes(StandardCharsets.UTF_8);
-                lines.add("   " + (bytes.length > 80 ? new String(bytes, 0, 80, StandardCharsets.UTF_8) + "…" : f));
+                // the user's own regexes, escaped: no control character reaches a report line
+                lines.add("   " + Printable.of(bytes.length > 80 ? new String(bytes, 0, 80, StandardCharsets.UTF_8) + "…" : f));
             }
         }
         long total = rc.total();

@@ -1,0 +1,16 @@
+package dev.leakscope.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --fail-on-rate}: the CI gate on steady growth, shared by trend and watch. */
+final class RateGateOption {
+    @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
+            description = "Exit 1 when the total or any suspect grows steadily at least this fast per hour"
+                    + " (e.g. 10MB/h).")
+    String text;
+
+    /** Bytes per hour, or -1 when no gate is set. */
+    long bytesPerHour() {
+        return text == null ? -1 : OptionValues.parse("--fail-on-rate", () -> TrendCommand.parseRate(text));
+    }
+}

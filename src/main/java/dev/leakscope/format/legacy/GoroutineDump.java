@@ -1,0 +1,192 @@
+package dev.leakscope.format.legacy;
+
+import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.util.InputException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Go's full goroutine dump ({@code /debug/pprof/goroutine?debug=2}, also what a Go program prints when
+ * it panics): a block per goroutine, {@code goroutine 18 [chan send, 5 minutes]:}, then its frames, a
+ * function line and a {@code file:line} line each, innermost first, and {@code created by F} with its
+ * site. go tool pprof cannot read it. It becomes a {@code goroutine/count} profile: one sample per
+ * distinct stack, wait state, minutes waited and creator, counting its goroutines, with the labels
+ * {@code state}, {@code created_by} and {@code minutes} (numeric, unit minutes, 0 when Go did not print
+ * them: it does from one minute on), so the tag filters select on them.
+ */
+final class GoroutineDump {
+    private static final Pattern HEADER =
+            Pattern.compile("goroutine (\\d+)(?: [^\\[]*)? \\[([^\\]]*)\\]:");
+    private static final Pattern MINUTES = Pattern.compile("(\\d+) minutes?");
+    private static final Pattern SITE = Pattern.compile("\\t(.+):(\\d+)(?: .*)?");
+    private static final String CREATED_BY = "created by ";
+
+    /** One distinct kind of goroutine: its frames (function and file:line, innermost first) and labels. */
+    private record Key(List<String> frames, String state, long minutes, String createdBy) {
+    }
+
+    private GoroutineDump() {
+    }
+
+    /** Whether text starts like a goroutine dump (its first non-blank line is a goroutine header). */
+    static boolean recognizes(String text) {
+        Lines s = new Lines(text);
+        while (s.next()) {
+            if (!s.text().isBlank()) {
+                return HEADER.matcher(s.text().strip()).matches();
+            }
+        }
+        return false;
+    }
+
+    static ProfileBuilder parse(String text) {
+        if (!recognizes(text)) {
+            return null;
+        }
+        Map<Key, long[]> counts = new HashMap<>();
+        List<Key> order = new ArrayList<>();
+        Lines s = new Lines(text);
+        Key current = null;
+        List<String> frames = null;
+        String state = null;
+        long minutes = 0;
+        String createdBy = "";
+        String function = null;
+        boolean more = s.next();
+        while (more) {
+            String line = s.text();
+            Matcher h = HEADER.matcher(line.strip());
+            if (h.matches() || line.isBlank()) {
+                if (frames != null) {
+                    current = new Key(List.copyOf(frames), state, minutes, createdBy);
+                    if (counts.computeIfAbsent(current, k -> new long[1])[0]++ == 0) {
+                        order.add(current);
+                    }
+                    frames = null;
+                }
+                if (h.matches()) {
+                    String[] parts = h.group(2).split(", ");
+                    state = Text.utf8(parts[0]);
+                    minutes = 0;
+                    for (String p : parts) {
+                        Matcher m = MINUTES.matcher(p);
+                        if (m.matches()) {
+                            minutes = Long.parseLong(m.group(1));
+                        }
+                    }
+                    createdBy = "";
+                    frames = new ArrayList<>();
+                }
+            } else if (frames == null) {
+                throw malformed(line);
+            } else if (line.startsWith("\t")) {
+                Matcher m = SITE.matcher(line);
+                if (function == null || !m.matches()) {
+                    throw malformed(line);
+                }
+                if (createdBy == null) {
+                    createdBy = function + " " + Text.utf8(m.group(1)) + ":" + m.group(2);
+                } else {
+                    frames.add(function);
+                    frames.add(Text.utf8(m.group(1)) + ":" + m.group(2));
+                }
+                function = null;
+            } else if (line.startsWith(CREATED_BY)) {
+                String by = line.substring(CREATED_BY.length()).strip();
+                int in = by.indexOf(" in goroutine ");
+                function = Text.utf8(in < 0 ? by : by.substring(0, in));
+                createdBy = null; // its site follows
+            } else if (line.startsWith("...")) {
+                function = null; // "...additional frames elided..."
+            } else {
+                function = Text.utf8(withoutArguments(line.strip()));
+            }
+            more = s.next();
+        }
+        if (frames != null) {
+            Key k = new Key(List.copyOf(frames), state, minutes, createdBy == null ? "" : createdBy);
+            if (counts.computeIfAbsent(k, x -> new long[1])[0]++ == 0) {
+                order.add(k);
+            }
+        }
+        return build(order, counts);
+    }
+
+    private static ProfileBuilder build(List<Key> order, Map<Key, long[]> counts) {
+        ProfileBuilder b = ProfileBuilder.withEmptyString();
+        int goroutine = b.intern("goroutine");
+        int count = b.intern("count");
+        b.addSampleType(goroutine, count);
+        b.setPeriodType(goroutine, count);
+        b.setPeriod(1);
+        Map<String, Integer> functions = new HashMap<>();
+        Map<String, Integer> locations = new HashMap<>();
+        int stateKey = b.intern("state");
+        int createdKey = b.intern("created_by");
+        int minutesKey = b.intern("minutes");
+        int minutesUnit = b.intern("minutes");
+        for (Key k : order) {
+            for (int i = 0; i < k.frames().size(); i += 2) {
+                String fn = k.frames().get(i);
+                String site = k.frames().get(i + 1);
+                String file = site.substring(0, site.lastIndexOf(':'));
+                long line = Long.parseLong(site.substring(site.lastIndexOf(':') + 1));
+                Integer f = functions.get(fn + "\0" + file);
+                if (f == null) {
+                    f = functions.size() + 1;
+                    functions.put(fn + "\0" + file, f);
+                    int name = b.intern(fn);
+                    b.addFunction(f, name, name, b.intern(file), 0);
+                }
+                String loc = f + ":" + line;
+                if (!locations.containsKey(loc)) {
+                    locations.put(loc, locations.size() + 1);
+                    b.beginLocation(locations.size(), 0, 0, false);
+                    b.addLine(f, line);
+                }
+            }
+        }
+        for (Key k : order) {
+            b.beginSample();
+            for (int i = 0; i < k.frames().size(); i += 2) {
+                String fn = k.frames().get(i);
+                String site = k.frames().get(i + 1);
+                String file = site.substring(0, site.lastIndexOf(':'));
+                long line = Long.parseLong(site.substring(site.lastIndexOf(':') + 1));
+                b.addStackLocationId(locations.get(functions.get(fn + "\0" + file) + ":" + line));
+            }
+            b.addValue(counts.get(k)[0]);
+            b.addLabel(stateKey, b.intern(k.state()), 0, 0);
+            if (!k.createdBy().isEmpty()) {
+                b.addLabel(createdKey, b.intern(k.createdBy()), 0, 0);
+            }
+            b.addLabel(minutesKey, 0, k.minutes(), minutesUnit);
+        }
+        return b;
+    }
+
+    /** {@code main.(*T).run(0xc000010000, {0x4b2c1a, 0x5})} without its arguments: {@code main.(*T).run}. */
+    static String withoutArguments(String call) {
+        if (!call.endsWith(")")) {
+            return call;
+        }
+        int depth = 0;
+        for (int i = call.length() - 1; i >= 0; i--) {
+            char c = call.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                return i == 0 ? call : call.substring(0, i);
+            }
+        }
+        return call;
+    }
+
+    private static InputException malformed(String line) {
+        return new InputException("malformed goroutine dump line \"" + Text.utf8(line) + "\"");
+    }
+}

@@ -1,0 +1,275 @@
+package dev.leakscope.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.trend.RateGate;
+import dev.leakscope.trend.Stats;
+import dev.leakscope.report.pprof.ValueFormat;
+import dev.leakscope.trend.Trend;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What {@code watch} prints: one status line per snapshot (time, total, growth rate, top suspect), or
+ * with JSON one object per line ({@code leakscope.watch/v1}, JSON Lines), and a summary at the end.
+ */
+public final class WatchReport {
+    public static final String SCHEMA = "leakscope.watch/v1";
+
+    /** The formats a watch is printed in. */
+    public static final Format[] FORMATS = {Format.TEXT, Format.JSON};
+
+    /** Suspects listed per snapshot in JSON. */
+    private static final int SUSPECTS = 5;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * One snapshot of a watch.
+     *
+     * @param number  1 for the first snapshot
+     * @param time    when it was fetched
+     * @param url     the endpoint (credentials hidden)
+     * @param file    where it is kept, or null
+     * @param trend   the trend of the window ending with it
+     * @param tripped the gate it tripped, or null
+     * @param rate    the --fail-on-rate text, or null
+     */
+    public record Snapshot(int number, Instant time, String url, String file, Trend trend,
+                           RateGate.Tripped tripped, String rate) {
+    }
+
+    /**
+     * The end of a watch.
+     *
+     * @param snapshots   how many were taken
+     * @param first       when the first was fetched (null: none)
+     * @param last        the last snapshot (null: none)
+     * @param trippedAt   the number of the snapshot that first tripped the gate, 0 if none did
+     * @param interrupted whether Ctrl-C ended it
+     * @param kept        where the fetched profiles are kept, or null
+     */
+    public record Summary(String url, int snapshots, Instant first, Snapshot last, int trippedAt,
+                          boolean interrupted, String kept) {
+    }
+
+    private final Format format;
+    private final ZoneId zone;
+    private final TrendReport.Options trendOptions;
+
+    public WatchReport(Format format, TrendReport.Options trendOptions) {
+        this.format = format;
+        this.zone = trendOptions.zone();
+        this.trendOptions = trendOptions;
+    }
+
+    /**
+     * The snapshot's status line.
+     *
+     * @param full followed by the full trend report (when the gate trips the first time)
+     */
+    public void snapshot(Snapshot s, PrintWriter w, boolean full) {
+        if (format == Format.JSON) {
+            w.println(json(s, full));
+        } else {
+            w.println(statusLine(s));
+            if (full) {
+                w.println();
+                TrendReport.write(s.trend(), trendOptions, w);
+                w.println();
+            }
+        }
+        w.flush();
+    }
+
+    /** The summary at the end of a watch. */
+    public void summary(Summary s, PrintWriter w) {
+        if (format == Format.JSON) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("schema", SCHEMA);
+            o.put("event", "summary");
+            o.put("url", s.url());
+            o.put("snapshots", s.snapshots());
+            o.put("first", s.first() == null ? null : s.first().toString());
+            o.put("last", s.last() == null ? null : s.last().time().toString());
+            o.put("trippedAt", s.trippedAt() == 0 ? null : s.trippedAt());
+            o.put("interrupted", s.interrupted());
+            o.put("kept", s.kept());
+            w.println(o);
+        } else {
+            w.println(summaryLine(s));
+        }
+        w.flush();
+    }
+
+    /**
+     * The JSON a webhook receives when the gate trips: the snapshot's JSON line (with the full trend
+     * report) and a plain {@code text} that chat webhooks display.
+     */
+    public String notification(Snapshot s) {
+        ObjectNode o = json(s, true);
+        o.put("text", "leakscope watch " + s.url() + ": " + gateText(s));
+        return o.toString();
+    }
+
+    /** Why the gate tripped, in one line. */
+    public static String gateText(Snapshot s) {
+        RateGate.Tripped t = s.tripped();
+        String unit = s.trend().series().unit();
+        String text = t.name() + " grows at " + signed(Math.round(t.stats().slope()), unit)
+                + "/h, at or above --fail-on-rate " + s.rate();
+        Trend.Row top = topSuspect(s.trend());
+        return top == null || top.name().equals(t.name()) ? text
+                : text + "; top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h";
+    }
+
+    // ---- text
+
+    private String statusLine(Snapshot s) {
+        Trend t = s.trend();
+        String unit = t.series().unit();
+        StringBuilder b = new StringBuilder();
+        b.append(time(s.time())).append("  #").append(s.number()).append("  ")
+                .append(t.series().type()).append(' ').append(ValueFormat.autoLabel(t.total().last(), unit));
+        int n = t.series().size();
+        if (n < 2) {
+            return b.append("  (rates from the 2nd snapshot)").toString();
+        }
+        String per = t.perHour() ? "/h" : "/snapshot";
+        b.append("  ").append(signed(Math.round(t.total().slope()), unit)).append(per)
+                .append(t.total().suspect() ? " steady" : "")
+                .append("  window ").append(n);
+        if (n < 3) {
+            b.append("  suspects: from the 3rd snapshot");
+        } else {
+            Trend.Row top = topSuspect(t);
+            b.append("  suspects ").append(t.suspectCount());
+            if (top != null) {
+                b.append(", top: ").append(top.nameWithVia()).append(' ')
+                        .append(signed(Math.round(top.stats().slope()), unit)).append(per);
+            }
+        }
+        if (s.tripped() != null) {
+            b.append("  GATE: ").append(gateText(s));
+        }
+        return b.toString();
+    }
+
+    private String summaryLine(Summary s) {
+        StringBuilder b = new StringBuilder("Watched ").append(s.url()).append(": ").append(s.snapshots())
+                .append(s.snapshots() == 1 ? " snapshot" : " snapshots");
+        if (s.first() != null) {
+            b.append(" from ").append(time(s.first())).append(" to ").append(time(s.last().time()));
+        }
+        if (s.interrupted()) {
+            b.append(", stopped by Ctrl-C");
+        }
+        if (s.last() != null && s.last().trend().series().size() >= 2) {
+            Trend t = s.last().trend();
+            b.append("; last window: ").append(t.series().size()).append(" snapshots, total ")
+                    .append(ValueFormat.autoLabel(t.total().last(), t.series().unit())).append(' ')
+                    .append(signed(Math.round(t.total().slope()), t.series().unit()))
+                    .append(t.perHour() ? "/h" : "/snapshot").append(", ").append(t.suspectCount())
+                    .append(t.suspectCount() == 1 ? " suspect" : " suspects");
+        }
+        if (s.last() != null && s.last().rate() != null) {
+            b.append(s.trippedAt() > 0 ? "; the gate tripped at #" + s.trippedAt()
+                    : "; the gate (--fail-on-rate " + s.last().rate() + ") held");
+        }
+        if (s.kept() != null) {
+            b.append("; profiles kept in ").append(s.kept());
+        }
+        return b.toString();
+    }
+
+    private static Trend.Row topSuspect(Trend t) {
+        for (Trend.Row r : t.rows()) {
+            if (r.stats().suspect()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private String time(Instant i) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(zone).format(i);
+    }
+
+    private static String signed(long v, String unit) {
+        String s = ValueFormat.autoLabel(v, unit);
+        return v > 0 ? "+" + s : s;
+    }
+
+    // ---- JSON
+
+    private ObjectNode json(Snapshot s, boolean withReport) {
+        Trend t = s.trend();
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("schema", SCHEMA);
+        o.put("event", "snapshot");
+        o.put("snapshot", s.number());
+        o.put("time", s.time().toString());
+        o.put("url", s.url());
+        o.put("file", s.file());
+        o.put("type", t.series().type());
+        o.put("unit", t.series().unit());
+        o.put("window", t.series().size());
+        o.put("slopePer", t.perHour() ? "hour" : "snapshot");
+        ObjectNode total = o.putObject("total");
+        total.put("value", t.total().last());
+        stats(total, t.total());
+        ArrayNode suspects = o.putArray("suspects");
+        for (Trend.Row r : t.rows()) {
+            if (!r.stats().suspect() || suspects.size() == SUSPECTS) {
+                break;
+            }
+            ObjectNode row = suspects.addObject();
+            row.put("name", r.name());
+            row.put("via", r.via() == null ? null : r.via().printableName());
+            row.put("value", r.stats().last());
+            stats(row, r.stats());
+        }
+        if (s.tripped() == null) {
+            o.putNull("gate");
+        } else {
+            ObjectNode g = o.putObject("gate");
+            g.put("name", s.tripped().name());
+            g.put("slope", s.tripped().stats().slope());
+            g.put("failOnRate", s.rate());
+            g.put("text", gateText(s));
+        }
+        if (withReport) {
+            o.set("report", trendJson(t));
+        }
+        return o;
+    }
+
+    private static void stats(ObjectNode o, Stats st) {
+        o.put("growth", st.growth());
+        o.put("slope", st.slope());
+        o.put("r2", st.r2());
+        o.put("monotonicity", st.monotonicity());
+        o.put("steady", st.suspect());
+    }
+
+    private JsonNode trendJson(Trend t) {
+        StringWriter out = new StringWriter();
+        try (PrintWriter w = new PrintWriter(out)) {
+            TrendReport.write(t, new TrendReport.Options(Format.JSON, trendOptions.ascii(), trendOptions.nodeCount(),
+                    trendOptions.nodeFraction(), trendOptions.projection(), zone, trendOptions.maxChars()), w);
+        }
+        try {
+            return MAPPER.readTree(out.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.leakscope;
+
+import dev.leakscope.cli.Environment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Time that moves only when a command waits: the environment's sleeper advances the clock by the
+ * wait and runs an action in its place (the service leaking during "the minute"), so scheduled
+ * commands run at full speed and their times are exact.
+ */
+public final class ManualTime extends Clock {
+    private Instant now;
+
+    public ManualTime(Instant start) {
+        this.now = start;
+    }
+
+    /** An environment without variables whose waits run during(d) and then move the clock by d. */
+    public Environment environment(Consumer<Duration> during) {
+        return new Environment(Map.<String, String>of()::get, this, d -> {
+            during.accept(d);
+            now = now.plus(d);
+        });
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}

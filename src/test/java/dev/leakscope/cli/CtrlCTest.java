@@ -1,0 +1,118 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakscope.LiveService;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real SIGINT (what Ctrl-C sends) to leakscope in its own JVM, once it has taken its first snapshot
+ * of the real Go service: collect stops with exit 2 and leaves only whole files; watch prints its
+ * summary and exits 0. The child starts with SIGINT at its default disposition (a shell runs
+ * background jobs with it ignored, which a JVM keeps), through python3.
+ */
+class CtrlCTest {
+    private static final long PATIENCE_SECONDS = 120; // a loaded machine, not a speed requirement
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void collectStopsWithOnlyWholeFiles() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            Path out = dir.resolve("snaps");
+            Process p = leakscope("collect", "--every", "1h", "--count", "3", "--out", out.toString(), service.heap());
+            List<String> err = new ArrayList<>();
+            CompletableFuture<Void> first = untilLine(p.getErrorStream(), err, "1/3: ");
+            first.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            interrupt(p);
+            assertTrue(p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            String all = String.join("\n", err) + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, p.exitValue(), all);
+            assertTrue(all.contains("leakscope: collect: stopped by Ctrl-C after 1 of 3 snapshots; the files in "),
+                    all);
+            try (Stream<Path> files = Files.list(out)) {
+                List<String> names = files.map(f -> f.getFileName().toString()).toList();
+                assertEquals(1, names.size(), names.toString());
+                assertTrue(names.get(0).endsWith(".pb.gz"), names.toString());
+            }
+        }
+    }
+
+    @Test
+    void watchPrintsItsSummaryAndExitsZero() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            Process p = leakscope("watch", "--every", "1h", "--no-save", service.heap());
+            List<String> out = new ArrayList<>();
+            untilLine(p.getInputStream(), out, "  #1  inuse_space ").get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            interrupt(p);
+            assertTrue(p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            String rest = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), out + rest + err);
+            assertTrue(rest.startsWith("Watched " + service.heap() + ": 1 snapshot from "), rest);
+            assertTrue(rest.contains(", stopped by Ctrl-C"), rest);
+            assertEquals("", err);
+        }
+    }
+
+    private static Process leakscope(String... args) throws Exception {
+        Assumptions.assumeTrue(onPath("python3"), "python3 starts the child with SIGINT at its default");
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+                        + System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).start();
+    }
+
+    /** Reads lines into seen until one contains text (completes then), on a thread of its own. */
+    private static CompletableFuture<Void> untilLine(InputStream in, List<String> seen, String text) {
+        return CompletableFuture.runAsync(() -> {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    synchronized (seen) {
+                        seen.add(line);
+                    }
+                    if (line.contains(text)) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            throw new IllegalStateException("no line with '" + text + "' in " + seen);
+        });
+    }
+
+    private static void interrupt(Process p) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+    }
+
+    private static boolean onPath(String command) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
