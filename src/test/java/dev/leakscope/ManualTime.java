@@ -12,13 +12,24 @@ import java.util.function.Consumer;
 /**
  * Time that moves only when a command waits: the environment's sleeper advances the clock by the
  * wait and runs an action in its place (the service leaking during "the minute"), so scheduled
- * commands run at full speed and their times are exact.
+ * commands run at full speed and their times are exact. A ticking one also moves on each time it is read.
  */
 public final class ManualTime extends Clock {
+    private final Duration tick;
     private Instant now;
 
     public ManualTime(Instant start) {
+        this(start, Duration.ZERO);
+    }
+
+    private ManualTime(Instant start, Duration tick) {
         this.now = start;
+        this.tick = tick;
+    }
+
+    /** A clock from the epoch that moves on by step each time it is read (a slow read, seen by its progress). */
+    public static ManualTime ticking(Duration step) {
+        return new ManualTime(Instant.EPOCH, step);
     }
 
     /** An environment without variables whose waits run during(d) and then move the clock by d. */
@@ -41,6 +52,7 @@ public final class ManualTime extends Clock {
 
     @Override
     public Instant instant() {
+        now = now.plus(tick);
         return now;
     }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
+import dev.leakscope.ManualTime;
 import dev.leakscope.TestData;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,31 +17,8 @@ class ProgressTest {
     private static final Path DIR = TestData.corpus("go", "map-cache");
     private static final String FILE = "heap_5.txt"; // 78,052 bytes of debug=1 text: many reads
 
-    /** A clock that moves on by step milliseconds each time it is read. */
-    private static Clock ticking(long step) {
-        return new Clock() {
-            private long now;
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                now += step;
-                return Instant.ofEpochMilli(now);
-            }
-        };
-    }
-
     private static Cli.Result top(Map<String, String> variables, long step, String... more) {
-        Environment env = new Environment(variables::get, ticking(step), d -> { });
+        Environment env = new Environment(variables::get, ManualTime.ticking(Duration.ofMillis(step)), d -> { });
         String[] args = new String[more.length + 2];
         args[0] = "top";
         System.arraycopy(more, 0, args, 1, more.length);

@@ -10,8 +10,6 @@ import dev.leakscope.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,25 +17,7 @@ import org.junit.jupiter.api.Test;
  * the page is checked the way a reader would use it (leak frame red, search, table row to frame,
  * hostile names inert). A screenshot of the diff report goes to target/html/.
  */
-class HtmlBrowserTest {
-    private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
-    private static final Path OUT = Path.of("target/html").toAbsolutePath();
-    private static final String LEAK = "example.com/leakdemo/internal/cache.buildTree";
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(OUT);
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class HtmlBrowserTest extends BrowserTest {
     private static Path diffReport() {
         Path html = OUT.resolve("map-cache-diff.html");
         Cli.Result r = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz", "--format", "html", "--output",

@@ -9,8 +9,6 @@ import dev.leakscope.Cli;
 import dev.leakscope.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,26 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and its search box, click-to-zoom and table rows work; hostile names and file names stay text and
  * no raw control character reaches the page. Screenshots go to target/html/.
  */
-class ReportPagesBrowserTest {
-    private static final Path MAP_CACHE = Path.of("testdata/map-cache").toAbsolutePath();
-    private static final Path OUT = Path.of("target/html").toAbsolutePath();
-    private static final String LEAK = "example.com/leakdemo/internal/cache.buildTree";
+class ReportPagesBrowserTest extends BrowserTest {
     private static final String[] SERIES = {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz", "heap_3.pb.gz",
         "heap_4.pb.gz", "heap_5.pb.gz"};
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(OUT);
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static Path report(Path dir, String file, String... args) {
         Path html = OUT.resolve(file);
