@@ -50,7 +50,6 @@ final class GoroutineDump {
         Map<Key, long[]> counts = new HashMap<>();
         List<Key> order = new ArrayList<>();
         Lines s = new Lines(text);
-        Key current = null;
         List<String> frames = null;
         String state = null;
         long minutes = 0;
@@ -59,16 +58,15 @@ final class GoroutineDump {
         boolean more = s.next();
         while (more) {
             String line = s.text();
-            Matcher h = HEADER.matcher(line.strip());
-            if (h.matches() || line.isBlank()) {
+            // Frame lines (half the dump) start with a tab and are never headers: no regex, no copy.
+            Matcher h = line.startsWith("\t") ? null : HEADER.matcher(line.strip());
+            boolean header = h != null && h.matches();
+            if (header || line.isBlank()) {
                 if (frames != null) {
-                    current = new Key(List.copyOf(frames), state, minutes, createdBy);
-                    if (counts.computeIfAbsent(current, k -> new long[1])[0]++ == 0) {
-                        order.add(current);
-                    }
+                    count(counts, order, frames, state, minutes, createdBy);
                     frames = null;
                 }
-                if (h.matches()) {
+                if (header) {
                     String[] parts = h.group(2).split(", ");
                     state = Text.utf8(parts[0]);
                     minutes = 0;
@@ -108,12 +106,18 @@ final class GoroutineDump {
             more = s.next();
         }
         if (frames != null) {
-            Key k = new Key(List.copyOf(frames), state, minutes, createdBy == null ? "" : createdBy);
-            if (counts.computeIfAbsent(k, x -> new long[1])[0]++ == 0) {
-                order.add(k);
-            }
+            count(counts, order, frames, state, minutes, createdBy);
         }
         return build(order, counts);
+    }
+
+    /** Counts one goroutine; a "created by" line whose site is missing leaves createdBy null, taken as none. */
+    private static void count(Map<Key, long[]> counts, List<Key> order, List<String> frames, String state,
+                              long minutes, String createdBy) {
+        Key k = new Key(List.copyOf(frames), state, minutes, createdBy == null ? "" : createdBy);
+        if (counts.computeIfAbsent(k, x -> new long[1])[0]++ == 0) {
+            order.add(k);
+        }
     }
 
     private static ProfileBuilder build(List<Key> order, Map<Key, long[]> counts) {

@@ -81,4 +81,21 @@ class GoroutineDumpTest {
         assertTrue(r.err().contains("malformed goroutine dump line"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
+
+    @Test
+    void aCreatorWithoutItsSiteBeforeTheNextBlockCountsAsNoCreator() throws Exception {
+        Files.writeString(dir.resolve("cut.txt"), """
+                goroutine 18 [chan send]:
+                main.queryReplica(...)
+                \t/src/app/main.go:40
+                created by main.fanout in goroutine 1
+
+                goroutine 19 [chan send]:
+                main.queryReplica(...)
+                \t/src/app/main.go:40
+                """);
+        Cli.Result r = Cli.run(dir, "top", "cut.txt");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("main.queryReplica"), r.out());
+    }
 }
