@@ -50,7 +50,12 @@ public final class Fetcher {
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
+        this.client = client(settings);
+    }
+
+    /** An HTTP client with these settings' proxies, TLS and connect timeout; redirects are followed by hand. */
+    static HttpClient client(FetchSettings settings) {
+        return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(new EnvProxySelector(settings.env()))
                 .sslContext(TlsContexts.of(settings))

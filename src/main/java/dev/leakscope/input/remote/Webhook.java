@@ -49,11 +49,7 @@ public final class Webhook {
      * @return null when the webhook took it (a 2xx status), else why not, in one line
      */
     public String post(String json) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder()
-                .proxy(new EnvProxySelector(settings.env()))
-                .sslContext(TlsContexts.of(settings))
-                .connectTimeout(settings.timeout())
-                .build();
+        HttpClient client = Fetcher.client(settings);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", "application/json").header("User-Agent", "leakscope")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
