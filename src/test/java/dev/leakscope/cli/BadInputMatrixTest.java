@@ -580,7 +580,7 @@ class BadInputMatrixTest {
     /** No control character from a profile in a report: only line ends, and no forged row. */
     static void assertPrintable(String report) {
         String lines = report.replace("\n", "");
-        assertTrue(dev.leakscope.util.Printable.isPrintable(lines),
+        assertEquals(lines, dev.leakscope.util.Printable.of(lines),
                 () -> "raw control character in: " + dev.leakscope.util.Printable.of(report));
         assertFalse(report.contains("\n   999MB"), "a name forged a row: " + report);
     }
