@@ -148,7 +148,7 @@ public final class Loader {
         return Combination.mergeHarmonizing(each -> {
             SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
                 if (!listed[0]) {
-                    inputs.add(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()));
+                    inputs.add(Snapshot.of(m.name(), m.source().storedSize(), p));
                 }
                 each.accept(m.name(), symbolization.prepared(listed[0] ? p : sums.add(m.name(), p)));
             });
@@ -194,7 +194,7 @@ public final class Loader {
         SnapshotReader.forEach(0, series, limits, line -> {
             skipped[0]++;
             warn.accept(line);
-        }, (m, p) -> each.accept(new Snapshot(m.name(), m.source().storedSize(), p.timeNanos()),
+        }, (m, p) -> each.accept(Snapshot.of(m.name(), m.source().storedSize(), p),
                 PrintableNames.of(new ValueSums().add(m.name(), p))));
         return skipped[0];
     }
