@@ -57,12 +57,6 @@ class ArchitectureTest {
             "java/time/LocalDate.now", "java/time/LocalTime.now", "java/time/LocalDateTime.now",
             "java/time/OffsetDateTime.now", "java/time/ZonedDateTime.now", "java/time/Clock.system");
 
-    /**
-     * Known breaches still to be undone (issue 13), as prefixes of "class -> reference"; this list
-     * only shrinks: the model demangles names itself.
-     */
-    static final List<String> KNOWN = List.of("profile/Profile -> dev/leakscope/symbolize/");
-
     private static final Path CLASSES = Path.of("target/classes/dev/leakscope");
 
     @Test
@@ -85,9 +79,6 @@ class ArchitectureTest {
             for (String ref : references(c)) {
                 String to = ref.startsWith("dev/leakscope/") ? packageOf(ref) : null;
                 String what = relative(c) + " -> " + ref;
-                if (KNOWN.stream().anyMatch(what::startsWith)) {
-                    continue;
-                }
                 if (to != null && layer(to) > layer) {
                     breaches.add(what + " (a later layer)");
                 }

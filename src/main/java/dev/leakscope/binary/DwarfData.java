@@ -99,10 +99,6 @@ final class DwarfData {
         DwarfBuf buf(DwarfData d, int from) {
             return new DwarfBuf(d.info, from, end, d.bigEndian, version, is64, true, addressSize);
         }
-
-        DwarfBuf formatOf(DwarfData d) {
-            return buf(d, end);
-        }
     }
 
     record Field(int attr, int form, int cls, long implicitConst) {

@@ -26,11 +26,6 @@ public record DiffOptions(GraphOptions graph, boolean cum, SortOrder sort, boole
         return new DiffOptions(graph, false, SortOrder.DELTA, false, false, 0, 0, 0, Filters.none());
     }
 
-    /** These options on other nodes (the sample index resolved, say). */
-    public DiffOptions withGraph(GraphOptions g) {
-        return new DiffOptions(g, cum, sort, growthOnly, normalize, nodeFraction, nodeCount, periodHint, filters);
-    }
-
     /** These options comparing cumulative (or flat) values, ranked in this order. */
     public DiffOptions ranked(boolean cumValues, SortOrder order) {
         return new DiffOptions(graph, cumValues, order, growthOnly, normalize, nodeFraction, nodeCount, periodHint,

@@ -57,10 +57,6 @@ public record Limits(long maxBytes, int maxMembers, int maxStackDepth, int maxLa
         this(maxBytes, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_STACK_DEPTH, DEFAULT_MAX_LABELS, DEFAULT_MAX_EXPANSION);
     }
 
-    public Limits withMaxBytes(long n) {
-        return new Limits(n, maxMembers, maxStackDepth, maxLabels, maxExpansion, maxRatio);
-    }
-
     /** The cap on one profile: the byte limit, and never more than protobuf can address. */
     public long maxProfileBytes() {
         return Math.min(maxBytes, MAX_PROFILE_BYTES);

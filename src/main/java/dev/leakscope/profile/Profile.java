@@ -1,8 +1,6 @@
 package dev.leakscope.profile;
 
 import java.util.List;
-import dev.leakscope.symbolize.Demangler;
-import dev.leakscope.symbolize.SymbolizeMode;
 
 /**
  * A decoded profile in compact form: one interned string table and primitive arrays, no object per
@@ -168,14 +166,6 @@ public final class Profile {
         return new Profile(p);
     }
 
-    /**
-     * This profile with function names demangled as pprof's symbolization leaves them (see
-     * {@link Demangler}); force demangles names the profile already has. Unchanged when no name changes.
-     */
-    public Profile demangled(boolean force, SymbolizeMode.Demangling mode) {
-        return Demangler.apply(this, force, mode);
-    }
-
     // ---- header
 
     public String string(int index) {
@@ -243,10 +233,6 @@ public final class Profile {
 
     public long functionId(int f) {
         return fnId[f];
-    }
-
-    public int functionNameIndex(int f) {
-        return fnName[f];
     }
 
     public String functionName(int f) {

@@ -45,7 +45,7 @@ public final class Symbolization {
             return p;
         }
         Profile s = mode.local() ? LocalSymbolizer.symbolize(p, mode.force(), files, notices, style) : p;
-        return s.demangled(mode.force(), mode.demangling());
+        return Demangler.apply(s, mode.force(), mode.demangling());
     }
 
     /** A profile as read, made ready for leakscope's own reports: located and symbolized. */

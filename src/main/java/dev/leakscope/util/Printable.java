@@ -40,16 +40,6 @@ public final class Printable {
         return b.toString();
     }
 
-    /** Whether s holds a character {@link #of} would escape. */
-    public static boolean isPrintable(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (unsafe(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean unsafe(char c) {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
                 || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');

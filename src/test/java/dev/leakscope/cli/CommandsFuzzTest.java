@@ -114,7 +114,8 @@ class CommandsFuzzTest {
             }
             return;
         }
-        assertTrue(Printable.isPrintable(out.replace("\n", "")), () -> args + ": raw control character in: "
+        String oneLine = out.replace("\n", "");
+        assertEquals(oneLine, Printable.of(oneLine), () -> args + ": raw control character in: "
                 + Printable.of(out));
         if (format.equals("markdown")) {
             checkTables(out, args);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /** Any bytes as an input file: decompression and format detection, then decoding. */
 class ProfileLoaderFuzzTest {
-    private static final Limits LIMITS = Limits.DEFAULT.withMaxBytes(16 << 20);
+    private static final Limits LIMITS = new Limits(16 << 20);
 
     @FuzzTest(maxDuration = "10m")
     void load(byte[] data) {

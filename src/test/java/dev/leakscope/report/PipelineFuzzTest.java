@@ -28,7 +28,7 @@ import java.util.List;
  * the report; the rest is the profile, used as every input of it.
  */
 class PipelineFuzzTest {
-    private static final Limits LIMITS = Limits.DEFAULT.withMaxBytes(16 << 20);
+    private static final Limits LIMITS = new Limits(16 << 20);
     private static final ReportSettings UTC = ReportSettings.defaults().withZone(ZoneOffset.UTC);
 
     @FuzzTest(maxDuration = "10m")

@@ -98,16 +98,16 @@ class DemanglerTest {
                 "pretty", "ns::raw(int)",
                 "ns::f(int)", "",
                 "", "");
-        assertEquals("std::vector::push_back|lambda::invoke|pretty|ns::f(int)|", names(p.demangled(false, Demangling.DEFAULT)));
+        assertEquals("std::vector::push_back|lambda::invoke|pretty|ns::f(int)|", names(Demangler.apply(p, false, Demangling.DEFAULT)));
         // force: a name and a system name both set means demangle the system name again
-        assertEquals("std::vector::push_back|lambda::invoke|ns::raw|ns::f(int)|", names(p.demangled(true, Demangling.DEFAULT)));
+        assertEquals("std::vector::push_back|lambda::invoke|ns::raw|ns::f(int)|", names(Demangler.apply(p, true, Demangling.DEFAULT)));
         assertEquals("std::vector<int>::push_back|lambda::invoke|ns::raw|ns::f(int)|",
-                names(p.demangled(true, Demangling.TEMPLATES)));
+                names(Demangler.apply(p, true, Demangling.TEMPLATES)));
         // without simplification a nameless function still gets its system name
         assertEquals("std::vector<int>::push_back(int)|lambda::invoke(int)|pretty|ns::f(int)|",
-                names(p.demangled(false, Demangling.NONE)));
+                names(Demangler.apply(p, false, Demangling.NONE)));
         assertEquals("std::vector<int>::push_back(int)|lambda::invoke(int)|ns::raw(int)|ns::f(int)|",
-                names(p.demangled(true, Demangling.FULL)));
+                names(Demangler.apply(p, true, Demangling.FULL)));
     }
 
     @Test
@@ -115,11 +115,11 @@ class DemanglerTest {
         Profile go = functions("main.main", "main.main", "main.(*Cache[...]).Put", "main.(*Cache[...]).Put",
                 "main.Map[...].Get", "main.Map[...].Get", "java.util.ArrayList.<init>", "java.util.ArrayList.<init>",
                 "pretty", "ns::raw(int)", "", "");
-        assertSame(go, go.demangled(false, Demangling.DEFAULT));
+        assertSame(go, Demangler.apply(go, false, Demangling.DEFAULT));
         Profile cpp = functions("std::vector<int>::push_back(int)", "std::vector<int>::push_back(int)");
-        assertSame(cpp, cpp.demangled(true, Demangling.NONE));
-        Profile once = cpp.demangled(false, Demangling.DEFAULT);
-        assertSame(once, once.demangled(false, Demangling.DEFAULT), "a second pass changes nothing");
+        assertSame(cpp, Demangler.apply(cpp, true, Demangling.NONE));
+        Profile once = Demangler.apply(cpp, false, Demangling.DEFAULT);
+        assertSame(once, Demangler.apply(once, false, Demangling.DEFAULT), "a second pass changes nothing");
     }
 
     @Test
@@ -129,11 +129,11 @@ class DemanglerTest {
                 "std::vector<long>::push_back(long)", "std::vector<long>::push_back(long)",
                 "Outer<int>::run()", "Outer<int>::run()",
                 "Outer::run", "Outer::run");
-        Profile d = p.demangled(false, Demangling.DEFAULT);
+        Profile d = Demangler.apply(p, false, Demangling.DEFAULT);
         assertEquals("std::vector::push_back|std::vector::push_back|Outer::run|Outer::run", names(d));
         assertEquals(p.stringCount() + 1, d.stringCount(), "one new string: std::vector::push_back");
-        assertEquals(d.functionNameIndex(0), d.functionNameIndex(1));
-        assertEquals(d.functionNameIndex(3), d.functionNameIndex(2));
+        assertEquals(d.fnName[0], d.fnName[1]);
+        assertEquals(d.fnName[3], d.fnName[2]);
         Set<String> unique = new HashSet<>();
         for (int i = 0; i < d.stringCount(); i++) {
             assertTrue(unique.add(d.string(i)), "duplicate string " + d.string(i));

@@ -27,10 +27,6 @@ public record FetchSettings(Duration timeout, List<String> headers, String token
         return new FetchSettings(DEFAULT_TIMEOUT, List.of(), null, null, false, 0, false, maxBytes, env);
     }
 
-    public FetchSettings withTimeout(Duration t) {
-        return new FetchSettings(t, headers, token, caCert, insecure, seconds, gc, maxBytes, env);
-    }
-
     /** The URL to request for an endpoint: with Go's seconds and gc parameters when asked for. */
     ProfileUrl request(ProfileUrl url) {
         ProfileUrl u = url;
