@@ -45,7 +45,7 @@
     var t = Math.min(1, Math.sqrt(Math.abs(d) / D.gross / 0.2));
     if (fl[n] & 1) { t = Math.min(t, 0.15); }
     t = 0.15 + 0.85 * t;
-    return "hsl(" + (d > 0 ? 3 : 215) + "," + Math.round(30 + 55 * t) + "%," + Math.round(88 - 36 * t) + "%)";
+    return "hsl(" + (d > 0 ? 3 : 215) + "," + Math.round(30 + 55 * t) + "%," + Math.round(90 - 34 * t) + "%)";
   }
   var flame = document.getElementById("flame"), tip = document.getElementById("tip");
   var crumbs = document.getElementById("crumbs"), search = document.getElementById("search"), found = document.getElementById("found");
