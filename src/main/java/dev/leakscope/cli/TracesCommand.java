@@ -7,7 +7,7 @@ import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TraceDeltaReport;
-import dev.leakscope.report.pprof.TracesReport;
+import dev.leakscope.report.TracesReport;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package dev.leakscope.report;
 
-import dev.leakscope.report.pprof.TracesReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.focus.StackDeltas;

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -100,7 +101,7 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
-        String harmonized = HarmonizationNote.line(s.harmonization());
+        String harmonized = ProfileHeader.harmonized(s.harmonization());
         if (harmonized != null) {
             lines.add(harmonized);
         }

@@ -1,14 +1,16 @@
-package dev.leakscope.report.pprof;
+package dev.leakscope.report;
 
-import dev.leakscope.report.Markdown;
-import dev.leakscope.report.Json;
-import dev.leakscope.report.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.NumericLabelUnits;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.ProfileHeader;
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
