@@ -44,10 +44,11 @@ final class TracesCommand extends ProfileCommand {
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
         if (before == null) {
-            return Output.print(spec, target, w -> TracesReport.render(current, f, format.maxChars(), w));
+            return Output.print(spec, target, w -> TracesReport.render(current, format.rendering(f), w));
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
-        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, format.maxChars(), w));
+        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(),
+                format.rendering(f), w));
     }
 }

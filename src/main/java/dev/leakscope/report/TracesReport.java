@@ -42,17 +42,16 @@ public final class TracesReport {
 
     /** pprof's text report. */
     public static void write(ReportContext rc, PrintWriter out) {
-        render(rc, Format.TEXT, Markdown.DEFAULT_MAX_CHARS, out);
+        render(rc, RenderOptions.of(Format.TEXT), out);
     }
 
-    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
-    public static void render(ReportContext rc, Format format, int maxChars, PrintWriter out) {
+    public static void render(ReportContext rc, RenderOptions o, PrintWriter out) {
         List<Trace> traces = traces(rc);
-        switch (format) {
+        switch (o.format()) {
             case TEXT -> text(rc, traces, out);
-            case MARKDOWN -> markdown(rc, traces, maxChars, out);
+            case MARKDOWN -> markdown(rc, traces, o.maxChars(), out);
             case JSON -> json(rc, traces, out);
-            default -> throw new IllegalArgumentException("traces has no " + format + " rendering");
+            default -> throw new IllegalArgumentException("traces has no " + o.format() + " rendering");
         }
     }
 
