@@ -3,9 +3,15 @@ package dev.leakscope.profile;
 /**
  * One input file of a comparison, as the report names it.
  *
- * @param name      the name the user gave ({@code -} for standard input)
- * @param size      stored (compressed) size in bytes, or -1 when unknown
- * @param timeNanos the profile's time_nanos, or 0 when it has none
+ * @param name       the name the user gave ({@code -} for standard input)
+ * @param size       stored (compressed) size in bytes, or -1 when unknown
+ * @param timeNanos  the profile's time_nanos, or 0 when it has none
+ * @param timeSource where that time came from when the input records none ({@link TimeSource}), else null
  */
-public record Snapshot(String name, long size, long timeNanos) {
+public record Snapshot(String name, long size, long timeNanos, String timeSource) {
+
+    /** The snapshot of profile p, read from the input called name of that stored size. */
+    public static Snapshot of(String name, long size, Profile p) {
+        return new Snapshot(name, size, p.timeNanos(), TimeSource.of(p));
+    }
 }

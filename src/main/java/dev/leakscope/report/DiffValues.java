@@ -90,7 +90,10 @@ public final class DiffValues {
         return n.name() + " (" + time(n.timeNanos()) + ")";
     }
 
-    /** {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }. */
+    /**
+     * {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }; a time the
+     * input does not record says where it came from ({@code , time from the file name}).
+     */
     public static String inputs(List<Snapshot> inputs) {
         List<String> parts = new ArrayList<>();
         for (Snapshot s : inputs) {
@@ -99,7 +102,7 @@ public final class DiffValues {
                 facts.add(s.size() + " bytes");
             }
             if (s.timeNanos() != 0) {
-                facts.add(time(s.timeNanos()));
+                facts.add(time(s.timeNanos()) + (s.timeSource() == null ? "" : ", time " + s.timeSource()));
             }
             parts.add(s.name() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")"));
         }

@@ -4,6 +4,7 @@ import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakscope.profile.SampleCap;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
@@ -101,6 +102,14 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
+        String times = timeSources(s);
+        if (times != null) {
+            lines.add("Times: " + times);
+        }
+        String capped = capped(s);
+        if (capped != null) {
+            lines.add("Capped: " + capped);
+        }
         String harmonized = ProfileHeader.harmonized(s.harmonization());
         if (harmonized != null) {
             lines.add(harmonized);
@@ -119,6 +128,34 @@ public final class TrendReport {
             lines.add("Limit: " + projection(o.projection()));
         }
         return lines;
+    }
+
+    /** Where the snapshots' times came from when some input records none: "from the file name (6)". */
+    private static String timeSources(Series s) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String t : s.timeSources()) {
+            counts.merge(t == null ? "recorded in the profile" : t, 1, Integer::sum);
+        }
+        if (s.timeSources().stream().allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((how, n) -> parts.add(how + " (" + n + ")"));
+        return String.join(", ", parts);
+    }
+
+    /** What the producer's cap on samples does to the series, or null when no snapshot is near it. */
+    private static String capped(Series s) {
+        int first = s.firstCapped();
+        if (first < 0) {
+            return null;
+        }
+        SampleCap cap = s.caps().get(first);
+        String near = "snapshot" + (first == s.size() - 1 ? " " + (first + 1) : "s " + (first + 1) + " to " + s.size())
+                + " hold " + Math.round(SampleCap.NEAR * 100) + "% or more of the at most " + cap.cap()
+                + " samples the producer keeps, so " + s.type() + " stops growing there whatever leaks; ";
+        return near + (first < 2 ? "too few snapshots before it to tell a steady trend"
+                : "rows are fitted over snapshots 1 to " + (first + 1) + ", and a suspect must keep its samples after");
     }
 
     private String timeSpan(Series s) {
@@ -291,12 +328,25 @@ public final class TrendReport {
             g.writeStringField("unit", s.unit());
             g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");
+            if (s.firstCapped() >= 0) {
+                g.writeNumberField("fittedSnapshots", Math.min(s.size(), s.firstCapped() + 1));
+            }
             HarmonizationNote.write(g, s.harmonization());
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {
                 g.writeStartObject();
                 g.writeStringField("name", s.snapshots().get(i));
                 g.writeNumberField("timeNanos", s.timeNanos()[i]);
+                if (s.timeSources().get(i) != null) {
+                    g.writeStringField("timeSource", s.timeSources().get(i));
+                }
+                SampleCap cap = s.caps().get(i);
+                if (cap != null && cap.covers(s.type())) {
+                    g.writeObjectFieldStart("sampleCap");
+                    g.writeNumberField("held", cap.held());
+                    g.writeNumberField("cap", cap.cap());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -2,6 +2,8 @@ package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.SampleCap;
+import dev.leakscope.profile.TimeSource;
 import java.util.List;
 
 /**
@@ -22,10 +24,14 @@ import java.util.List;
  * @param via         per node of allocator, runtime or library code, the program's own frame its
  *                    first-to-last change came through the most ({@code graph.ViaValues}); null elsewhere
  * @param harmonization how snapshots with different sample types were brought onto one (none when alike)
+ * @param caps        per snapshot, the cap on its samples ({@link SampleCap}), null where it has none
+ * @param timeSources per snapshot, where its time came from when the input records none
+ *                    ({@link TimeSource}), else null
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
-                     double totalRetention, List<NodeInfo> via, Harmonization harmonization) {
+                     double totalRetention, List<NodeInfo> via, Harmonization harmonization,
+                     List<SampleCap> caps, List<String> timeSources) {
 
     /** How the snapshots were put in order. */
     public enum Order {
@@ -42,6 +48,20 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
 
     public int size() {
         return snapshots.size();
+    }
+
+    /**
+     * The first snapshot, in series order, whose values of the series' type come from samples near
+     * their producer's cap ({@link SampleCap#reached()}), or -1: from there on they cannot grow.
+     */
+    public int firstCapped() {
+        for (int i = 0; i < caps.size(); i++) {
+            SampleCap c = caps.get(i);
+            if (c != null && c.covers(type) && c.reached()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Hours since the first snapshot, per snapshot; null when the series is not ordered by time. */

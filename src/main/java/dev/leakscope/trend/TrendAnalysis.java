@@ -1,6 +1,7 @@
 package dev.leakscope.trend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,11 +11,18 @@ import java.util.List;
  * least 80% of its steps did not go down, no single step made more than half of its growth, and a
  * straight line fits it with R² of at least 0.8. Rows are ranked suspects first, each group by
  * slope × R² × monotonicity (ties, such as shrinking rows whose monotonicity is 0, by slope).
+ *
+ * <p>Snapshots near their producer's cap on samples ({@link Series#firstCapped()}: the JVM keeps 256
+ * old-object samples) cannot grow any more: the rows are then fitted up to the first capped snapshot,
+ * where the counts still show the growth. A fit over two steps allows a larger step (2/3 of the growth:
+ * two equal steps of a steady leak rarely are), and a row that lost samples after the cap (others
+ * displaced them) is no suspect.
  */
 public final class TrendAnalysis {
     static final double MIN_GROWTH_SHARE = 0.01;
     static final double MIN_MONOTONICITY = 0.8;
     static final double MAX_STEP_SHARE = 0.5;
+    static final double MAX_STEP_SHARE_TWO_STEPS = 2.0 / 3;
     static final double MIN_R2 = 0.8;
 
     private TrendAnalysis() {
@@ -28,15 +36,17 @@ public final class TrendAnalysis {
                 x[i] = i;
             }
         }
+        int capped = s.firstCapped();
+        int fitted = capped < 0 ? s.size() : capped + 1;
         long finalTotal = Math.abs(s.totals()[s.size() - 1]);
-        Stats total = stats(s.totals(), x, s.totalRetention(), finalTotal);
+        Stats total = fitted(s.totals(), x, fitted, s.totalRetention(), finalTotal);
         List<Trend.Row> rows = new ArrayList<>();
         for (int n = 0; n < s.nodes().size(); n++) {
             long[] v = s.values()[n];
             if (allZero(v)) {
                 continue;
             }
-            rows.add(new Trend.Row(s.nodes().get(n), s.via().get(n), stats(v, x, s.retention()[n], finalTotal)));
+            rows.add(new Trend.Row(s.nodes().get(n), s.via().get(n), fitted(v, x, fitted, s.retention()[n], finalTotal)));
         }
         rows.sort(Comparator.comparing((Trend.Row r) -> !r.stats().suspect())
                 .thenComparing(r -> -r.stats().score())
@@ -44,6 +54,23 @@ public final class TrendAnalysis {
                 .thenComparing(r -> -r.stats().last())
                 .thenComparing(Trend.Row::name));
         return new Trend(s, total, List.copyOf(rows));
+    }
+
+    /**
+     * The statistics of one row fitted over its first {@code fitted} values (all: as {@link #stats});
+     * the row keeps all its values. Fewer than 3 values fitted tell no suspect.
+     */
+    static Stats fitted(long[] v, double[] x, int fitted, double retention, long finalTotal) {
+        if (fitted == v.length) {
+            return stats(v, x, retention, finalTotal);
+        }
+        Stats w = stats(Arrays.copyOf(v, fitted), Arrays.copyOf(x, fitted), retention, finalTotal);
+        boolean suspect = fitted >= 3 && w.growth() > 0 && w.growth() >= MIN_GROWTH_SHARE * finalTotal
+                && w.monotonicity() >= MIN_MONOTONICITY && w.r2() >= MIN_R2
+                && w.maxStepShare() <= (fitted == 3 ? MAX_STEP_SHARE_TWO_STEPS : MAX_STEP_SHARE)
+                && v[v.length - 1] >= v[fitted - 1];
+        return new Stats(v, w.slope(), w.r2(), w.monotonicity(), w.growth(), w.maxStepShare(), retention, w.score(),
+                suspect);
     }
 
     /** The statistics of one row; finalTotal sets the smallest growth that counts. */

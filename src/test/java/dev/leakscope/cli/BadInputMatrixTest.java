@@ -547,6 +547,36 @@ class BadInputMatrixTest {
         }
     }
 
+    /**
+     * With {@code -Dleakscope.matrix.dump=DIR}, runs nothing: writes each case's inputs under DIR/NNN/ with
+     * its name, expected exit code and command line (NUL-separated), so {@code scripts/bad-input-times.py}
+     * can time every case as a whole process (DIR must not hold an earlier dump). The FIFO case is left out:
+     * its writer lives in this JVM.
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "leakscope.matrix.dump", matches = ".+")
+    void dumpCases() throws Exception {
+        Path root = Path.of(System.getProperty("leakscope.matrix.dump"));
+        Path done = root.resolve("complete");
+        if (Files.exists(done)) {
+            return; // -Dtest runs this in both surefire executions: the first one wrote everything
+        }
+        int n = 0;
+        for (Case c : cases().filter(c -> !c.name().equals("FIFO")).toList()) {
+            Path d = Files.createDirectories(root.resolve(String.format("%03d", ++n)));
+            String[] args;
+            try {
+                args = c.setup().prepare(d);
+            } catch (org.opentest4j.TestAbortedException skipped) {
+                continue;
+            }
+            Files.writeString(d.resolve("case.name"), c.name());
+            Files.writeString(d.resolve("case.exit"), Integer.toString(c.exit()));
+            Files.writeString(d.resolve("case.args"), String.join("\0", args));
+        }
+        Files.createFile(done);
+    }
+
     /** No control character from a profile in a report: only line ends, and no forged row. */
     static void assertPrintable(String report) {
         String lines = report.replace("\n", "");

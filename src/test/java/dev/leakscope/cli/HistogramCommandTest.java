@@ -67,6 +67,28 @@ class HistogramCommandTest {
         }
     }
 
+    /** A histogram records no time: the headers say where each one came from. */
+    @Test
+    void headersSayWhereTheTimesCameFrom(@TempDir Path tmp) throws Exception {
+        Cli.Result diff = Cli.run(TESTDATA, "diff", "histograms");
+        assertTrue(diff.out().contains("\nCurrent: histograms/histo-20261206T202040Z.txt (25533 bytes,"
+                + " 2026-12-06 20:20:40 UTC, time from the file name)\n"), diff.out());
+        Path named = TESTDATA.resolve("histograms/histo-20261206T202031Z.txt");
+        Files.copy(named, tmp.resolve("histo-20261206T202031Z.txt"));
+        Files.copy(named, tmp.resolve("b.txt"));
+        Files.copy(named, tmp.resolve("c.txt"));
+        Files.setLastModifiedTime(tmp.resolve("b.txt"), java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L));
+        Files.setLastModifiedTime(tmp.resolve("c.txt"), java.nio.file.attribute.FileTime.fromMillis(1_800_000_060_000L));
+        Cli.Result trend = Cli.run(tmp, "trend", "histo-20261206T202031Z.txt", "b.txt", "c.txt");
+        assertEquals(0, trend.exitCode(), trend.err());
+        assertTrue(trend.out().contains("\nTimes: from the file name (1), from the file's modification time (2)\n"),
+                trend.out());
+        JsonNode snapshots = JSON.readTree(Cli.run(tmp, "trend", "--format=json", "histo-20261206T202031Z.txt", "b.txt",
+                "c.txt").out()).get("snapshots");
+        assertEquals("from the file name", snapshots.get(0).get("timeSource").asText());
+        assertEquals("from the file's modification time", snapshots.get(2).get("timeSource").asText());
+    }
+
     @Test
     void topAndInfoNameTheProducer() throws Exception {
         Cli.Result top = Cli.run(TESTDATA, "top", "histograms/histo-20261206T202040Z.txt");

@@ -70,6 +70,34 @@ class JfrCommandTest {
         assertEquals("leak/SessionRegistry.register", first.get("via").asText(), r.out());
     }
 
+    /**
+     * Both leaks fill the JVM's 256-entry old-object queue by the third dump, after which live_objects
+     * stays flat: the header says so and the fit up to the cap flags the root as the only suspect.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
+    void trendFitsUpToTheCapAndFlagsTheLeak(String scenario) throws Exception {
+        Path dir = SharedCorpus.corpus("jfr", scenario);
+        Cli.Result r = Cli.run(dir, "trend", "-i", "live_objects", "dump_0.jfr", "dump_1.jfr", "dump_2.jfr",
+                "dump_3.jfr", "dump_4.jfr", "dump_5.jfr");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nCapped: snapshots 3 to 6 hold 80% or more of the at most 256 samples the producer"
+                + " keeps, so live_objects stops growing there whatever leaks; rows are fitted over snapshots 1 to 3"), r.out());
+        assertTrue(r.out().contains("Leak suspects: 1 of "), r.out());
+        assertTrue(r.out().contains("\n*  ") && r.out().contains("[gc root] leak.SessionRegistry.SESSIONS (via"
+                + " leak/SessionRegistry.register)"), r.out());
+        JsonNode json = JSON.readTree(Cli.run(dir, "trend", "--format=json", "-i", "live_objects", "dump_0.jfr",
+                "dump_1.jfr", "dump_2.jfr", "dump_3.jfr", "dump_4.jfr", "dump_5.jfr").out());
+        assertEquals(3, json.get("fittedSnapshots").asInt());
+        assertEquals(256, json.get("snapshots").get(5).get("sampleCap").get("cap").asInt());
+        JsonNode first = json.get("rows").get(0);
+        assertEquals("[gc root] leak.SessionRegistry.SESSIONS", first.get("name").asText());
+        assertTrue(first.get("suspect").asBoolean(), first.toString());
+        for (int i = 1; i < json.get("rows").size(); i++) {
+            assertFalse(json.get("rows").get(i).get("suspect").asBoolean(), json.toString());
+        }
+    }
+
     @Test
     void controlFlagsOnlyNoiseAndTripsNoGate() throws Exception {
         Path dir = SharedCorpus.corpus("jfr", "control");
@@ -82,7 +110,9 @@ class JfrCommandTest {
         Cli.Result t = Cli.run(dir, "trend", "--format=json", "dump_0.jfr", "dump_1.jfr", "dump_2.jfr", "dump_3.jfr",
                 "dump_4.jfr", "dump_5.jfr");
         assertEquals(0, t.exitCode(), t.err());
-        for (JsonNode row : JSON.readTree(t.out()).get("rows")) {
+        JsonNode trend = JSON.readTree(t.out());
+        assertFalse(trend.has("fittedSnapshots"), "17 of 256 samples: far from the cap");
+        for (JsonNode row : trend.get("rows")) {
             assertFalse(row.get("suspect").asBoolean(), row.toString());
         }
     }

@@ -31,6 +31,35 @@ class TrendAnalysisTest {
         assertTrue(s.suspect());
     }
 
+    /** Up to the first snapshot at the cap (index 2: three fitted), as the JVM's old-object queue makes it. */
+    private static Stats capped(long... v) {
+        return TrendAnalysis.fitted(v, HOURS, 3, Double.NaN, 255);
+    }
+
+    @Test
+    void aCappedSeriesIsFittedUpToTheCapAndKeepsItsValues() {
+        Stats s = capped(93, 178, 254, 254, 254, 255);
+        assertEquals(161, s.growth());
+        assertEquals(80.5, s.slope(), 1e-9);
+        assertEquals(1, s.monotonicity());
+        assertEquals(85.0 / 161, s.maxStepShare(), 1e-12);
+        assertTrue(s.suspect(), "two near-equal steps up to the cap, held after it");
+        assertEquals(255, s.last());
+        assertEquals(6, s.values().length);
+    }
+
+    @Test
+    void aCappedRowMustBeSteadyUpToTheCapAndKeepItsSamplesAfter() {
+        assertFalse(capped(93, 100, 254, 254, 254, 255).suspect(), "one step of 154 of 161");
+        assertFalse(capped(93, 178, 254, 200, 150, 100).suspect(), "displaced after the cap");
+        assertFalse(capped(178, 93, 254, 254, 254, 255).suspect(), "not monotonic");
+        assertFalse(TrendAnalysis.fitted(new long[] {93, 254, 254, 254, 254, 255}, HOURS, 2, Double.NaN, 255).suspect(),
+                "one step before the cap tells no trend");
+        Stats uncapped = TrendAnalysis.fitted(new long[] {1000, 1100, 1150, 1900, 1950, 2000}, HOURS, 6, Double.NaN, TOTAL);
+        assertEquals(1000, uncapped.growth());
+        assertFalse(uncapped.suspect(), "no cap: the plain rule (a step of 750 of 1000)");
+    }
+
     @Test
     void slopeIsPerHourOfTheTimestamps() {
         // the same values taken 30 minutes apart grow twice as fast per hour
@@ -136,7 +165,8 @@ class TrendAnalysisTest {
         java.util.Arrays.fill(nan, Double.NaN);
         Series s = new Series("inuse_space", "bytes", List.of("a", "b", "c", "d", "e", "f"),
                 new long[6], Series.Order.ARGUMENTS, nodes, values, totals, nan, Double.NaN,
-                java.util.Collections.nCopies(nodes.size(), (NodeInfo) null), dev.leakscope.profile.Harmonization.NONE);
+                java.util.Collections.nCopies(nodes.size(), (NodeInfo) null), dev.leakscope.profile.Harmonization.NONE,
+                java.util.Collections.nCopies(6, null), java.util.Collections.nCopies(6, null));
         Trend t = TrendAnalysis.analyze(s);
         List<String> order = t.rows().stream().map(Trend.Row::name).toList();
         assertEquals("f3", order.get(0));

@@ -34,7 +34,7 @@ record CaptureTime(long nanos, String how) {
             try {
                 java.time.Instant m = Files.getLastModifiedTime(source.path()).toInstant();
                 return new CaptureTime(m.getEpochSecond() * 1_000_000_000L + m.getNano(),
-                        "the file's modification time");
+                        "from the file's modification time");
             } catch (IOException e) {
                 // no time then: the series orders by name
             }

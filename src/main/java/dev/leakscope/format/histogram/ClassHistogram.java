@@ -4,6 +4,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public final class ClassHistogram {
         CaptureTime time = CaptureTime.of(source);
         builder.setTimeNanos(time.nanos());
         comment(builder, producer(facts));
-        comment(builder, "Time: " + time.how());
+        comment(builder, TimeSource.comment(time.how()));
         for (String w : facts.warnings()) {
             comment(builder, "The JVM warned: " + w);
         }

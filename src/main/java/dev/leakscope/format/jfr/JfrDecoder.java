@@ -2,9 +2,11 @@ package dev.leakscope.format.jfr;
 
 import dev.leakscope.format.jfr.HeapSamples.Kind;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.SampleCap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedClass;
@@ -100,7 +102,10 @@ final class JfrDecoder {
             comment("live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
                     + live + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21")
                     + ")");
-            if (live * 10 >= queueSize * 9L) {
+            SampleCap cap = new SampleCap(live, queueSize,
+                    liveSizes ? List.of("live_objects", "live_space") : List.of("live_objects"));
+            comment(cap.comment("the JVM's old-object queue, -XX:FlightRecorderOptions:old-object-queue-size"));
+            if (cap.reached()) {
                 // The JVM samples into a fixed queue: once full, a leak replaces samples instead of adding them.
                 comment("live_objects: " + live + " of the at most " + queueSize + " old-object samples the JVM keeps:"
                         + " near that cap the count stops growing while the leak goes on; compare shares, alloc_space, or"

@@ -218,7 +218,7 @@ class ClassHistogramTest {
         Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-01-02T03:04:05Z")));
         CaptureTime t = CaptureTime.of(InputSource.of(f));
         assertEquals(Instant.parse("2026-01-02T03:04:05Z"), instant(t.nanos()));
-        assertEquals("the file's modification time", t.how());
+        assertEquals("from the file's modification time", t.how());
         assertEquals(0, CaptureTime.of(InputSource.of("-", dir, new ByteArrayInputStream(new byte[0]))).nanos());
     }
 
