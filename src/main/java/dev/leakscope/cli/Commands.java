@@ -2,6 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.LeakscopeException;
+import dev.leakscope.util.PprofError;
 import dev.leakscope.util.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ final class Commands {
             PrintWriter e = commandLine.getErr();
             root.warnings.finish();
             if (ex instanceof LeakscopeException le) {
-                e.println("leakscope: " + oneLine(le.getMessage()));
+                // pprof's own errors are printed as pprof prints them
+                e.println((le instanceof PprofError ? "" : "leakscope: ") + oneLine(le.getMessage()));
                 if (debug) {
                     ex.printStackTrace(e);
                 }

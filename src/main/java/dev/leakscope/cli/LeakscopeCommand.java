@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:a CI gate tripped (a threshold was exceeded); the report is still printed",
+            "1:a CI gate tripped (a threshold was exceeded); the report is still printed (pprof: pprof's own errors)",
             "2:usage error, or an input that cannot be read",
             "3:internal error (a bug, or out of memory): please report it with the output of --debug"})
 final class LeakscopeCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.profile.transform.Filters;
 import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,11 +48,28 @@ final class PprofArgs {
             "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");
 
     final Map<String, String> flags = new LinkedHashMap<>();
+    /** The base profile (none, or pprof's one: the last non-empty -base or -diff_base). */
     final List<String> bases = new ArrayList<>();
     boolean diffBase;
     final List<String> positionals = new ArrayList<>();
     String report;
     String reportValue;
+
+    /**
+     * pprof's -base and -diff_base: each a single Go string flag (the last one given counts, an empty
+     * one is none), not both.
+     */
+    private void base() {
+        String base = flags.getOrDefault("base", "");
+        String diff = flags.getOrDefault("diff_base", "");
+        if (!base.isEmpty() && !diff.isEmpty()) {
+            throw new PprofError("-base and -diff_base flags cannot both be specified", null);
+        }
+        diffBase = !diff.isEmpty();
+        if (!base.isEmpty() || diffBase) {
+            bases.add(diffBase ? diff : base);
+        }
+    }
 
     static PprofArgs parse(List<String> args) {
         PprofArgs a = new PprofArgs();
@@ -97,13 +115,9 @@ final class PprofArgs {
                 }
                 value = args.get(i++);
             }
-            if (name.equals("base") || name.equals("diff_base")) {
-                a.bases.add(value);
-                a.diffBase |= name.equals("diff_base");
-            } else {
-                a.flags.put(name, value);
-            }
+            a.flags.put(name, value);
         }
+        a.base();
         a.positionals.addAll(args.subList(i, args.size()));
         for (String r : REPORTS) {
             if (a.flags.containsKey(r)) {

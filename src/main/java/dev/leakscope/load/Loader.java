@@ -16,7 +16,7 @@ import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.symbolize.Symbolization;
-import dev.leakscope.util.InputException;
+import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,16 +76,16 @@ public final class Loader {
         try {
             p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
         } catch (Compatibility.Mismatch e) {
-            throw new InputException("problem fetching source profiles: " + e.getMessage(), e);
+            throw new PprofError("problem fetching source profiles: " + e.pprofWords(), e);
         }
         if (!bases.isEmpty()) {
-            Profile base;
+            // pprof takes one base (its last -base flag): nothing to merge on that side
+            Profile base = mergedAsPprof(bases, false, sums);
             try {
-                base = mergedAsPprof(bases, false, sums);
+                p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
             } catch (Compatibility.Mismatch e) {
-                throw new InputException("problem fetching base profiles: " + e.getMessage() + ",", e); // sic, pprof
+                throw new PprofError(e.pprofWords(), e);
             }
-            p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
         }
         return FramePruner.prune(symbolization.symbolized(p));
     }

@@ -6,6 +6,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** A CI gate tripped (a threshold was exceeded); the report was still produced. */
     public static final int GATE = 1;
+    /** {@code leakscope pprof} refused what {@code go tool pprof} refuses, with pprof's words and exit code. */
+    public static final int PPROF_ERROR = 1;
     /** The command line could not be carried out. */
     public static final int USAGE = 2;
     /** An input could not be read or is not a valid profile. */

@@ -79,7 +79,10 @@ class ErrorsTest {
         assertFails("no sample type is common to all inputs: heap.pb has [objects/count, space/bytes], cpu.pb has"
                 + " [samples/count, cpu/nanoseconds]",
                 "top", "heap.pb", "cpu.pb");
-        assertFails("different sample types", "pprof", "-top", "-base", "cpu.pb", "heap.pb");
+        // pprof refuses in its own words, with its exit code
+        Cli.Result pprof = Cli.run(dir, "pprof", "-top", "-base", "cpu.pb", "heap.pb");
+        assertEquals("sample types: incompatible types: {objects count 0 0} {samples count 0 0}\n", pprof.err());
+        assertEquals(1, pprof.exitCode());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.TestData;
+import dev.leakscope.TestProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,14 +175,68 @@ class MixedSampleTypesTest {
     }
 
     @Test
-    void pprofStillRefusesThemInItsOwnWords() {
+    void pprofStillRefusesThemInItsOwnWordsAndExitCode() {
+        // go tool pprof 1.19.8 on the same pairs: these lines on stderr, nothing on stdout, exit code 1
         Cli.Result base = Cli.run(SERIES, "pprof", "-top", "-base", "heap_0.debug1.txt", "heap_5.debug1.txt");
-        assertEquals(2, base.exitCode());
+        assertEquals(1, base.exitCode());
         assertEquals("", base.out());
-        assertEquals("leakscope: inconsistent samples type count: 4 != 2\n", base.err());
-        Cli.Result merge = Cli.run(SERIES, "pprof", "-top", "heap_0.debug1.txt", "heap_5.debug1.txt");
-        assertEquals("leakscope: problem fetching source profiles: inconsistent samples type count: 2 != 4\n",
-                merge.err());
+        assertEquals("inconsistent samples type count: 4 != 2\n", base.err());
+        Cli.Result proto = Cli.run(SERIES, "pprof", "-raw", "-base", "heap_5.pb.gz", "heap_0.debug1.txt");
+        assertEquals(1, proto.exitCode());
+        assertEquals("inconsistent samples type count: 2 != 4\n", proto.err());
+        Cli.Result merge = Cli.run(SERIES, "pprof", "-top", "heap_0.debug1.txt", "heap_5.pb.gz");
+        assertEquals(1, merge.exitCode());
+        assertEquals("problem fetching source profiles: inconsistent samples type count: 2 != 4\n", merge.err());
+    }
+
+    @Test
+    void pprofRefusesIncompatibleTypesAndPeriodsInItsOwnWords(@TempDir Path tmp) throws IOException {
+        // constructed: no producer at hand writes these pairs; the expected lines are go tool pprof 1.19.8's
+        Files.write(tmp.resolve("heap.pb"), heap("objects", "space", "space").bytes());
+        Files.write(tmp.resolve("inuse.pb"), heap("inuse_objects", "inuse_space", "space").bytes());
+        Files.write(tmp.resolve("cpu.pb"), heap("samples", "cpu", "cpu").bytes());
+        Files.write(tmp.resolve("object.pb"), heap("object", "space", "space").bytes());
+        assertPprofError(tmp, "problem fetching source profiles: sample types: incompatible types:"
+                + " {objects count 0 0} {inuse_objects count 0 0}", "-top", "heap.pb", "inuse.pb");
+        assertPprofError(tmp, "sample types: incompatible types: {inuse_objects count 0 0} {objects count 0 0}",
+                "-top", "-base", "heap.pb", "inuse.pb");
+        assertPprofError(tmp, "period type: incompatible types: {space bytes 0 0} {cpu bytes 0 0}",
+                "-top", "-base", "cpu.pb", "heap.pb");
+        // pprof's Merge wants equal types; it prints its structs' addresses where leakscope shows the types
+        assertPprofError(tmp, "problem fetching source profiles: incompatible sample types [objects/count space/bytes]"
+                + " and [object/count space/bytes]", "-top", "heap.pb", "object.pb");
+    }
+
+    /** A profile with two sample types (count, bytes) and a period type in bytes. */
+    private static TestProfiles heap(String objects, String space, String period) {
+        TestProfiles t = new TestProfiles();
+        t.sampleType(objects, "count").sampleType(space, "bytes");
+        t.proto().setPeriodType(dev.leakscope.proto.ProfileProto.ValueType.newBuilder().setType(t.str(period))
+                .setUnit(t.str("bytes"))).setPeriod(1);
+        t.function(1, "main.f", "main.go").location(1, 0x1000, 1).sample(new long[] {1, 100}, 1);
+        return t;
+    }
+
+    private static void assertPprofError(Path dir, String expected, String... args) {
+        List<String> all = new ArrayList<>(List.of("pprof"));
+        all.addAll(List.of(args));
+        Cli.Result r = Cli.run(dir, all.toArray(new String[0]));
+        assertEquals(expected + "\n", r.err());
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void pprofTakesOneBaseAsItsGoFlagsDo() {
+        // -base is one Go string flag: the last one counts, an empty one is none; -diff_base beside it is refused
+        Cli.Result last = Cli.run(SERIES, "pprof", "-top", "-base", "heap_0.debug1.txt", "-base", "heap_1.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(0, last.exitCode(), last.err());
+        assertEquals(Cli.run(SERIES, "pprof", "-top", "-base", "heap_1.pb.gz", "heap_5.pb.gz").out(), last.out());
+        Cli.Result none = Cli.run(SERIES, "pprof", "-top", "-base", "heap_1.pb.gz", "-base=", "heap_5.pb.gz");
+        assertEquals(Cli.run(SERIES, "pprof", "-top", "heap_5.pb.gz").out(), none.out());
+        assertPprofError(SERIES, "-base and -diff_base flags cannot both be specified", "-top", "-base", "heap_0.pb.gz",
+                "-diff_base", "heap_1.pb.gz", "heap_5.pb.gz");
     }
 
     @Test

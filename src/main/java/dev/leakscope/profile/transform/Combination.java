@@ -32,6 +32,11 @@ public final class Combination {
      *                  merge is then skipped. Sample-level reports (-raw, -traces) need it.
      */
     public static Profile merge(List<Profile> profiles, List<String> names, boolean graphOnly) {
+        return merge(profiles, names, graphOnly, false);
+    }
+
+    /** As {@link #merge(List, List, boolean)}; asPprof: sample types must be equal after scaling, as pprof's Merge requires. */
+    private static Profile merge(List<Profile> profiles, List<String> names, boolean graphOnly, boolean asPprof) {
         List<Profile> mapped = new ArrayList<>();
         for (Profile p : profiles) {
             mapped.add(p.withPlaceholderMapping());
@@ -39,8 +44,12 @@ public final class Combination {
         if (graphOnly && mapped.size() == 1 && !mapped.get(0).hasNegativeValue()) {
             return mapped.get(0);
         }
+        List<Profile> scaled = Compatibility.harmonize(mapped, names);
+        if (asPprof) {
+            Compatibility.requireEqualTypes(scaled);
+        }
         List<Merger.Input> inputs = new ArrayList<>();
-        for (Profile p : Compatibility.harmonize(mapped, names)) {
+        for (Profile p : scaled) {
             inputs.add(Merger.Input.of(p));
         }
         return Merger.merge(inputs);
@@ -100,13 +109,13 @@ public final class Combination {
                 names.add(name);
             });
             if (!harmonize) {
-                return merge(all, names, graphOnly);
+                return merge(all, names, graphOnly, true);
             }
             SampleTypeHarmonizer.Result h = SampleTypeHarmonizer.harmonize(all, names);
-            return withHarmonization(merge(h.profiles(), names, graphOnly), h.harmonization());
+            return withHarmonization(merge(h.profiles(), names, graphOnly, false), h.harmonization());
         }
         if (state.merger == null) {
-            return merge(List.of(state.first), List.of(state.firstName), graphOnly);
+            return merge(List.of(state.first), List.of(state.firstName), graphOnly, !harmonize);
         }
         return state.merger.finish();
     }
@@ -125,6 +134,7 @@ public final class Combination {
     public static Profile subtract(Profile source, String sourceName, Profile base, String baseName,
                                    BaseMode mode, boolean normalize) {
         List<Profile> both = Compatibility.harmonize(List.of(source, base), List.of(sourceName, baseName));
+        Compatibility.requireEqualTypes(both);
         Profile p = both.get(0);
         Profile b = both.get(1);
         List<double[]> sourceScales = normalize ? List.of(normalization(p, b)) : List.of();

@@ -31,8 +31,8 @@ public final class Compatibility {
         int types = first.typeCount();
         for (int i = 1; i < profiles.size(); i++) {
             if (profiles.get(i).typeCount() != types) {
-                // pprof's words (ScaleProfiles), as `leakscope pprof` must print them.
-                throw new Mismatch("inconsistent samples type count: " + types + " != " + profiles.get(i).typeCount());
+                String words = "inconsistent samples type count: " + types + " != " + profiles.get(i).typeCount();
+                throw new Mismatch(words, words);
             }
         }
         ValueType[] common = new ValueType[types];
@@ -44,6 +44,36 @@ public final class Compatibility {
             out.add(ProfileEdits.toUnits(p, common, period));
         }
         return out;
+    }
+
+    /**
+     * pprof's Merge check, after {@link #harmonize}: sample and period types must be equal, not only
+     * compatible (types that differ by a trailing {@code s} pass harmonize but not this).
+     *
+     * @throws Mismatch in pprof's words; where pprof prints the addresses of its ValueType structs,
+     *                  their types and units are shown instead
+     */
+    public static void requireEqualTypes(List<Profile> scaled) {
+        Profile first = scaled.get(0);
+        for (Profile p : scaled.subList(1, scaled.size())) {
+            if (first.periodType() != null && p.periodType() != null && !first.periodType().equals(p.periodType())) {
+                String words = "incompatible period types &" + goValue(first.periodType()) + " and &"
+                        + goValue(p.periodType());
+                throw new Mismatch(words, words);
+            }
+            if (!first.sampleTypes().equals(p.sampleTypes())) {
+                String words = "incompatible sample types " + goList(first) + " and " + goList(p);
+                throw new Mismatch(words, words);
+            }
+        }
+    }
+
+    private static String goList(Profile p) {
+        List<String> types = new ArrayList<>();
+        for (ValueType v : p.sampleTypes()) {
+            types.add(v.toString());
+        }
+        return "[" + String.join(" ", types) + "]";
     }
 
     /** The finest of the profiles' types at index t (-1: the period type), or null if none is set. */
@@ -62,11 +92,16 @@ public final class Compatibility {
                 continue;
             }
             if (!compatible(min, v)) {
+                // pprof's words (ScaleProfiles, CommonValueType): Go's %v of the two ValueType structs
+                String words = (t < 0 ? "period type" : "sample types") + ": incompatible types: " + goValue(min)
+                        + " " + goValue(v);
                 if (t < 0) {
-                    throw new InputException("cannot combine " + names.get(minIndex) + " (period type " + min
-                            + ") with " + names.get(i) + " (period type " + v + ")");
+                    throw new Mismatch("cannot combine " + names.get(minIndex) + " (period type " + min
+                            + ") with " + names.get(i) + " (period type " + v + ")", words);
                 }
-                throw mismatch(profiles, names, i);
+                throw new Mismatch("cannot combine profiles with different sample types: "
+                        + names.get(0) + " has " + profiles.get(0).sampleTypes() + ", "
+                        + names.get(i) + " has " + profiles.get(i).sampleTypes(), words);
             }
             if (Units.scale(1, v.unit(), min.unit()).value() < 1) {
                 min = v;
@@ -82,18 +117,24 @@ public final class Compatibility {
         return ta.equals(tb) && Units.compatible(a.unit(), b.unit());
     }
 
+    /** Go's {@code %v} of pprof's ValueType struct (its two string-table indexes are 0 once decoded). */
+    private static String goValue(ValueType v) {
+        return "{" + v.type() + " " + v.unit() + " 0 0}";
+    }
+
     /** Profiles that cannot be merged or compared as pprof merges them. */
     public static final class Mismatch extends InputException {
         private static final long serialVersionUID = 1L;
+        private final String pprofWords;
 
-        Mismatch(String message) {
+        Mismatch(String message, String pprofWords) {
             super(message);
+            this.pprofWords = pprofWords;
         }
-    }
 
-    private static InputException mismatch(List<Profile> profiles, List<String> names, int i) {
-        return new InputException("cannot combine profiles with different sample types: "
-                + names.get(0) + " has " + profiles.get(0).sampleTypes() + ", "
-                + names.get(i) + " has " + profiles.get(i).sampleTypes());
+        /** The error as go tool pprof words it. */
+        public String pprofWords() {
+            return pprofWords;
+        }
     }
 }
