@@ -7,16 +7,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.focus.FocusResult;
+import dev.leakscope.focus.FocusTree;
+import dev.leakscope.report.html.FocusHtmlReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/v1}). */
+/**
+ * Renders a {@link FocusResult} as text, Markdown, JSON (schema {@code leakscope.focus/v1}) or HTML
+ * (with a flame graph of the query's {@link FocusTree}).
+ */
 public final class FocusReport {
     public static final String JSON_SCHEMA = "leakscope.focus/v1";
+    /** The formats focus is rendered in. */
+    public static final Format[] FORMATS = Format.values();
 
     private FocusReport() {
+    }
+
+    /**
+     * A focus to render: the query and its result, with the heading's facts.
+     *
+     * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
+     * @param type  the sample type reported
+     * @param unit  the unit of the values
+     */
+    public record Input(FocusQuery query, FocusResult result, String title, String type, String unit) {
+    }
+
+    public static void render(Input f, RenderOptions o, PrintWriter out) {
+        FocusResult r = f.result();
+        switch (o.format()) {
+            case TEXT -> text(r, f.title(), f.type(), f.unit(), out);
+            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), o.maxChars(), out);
+            case JSON -> json(r, f.type(), f.unit(), out);
+            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), FocusTree.of(f.query()), out);
+        }
     }
 
     /**
@@ -24,7 +52,7 @@ public final class FocusReport {
      * @param type  the sample type reported
      * @param unit  the unit of the values
      */
-    public static void text(FocusResult r, String title, String type, String unit, PrintWriter out) {
+    private static void text(FocusResult r, String title, String type, String unit, PrintWriter out) {
         out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
         if (r.withBase()) {
             out.print("Total: " + auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
@@ -80,7 +108,7 @@ public final class FocusReport {
     }
 
     /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
-    public static void markdown(FocusResult r, String title, String type, String unit, int maxChars, PrintWriter out) {
+    private static void markdown(FocusResult r, String title, String type, String unit, int maxChars, PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
         page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
@@ -142,7 +170,7 @@ public final class FocusReport {
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    public static void json(FocusResult r, String type, String unit, PrintWriter out) {
+    private static void json(FocusResult r, String type, String unit, PrintWriter out) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);

@@ -56,16 +56,15 @@ public final class LineListing {
     }
 
     /** Lists fn in current (and base, when not null) in the format asked for. */
-    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
-    public static void render(ReportContext base, ReportContext current, Pattern fn, Path workDir, Format format,
-                              int maxChars, PrintWriter out) {
+    public static void render(ReportContext base, ReportContext current, Pattern fn, Path workDir, RenderOptions o,
+                              PrintWriter out) {
         LineListing l = new LineListing(base, current);
         l.read(fn, workDir);
-        switch (format) {
+        switch (o.format()) {
             case TEXT -> l.text(out);
-            case MARKDOWN -> l.markdown(maxChars, out);
+            case MARKDOWN -> l.markdown(o.maxChars(), out);
             case JSON -> l.json(out);
-            default -> throw new IllegalArgumentException("list has no " + format + " rendering");
+            default -> throw new IllegalArgumentException("list has no " + o.format() + " rendering");
         }
     }
 
