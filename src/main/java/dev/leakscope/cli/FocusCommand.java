@@ -5,6 +5,7 @@ import dev.leakscope.focus.FocusResult;
 import dev.leakscope.focus.FocusTree;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportContext;
@@ -52,22 +53,24 @@ final class FocusCommand extends ProfileCommand {
         Format f = format.format(Format.values());
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone());
-        BaseOption.Loaded loaded = base.load(this, files, format, settings, true);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings);
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
         GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
         FocusResult r = FocusAnalysis.of(fn, before == null ? null : input(before), input(current), options,
                 nodes.nodeCount(20));
+        Harmonization harmonized = loaded.harmonization();
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
         return Output.print(spec, target, w -> {
             switch (f) {
                 case HTML -> FocusHtmlReport.write(r, title, current.typeName(), current.sampleUnit(),
                         FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
                                 : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
-                case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), format.maxChars(), w);
-                default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), w);
+                case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), harmonized, w);
+                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), harmonized,
+                        format.maxChars(), w);
+                default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), harmonized, w);
             }
         });
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.focus.FocusResult;
+import dev.leakscope.profile.Harmonization;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,14 @@ public final class FocusReport {
      * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
      * @param type  the sample type reported
      * @param unit  the unit of the values
+     * @param h     how the inputs' sample types were brought onto one set
      */
-    public static void text(FocusResult r, String title, String type, String unit, PrintWriter out) {
+    public static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
         out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
+        String harmonized = HarmonizationNote.line(h);
+        if (harmonized != null) {
+            out.print(harmonized + "\n");
+        }
         if (r.withBase()) {
             out.print("Total: " + auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
                     + signed(r.total() - r.baseTotal(), unit) + ")\n");
@@ -80,10 +86,15 @@ public final class FocusReport {
     }
 
     /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
-    public static void markdown(FocusResult r, String title, String type, String unit, int maxChars, PrintWriter out) {
+    public static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
+                                PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
         page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
+        String harmonized = HarmonizationNote.line(h);
+        if (harmonized != null) {
+            page.text(Markdown.escape(harmonized) + "\n\n");
+        }
         page.text(r.withBase()
                 ? "Total: " + auto(r.baseTotal(), unit) + " → " + auto(r.total(), unit) + " ("
                         + signed(r.total() - r.baseTotal(), unit) + ")\n\n"
@@ -142,7 +153,7 @@ public final class FocusReport {
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    public static void json(FocusResult r, String type, String unit, PrintWriter out) {
+    public static void json(FocusResult r, String type, String unit, Harmonization h, PrintWriter out) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);
@@ -167,6 +178,7 @@ public final class FocusReport {
         }
         values(root.putArray("top"), r.top());
         root.put("topCut", r.topCut());
+        HarmonizationNote.put(root, h);
         try {
             out.print(json.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {
