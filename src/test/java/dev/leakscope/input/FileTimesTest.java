@@ -28,19 +28,22 @@ class FileTimesTest {
 
     @Test
     void theNameFirstThenTheModificationTime(@TempDir Path dir) throws IOException {
-        Path named = dir.resolve("heap-20261206T202031Z.txt");
-        Files.writeString(named, "x");
-        Files.setLastModifiedTime(named, java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-02T03:04:05Z")));
-        FileTime t = FileTimes.of(InputSource.of(named));
+        FileTime t = timeOf(dir.resolve("heap-20261206T202031Z.txt"));
         assertEquals(Instant.parse("2026-12-06T20:20:31Z"), instant(t.nanos()));
         assertEquals(FileTime.Source.NAME, t.source());
-        Path plain = dir.resolve("heap_1.txt");
-        Files.writeString(plain, "x");
-        Files.setLastModifiedTime(plain, java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-02T03:04:05Z")));
-        FileTime m = FileTimes.of(InputSource.of(plain));
-        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), instant(m.nanos()));
+        FileTime m = timeOf(dir.resolve("heap_1.txt"));
+        assertEquals(MODIFIED, instant(m.nanos()));
         assertEquals(FileTime.Source.MODIFIED, m.source());
         assertEquals(FileTime.NONE, FileTimes.of(InputSource.of("-", dir, new ByteArrayInputStream(new byte[0]))));
+    }
+
+    private static final Instant MODIFIED = Instant.parse("2026-01-02T03:04:05Z");
+
+    /** The time of a file written at f, last modified at {@link #MODIFIED}. */
+    private static FileTime timeOf(Path f) throws IOException {
+        Files.writeString(f, "x");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(MODIFIED));
+        return FileTimes.of(InputSource.of(f));
     }
 
     private static Instant instant(long nanos) {
