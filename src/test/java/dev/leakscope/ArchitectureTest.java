@@ -33,7 +33,8 @@ class ArchitectureTest {
             List.of("load"),
             List.of("graph"),
             List.of("diff", "focus", "trend"),
-            List.of("report", "report.pprof", "report.html"),
+            List.of("report.pprof"),
+            List.of("report", "report.html"),
             List.of("cli"));
 
     /** Packages that compute and render from profiles handed to them. */

@@ -13,7 +13,7 @@ import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.InfoReport;
 import dev.leakscope.report.LineListing;
 import dev.leakscope.report.TopJsonReport;
-import dev.leakscope.report.pprof.TracesReport;
+import dev.leakscope.report.TracesReport;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.WatchReport;
 import java.io.IOException;

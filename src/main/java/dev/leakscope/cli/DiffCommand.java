@@ -9,14 +9,11 @@ import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.DiffInputs;
-import dev.leakscope.report.DiffJsonReport;
-import dev.leakscope.report.DiffMarkdownReport;
-import dev.leakscope.report.DiffTextReport;
+import dev.leakscope.report.DiffReports;
 import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.ValueFormat;
-import dev.leakscope.report.html.DiffHtmlReport;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -95,7 +92,7 @@ final class DiffCommand extends ProfileCommand {
         if (order == null) {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
-        Format fmt = format.format(Format.values());
+        Format fmt = format.format(DiffReports.FORMATS);
         List<InputSource> baseSources = base.sources(this);
         List<InputSource> current = input.sources(files, root);
         var target = format.target(root.workDir, both(baseSources, current));
@@ -118,14 +115,8 @@ final class DiffCommand extends ProfileCommand {
         }
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
-        Output.print(spec, target, w -> {
-            switch (fmt) {
-                case TEXT -> DiffTextReport.write(d, root.colour(), w);
-                case MARKDOWN -> DiffMarkdownReport.write(d, format.maxChars(), w);
-                case JSON -> DiffJsonReport.write(d, tripped.orElse(null), w);
-                case HTML -> DiffHtmlReport.write(d, w);
-            }
-        });
+        Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),
+                format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour()), w));
         if (tripped.isPresent()) {
             spec.commandLine().getErr().println("leakscope: " + tripped.get());
             spec.commandLine().getErr().flush();

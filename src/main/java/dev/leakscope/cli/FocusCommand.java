@@ -1,16 +1,14 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.focus.FocusAnalysis;
+import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.focus.FocusResult;
-import dev.leakscope.focus.FocusTree;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.profile.Harmonization;
 import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
-import dev.leakscope.report.html.FocusHtmlReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -50,32 +48,23 @@ final class FocusCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format f = format.format(Format.values());
+        Format f = format.format(FocusReport.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone());
         BaseOption.Loaded loaded = base.load(this, files, format, settings);
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
-        GraphOptions options = GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex());
-        FocusResult r = FocusAnalysis.of(fn, before == null ? null : input(before), input(current), options,
-                nodes.nodeCount(20));
-        Harmonization harmonized = loaded.harmonization();
+        FocusQuery query = new FocusQuery(fn, before == null ? null : input(before), input(current),
+                GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()));
+        FocusResult r = FocusAnalysis.of(query, nodes.nodeCount(20));
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
-        return Output.print(spec, target, w -> {
-            switch (f) {
-                case HTML -> FocusHtmlReport.write(r, title, current.typeName(), current.sampleUnit(),
-                        FocusTree.of(fn, before == null ? null : before.profile(), before == null ? 0
-                                : before.sampleIndex(), current.profile(), current.sampleIndex(), options), w);
-                case JSON -> FocusReport.json(r, current.typeName(), current.sampleUnit(), harmonized, w);
-                case MARKDOWN -> FocusReport.markdown(r, title, current.typeName(), current.sampleUnit(), harmonized,
-                        format.maxChars(), w);
-                default -> FocusReport.text(r, title, current.typeName(), current.sampleUnit(), harmonized, w);
-            }
-        });
+        var focus = new FocusReport.Input(query, r, title, current.typeName(), current.sampleUnit(),
+                loaded.harmonization());
+        return Output.print(spec, target, w -> FocusReport.render(focus, format.rendering(f), w));
     }
 
-    private static FocusAnalysis.Input input(ReportContext rc) {
-        return new FocusAnalysis.Input(rc.profile(), rc.sampleIndex(), rc.total());
+    private static FocusQuery.Input input(ReportContext rc) {
+        return new FocusQuery.Input(rc.profile(), rc.sampleIndex(), rc.total());
     }
 }

@@ -2,6 +2,7 @@ package dev.leakscope.cli;
 
 import dev.leakscope.input.InputSource;
 import dev.leakscope.report.Format;
+import dev.leakscope.report.RenderOptions;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -20,6 +21,12 @@ final class FormatOptions {
     /** The format asked for, among those the command's report renders. */
     Format format(Format... supported) {
         return kind.parse(supported);
+    }
+
+    /** How to render in format f: with the Markdown budget (checked when f is Markdown), without colour. */
+    RenderOptions rendering(Format f) {
+        RenderOptions o = RenderOptions.of(f);
+        return f == Format.MARKDOWN ? o.withMaxChars(markdown.maxChars()) : o;
     }
 
     /** The --output file (see {@link OutputOptions#target}), checked before any input is read. */

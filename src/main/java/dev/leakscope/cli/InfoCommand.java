@@ -44,6 +44,6 @@ final class InfoCommand extends ProfileCommand {
                 inputs.add(InfoReport.Single.of(s.name(), s.storedSize(), loader.raw(s)));
             }
         }
-        return Output.print(spec, target, w -> InfoReport.render(inputs, root.env.zone(), f, format.maxChars(), w));
+        return Output.print(spec, target, w -> InfoReport.render(inputs, root.env.zone(), format.rendering(f), w));
     }
 }

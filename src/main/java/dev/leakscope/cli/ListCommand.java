@@ -53,6 +53,7 @@ final class ListCommand extends ProfileCommand {
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
-        return Output.print(spec, target, w -> LineListing.render(before, current, loaded.harmonization(), fn, root.workDir, f, format.maxChars(), w));
+        return Output.print(spec, target, w -> LineListing.render(before, current, loaded.harmonization(), fn, root.workDir,
+                format.rendering(f), w));
     }
 }

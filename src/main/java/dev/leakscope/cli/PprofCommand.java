@@ -12,7 +12,7 @@ import dev.leakscope.report.pprof.RawReport;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.TopReport;
-import dev.leakscope.report.pprof.TracesReport;
+import dev.leakscope.report.TracesReport;
 import dev.leakscope.report.pprof.TreeReport;
 import dev.leakscope.report.pprof.TagsReport;
 import dev.leakscope.report.pprof.SourceListing;

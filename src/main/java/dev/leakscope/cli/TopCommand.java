@@ -1,10 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.report.Format;
-import dev.leakscope.report.TopJsonReport;
-import dev.leakscope.report.html.TopHtmlReport;
-import dev.leakscope.report.TopMarkdownReport;
-import dev.leakscope.report.pprof.TopReport;
+import dev.leakscope.report.TopReports;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +28,10 @@ final class TopCommand extends ProfileCommand {
 
     @Override
     public Integer call() {
-        Format fmt = format.format(Format.values());
+        Format fmt = format.format(TopReports.FORMATS);
         var sources = input.sources(files, root);
         var target = format.target(root.workDir, sources);
         var rc = context(sources, report.settings(root.env.zone()).withFilters(filters.filters()));
-        return Output.print(spec, target, w -> {
-            switch (fmt) {
-                case TEXT -> TopReport.write(rc, w);
-                case MARKDOWN -> TopMarkdownReport.write(rc, format.maxChars(), w);
-                case JSON -> TopJsonReport.write(rc, w);
-                case HTML -> TopHtmlReport.write(rc, w);
-            }
-        });
+        return Output.print(spec, target, w -> TopReports.render(rc, format.rendering(fmt), w));
     }
 }

@@ -7,7 +7,7 @@ import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TraceDeltaReport;
-import dev.leakscope.report.pprof.TracesReport;
+import dev.leakscope.report.TracesReport;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -44,7 +44,7 @@ final class TracesCommand extends ProfileCommand {
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
         if (before == null) {
-            return Output.print(spec, target, w -> TracesReport.render(current, f, format.maxChars(), w));
+            return Output.print(spec, target, w -> TracesReport.render(current, format.rendering(f), w));
         }
         if (!loaded.baseNote().isNone()) {
             // the trace delta report has no header for it
@@ -52,6 +52,7 @@ final class TracesCommand extends ProfileCommand {
         }
         var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
-        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(), f, format.maxChars(), w));
+        return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(),
+                format.rendering(f), w));
     }
 }

@@ -32,20 +32,15 @@ public final class FocusAnalysis {
     }
 
     /**
-     * One profile of a focus: which sample value to read, and the total its percentages are of.
-     *
-     * @param total the report's total of that sample value
-     */
-    public record Input(Profile profile, int sampleIndex, long total) {
-    }
-
-    /**
-     * The focus on current (and base, when not null); fails when the regex matches no frame of either.
+     * The focus the query asks for; fails when the regex matches no frame of either profile.
      *
      * @param limit keep at most this many top rows (0: all)
      */
-    public static FocusResult of(Pattern regex, Input base, Input current, GraphOptions options, int limit) {
-        FocusAnalysis a = new FocusAnalysis(regex, options);
+    public static FocusResult of(FocusQuery q, int limit) {
+        FocusQuery.Input base = q.base();
+        FocusQuery.Input current = q.current();
+        Pattern regex = q.regex();
+        FocusAnalysis a = new FocusAnalysis(regex, q.options());
         if (base != null) {
             a.add(base.profile(), base.sampleIndex(), 0);
         }
@@ -53,7 +48,7 @@ public final class FocusAnalysis {
         if (a.matched.isEmpty()) {
             throw new UsageException("no function matches " + regex.pattern());
         }
-        boolean withBase = base != null;
+        boolean withBase = q.withBase();
         List<FocusResult.Share> pathRows = new ArrayList<>();
         a.paths.forEach((frames, v) -> pathRows.add(new FocusResult.Share(String.join(" > ", frames), frames, v[0], v[1])));
         List<FocusResult.Share> calleeRows = new ArrayList<>();

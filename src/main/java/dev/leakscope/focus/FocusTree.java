@@ -1,7 +1,6 @@
 package dev.leakscope.focus;
 
 import dev.leakscope.graph.CallTree;
-import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
 import java.util.ArrayList;
@@ -17,20 +16,20 @@ public final class FocusTree {
     private FocusTree() {
     }
 
-    /** base may be null; options as for {@link FocusAnalysis#of} (current's sample index). */
-    public static CallTree of(Pattern regex, Profile base, int baseIndex, Profile current, int currentIndex,
-                              GraphOptions options) {
+    /** The tree of the samples the query is about. */
+    public static CallTree of(FocusQuery q) {
         List<Profile> profiles = new ArrayList<>();
-        if (base != null) {
-            profiles.add(base);
+        if (q.withBase()) {
+            profiles.add(q.base().profile());
         }
-        profiles.add(current);
-        List<NodeTable> tables = NodeTable.shared(profiles, options);
+        profiles.add(q.current().profile());
+        List<NodeTable> tables = NodeTable.shared(profiles, q.options());
         CallTree tree = new CallTree(tables.get(tables.size() - 1), profiles.size());
-        if (base != null) {
-            add(tree, regex, base, tables.get(0), baseIndex, 0);
+        if (q.withBase()) {
+            add(tree, q.regex(), q.base().profile(), tables.get(0), q.base().sampleIndex(), 0);
         }
-        add(tree, regex, current, tables.get(tables.size() - 1), currentIndex, profiles.size() - 1);
+        add(tree, q.regex(), q.current().profile(), tables.get(tables.size() - 1), q.current().sampleIndex(),
+                profiles.size() - 1);
         return tree;
     }
 

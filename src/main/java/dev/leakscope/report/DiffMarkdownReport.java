@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ public final class DiffMarkdownReport {
         head.append("- current: ").append(Markdown.code(DiffValues.inputs(d.current().inputs()))).append('\n');
         head.append("- gross change: ").append(Markdown.escape(v.gross(d))).append('\n');
         head.append("- ").append(Markdown.escape(DiffValues.options(d))).append('\n');
-        String harmonized = HarmonizationNote.line(d.current().profile().harmonization);
+        String harmonized = ProfileHeader.harmonized(d.current().profile().harmonization);
         if (harmonized != null) {
             head.append("- ").append(Markdown.escape(harmonized)).append('\n');
         }

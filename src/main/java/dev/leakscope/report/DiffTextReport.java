@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ public final class DiffTextReport {
         out.println("Base:    " + DiffValues.inputs(d.base().inputs()));
         out.println("Current: " + DiffValues.inputs(d.current().inputs()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));
-        String harmonized = HarmonizationNote.line(d.current().profile().harmonization);
+        String harmonized = ProfileHeader.harmonized(d.current().profile().harmonization);
         if (harmonized != null) {
             out.println(harmonized);
         }

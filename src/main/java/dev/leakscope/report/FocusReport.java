@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,17 +8,47 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.focus.FocusTree;
+import dev.leakscope.report.html.FocusHtmlReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a {@link FocusResult} as text, Markdown or JSON (schema {@code leakscope.focus/v1}). */
+/**
+ * Renders a {@link FocusResult} as text, Markdown, JSON (schema {@code leakscope.focus/v1}) or HTML
+ * (with a flame graph of the query's {@link FocusTree}).
+ */
 public final class FocusReport {
     public static final String JSON_SCHEMA = "leakscope.focus/v1";
+    /** The formats focus is rendered in. */
+    public static final Format[] FORMATS = Format.values();
 
     private FocusReport() {
+    }
+
+    /**
+     * A focus to render: the query and its result, with the heading's facts.
+     *
+     * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
+     * @param type  the sample type reported
+     * @param unit  the unit of the values
+     * @param harmonized how the inputs' sample types were brought onto one set
+     */
+    public record Input(FocusQuery query, FocusResult result, String title, String type, String unit,
+                        Harmonization harmonized) {
+    }
+
+    public static void render(Input f, RenderOptions o, PrintWriter out) {
+        FocusResult r = f.result();
+        switch (o.format()) {
+            case TEXT -> text(r, f.title(), f.type(), f.unit(), f.harmonized(), out);
+            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), f.harmonized(), o.maxChars(), out);
+            case JSON -> json(r, f.type(), f.unit(), f.harmonized(), out);
+            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), FocusTree.of(f.query()), out);
+        }
     }
 
     /**
@@ -26,9 +57,9 @@ public final class FocusReport {
      * @param unit  the unit of the values
      * @param h     how the inputs' sample types were brought onto one set
      */
-    public static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
+    private static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
         out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
-        String harmonized = HarmonizationNote.line(h);
+        String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {
             out.print(harmonized + "\n");
         }
@@ -86,12 +117,12 @@ public final class FocusReport {
     }
 
     /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
-    public static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
+    private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
                                 PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
         page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
-        String harmonized = HarmonizationNote.line(h);
+        String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {
             page.text(Markdown.escape(harmonized) + "\n\n");
         }
@@ -153,7 +184,7 @@ public final class FocusReport {
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    public static void json(FocusResult r, String type, String unit, Harmonization h, PrintWriter out) {
+    private static void json(FocusResult r, String type, String unit, Harmonization h, PrintWriter out) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);

@@ -4,22 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Harmonization;
-import dev.leakscope.util.Printable;
+import dev.leakscope.report.pprof.ProfileHeader;
 import java.io.IOException;
 
 /**
- * How the inputs' sample types were brought onto one set, as reports show it: a {@code Harmonized:}
- * header line, and a JSON field {@code harmonized} (both only when something was harmonised).
+ * How the inputs' sample types were brought onto one set, as JSON reports show it: a field
+ * {@code harmonized}, only when something was harmonised (text reports show
+ * {@link ProfileHeader#harmonized}'s header line).
  */
 public final class HarmonizationNote {
-    static final String LABEL = "Harmonized: ";
-
     private HarmonizationNote() {
-    }
-
-    /** The header line, or null when the inputs agreed. */
-    public static String line(Harmonization h) {
-        return h.isNone() ? null : LABEL + Printable.of(h.describe());
     }
 
     /** {@code "harmonized": {equated, dropped: [{type, unit, lacking}], periods, text}} when harmonised. */

@@ -43,8 +43,9 @@ public final class InfoReport {
     private InfoReport() {
     }
 
-    /** maxChars: the Markdown budget of each directory's or archive's table (rows cut from the end, with a note). */
-    public static void render(List<Input> inputs, ZoneId zone, Format format, int maxChars, PrintWriter out) {
+    /** The Markdown budget applies to each directory's or archive's table. */
+    public static void render(List<Input> inputs, ZoneId zone, RenderOptions o, PrintWriter out) {
+        Format format = o.format();
         switch (format) {
             case TEXT, MARKDOWN -> {
                 boolean md = format == Format.MARKDOWN;
@@ -55,7 +56,7 @@ public final class InfoReport {
                     if (inputs.get(i) instanceof Single s) {
                         fields(s, zone, md, out);
                     } else {
-                        SeriesInfoReport.write((SeriesInfoReport.Collection) inputs.get(i), zone, md ? maxChars : 0, out);
+                        SeriesInfoReport.write((SeriesInfoReport.Collection) inputs.get(i), zone, md ? o.maxChars() : 0, out);
                     }
                 }
             }

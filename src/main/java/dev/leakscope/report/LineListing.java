@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
@@ -62,17 +63,16 @@ public final class LineListing {
      * Lists fn in current (and base, when not null) in the format asked for.
      *
      * @param harmonization how the inputs' sample types were brought onto one set (a header line and a JSON field)
-     * @param maxChars      the Markdown page's budget (whole rows are cut from the end, with a note)
      */
     public static void render(ReportContext base, ReportContext current, Harmonization harmonization, Pattern fn,
-                              Path workDir, Format format, int maxChars, PrintWriter out) {
+                              Path workDir, RenderOptions o, PrintWriter out) {
         LineListing l = new LineListing(base, current, harmonization);
         l.read(fn, workDir);
-        switch (format) {
+        switch (o.format()) {
             case TEXT -> l.text(out);
-            case MARKDOWN -> l.markdown(maxChars, out);
+            case MARKDOWN -> l.markdown(o.maxChars(), out);
             case JSON -> l.json(out);
-            default -> throw new IllegalArgumentException("list has no " + format + " rendering");
+            default -> throw new IllegalArgumentException("list has no " + o.format() + " rendering");
         }
     }
 
@@ -140,7 +140,7 @@ public final class LineListing {
         out.print(base == null ? "Total: " + FocusReport.auto(current.total(), unit) + "\n"
                 : "Total: " + FocusReport.auto(base.total(), unit) + " -> " + FocusReport.auto(current.total(), unit)
                 + " (" + FocusReport.signed(current.total() - base.total(), unit) + ")\n");
-        String harmonized = HarmonizationNote.line(harmonization);
+        String harmonized = ProfileHeader.harmonized(harmonization);
         if (harmonized != null) {
             out.print(harmonized + "\n");
         }
@@ -185,7 +185,7 @@ public final class LineListing {
                         + " -> " + FocusReport.auto(current.total(), unit) + " ("
                         + FocusReport.signed(current.total() - base.total(), unit) + ")")
                 .append("\n");
-        String harmonized = HarmonizationNote.line(harmonization);
+        String harmonized = ProfileHeader.harmonized(harmonization);
         if (harmonized != null) {
             head.append('\n').append(Markdown.escape(harmonized)).append('\n');
         }

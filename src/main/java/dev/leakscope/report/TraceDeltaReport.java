@@ -1,6 +1,5 @@
 package dev.leakscope.report;
 
-import dev.leakscope.report.pprof.TracesReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.focus.StackDeltas;
@@ -16,14 +15,13 @@ public final class TraceDeltaReport {
     private TraceDeltaReport() {
     }
 
-    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
-    public static void render(List<StackDeltas.Stack> stacks, String type, String unit, Format format, int maxChars,
+    public static void render(List<StackDeltas.Stack> stacks, String type, String unit, RenderOptions o,
                               PrintWriter out) {
-        switch (format) {
+        switch (o.format()) {
             case TEXT -> text(stacks, unit, out);
-            case MARKDOWN -> markdown(stacks, type, unit, maxChars, out);
+            case MARKDOWN -> markdown(stacks, type, unit, o.maxChars(), out);
             case JSON -> json(stacks, type, unit, out);
-            default -> throw new IllegalArgumentException("traces has no " + format + " rendering");
+            default -> throw new IllegalArgumentException("traces has no " + o.format() + " rendering");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -152,7 +153,7 @@ public final class TrendReport {
         if (capped != null) {
             lines.add("Capped: " + capped);
         }
-        String harmonized = HarmonizationNote.line(s.harmonization());
+        String harmonized = ProfileHeader.harmonized(s.harmonization());
         if (harmonized != null) {
             lines.add(harmonized);
         }

@@ -3,7 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.TopReport;
-import dev.leakscope.report.pprof.TracesReport;
+import dev.leakscope.report.TracesReport;
 import dev.leakscope.report.pprof.RawReport;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

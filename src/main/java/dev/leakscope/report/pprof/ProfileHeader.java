@@ -1,7 +1,8 @@
 package dev.leakscope.report.pprof;
 
-import dev.leakscope.report.HarmonizationNote;
 import dev.leakscope.util.GoPaths;
+import dev.leakscope.util.Printable;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Mapping;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Units;
@@ -14,12 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The header lines of pprof's text reports: File, Build ID, comments, Type, Time, Duration. */
-final class ProfileHeader {
+/**
+ * The header lines of pprof's text reports: File, Build ID, comments, Type, Time, Duration; and
+ * leakscope's one addition, a {@code Harmonized:} line when the inputs' sample types were brought
+ * onto one set.
+ */
+public final class ProfileHeader {
+    private static final String HARMONIZED = "Harmonized: ";
+
     private ProfileHeader() {
     }
 
-    static List<String> lines(ReportContext rc) {
+    /** The {@code Harmonized:} header line, or null when the inputs agreed. */
+    public static String harmonized(Harmonization h) {
+        return h.isNone() ? null : HARMONIZED + Printable.of(h.describe());
+    }
+
+    public static List<String> lines(ReportContext rc) {
         Profile p = rc.profile();
         List<String> lines = new ArrayList<>();
         if (p.mappingCount() > 0) {
@@ -37,7 +49,7 @@ final class ProfileHeader {
             }
         }
         lines.add("Type: " + rc.typeName());
-        String harmonized = HarmonizationNote.line(p.harmonization);
+        String harmonized = harmonized(p.harmonization);
         if (harmonized != null) {
             lines.add(harmonized);
         }

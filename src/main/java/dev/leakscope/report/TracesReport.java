@@ -1,14 +1,16 @@
-package dev.leakscope.report.pprof;
+package dev.leakscope.report;
 
-import dev.leakscope.report.Markdown;
-import dev.leakscope.report.Json;
-import dev.leakscope.report.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.NumericLabelUnits;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.report.pprof.GoNumbers;
+import dev.leakscope.report.pprof.ProfileHeader;
+import dev.leakscope.report.pprof.ReportContext;
+import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,17 +42,16 @@ public final class TracesReport {
 
     /** pprof's text report. */
     public static void write(ReportContext rc, PrintWriter out) {
-        render(rc, Format.TEXT, Markdown.DEFAULT_MAX_CHARS, out);
+        render(rc, RenderOptions.of(Format.TEXT), out);
     }
 
-    /** maxChars: the Markdown page's budget (whole rows are cut from the end, with a note). */
-    public static void render(ReportContext rc, Format format, int maxChars, PrintWriter out) {
+    public static void render(ReportContext rc, RenderOptions o, PrintWriter out) {
         List<Trace> traces = traces(rc);
-        switch (format) {
+        switch (o.format()) {
             case TEXT -> text(rc, traces, out);
-            case MARKDOWN -> markdown(rc, traces, maxChars, out);
+            case MARKDOWN -> markdown(rc, traces, o.maxChars(), out);
             case JSON -> json(rc, traces, out);
-            default -> throw new IllegalArgumentException("traces has no " + format + " rendering");
+            default -> throw new IllegalArgumentException("traces has no " + o.format() + " rendering");
         }
     }
 
