@@ -62,8 +62,4 @@ final class FocusCommand extends ProfileCommand {
         var focus = new FocusReport.Input(query, r, title, current.typeName(), current.sampleUnit());
         return Output.print(spec, target, w -> FocusReport.render(focus, format.rendering(f), w));
     }
-
-    private static FocusQuery.Input input(ReportContext rc) {
-        return new FocusQuery.Input(rc.profile(), rc.sampleIndex(), rc.total());
-    }
 }

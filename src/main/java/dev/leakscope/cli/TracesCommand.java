@@ -46,7 +46,7 @@ final class TracesCommand extends ProfileCommand {
         if (before == null) {
             return Output.print(spec, target, w -> TracesReport.render(current, format.rendering(f), w));
         }
-        var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
+        var stacks = StackDeltas.of(input(before), input(current),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
         return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(),
                 format.rendering(f), w));
