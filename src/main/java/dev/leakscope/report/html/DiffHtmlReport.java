@@ -48,14 +48,14 @@ public final class DiffHtmlReport {
         for (DiffRow r : d.rows()) {
             rank++;
             String cls = r.noise() ? "dim" : r.delta() > 0 ? "up" : "down";
-            out.println("<tr data-name=\"" + Html.text(frameName(r.name())) + "\"><td>" + rank + "</td><td class=\""
+            out.println(HtmlPage.tr(rank - 1, frameName(r.name())) + "<td>" + rank + "</td><td class=\""
                     + cls + "\">" + Html.text(v.signed(r.delta())) + "</td><td>" + Html.text(DiffValues.pct(r.pct()))
                     + "</td><td>" + Html.text(v.value(r.base())) + "</td><td>" + Html.text(v.value(r.current()))
                     + "</td><td>" + Html.text(DiffValues.share(d.share(r))) + "</td><td>"
                     + Html.text(String.join(",", DiffValues.flags(r))) + "</td><td>" + Html.text(DiffValues.name(r))
                     + "</td></tr>");
         }
-        out.println("</tbody></table>");
+        HtmlPage.endRows(out, rank);
     }
 
     /** The frame name of a row: its node name without pprof's inline mark. */

@@ -54,13 +54,14 @@ public final class FocusHtmlReport {
                         + "<th>cum delta</th><th>name</th></tr></thead><tbody>"
                 : "<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>cum</th><th>cum%</th>"
                         + "<th>name</th></tr></thead><tbody>");
+        int index = 0;
         for (FocusResult.Values v : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             String[] cells = r.withBase()
                     ? new String[] {signed(v.deltaFlat(), unit), auto(v.baseCum(), unit), auto(v.cum(), unit),
                         signed(v.deltaCum(), unit), v.name()}
                     : new String[] {auto(v.flat(), unit), GoNumbers.percentage(v.flat(), r.total()).strip(),
                         auto(v.cum(), unit), GoNumbers.percentage(v.cum(), r.total()).strip(), v.name()};
-            row(v.name(), cells, out);
+            row(index++, v.name(), cells, out);
         }
         endTable(rows.size(), out);
     }
@@ -77,6 +78,7 @@ public final class FocusHtmlReport {
                         + "<th>" + (paths ? "path" : "name") + "</th></tr></thead><tbody>"
                 : "<table class=\"rows\"><thead><tr><th>value</th><th>share</th><th>" + (paths ? "path" : "name")
                         + "</th></tr></thead><tbody>");
+        int index = 0;
         for (FocusResult.Share s : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             long v = r.withBase() ? s.delta() : s.current();
             String share = GoNumbers.percentage(v, sum).strip();
@@ -85,21 +87,21 @@ public final class FocusHtmlReport {
                     : new String[] {auto(v, unit), share, s.name()};
             // a path selects its match (its last frame); "(self)" is no frame
             String frame = paths ? s.frames().get(s.frames().size() - 1) : s.name().equals("(self)") ? null : s.name();
-            row(frame, cells, out);
+            row(index++, frame, cells, out);
         }
         endTable(rows.size(), out);
     }
 
     private static void endTable(int rows, PrintWriter out) {
-        out.println("</tbody></table>");
+        HtmlPage.endRows(out, Math.min(rows, MAX_ROWS));
         if (rows > MAX_ROWS) {
             out.println("<p class=\"note\">" + Html.text("Showing the first " + MAX_ROWS + " of " + rows
                     + " rows (the page's size budget); the text report lists all.") + "</p>");
         }
     }
 
-    private static void row(String frame, String[] cells, PrintWriter out) {
-        StringBuilder b = new StringBuilder(frame == null ? "<tr>" : "<tr data-name=\"" + Html.text(frame) + "\">");
+    private static void row(int index, String frame, String[] cells, PrintWriter out) {
+        StringBuilder b = new StringBuilder(HtmlPage.tr(index, frame));
         for (String c : cells) {
             b.append("<td>").append(Html.text(c)).append("</td>");
         }

@@ -14,6 +14,8 @@ import java.util.Base64;
 final class HtmlPage {
     private static final String CSS = Html.resource("flame.css");
     private static final String JS = Html.resource("flame.js");
+    /** Table rows a page lays out on load; the others wait for the reader's "Show more rows". */
+    static final int FIRST_ROWS = 100;
 
     private HtmlPage() {
     }
@@ -71,6 +73,26 @@ final class HtmlPage {
         out.print(",\"total\":" + data.value(0, data.columns - 1) + ",\"gross\":" + (diff ? data.grossChange() : 0) + ",");
         data.writeJson(out);
         out.println("}</script>");
+    }
+
+    /**
+     * The opening tag of a table's row number index (from 0) that finds frame in the graph when clicked
+     * (null: none). Rows past the first {@link #FIRST_ROWS} start hidden, so a long table costs the page
+     * no layout until the reader asks for them ({@link #endRows}).
+     */
+    static String tr(int index, String frame) {
+        return "<tr" + (frame == null ? "" : " data-name=\"" + Html.text(frame) + "\"")
+                + (index >= FIRST_ROWS ? " hidden" : "") + ">";
+    }
+
+    /** Closes a table of that many rows begun with {@link #tr}: with a button that shows hidden rows, if any. */
+    static void endRows(PrintWriter out, int rows) {
+        out.println("</tbody></table>");
+        if (rows > FIRST_ROWS) {
+            out.println("<p class=\"bar\"><button type=\"button\" class=\"more\" data-step=\"" + FIRST_ROWS
+                    + "\">Show more rows</button><span class=\"note\">" + Html.text((rows - FIRST_ROWS) + " of " + rows
+                    + " rows hidden") + "</span></p>");
+        }
     }
 
     private static String foldNote(FlameData d, String unit) {

@@ -28,15 +28,16 @@ public final class TopHtmlReport {
         byte[] marks = g.inlineMarks();
         long flatSum = 0;
         long total = rc.total();
+        int index = 0;
         for (int n : g.nodes()) {
             flatSum += g.flat(n);
-            out.println("<tr data-name=\"" + Html.text(g.info(n).printableName()) + "\"><td>"
+            out.println(HtmlPage.tr(index++, g.info(n).printableName()) + "<td>"
                     + Html.text(rc.format(g.flat(n))) + "</td><td>" + GoNumbers.percentage(g.flat(n), total).strip()
                     + "%</td><td>" + GoNumbers.percentage(flatSum, total).strip() + "%</td><td>"
                     + Html.text(rc.format(g.cum(n))) + "</td><td>" + GoNumbers.percentage(g.cum(n), total).strip()
                     + "%</td><td>" + Html.text(TopReport.name(g, marks, n)) + "</td></tr>");
         }
-        out.println("</tbody></table>");
+        HtmlPage.endRows(out, index);
         HtmlPage.end(out);
     }
 }

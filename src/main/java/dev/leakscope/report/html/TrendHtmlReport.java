@@ -61,17 +61,17 @@ public final class TrendHtmlReport {
             b.append("<th>").append(Html.text(h)).append("</th>");
         }
         out.println(b.append("</tr></thead><tbody>"));
-        row(r, null, "(total)", trend.total(), spark, out);
-        for (Trend.Row row : rows) {
-            row(r, row.name(), row.nameWithVia(), row.stats(), spark, out);
+        row(r, 0, null, "(total)", trend.total(), spark, out);
+        for (int i = 0; i < rows.size(); i++) {
+            row(r, i + 1, rows.get(i).name(), rows.get(i).nameWithVia(), rows.get(i).stats(), spark, out);
         }
-        out.println("</tbody></table>");
+        HtmlPage.endRows(out, rows.size() + 1);
     }
 
-    private static void row(TrendReport r, String frame, String name, Stats st, int spark,
+    private static void row(TrendReport r, int index, String frame, String name, Stats st, int spark,
                             PrintWriter out) {
         List<String> cells = r.cells(name, st);
-        StringBuilder b = new StringBuilder(frame == null ? "<tr>" : "<tr data-name=\"" + Html.text(frame) + "\">");
+        StringBuilder b = new StringBuilder(HtmlPage.tr(index, frame));
         for (int c = 0; c < cells.size(); c++) {
             if (c == spark) {
                 b.append("<td>").append(TrendChart.sparkline(st.values(), st.suspect())).append("</td>");

@@ -45,7 +45,7 @@
     var t = Math.min(1, Math.sqrt(Math.abs(d) / D.gross / 0.2));
     if (fl[n] & 1) { t = Math.min(t, 0.15); }
     t = 0.15 + 0.85 * t;
-    return "hsl(" + (d > 0 ? 3 : 215) + "," + Math.round(30 + 55 * t) + "%," + Math.round(88 - 36 * t) + "%)";
+    return "hsl(" + (d > 0 ? 3 : 215) + "," + Math.round(30 + 55 * t) + "%," + Math.round(90 - 34 * t) + "%)";
   }
   var flame = document.getElementById("flame"), tip = document.getElementById("tip");
   var crumbs = document.getElementById("crumbs"), search = document.getElementById("search"), found = document.getElementById("found");
@@ -70,7 +70,8 @@
     todo.push(zoom);
     while (todo.length) {
       var n = todo.pop(), w = cur[n] * scale;
-      if (w < 0.5) { continue; }
+      // under a pixel a frame (and all below it) would be a hairline: its parent's bar shows it; zoom in to see it
+      if (w < 1) { continue; }
       out.push([n, (x[n] - x0) * scale, w, false]);
       for (var c = 0; c < kids[n].length; c++) { todo.push(kids[n][c]); }
     }
@@ -80,7 +81,7 @@
       var o = out[q], f = document.createElement("div"), bg = colour(o[0]);
       f.className = "fr" + (fl[o[0]] & 4 ? " other" : "") + (fl[o[0]] & 2 ? " new" : "") + (o[3] ? " anc" : "") + (bg ? "" : " plain")
         + (matches && matches[o[0]] ? " match" : "") + (o[0] === selected ? " sel" : "");
-      f.style.left = o[1] + "px"; f.style.width = Math.max(o[2], 1) + "px";
+      f.style.left = o[1] + "px"; f.style.width = o[2] + "px";
       f.style.top = (flip ? (maxd - depth[o[0]]) * H : depth[o[0]] * H) + "px";
       if (bg) { f.style.background = bg; }
       f.textContent = o[2] > 20 ? D.names[nm[o[0]]] : "";
@@ -152,6 +153,16 @@
       document.querySelectorAll("table.rows tr.sel").forEach(function (r) { r.classList.remove("sel"); });
       tr.classList.add("sel");
       if (select(tr.dataset.name)) { flame.scrollIntoView({ block: "nearest" }); }
+    });
+  });
+  // a long table starts with its first rows only (the others hidden: no layout cost on load)
+  document.querySelectorAll("button.more").forEach(function (b) {
+    var table = b.parentNode.previousElementSibling, note = b.nextElementSibling;
+    b.addEventListener("click", function () {
+      var hidden = table.querySelectorAll("tbody tr[hidden]"), shown = Math.min(+b.dataset.step, hidden.length);
+      for (var r = 0; r < shown; r++) { hidden[r].hidden = false; }
+      if (hidden.length === shown) { b.parentNode.remove(); return; }
+      note.textContent = (hidden.length - shown) + " of " + table.tBodies[0].rows.length + " rows hidden";
     });
   });
   window.addEventListener("resize", draw);

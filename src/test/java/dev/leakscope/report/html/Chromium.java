@@ -163,6 +163,14 @@ final class Chromium implements AutoCloseable {
         awaitEvent(e -> e.path("method").asText().equals("Page.loadEventFired"));
     }
 
+    /** Emulates the reader's colour scheme preference ({@code prefers-color-scheme}: light or dark). */
+    void colourScheme(String scheme) throws Exception {
+        ObjectNode feature = JSON.createObjectNode().put("name", "prefers-color-scheme").put("value", scheme);
+        ObjectNode params = JSON.createObjectNode();
+        params.putArray("features").add(feature);
+        call("Emulation.setEmulatedMedia", params);
+    }
+
     /**
      * Opens a report from its file and checks it loaded as a reader's browser would: no console error
      * or exception, and no request but the document itself.

@@ -123,6 +123,36 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
     }
 
+    /** A long table lays out its first 100 rows on load; the button shows the rest, 100 at a time. */
+    @Test
+    void aLongTableShowsItsFirstRowsAndTheRestOnRequest(@TempDir Path dir) throws Exception {
+        TestProfiles p = new TestProfiles().sampleType("inuse_space", "bytes").function(1, "main.main", "main.go")
+                .location(1, 0x10, 1);
+        for (int f = 2; f <= 251; f++) {
+            p.function(f, "pkg.f" + f, "f.go").location(f, 0x10L * f, f).sample(new long[] {1000L + f}, f, 1);
+        }
+        Files.write(dir.resolve("wide.pb.gz"), p.gzipped());
+        browser.openOffline(report(dir, "wide-top.html", "top", "--nodefraction=0", "wide.pb.gz"));
+        String visible = "[...document.querySelectorAll('table.rows tbody tr')].filter(r => r.getClientRects().length)"
+                + ".length";
+        assertEquals(251, browser.eval("document.querySelectorAll('table.rows tbody tr').length").asInt());
+        assertEquals(100, browser.eval(visible).asInt());
+        assertEquals("151 of 251 rows hidden", browser.eval("document.querySelector('button.more + .note').textContent")
+                .asText());
+        browser.eval("document.querySelector('button.more').click()");
+        assertEquals(200, browser.eval(visible).asInt());
+        assertEquals("51 of 251 rows hidden", browser.eval("document.querySelector('button.more + .note').textContent")
+                .asText());
+        browser.eval("document.querySelector('button.more').click()");
+        assertEquals(251, browser.eval(visible).asInt());
+        assertEquals(0, browser.eval("document.querySelectorAll('button.more').length").asInt());
+        // a row shown later still finds its frame
+        assertEquals(249, browser.eval("[...document.querySelectorAll('table.rows tbody tr')].findIndex(r =>"
+                + " r.dataset.name === 'pkg.f2')").asInt(), "the smallest function, second to last before main.main");
+        browser.eval("[...document.querySelectorAll('table.rows tbody tr')][249].click()");
+        assertEquals("pkg.f2", browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+    }
+
     @Test
     void hostileNamesStayTextOnTrendAndFocusPages(@TempDir Path dir) throws Exception {
         String script = "x.<script>window.pwned = 1</script>";
