@@ -130,8 +130,15 @@ public final class Loader {
         List<Snapshot> baseInputs = new ArrayList<>();
         List<Snapshot> currentInputs = new ArrayList<>();
         ValueSums sums = new ValueSums();
-        Profile b = side(base, baseInputs, sums);
-        Profile c = side(current, currentInputs, sums);
+        Profile b;
+        Profile c;
+        // both sides decode at once when they are files (the one case where loading is all there is)
+        List<InputSource> files = new ArrayList<>(base);
+        files.addAll(current);
+        try (LoadAhead ahead = LoadAhead.ofFiles(files, limits)) {
+            b = side(base, baseInputs, sums, ahead);
+            c = side(current, currentInputs, sums, ahead);
+        }
         List<String> names = List.of(sideName(base), sideName(current));
         SampleTypeHarmonizer.Result common = SampleTypeHarmonizer.harmonize(List.of(b, c), names);
         Harmonization note = b.harmonization.plus(c.harmonization).plus(common.harmonization());
@@ -142,16 +149,24 @@ public final class Loader {
                 SampleIndex.resolve(prunedCurrent, sampleIndex));
     }
 
-    /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
-    private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums) {
+    /**
+     * The side's profiles merged; inputs receives each profile's name, size and time (once). The first
+     * pass takes the profiles from ahead when it is not null (they are its next files).
+     */
+    private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums, LoadAhead ahead) {
         boolean[] listed = new boolean[1];
         return Combination.mergeHarmonizing(each -> {
-            SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
+            SnapshotReader.Visitor visitor = (m, p) -> {
                 if (!listed[0]) {
                     inputs.add(Snapshot.of(m.name(), m.source().storedSize(), p));
                 }
                 each.accept(m.name(), symbolization.prepared(listed[0] ? p : sums.add(m.name(), p)));
-            });
+            };
+            if (listed[0] || ahead == null) {
+                SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, visitor);
+            } else {
+                SnapshotReader.forEach(sources, ahead, visitor);
+            }
             listed[0] = true;
         }, true);
     }
