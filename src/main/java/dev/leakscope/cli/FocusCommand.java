@@ -63,8 +63,4 @@ final class FocusCommand extends ProfileCommand {
                 loaded.harmonization());
         return Output.print(spec, target, w -> FocusReport.render(focus, format.rendering(f), w));
     }
-
-    private static FocusQuery.Input input(ReportContext rc) {
-        return new FocusQuery.Input(rc.profile(), rc.sampleIndex(), rc.total());
-    }
 }

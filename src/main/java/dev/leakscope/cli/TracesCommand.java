@@ -50,7 +50,7 @@ final class TracesCommand extends ProfileCommand {
             // the trace delta report has no header for it
             Output.warnings(spec).accept("Harmonized: " + loaded.baseNote().describe());
         }
-        var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
+        var stacks = StackDeltas.of(input(before), input(current),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
         return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(),
                 format.rendering(f), w));
