@@ -1,10 +1,8 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TrendReport;
-import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
 import dev.leakscope.trend.TrendGate;
 import dev.leakscope.trend.SeriesBuilder;
@@ -89,15 +87,8 @@ final class TrendCommand extends ProfileCommand {
         boolean asciiLines = ascii.on(root.env);
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone(), format.maxChars());
-        Output.print(spec, target, w -> {
-            if (ends == null) {
-                TrendReport.write(trend, options, w);
-            } else {
-                ValueType type = new ValueType(series.type(), series.unit());
-                TrendHtmlReport.write(trend, options, ends.tree(settings.granularity(), settings.noInlines(), type),
-                        ends.noise(type)::margin, w);
-            }
-        });
+        var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
+        Output.print(spec, target, w -> TrendReport.render(trend, options, drawn, w));
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(),

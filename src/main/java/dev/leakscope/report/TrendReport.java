@@ -5,7 +5,11 @@ import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakscope.profile.SampleCap;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
+import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
 import dev.leakscope.trend.Trend;
@@ -95,6 +99,25 @@ public final class TrendReport {
         return new TrendReport(trend, o);
     }
 
+    /**
+     * The first and last snapshots the HTML page draws the growth between, with nodes made at this
+     * granularity.
+     */
+    public record Ends(SeriesEnds snapshots, Granularity granularity, boolean noInlines) {
+    }
+
+    /** The trend in the options' format; ends: what the HTML page draws (null for the other formats). */
+    public static void render(Trend trend, Options o, Ends ends, PrintWriter w) {
+        if (o.format() != Format.HTML) {
+            write(trend, o, w);
+            return;
+        }
+        ValueType type = new ValueType(trend.series().type(), trend.series().unit());
+        TrendHtmlReport.write(trend, o, ends.snapshots().tree(ends.granularity(), ends.noInlines(), type),
+                ends.snapshots().noise(type)::margin, w);
+    }
+
+    /** The trend as text, Markdown or JSON. */
     public static void write(Trend trend, Options o, PrintWriter w) {
         TrendReport r = new TrendReport(trend, o);
         switch (o.format()) {
