@@ -2,8 +2,10 @@
 """Whole-process benchmark of leakscope against `go tool pprof` and the gunzip floor.
 
 Generates the tiers of ../shared/bench (fixed seeds) into bench/out/ when missing, runs each
-command several times (after one warm-up run), and prints a Markdown table of median wall time
-and peak resident memory (from /usr/bin/time), plus same-run ratios.
+command several times (after one warm-up run), and prints a Markdown table of median wall time,
+median CPU time (user + system: the figure to trust on a busy machine) and peak resident memory
+(from /usr/bin/time), then the issue's same-run ratios (S top against pprof, top against the JVM
+floor of ../shared/bench/FloorProbe.java scan, diff against top of the current file alone).
 
     bench/run.py                 # tiers M and L, 3 runs each
     bench/run.py --tiers S M L XL --runs 5
@@ -53,20 +55,42 @@ def series(tier, n=6):
     return files
 
 
+def floor_probe():
+    """The command running FloorProbe (compiled into bench/out/floorprobe once), or None without javac."""
+    classes = os.path.join(OUT, "floorprobe")
+    if not os.path.exists(os.path.join(classes, "FloorProbe.class")):
+        if shutil.which("javac") is None:
+            return None
+        sh(["javac", "-d", classes, os.path.join(SHARED, "FloorProbe.java")])
+    return ["java", "-cp", classes, "FloorProbe"]
+
+
 def measure(cmd, runs):
-    """Median wall seconds and max RSS (MiB) of cmd over runs, after one warm-up."""
-    walls, rss = [], []
+    """Median wall seconds, median CPU seconds (user + system) and max RSS (MiB) of cmd over runs,
+    after one warm-up."""
+    walls, cpus, rss = [], [], []
     for i in range(runs + 1):
         with tempfile.NamedTemporaryFile("r") as t:
-            r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd,
+            r = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name] + cmd,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, TZ="UTC"))
             if r.returncode not in (0, 1):
                 return None
-            wall, kb = t.read().split()[-2:]
+            wall, user, system, kb = t.read().split()[-4:]
         if i > 0:
             walls.append(float(wall))
+            cpus.append(float(user) + float(system))
             rss.append(int(kb) / 1024)
-    return statistics.median(walls), max(rss)
+    return statistics.median(walls), statistics.median(cpus), max(rss)
+
+
+def ratio(rows, tier, a, b, label):
+    """One line: row a over row b of the tier (leakscope's figures, or pprof's for a pprof row)."""
+    found = {name: m for t, name, m, _ in rows if t == tier and m}
+    pprof = {name: g for t, name, _, g in rows if t == tier and g}
+    x = found.get(a)
+    y = pprof.get(b[len("pprof "):]) if b.startswith("pprof ") else found.get(b)
+    if x and y:
+        print(f"- {tier}: {label}: {x[0] / y[0]:.2f}x wall, {x[1] / y[1]:.2f}x CPU")
 
 
 def main():
@@ -78,6 +102,9 @@ def main():
     a = ap.parse_args()
     have_pprof = not a.no_pprof and shutil.which("go") is not None
     rows = []
+    probe = floor_probe()
+    m = measure([LEAKSCOPE, "--version"], a.runs)
+    rows.append(("-", "start-up: --version", m, None))
     for tier in a.tiers:
         p = generate(tier)
         base, cur = p + ".base.pb.gz", p + ".cur.pb.gz"
@@ -94,6 +121,8 @@ def main():
              ["go", "tool", "pprof", "-top", "-focus=" + leak["focus_regex"], cur]),
             ("floor: gzip -dc", ["gzip", "-dc", cur], None),
         ]
+        if probe:
+            cases.append(("floor: FloorProbe scan", probe + ["scan", cur], None))
         if tier == a.trend_tier:
             cases.append(("trend (6 snapshots)", [LEAKSCOPE, "trend"] + series(tier), None))
         for name, ls, pp in cases:
@@ -101,18 +130,23 @@ def main():
             g = measure(pp, max(1, a.runs // 2) if tier in ("L", "XL") else a.runs) if pp and have_pprof else None
             rows.append((tier, name, m, g))
             print(tier, name, m, g, file=sys.stderr)
-    print("| tier | report | leakscope wall | leakscope peak RSS | pprof wall | pprof peak RSS | speed-up | memory ratio |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| tier | report | leakscope wall | CPU | peak RSS | pprof wall | CPU | peak RSS | speed-up | memory ratio |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for tier, name, m, g in rows:
         if m is None:
-            print(f"| {tier} | {name} | (failed) | | | | | |")
+            print(f"| {tier} | {name} | (failed) | | | | | | | |")
             continue
-        cells = [f"{m[0]:.2f} s", f"{m[1]:.0f} MiB"]
+        cells = [f"{m[0]:.2f} s", f"{m[1]:.2f} s", f"{m[2]:.0f} MiB"]
         if g:
-            cells += [f"{g[0]:.2f} s", f"{g[1]:.0f} MiB", f"{g[0] / m[0]:.1f}x", f"1/{g[1] / m[1]:.1f}"]
+            cells += [f"{g[0]:.2f} s", f"{g[1]:.2f} s", f"{g[2]:.0f} MiB", f"{g[0] / m[0]:.1f}x", f"1/{g[2] / m[2]:.1f}"]
         else:
-            cells += ["", "", "", ""]
+            cells += ["", "", "", "", ""]
         print(f"| {tier} | {name} | " + " | ".join(cells) + " |")
+    print()
+    for tier in a.tiers:
+        ratio(rows, tier, "top", "pprof top", "top / go tool pprof -top (goal <= 2.5 on S)")
+        ratio(rows, tier, "top", "floor: FloorProbe scan", "top / FloorProbe scan (goal <= 2.0 on L, XL)")
+        ratio(rows, tier, "diff", "top", "diff / top (goal <= 1.3)")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,13 @@ import dev.leakscope.util.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree with the error handling every command shares. */
@@ -14,13 +21,45 @@ final class Commands {
     private Commands() {
     }
 
+    /**
+     * The subcommands by name (their {@code @Command} names, which reading would cost the start-up this
+     * saves), in the order --help lists them.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "top", TopCommand.class, "diff", DiffCommand.class, "trend", TrendCommand.class,
+            "focus", FocusCommand.class, "list", ListCommand.class, "traces", TracesCommand.class,
+            "info", InfoCommand.class, "pprof", PprofCommand.class, "collect", CollectCommand.class,
+            "watch", WatchCommand.class, "generate-completion", AutoComplete.GenerateCompletion.class);
+    /** The root's options that take a value (as a separate argument or after '='). */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--color");
+    private static final Set<String> ROOT_FLAGS = Set.of("--debug", "--quiet");
+
+    /** The whole command tree (for --help of the root, man pages and completions). */
     static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
                                    Environment env) {
+        return commandLine(workDir, in, out, err, terminal, env, null);
+    }
+
+    /**
+     * The command tree args need ({@link #needed}): building the model of every command was most of
+     * leakscope's start-up. args null: all of it.
+     */
+    static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
+                                   Environment env, String[] args) {
         LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
         CommandLine cl = new CommandLine(root);
+        Collection<Class<?>> needed = args == null ? SUBCOMMANDS.values() : needed(args);
+        SUBCOMMANDS.forEach((name, sub) -> {
+            if (needed.contains(sub)) {
+                cl.addSubcommand(name, sub);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
-        cl.getSubcommands().get("pprof").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine pprof = cl.getSubcommands().get("pprof");
+        if (pprof != null) {
+            pprof.setUnmatchedOptionsArePositionalParams(true);
+        }
         // Every command documents the same exit codes in its --help.
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
@@ -43,7 +82,7 @@ final class Commands {
             }
             return internalError(ex, debug, e);
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, unmatched) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("leakscope: " + oneLine(ex.getMessage()) + didYouMean(ex) + " (see 'leakscope "
                     + commandName(ex.getCommandLine()) + "--help')");
@@ -51,6 +90,37 @@ final class Commands {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * The subcommands args need: the one they run (the root's own options may come first), none for
+     * the version alone, else all (the completion script describes every command).
+     */
+    static Collection<Class<?>> needed(String[] args) {
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (ROOT_FLAGS.contains(a) || (a.contains("=") && ROOT_OPTIONS_WITH_VALUE.contains(a.split("=", 2)[0]))) {
+                i++;
+            } else if (ROOT_OPTIONS_WITH_VALUE.contains(a)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == args.length - 1 && (args[i].equals("--version") || args[i].equals("-V"))) {
+            return List.of();
+        }
+        Class<?> sub = i < args.length ? SUBCOMMANDS.get(args[i]) : null;
+        return sub == null || sub == AutoComplete.GenerateCompletion.class ? SUBCOMMANDS.values() : List.of(sub);
+    }
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /**

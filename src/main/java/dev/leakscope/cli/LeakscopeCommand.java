@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: lists the subcommands and shows a short tutorial when run without one. */
+/**
+ * The root command: lists the subcommands and shows a short tutorial when run without one. Its
+ * subcommands are added by {@link Commands}.
+ */
 @Command(name = "leakscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Finds memory leaks in heap profiles (pprof profile.proto, gzipped or raw).",
-        subcommands = {TopCommand.class, DiffCommand.class, TrendCommand.class, FocusCommand.class,
-            ListCommand.class, TracesCommand.class, InfoCommand.class,
-            PprofCommand.class, CollectCommand.class, WatchCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

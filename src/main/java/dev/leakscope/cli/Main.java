@@ -41,7 +41,7 @@ public final class Main {
     public static int run(String[] args, Path workDir, InputStream in, PrintWriter out, PrintWriter err,
                           boolean terminal, Environment env) {
         try {
-            CommandLine cl = Commands.commandLine(workDir, in, out, err, terminal, env);
+            CommandLine cl = Commands.commandLine(workDir, in, out, err, terminal, env, args);
             int code = cl.execute(args);
             ((LeakscopeCommand) cl.getCommand()).warnings.finish();
             return code;

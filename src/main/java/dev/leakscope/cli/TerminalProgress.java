@@ -9,7 +9,7 @@ import java.time.Clock;
 /**
  * The progress of reading an input, on a terminal's stderr: one line rewritten in place (carriage
  * returns only, no escape codes), shown once a file has taken a second and redrawn at most ten times a
- * second, wiped when the file is read.
+ * second, wiped when the file is read. Of files read at once, one is followed at a time.
  */
 final class TerminalProgress implements ReadProgress {
     /** A file that is read within this many milliseconds shows no progress. */
@@ -30,10 +30,12 @@ final class TerminalProgress implements ReadProgress {
     }
 
     @Override
-    public void read(String name, long bytes, long total) {
+    public synchronized void read(String name, long bytes, long total) {
         long now = clock.millis();
         if (!name.equals(current)) {
-            clear();
+            if (current != null) {
+                return; // files read at once (on two threads): the line follows one until it is read
+            }
             current = name;
             started = now;
             return;
@@ -54,7 +56,7 @@ final class TerminalProgress implements ReadProgress {
     }
 
     @Override
-    public void done(String name) {
+    public synchronized void done(String name) {
         if (name.equals(current)) {
             clear();
             current = null;
@@ -62,7 +64,7 @@ final class TerminalProgress implements ReadProgress {
     }
 
     /** Wipes the line, if one is shown (before anything else is printed). */
-    void clear() {
+    synchronized void clear() {
         if (drawnWidth > 0) {
             err.print("\r" + " ".repeat(drawnWidth) + "\r");
             err.flush();

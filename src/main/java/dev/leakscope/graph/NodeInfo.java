@@ -4,6 +4,7 @@ import dev.leakscope.util.GoPaths;
 import dev.leakscope.util.Hashing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The identity of a graph node, as pprof keys it: function name, address, file, line and, where
@@ -18,6 +19,17 @@ public record NodeInfo(String name, String origName, long address, String file, 
         long h = Hashing.combine(Hashing.combine(Hashing.start(), name), origName);
         h = Hashing.combine(Hashing.combine(Hashing.combine(h, address), file), startLine);
         return Hashing.finish(Hashing.combine(Hashing.combine(h, lineNumber), objfile));
+    }
+
+    /**
+     * Written out: a record's generated equals is linked at run time through method handles, which
+     * costs a cold start tens of spun classes (nodes are compared in every command).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeInfo n && address == n.address && startLine == n.startLine
+                && lineNumber == n.lineNumber && Objects.equals(name, n.name) && Objects.equals(origName, n.origName)
+                && Objects.equals(file, n.file) && Objects.equals(objfile, n.objfile);
     }
 
     /** The parts of the printable name: address, function, file:line or file, or [binary]. */

@@ -1,6 +1,8 @@
 package dev.leakscope.load;
 
 import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.input.FileTimes;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
@@ -48,8 +50,9 @@ public final class Loader {
         /**
          * @param argument the index of the command-line argument it comes from (members of a directory
          *                 or archive share one)
+         * @param file     when its file was captured, for a profile without a time of its own (else none)
          */
-        void snapshot(int argument, String name, Profile profile);
+        void snapshot(int argument, String name, Profile profile, FileTime file);
     }
 
     /**
@@ -130,8 +133,15 @@ public final class Loader {
         List<Snapshot> baseInputs = new ArrayList<>();
         List<Snapshot> currentInputs = new ArrayList<>();
         ValueSums sums = new ValueSums();
-        Profile b = side(base, baseInputs, sums);
-        Profile c = side(current, currentInputs, sums);
+        Profile b;
+        Profile c;
+        // both sides decode at once when they are files (the one case where loading is all there is)
+        List<InputSource> files = new ArrayList<>(base);
+        files.addAll(current);
+        try (LoadAhead ahead = LoadAhead.ofFiles(files, limits)) {
+            b = side(base, baseInputs, sums, ahead);
+            c = side(current, currentInputs, sums, ahead);
+        }
         List<String> names = List.of(sideName(base), sideName(current));
         SampleTypeHarmonizer.Result common = SampleTypeHarmonizer.harmonize(List.of(b, c), names);
         Harmonization note = b.harmonization.plus(c.harmonization).plus(common.harmonization());
@@ -142,16 +152,24 @@ public final class Loader {
                 SampleIndex.resolve(prunedCurrent, sampleIndex));
     }
 
-    /** The side's profiles merged; inputs receives each profile's name, size and time (once). */
-    private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums) {
+    /**
+     * The side's profiles merged; inputs receives each profile's name, size and time (once). The first
+     * pass takes the profiles from ahead when it is not null (they are its next files).
+     */
+    private Profile side(List<InputSource> sources, List<Snapshot> inputs, ValueSums sums, LoadAhead ahead) {
         boolean[] listed = new boolean[1];
         return Combination.mergeHarmonizing(each -> {
-            SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, (m, p) -> {
+            SnapshotReader.Visitor visitor = (m, p) -> {
                 if (!listed[0]) {
                     inputs.add(Snapshot.of(m.name(), m.source().storedSize(), p));
                 }
                 each.accept(m.name(), symbolization.prepared(listed[0] ? p : sums.add(m.name(), p)));
-            });
+            };
+            if (listed[0] || ahead == null) {
+                SnapshotReader.forEach(sources, limits, listed[0] ? line -> { } : warn, visitor);
+            } else {
+                SnapshotReader.forEach(sources, ahead, visitor);
+            }
             listed[0] = true;
         }, true);
     }
@@ -168,7 +186,8 @@ public final class Loader {
     public void series(List<InputSource> sources, SeriesVisitor visitor) {
         SnapshotReader.forEach(sources, limits, warn,
                 (m, p) -> visitor.snapshot(m.argument(), m.name(),
-                        PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p))))));
+                        PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p)))),
+                        p.timeNanos() == 0 ? FileTimes.of(m.source()) : FileTime.NONE));
     }
 
     /** What a source holds: one profile, or the members of a directory or archive. */

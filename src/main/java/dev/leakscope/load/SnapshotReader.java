@@ -12,13 +12,8 @@ import dev.leakscope.util.InputException;
 import dev.leakscope.util.Printable;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongList;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -60,7 +55,9 @@ public final class SnapshotReader {
             allFiles &= !s.isCollection();
         }
         if (allFiles && args.size() > 1) {
-            loadAhead(expanded, limits, visitor);
+            try (LoadAhead ahead = new LoadAhead(args, limits)) {
+                forEach(args, ahead, visitor);
+            }
             return;
         }
         for (int a = 0; a < expanded.size(); a++) {
@@ -68,45 +65,10 @@ public final class SnapshotReader {
         }
     }
 
-    /**
-     * Loads files two at a time, on two threads, a step ahead of the visitor: loading dominates, and
-     * at most three profiles are in memory at once (two loading, one visited).
-     */
-    private static void loadAhead(List<Snapshots> files, Limits limits, Visitor visitor) {
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "leakscope-load");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ArrayDeque<Future<Profile>> ahead = new ArrayDeque<>();
-            int next = 0;
-            for (int a = 0; a < files.size(); a++) {
-                while (next < files.size() && ahead.size() < 2) {
-                    InputSource source = files.get(next++).source();
-                    ahead.add(pool.submit(() -> ProfileLoader.load(source, limits)));
-                }
-                visitor.snapshot(new Member(a, 0, files.get(a).source()), await(ahead.poll()));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Profile await(Future<Profile> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InputException("interrupted while loading profiles", e);
+    /** Visits the files in order, each profile as ahead hands it out. */
+    static void forEach(List<InputSource> files, LoadAhead ahead, Visitor visitor) {
+        for (int a = 0; a < files.size(); a++) {
+            visitor.snapshot(new Member(a, 0, files.get(a)), ahead.next());
         }
     }
 
