@@ -42,8 +42,8 @@ public final class JvmLeakProgram implements AutoCloseable {
         this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    /** Starts the program and waits until it says it is ready. */
-    public static JvmLeakProgram start() throws Exception {
+    /** Starts the program, with extra JVM options (a GC log), and waits until it says it is ready. */
+    public static JvmLeakProgram start(String... jvmOptions) throws Exception {
         Path classes = compile();
         if (!Files.isExecutable(BIN.resolve("jcmd"))) {
             if ("true".equals(System.getenv("CI"))) {
@@ -51,8 +51,11 @@ public final class JvmLeakProgram implements AutoCloseable {
             }
             Assumptions.abort("no jcmd in " + BIN + ": the JVM histogram tests need a full JDK");
         }
-        Process p = new ProcessBuilder(BIN.resolve("java").toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", classes.toString(), "leak.Main").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(BIN.resolve("java").toString(), "-Xmx128m",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classes.toString(), "leak.Main"));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         JvmLeakProgram program = new JvmLeakProgram(p);
         String ready = program.out.readLine();
         if (ready == null || !ready.equals("ready " + p.pid())) {
@@ -89,17 +92,43 @@ public final class JvmLeakProgram implements AutoCloseable {
 
     /** The text of {@code jcmd PID GC.class_histogram} (live objects only: it runs a full GC first). */
     public String histogram() throws Exception {
+        return jcmd("GC.class_histogram", "#instances");
+    }
+
+    /** Has the JVM collect garbage ({@code jcmd PID GC.run}): a full collection, as a GC log records it. */
+    public void fullGc() throws Exception {
+        jcmd("GC.run", "");
+    }
+
+    private String jcmd(String command, String expected) throws Exception {
         String last = "";
         for (int i = 0; i < JCMD_TRIES; i++) {
-            Process jcmd = new ProcessBuilder(BIN.resolve("jcmd").toString(), Long.toString(process.pid()),
-                    "GC.class_histogram").redirectErrorStream(true).start();
+            Process jcmd = new ProcessBuilder(BIN.resolve("jcmd").toString(), Long.toString(process.pid()), command)
+                    .redirectErrorStream(true).start();
             last = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (jcmd.waitFor() == 0 && last.contains("#instances")) {
+            if (jcmd.waitFor() == 0 && last.contains(expected)) {
                 return last;
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
-        throw new IllegalStateException("jcmd GC.class_histogram failed " + JCMD_TRIES + " times: " + last);
+        throw new IllegalStateException("jcmd " + command + " failed " + JCMD_TRIES + " times: " + last);
+    }
+
+    /**
+     * The text of {@code jhsdb jmap --histo --pid PID} (every object on the heap, garbage too: no GC
+     * first). The test is skipped where the serviceability agent may not attach (no ptrace), except on CI.
+     */
+    public String jhsdbHistogram() throws Exception {
+        Process jhsdb = new ProcessBuilder(BIN.resolve("jhsdb").toString(), "jmap", "--histo", "--pid",
+                Long.toString(process.pid())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(jhsdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jhsdb.waitFor() != 0 || !text.contains("Class description")) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("jhsdb jmap --histo failed: " + text);
+            }
+            Assumptions.abort("jhsdb cannot attach here (ptrace not permitted?): " + text.strip());
+        }
+        return text;
     }
 
     @Override

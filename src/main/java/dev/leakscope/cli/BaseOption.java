@@ -13,7 +13,6 @@ import dev.leakscope.util.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code -b/--base FILE}: the earlier profiles (merged) a command compares the current ones with. */
@@ -27,75 +26,53 @@ final class BaseOption {
      *
      * @param target  the --output file, or null for standard output
      * @param base    the bases' context, or null without --base
+     * @param baseNote how the bases' sample types were matched to the current ones (none without --base)
      */
-    record Loaded(Path target, ReportContext current, ReportContext base) {
+    record Loaded(Path target, ReportContext current, ReportContext base, Harmonization baseNote) {
+        /** All that was harmonised: the current files among themselves, then the bases to them. */
+        Harmonization harmonization() {
+            return current.profile().harmonization.plus(baseNote);
+        }
     }
 
     /**
      * The current files and the bases as contexts with these settings, once --output is checked against all
-     * of them; with noteHarmonization, stderr says how the current files' sample types were harmonized.
+     * of them.
      */
-    Loaded load(ProfileCommand command, List<String> files, FormatOptions format, ReportSettings settings,
-                boolean noteHarmonization) {
+    Loaded load(ProfileCommand command, List<String> files, FormatOptions format, ReportSettings settings) {
         List<InputSource> current = command.input.sources(files, command.root);
         List<InputSource> baseSources = sources(command);
         Path target = format.target(command.root.workDir, ProfileCommand.both(baseSources, current));
         ReportContext now = command.context(current, settings);
-        if (noteHarmonization) {
-            noteHarmonization(now, command.spec);
+        if (baseSources.isEmpty()) {
+            return new Loaded(target, now, null, Harmonization.NONE);
         }
-        return new Loaded(target, now, context(command, baseSources, now, settings));
-    }
-
-    /** The sources the bases name (URLs are fetched now); empty without --base. */
-    List<InputSource> sources(ProfileCommand command) {
-        return command.input.sources(bases, command.root);
-    }
-
-    /**
-     * Says on stderr how the files' sample types were brought onto one set, for the reports whose
-     * header has no place for it (focus, list).
-     */
-    private static void noteHarmonization(ReportContext current, CommandSpec spec) {
-        Harmonization h = current.profile().harmonization;
-        if (!h.isNone()) {
-            Output.warnings(spec).accept("Harmonized: " + h.describe());
-        }
-    }
-
-    /**
-     * The bases' context (merged, the current one's sample type and the settings' filters), or null without
-     * --base; its sample type must have the current one's unit.
-     */
-    private static ReportContext context(ProfileCommand command, List<InputSource> bases, ReportContext current,
-                                 ReportSettings settings) {
-        if (bases.isEmpty()) {
-            return null;
-        }
-        Profile p = command.loader().merged(bases);
-        String name = String.join(" ", bases.stream().map(InputSource::name).toList());
+        Profile p = command.loader().merged(baseSources);
+        String name = String.join(" ", baseSources.stream().map(InputSource::name).toList());
         // The base may hold the current type in another form: a heap text taken before the first GC has
         // alloc_space and inuse_space as its one space.
-        ValueType wanted = SampleTypeHarmonizer.Shape.of(current.profile()).meaning(current.sampleIndex());
+        ValueType wanted = SampleTypeHarmonizer.Shape.of(now.profile()).meaning(now.sampleIndex());
         SampleTypeHarmonizer.Shape shape = SampleTypeHarmonizer.Shape.of(p);
         int column = shape.column(wanted.type(), wanted.unit());
         if (column < 0) {
             List<String> has = new ArrayList<>();
             shape.view().forEach(t -> has.add(t.type()));
-            throw new UsageException(SampleIndex.missing(wanted.type(), bases.stream().map(InputSource::name).toList(),
-                    has));
+            throw new UsageException(SampleIndex.missing(wanted.type(),
+                    baseSources.stream().map(InputSource::name).toList(), has));
         }
-        Harmonization note = SampleTypeHarmonizer.describe(List.of(SampleTypeHarmonizer.Shape.of(current.profile()),
+        Harmonization note = SampleTypeHarmonizer.describe(List.of(SampleTypeHarmonizer.Shape.of(now.profile()),
                 shape), List.of("the current profile", name));
-        if (!note.isNone()) {
-            Output.warnings(command.spec).accept("Harmonized: " + note.describe());
-        }
         ReportContext b = ReportContext.of(p, settings.withSampleIndex(Integer.toString(column)),
                 Output.notices(command.spec));
-        if (!b.sampleUnit().equals(current.sampleUnit())) {
+        if (!b.sampleUnit().equals(now.sampleUnit())) {
             throw new InputException("the base profile's " + b.typeName() + " is in " + b.sampleUnit()
-                    + ", the current one's in " + current.sampleUnit() + ": they cannot be compared");
+                    + ", the current one's in " + now.sampleUnit() + ": they cannot be compared");
         }
-        return b;
+        return new Loaded(target, now, b, note);
+    }
+
+    /** The sources the bases name (URLs are fetched now); empty without --base. */
+    List<InputSource> sources(ProfileCommand command) {
+        return command.input.sources(bases, command.root);
     }
 }

@@ -66,9 +66,8 @@ final class DiffCommand extends ProfileCommand {
                     + " does not), e.g. 512KiB; it sets the noise threshold.")
     String samplingPeriod;
 
-    @Option(names = "--fail-on-growth", paramLabel = "SIZE|PCT",
-            description = "Exit 1 when the total grows by more than this (e.g. 50MB, 512KiB, or 5%% of the base total).")
-    String failOnGrowth;
+    @Mixin
+    GrowthGateOption failOnGrowth;
 
     @Option(names = "--fail-on-node-growth", paramLabel = "SIZE|PCT",
             description = "Exit 1 when any one node grows by more than this (a size, or a %% of the base total).")
@@ -98,7 +97,7 @@ final class DiffCommand extends ProfileCommand {
         List<InputSource> current = input.sources(files, root);
         var target = format.target(root.workDir, both(baseSources, current));
         Gates gates = new Gates(
-                failOnGrowth == null ? null : OptionValues.parse("--fail-on-growth", () -> Threshold.parse(failOnGrowth)),
+                failOnGrowth.threshold(),
                 failOnNodeGrowth == null ? null
                         : OptionValues.parse("--fail-on-node-growth", () -> Threshold.parse(failOnNodeGrowth)),
                 Regexes.compileAll(allow, "--allow"));

@@ -51,7 +51,7 @@ final class FocusCommand extends ProfileCommand {
         Format f = format.format(FocusReport.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone());
-        BaseOption.Loaded loaded = base.load(this, files, format, settings, true);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings);
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
@@ -59,11 +59,8 @@ final class FocusCommand extends ProfileCommand {
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()));
         FocusResult r = FocusAnalysis.of(query, nodes.nodeCount(20));
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
-        var focus = new FocusReport.Input(query, r, title, current.typeName(), current.sampleUnit());
+        var focus = new FocusReport.Input(query, r, title, current.typeName(), current.sampleUnit(),
+                loaded.harmonization());
         return Output.print(spec, target, w -> FocusReport.render(focus, format.rendering(f), w));
-    }
-
-    private static FocusQuery.Input input(ReportContext rc) {
-        return new FocusQuery.Input(rc.profile(), rc.sampleIndex(), rc.total());
     }
 }

@@ -49,10 +49,11 @@ final class ListCommand extends ProfileCommand {
         Format f = format.format(LineListing.FORMATS);
         Pattern fn = Regexes.compile(regex, "invalid regex '" + regex + "'");
         ReportSettings settings = sample.settings(filters, root.env.zone()).withPaths(trimPath, sourcePath);
-        BaseOption.Loaded loaded = base.load(this, files, format, settings, true);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings);
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
-        return Output.print(spec, target, w -> LineListing.render(before, current, fn, root.workDir, format.rendering(f), w));
+        return Output.print(spec, target, w -> LineListing.render(before, current, loaded.harmonization(), fn, root.workDir,
+                format.rendering(f), w));
     }
 }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.Loader;
 import dev.leakscope.report.pprof.ReportContext;
@@ -31,6 +32,11 @@ abstract class ProfileCommand implements Callable<Integer> {
     /** The report context of sources (merged) with the settings' sample type and filters. */
     ReportContext context(List<InputSource> sources, ReportSettings settings) {
         return ReportContext.of(loader().merged(sources), settings, Output.notices(spec));
+    }
+
+    /** A report's profile, sample value and total, as focus and stack deltas read them. */
+    static FocusQuery.Input input(ReportContext rc) {
+        return new FocusQuery.Input(rc.profile(), rc.sampleIndex(), rc.total());
     }
 
     /** All the inputs of a command that compares: the bases, then the current ones. */

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.trend.TrendGate;
 import picocli.CommandLine.Option;
 
 /** {@code --fail-on-rate}: the CI gate on steady growth, shared by trend and watch. */
@@ -8,6 +9,11 @@ final class RateGateOption {
             description = "Exit 1 when the total or any suspect grows steadily at least this fast per hour"
                     + " (e.g. 10MB/h).")
     String text;
+
+    /** Both gates of trend and watch, with --fail-on-growth. */
+    TrendGate with(GrowthGateOption growth) {
+        return new TrendGate(bytesPerHour(), growth.threshold());
+    }
 
     /** Bytes per hour, or -1 when no gate is set. */
     long bytesPerHour() {

@@ -39,14 +39,18 @@ final class TracesCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(TracesReport.FORMATS);
         ReportSettings settings = sample.settings(filters, root.env.zone());
-        BaseOption.Loaded loaded = base.load(this, files, format, settings, false);
+        BaseOption.Loaded loaded = base.load(this, files, format, settings);
         Path target = loaded.target();
         ReportContext current = loaded.current();
         ReportContext before = loaded.base();
         if (before == null) {
             return Output.print(spec, target, w -> TracesReport.render(current, format.rendering(f), w));
         }
-        var stacks = StackDeltas.of(before.profile(), before.sampleIndex(), current.profile(), current.sampleIndex(),
+        if (!loaded.baseNote().isNone()) {
+            // the trace delta report has no header for it
+            Output.warnings(spec).accept("Harmonized: " + loaded.baseNote().describe());
+        }
+        var stacks = StackDeltas.of(input(before), input(current),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());
         return Output.print(spec, target, w -> TraceDeltaReport.render(stacks, current.typeName(), current.sampleUnit(),
                 format.rendering(f), w));

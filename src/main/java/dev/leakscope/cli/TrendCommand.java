@@ -1,13 +1,10 @@
 package dev.leakscope.cli;
 
-import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TrendReport;
-import dev.leakscope.report.pprof.ValueFormat;
-import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
-import dev.leakscope.trend.RateGate;
+import dev.leakscope.trend.TrendGate;
 import dev.leakscope.trend.SeriesBuilder;
 import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Trend;
@@ -25,8 +22,9 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscope trend}: leak suspects across a series of snapshots. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
         description = {"Leak suspects across a series of snapshots of the same process.",
-            "Snapshots are ordered by their timestamps (time_nanos) when every one has its own, else taken in"
-                    + " argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
+            "Snapshots are ordered by their timestamps (time_nanos) when every one has its own; text snapshots,"
+                    + " which have none, by the date and time in their file names (as collect names them), else by"
+                    + " their files' modification times; else they are taken in argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
                     + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
                     + " skipped with a warning.",
             "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
@@ -56,6 +54,9 @@ final class TrendCommand extends ProfileCommand {
     RateGateOption failOnRate;
 
     @Mixin
+    GrowthGateOption failOnGrowth;
+
+    @Mixin
     ReportOptions report;
 
     @Override
@@ -63,43 +64,35 @@ final class TrendCommand extends ProfileCommand {
         Format f = format.format(Format.values());
         ReportSettings settings = report.settings(root.env.zone());
         long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
-        long rate = failOnRate.bytesPerHour();
+        TrendGate gates = failOnRate.with(failOnGrowth);
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
         var sources = input.sources(files, root);
         var target = format.target(root.workDir, sources);
         SeriesEnds ends = f == Format.HTML ? new SeriesEnds() : null;
-        loader().series(sources, (argument, name, p) -> {
-            builder.add(argument, name, p);
+        loader().series(sources, (argument, name, p, file) -> {
+            builder.add(argument, name, p, file);
             if (ends != null) {
-                ends.add(argument, name, p);
+                ends.add(argument, name, p, file);
             }
         });
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);
-        if ((limitBytes >= 0 || rate >= 0) && !series.unit().equals("bytes")) {
+        if ((limitBytes >= 0 || gates.perHour() >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
                     + series.type() + " (" + series.unit() + ")");
         }
-        RateGate.Tripped tripped = rate < 0 ? null : RateGate.check(trend, rate);
+        TrendGate.Tripped tripped = gates.check(trend, false);
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii.on(root.env);
         var options = new TrendReport.Options(f, asciiLines, settings.nodeCount(), settings.nodeFraction(),
                 projection, settings.zone(), format.maxChars());
-        Output.print(spec, target, w -> {
-            if (ends == null) {
-                TrendReport.write(trend, options, w);
-            } else {
-                ValueType type = new ValueType(series.type(), series.unit());
-                TrendHtmlReport.write(trend, options, ends.tree(settings.granularity(), settings.noInlines(), type),
-                        ends.noise(type)::margin, w);
-            }
-        });
+        var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
+        Output.print(spec, target, w -> TrendReport.render(trend, options, drawn, w));
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("leakscope: gate: " + tripped.name() + " grows at "
-                    + ValueFormat.autoLabel(Math.round(tripped.stats().slope()), series.unit())
-                    + "/h, at or above --fail-on-rate " + failOnRate.text);
+            err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(),
+                    new TrendReport.GateOptions(failOnRate.text, failOnGrowth.text)));
             err.flush();
             return ExitCodes.GATE;
         }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.FileTime;
 import dev.leakscope.input.remote.FetchSettings;
 import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.input.remote.Fetcher;
@@ -11,7 +12,7 @@ import dev.leakscope.report.Markdown;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.report.WatchReport;
-import dev.leakscope.trend.RateGate;
+import dev.leakscope.trend.TrendGate;
 import dev.leakscope.trend.SeriesBuilder;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,18 +31,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leakscope watch}: follows a live service, with a trend of its last snapshots after every one. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Fetch a snapshot of URL every DURATION and, after each, print one status line: the time,"
-                + " the total, its growth rate and the top leak suspect over the last --window snapshots"
-                + " (the rule of leakscope trend; rates per hour of the fetch times). Runs until Ctrl-C, or"
-                + " --count snapshots; then prints a summary.",
-            "URL: http://..., https://..., or host:port for http://host:port/debug/pprof/heap. Snapshots are"
-                    + " kept like every fetched profile (--save DIR, --no-save); only the window is held in memory.",
-            "With --fail-on-rate, when the total or a suspect grows steadily at least that fast, the full trend"
-                    + " report is printed, --notify posts it to a webhook, and the watch ends with exit 1 (with"
-                    + " --keep-going it goes on, and exits 1 at the end)."})
+        description = {"Fetch a snapshot of each URL every DURATION and, after each round, print one status line per"
+                + " URL: the time, the total, its growth rate and the top leak suspect over the last --window"
+                + " snapshots (the rule of leakscope trend; rates per hour of the profiles' own times, time_nanos,"
+                + " or of the fetch times when the profiles have none). Runs until Ctrl-C, or --count rounds;"
+                + " then prints a summary per URL.",
+            "URL: http://..., https://..., or host:port for http://host:port/debug/pprof/heap. Several URLs"
+                    + " (replicas of one service) are watched side by side, each with its own window; their"
+                    + " snapshots are kept in one sub-directory each. Snapshots are kept like every fetched profile"
+                    + " (--save DIR, --no-save); only the windows are held in memory.",
+            "With --fail-on-rate or --fail-on-growth, when a URL's total or a suspect trips the gate (the total only"
+                    + " when it grows steadily), its full trend report is printed, --notify posts it to a webhook,"
+                    + " and the watch ends with exit 1 (with --keep-going it goes on, and exits 1 at the end)."})
 final class WatchCommand extends ProfileCommand {
-    @Parameters(index = "0", paramLabel = "URL", description = "The profile endpoint.")
-    String url;
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "The profile endpoints (replicas of one service).")
+    List<String> urls;
 
     @Mixin
     ScheduleOptions schedule;
@@ -53,12 +58,15 @@ final class WatchCommand extends ProfileCommand {
     @Mixin
     RateGateOption failOnRate;
 
+    @Mixin
+    GrowthGateOption failOnGrowth;
+
     @Option(names = "--keep-going", description = "When the gate trips, go on watching (and exit 1 at the end).")
     boolean keepGoing;
 
     @Option(names = "--notify", paramLabel = "URL",
-            description = "When the gate trips, POST the JSON report to this webhook, once (with a plain \"text\""
-                    + " summary that chat webhooks show).")
+            description = "When the gate trips, POST the JSON report to this webhook, once per URL (with a plain"
+                    + " \"text\" summary that chat webhooks show).")
     String notify;
 
     @Mixin
@@ -70,6 +78,24 @@ final class WatchCommand extends ProfileCommand {
     @Mixin
     ReportOptions report;
 
+    /** One watched endpoint: its window and how its watch stands. */
+    private static final class Replica {
+        final ProfileUrl endpoint;
+        final ProfileStore store;
+        final String label;
+        final SnapshotWindow snapshots;
+        Instant first;
+        WatchReport.Snapshot last;
+        int trippedAt;
+
+        Replica(ProfileUrl endpoint, ProfileStore store, String label, int window) {
+            this.endpoint = endpoint;
+            this.store = store;
+            this.label = label;
+            this.snapshots = new SnapshotWindow(window);
+        }
+    }
+
     @Override
     public Integer call() {
         if (window < 4) {
@@ -79,9 +105,10 @@ final class WatchCommand extends ProfileCommand {
         int count = schedule.count(0, 0);
         int maxFailures = schedule.maxFailures();
         Format f = format.parse(WatchReport.FORMATS);
-        long rate = failOnRate.bytesPerHour();
+        TrendGate gates = failOnRate.with(failOnGrowth);
+        TrendReport.GateOptions gateOptions = new TrendReport.GateOptions(failOnRate.text, failOnGrowth.text);
         Duration period = schedule.every("1m");
-        ProfileUrl endpoint = CollectCommand.endpoints(List.of(url)).get(0);
+        List<ProfileUrl> endpoints = CollectCommand.endpoints(urls);
         FetchSettings fetchSettings = input.fetch.settings(root, input.limits().maxProfileBytes());
         Webhook hook = null;
         if (notify != null) {
@@ -90,49 +117,52 @@ final class WatchCommand extends ProfileCommand {
                 throw new UsageException("--notify: not an http:// or https:// URL");
             }
         }
-        ProfileStore store = input.fetch.store(root);
+        List<Replica> replicas = replicas(endpoints, input.fetch.store(root));
         ReportSettings settings = report.settings(root.env.zone());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), settings.nodeCount(),
                 settings.nodeFraction(), null, settings.zone(), Markdown.DEFAULT_MAX_CHARS));
         Schedule pace = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
-        SnapshotWindow snapshots = new SnapshotWindow(window);
+        List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 
         int taken = 0;
-        int trippedAt = 0;
-        Instant first = null;
-        WatchReport.Snapshot last = null;
         boolean interrupted = false;
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
+            rounds:
             for (int i = 1; count == 0 || i <= count; i++) {
                 if (i > 1) {
                     pace.await("snapshot " + i);
                 }
-                FetchedProfile fetched = pace.snapshot(List.of(endpoint), List.of(store)).get(0);
-                snapshots.add(fetched);
+                List<FetchedProfile> fetched = pace.snapshot(endpoints, stores);
                 taken = i;
-                first = first == null ? fetched.time() : first;
-                Trend trend = trend(snapshots, settings);
-                if (rate >= 0 && !trend.series().unit().equals("bytes")) {
-                    throw new UsageException("--fail-on-rate needs a sample type in bytes, not "
-                            + trend.series().type() + " (" + trend.series().unit() + ")");
-                }
-                RateGate.Tripped tripped = rate < 0 || trend.series().size() < 3 ? null
-                        : RateGate.check(trend, rate, true);
-                last = new WatchReport.Snapshot(i, fetched.time(), fetched.url(),
-                        fetched.kept() ? fetched.file().toString() : null, trend, tripped, failOnRate.text);
-                boolean firstTrip = tripped != null && trippedAt == 0;
-                printer.snapshot(last, out, firstTrip);
-                if (firstTrip) {
-                    trippedAt = i;
-                    err.println("leakscope: gate: " + WatchReport.gateText(last));
-                    err.flush();
-                    if (hook != null) {
-                        post(hook, printer.notification(last), err);
+                for (int k = 0; k < replicas.size(); k++) {
+                    Replica r = replicas.get(k);
+                    FetchedProfile snapshot = fetched.get(k);
+                    r.snapshots.add(snapshot);
+                    r.first = r.first == null ? snapshot.time() : r.first;
+                    Trend trend = trend(r.snapshots, settings);
+                    if (gates.perHour() >= 0 && !trend.series().unit().equals("bytes")) {
+                        throw new UsageException("--fail-on-rate needs a sample type in bytes, not "
+                                + trend.series().type() + " (" + trend.series().unit() + ")");
                     }
-                    if (!keepGoing) {
-                        break;
+                    TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
+                            : gates.check(trend, true);
+                    r.last = new WatchReport.Snapshot(i, snapshot.time(), snapshot.url(), r.label,
+                            snapshot.kept() ? snapshot.file().toString() : null, trend, tripped, gateOptions);
+                    boolean firstTrip = tripped != null && r.trippedAt == 0;
+                    printer.snapshot(r.last, out, firstTrip);
+                    if (firstTrip) {
+                        r.trippedAt = i;
+                        err.println("leakscope: gate: " + (r.label == null ? "" : r.label + ": ")
+                                + WatchReport.gateText(r.last));
+                        err.flush();
+                        if (hook != null) {
+                            post(hook, printer.notification(r.last), err);
+                        }
+                        if (!keepGoing) {
+                            break rounds;
+                        }
                     }
                 }
             }
@@ -140,18 +170,39 @@ final class WatchCommand extends ProfileCommand {
             Thread.interrupted(); // handled: the summary is still to be written
             interrupted = true;
         }
-        Path kept = store.dir();
-        printer.summary(new WatchReport.Summary(endpoint.display(), taken, first, last, trippedAt, interrupted,
-                kept == null ? null : kept.toString()), out);
-        return trippedAt > 0 ? ExitCodes.GATE : ExitCodes.OK;
+        boolean tripped = false;
+        for (Replica r : replicas) {
+            Path kept = r.store.dir();
+            printer.summary(new WatchReport.Summary(r.endpoint.display(), taken, r.first, r.last, r.trippedAt,
+                    interrupted, kept == null ? null : kept.toString()), out);
+            tripped |= r.trippedAt > 0;
+        }
+        return tripped ? ExitCodes.GATE : ExitCodes.OK;
     }
 
-    /** The trend of the window, each snapshot at its fetch time. */
+    /** One replica per endpoint; with several, each keeps its snapshots in a sub-directory, as collect does. */
+    /** One replica per endpoint; with several, each keeps its snapshots in a sub-directory, as collect does. */
+    private List<Replica> replicas(List<ProfileUrl> endpoints, ProfileStore store) {
+        List<Replica> out = new ArrayList<>();
+        for (ProfileUrl u : endpoints) {
+            boolean one = endpoints.size() == 1;
+            ProfileStore s = one || store.dir() == null ? store : ProfileStore.in(store.dir().resolve(u.directoryName()));
+            String label = one ? null : u.uri().getHost() + (u.uri().getPort() < 0 ? "" : ":" + u.uri().getPort());
+            out.add(new Replica(u, s, label, window));
+        }
+        return out;
+    }
+
+    /**
+     * The trend of the window: each snapshot at its own time (time_nanos) when every one has it, else at
+     * its fetch time ({@link dev.leakscope.trend.Series.Order#FETCH_TIMES}).
+     */
     private Trend trend(SnapshotWindow snapshots, ReportSettings settings) {
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
-        long[] times = snapshots.timeNanos();
-        loader().series(snapshots.sources(), (argument, name, p) -> builder.add(argument, name, p, times[argument]));
+        long[] fetched = snapshots.timeNanos();
+        loader().series(snapshots.sources(), (argument, name, p, file) -> builder.add(argument, name, p,
+                new FileTime(fetched[argument], FileTime.Source.FETCH)));
         return TrendAnalysis.analyze(builder.build(1));
     }
 

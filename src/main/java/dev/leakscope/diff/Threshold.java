@@ -21,7 +21,7 @@ public record Threshold(long amount, double percent, String text) {
     }
 
     /** Whether growth exceeds the threshold, given the base total percentages refer to. */
-    boolean exceededBy(long growth, long baseTotal) {
+    public boolean exceededBy(long growth, long baseTotal) {
         if (Double.isNaN(percent)) {
             return growth > amount;
         }

@@ -27,10 +27,10 @@ public final class StackDeltas {
     }
 
     /** Stacks sorted by delta (largest growth first), then by |delta|, then by frames. */
-    public static List<Stack> of(Profile base, int baseIndex, Profile current, int currentIndex, GraphOptions options) {
+    public static List<Stack> of(FocusQuery.Input base, FocusQuery.Input current, GraphOptions options) {
         Map<List<String>, long[]> sums = new HashMap<>();
-        add(sums, base, baseIndex, options, 0);
-        add(sums, current, currentIndex, options, 1);
+        add(sums, base.profile(), base.sampleIndex(), options, 0);
+        add(sums, current.profile(), current.sampleIndex(), options, 1);
         List<Stack> out = new ArrayList<>();
         sums.forEach((frames, v) -> out.add(new Stack(frames, v[0], v[1])));
         out.sort(Comparator.comparingLong((Stack s) -> -s.delta())

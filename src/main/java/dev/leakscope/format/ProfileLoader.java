@@ -80,8 +80,8 @@ public final class ProfileLoader {
         if (head.length == 0) {
             throw new InputException(source.name() + ": empty input, not a profile");
         }
-        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2; JDK Flight Recorder recordings and JVM class histograms"
-                : LegacyParsers.KNOWN_FORMATS;
+        String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2, Go goroutine"
+                + " dumps (debug=2); JDK Flight Recorder recordings and JVM class histograms" : LegacyParsers.KNOWN_FORMATS;
         if (!ContentSniffer.mightBeLegacy(head)) {
             throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(head)
                     + "; as profile.proto: " + protoError,

@@ -1,6 +1,8 @@
 package dev.leakscope.load;
 
 import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.input.FileTimes;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
@@ -48,8 +50,9 @@ public final class Loader {
         /**
          * @param argument the index of the command-line argument it comes from (members of a directory
          *                 or archive share one)
+         * @param file     when its file was captured, for a profile without a time of its own (else none)
          */
-        void snapshot(int argument, String name, Profile profile);
+        void snapshot(int argument, String name, Profile profile, FileTime file);
     }
 
     /**
@@ -183,7 +186,8 @@ public final class Loader {
     public void series(List<InputSource> sources, SeriesVisitor visitor) {
         SnapshotReader.forEach(sources, limits, warn,
                 (m, p) -> visitor.snapshot(m.argument(), m.name(),
-                        PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p))))));
+                        PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p)))),
+                        p.timeNanos() == 0 ? FileTimes.of(m.source()) : FileTime.NONE));
     }
 
     /** What a source holds: one profile, or the members of a directory or archive. */

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.focus.FocusResult;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.focus.FocusTree;
 import dev.leakscope.report.html.FocusHtmlReport;
 import java.io.PrintWriter;
@@ -33,16 +35,18 @@ public final class FocusReport {
      * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
      * @param type  the sample type reported
      * @param unit  the unit of the values
+     * @param harmonized how the inputs' sample types were brought onto one set
      */
-    public record Input(FocusQuery query, FocusResult result, String title, String type, String unit) {
+    public record Input(FocusQuery query, FocusResult result, String title, String type, String unit,
+                        Harmonization harmonized) {
     }
 
     public static void render(Input f, RenderOptions o, PrintWriter out) {
         FocusResult r = f.result();
         switch (o.format()) {
-            case TEXT -> text(r, f.title(), f.type(), f.unit(), out);
-            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), o.maxChars(), out);
-            case JSON -> json(r, f.type(), f.unit(), out);
+            case TEXT -> text(r, f.title(), f.type(), f.unit(), f.harmonized(), out);
+            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), f.harmonized(), o.maxChars(), out);
+            case JSON -> json(r, f.type(), f.unit(), f.harmonized(), out);
             case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), FocusTree.of(f.query()), out);
         }
     }
@@ -51,9 +55,14 @@ public final class FocusReport {
      * @param title what was compared, e.g. "heap_5.pb.gz" or "heap_0.pb.gz -> heap_5.pb.gz"
      * @param type  the sample type reported
      * @param unit  the unit of the values
+     * @param h     how the inputs' sample types were brought onto one set
      */
-    private static void text(FocusResult r, String title, String type, String unit, PrintWriter out) {
+    private static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
         out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
+        String harmonized = ProfileHeader.harmonized(h);
+        if (harmonized != null) {
+            out.print(harmonized + "\n");
+        }
         if (r.withBase()) {
             out.print("Total: " + auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
                     + signed(r.total() - r.baseTotal(), unit) + ")\n");
@@ -108,10 +117,15 @@ public final class FocusReport {
     }
 
     /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
-    private static void markdown(FocusResult r, String title, String type, String unit, int maxChars, PrintWriter out) {
+    private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
+                                PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
         page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
+        String harmonized = ProfileHeader.harmonized(h);
+        if (harmonized != null) {
+            page.text(Markdown.escape(harmonized) + "\n\n");
+        }
         page.text(r.withBase()
                 ? "Total: " + auto(r.baseTotal(), unit) + " → " + auto(r.total(), unit) + " ("
                         + signed(r.total() - r.baseTotal(), unit) + ")\n\n"
@@ -170,7 +184,7 @@ public final class FocusReport {
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    private static void json(FocusResult r, String type, String unit, PrintWriter out) {
+    private static void json(FocusResult r, String type, String unit, Harmonization h, PrintWriter out) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);
@@ -195,6 +209,7 @@ public final class FocusReport {
         }
         values(root.putArray("top"), r.top());
         root.put("topCut", r.topCut());
+        HarmonizationNote.put(root, h);
         try {
             out.print(json.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import dev.leakscope.report.pprof.ProfileHeader;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.GoNumbers;
@@ -48,17 +50,23 @@ public final class LineListing {
 
     private final ReportContext base;
     private final ReportContext current;
+    private final Harmonization harmonization;
     private final List<Routine> routines = new ArrayList<>();
 
-    private LineListing(ReportContext base, ReportContext current) {
+    private LineListing(ReportContext base, ReportContext current, Harmonization harmonization) {
         this.base = base;
         this.current = current;
+        this.harmonization = harmonization;
     }
 
-    /** Lists fn in current (and base, when not null) in the format asked for. */
-    public static void render(ReportContext base, ReportContext current, Pattern fn, Path workDir, RenderOptions o,
-                              PrintWriter out) {
-        LineListing l = new LineListing(base, current);
+    /**
+     * Lists fn in current (and base, when not null) in the format asked for.
+     *
+     * @param harmonization how the inputs' sample types were brought onto one set (a header line and a JSON field)
+     */
+    public static void render(ReportContext base, ReportContext current, Harmonization harmonization, Pattern fn,
+                              Path workDir, RenderOptions o, PrintWriter out) {
+        LineListing l = new LineListing(base, current, harmonization);
         l.read(fn, workDir);
         switch (o.format()) {
             case TEXT -> l.text(out);
@@ -132,6 +140,10 @@ public final class LineListing {
         out.print(base == null ? "Total: " + FocusReport.auto(current.total(), unit) + "\n"
                 : "Total: " + FocusReport.auto(base.total(), unit) + " -> " + FocusReport.auto(current.total(), unit)
                 + " (" + FocusReport.signed(current.total() - base.total(), unit) + ")\n");
+        String harmonized = ProfileHeader.harmonized(harmonization);
+        if (harmonized != null) {
+            out.print(harmonized + "\n");
+        }
         for (Routine r : routines) {
             if (r.file().isEmpty()) {
                 out.print("No source information for " + r.function() + "\n");
@@ -173,6 +185,10 @@ public final class LineListing {
                         + " -> " + FocusReport.auto(current.total(), unit) + " ("
                         + FocusReport.signed(current.total() - base.total(), unit) + ")")
                 .append("\n");
+        String harmonized = ProfileHeader.harmonized(harmonization);
+        if (harmonized != null) {
+            head.append('\n').append(Markdown.escape(harmonized)).append('\n');
+        }
         List<String> lines = new ArrayList<>();
         for (Routine r : routines) {
             if (r.file().isEmpty()) {
@@ -207,6 +223,7 @@ public final class LineListing {
         root.put("withBase", base != null);
         root.put("baseTotal", base == null ? 0 : base.total());
         root.put("total", current.total());
+        HarmonizationNote.put(root, harmonization);
         ArrayNode rs = root.putArray("routines");
         for (Routine r : routines) {
             ObjectNode o = rs.addObject().put("function", r.function()).put("file", r.file())

@@ -5,10 +5,15 @@ import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakscope.profile.SampleCap;
+import dev.leakscope.graph.Granularity;
+import dev.leakscope.profile.ValueType;
+import dev.leakscope.report.html.TrendHtmlReport;
 import dev.leakscope.trend.Projection;
+import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
 import dev.leakscope.trend.Trend;
+import dev.leakscope.trend.TrendGate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -39,6 +44,44 @@ public final class TrendReport {
                           ZoneId zone, int maxChars) {
     }
 
+    /**
+     * The gate options as the user wrote them, for gate messages.
+     *
+     * @param rate   the --fail-on-rate value, or null
+     * @param growth the --fail-on-growth value, or null
+     */
+    public record GateOptions(String rate, String growth) {
+        /** "--fail-on-rate 10MB/h and --fail-on-growth 5%", as many as were given. */
+        public String given() {
+            List<String> g = new ArrayList<>();
+            if (rate != null) {
+                g.add("--fail-on-rate " + rate);
+            }
+            if (growth != null) {
+                g.add("--fail-on-growth " + growth);
+            }
+            return String.join(" and ", g);
+        }
+    }
+
+    /** Why a gate tripped, in one line, e.g. "total grows at +2.96GB/h, at or above --fail-on-rate 100MB/h". */
+    public static String gateText(TrendGate.Tripped t, String unit, GateOptions options) {
+        if (t.kind() == TrendGate.Kind.RATE) {
+            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit) + "/h, at or above --fail-on-rate "
+                    + options.rate();
+        }
+        long first = t.stats().first();
+        String pct = first == 0 ? "" : String.format(Locale.ROOT, ", %+.1f%%", 100.0 * t.stats().growth() / first);
+        return t.name() + " grew by " + plus(t.stats().growth(), unit) + " (" + ValueFormat.autoLabel(first, unit)
+                + " -> " + ValueFormat.autoLabel(t.stats().last(), unit) + pct + "), above --fail-on-growth "
+                + options.growth();
+    }
+
+    static String plus(long v, String unit) {
+        String s = ValueFormat.autoLabel(v, unit);
+        return v > 0 ? "+" + s : s;
+    }
+
     private final Trend trend;
     private final Options o;
     private final String unit;
@@ -56,6 +99,25 @@ public final class TrendReport {
         return new TrendReport(trend, o);
     }
 
+    /**
+     * The first and last snapshots the HTML page draws the growth between, with nodes made at this
+     * granularity.
+     */
+    public record Ends(SeriesEnds snapshots, Granularity granularity, boolean noInlines) {
+    }
+
+    /** The trend in the options' format; ends: what the HTML page draws (null for the other formats). */
+    public static void render(Trend trend, Options o, Ends ends, PrintWriter w) {
+        if (o.format() != Format.HTML) {
+            write(trend, o, w);
+            return;
+        }
+        ValueType type = new ValueType(trend.series().type(), trend.series().unit());
+        TrendHtmlReport.write(trend, o, ends.snapshots().tree(ends.granularity(), ends.noInlines(), type),
+                ends.snapshots().noise(type)::margin, w);
+    }
+
+    /** The trend as text, Markdown or JSON. */
     public static void write(Trend trend, Options o, PrintWriter w) {
         TrendReport r = new TrendReport(trend, o);
         switch (o.format()) {
@@ -98,6 +160,10 @@ public final class TrendReport {
         lines.add("Type: " + s.type());
         String order = switch (s.order()) {
             case TIME -> "ordered by time (time_nanos), " + timeSpan(s);
+            case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
+            case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
+                    + " (the profiles have none), " + timeSpan(s);
+            case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
             case ARGUMENTS -> "in argument order (not every snapshot has its own timestamp); growth is per snapshot";
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
@@ -203,8 +269,7 @@ public final class TrendReport {
     }
 
     private String signed(long v) {
-        String s = ValueFormat.autoLabel(v, unit);
-        return v > 0 ? "+" + s : s;
+        return plus(v, unit);
     }
 
     private static String fixed(double v) {
@@ -326,7 +391,15 @@ public final class TrendReport {
             g.writeStringField("schema", SCHEMA);
             g.writeStringField("type", s.type());
             g.writeStringField("unit", s.unit());
-            g.writeStringField("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("order", s.order().timed() ? "time" : s.order().name().toLowerCase(java.util.Locale.ROOT));
+            if (s.order().timed()) {
+                g.writeStringField("timeSource", switch (s.order()) {
+                    case FILE_NAMES -> "file names";
+                    case FILE_TIMES -> "file names or modification times";
+                    case FETCH_TIMES -> "fetch times";
+                    default -> "time_nanos";
+                });
+            }
             g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");
             if (s.firstCapped() >= 0) {
                 g.writeNumberField("fittedSnapshots", Math.min(s.size(), s.firstCapped() + 1));

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leakscope.trend.RateGate;
+import dev.leakscope.trend.TrendGate;
+import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
 import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.trend.Trend;
@@ -38,13 +39,14 @@ public final class WatchReport {
      * @param number  1 for the first snapshot
      * @param time    when it was fetched
      * @param url     the endpoint (credentials hidden)
+     * @param label   which replica (host:port) when several are watched, else null
      * @param file    where it is kept, or null
      * @param trend   the trend of the window ending with it
      * @param tripped the gate it tripped, or null
-     * @param rate    the --fail-on-rate text, or null
+     * @param gates   the gate options as given
      */
-    public record Snapshot(int number, Instant time, String url, String file, Trend trend,
-                           RateGate.Tripped tripped, String rate) {
+    public record Snapshot(int number, Instant time, String url, String label, String file, Trend trend,
+                           TrendGate.Tripped tripped, TrendReport.GateOptions gates) {
     }
 
     /**
@@ -122,10 +124,9 @@ public final class WatchReport {
 
     /** Why the gate tripped, in one line. */
     public static String gateText(Snapshot s) {
-        RateGate.Tripped t = s.tripped();
+        TrendGate.Tripped t = s.tripped();
         String unit = s.trend().series().unit();
-        String text = t.name() + " grows at " + signed(Math.round(t.stats().slope()), unit)
-                + "/h, at or above --fail-on-rate " + s.rate();
+        String text = TrendReport.gateText(t, unit, s.gates());
         Trend.Row top = topSuspect(s.trend());
         return top == null || top.name().equals(t.name()) ? text
                 : text + "; top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h";
@@ -137,11 +138,14 @@ public final class WatchReport {
         Trend t = s.trend();
         String unit = t.series().unit();
         StringBuilder b = new StringBuilder();
-        b.append(time(s.time())).append("  #").append(s.number()).append("  ")
-                .append(t.series().type()).append(' ').append(ValueFormat.autoLabel(t.total().last(), unit));
+        b.append(time(s.time())).append("  #").append(s.number()).append("  ");
+        if (s.label() != null) {
+            b.append(s.label()).append("  ");
+        }
+        b.append(t.series().type()).append(' ').append(ValueFormat.autoLabel(t.total().last(), unit));
         int n = t.series().size();
         if (n < 2) {
-            return b.append("  (rates from the 2nd snapshot)").toString();
+            return b.append("  (rates from the 2nd snapshot, by ").append(timeSource(t)).append(')').toString();
         }
         String per = t.perHour() ? "/h" : "/snapshot";
         b.append("  ").append(signed(Math.round(t.total().slope()), unit)).append(per)
@@ -178,16 +182,23 @@ public final class WatchReport {
                     .append(ValueFormat.autoLabel(t.total().last(), t.series().unit())).append(' ')
                     .append(signed(Math.round(t.total().slope()), t.series().unit()))
                     .append(t.perHour() ? "/h" : "/snapshot").append(", ").append(t.suspectCount())
-                    .append(t.suspectCount() == 1 ? " suspect" : " suspects");
+                    .append(t.suspectCount() == 1 ? " suspect" : " suspects").append(" (times: ")
+                    .append(timeSource(t)).append(')');
         }
-        if (s.last() != null && s.last().rate() != null) {
+        if (s.last() != null && !s.last().gates().given().isEmpty()) {
             b.append(s.trippedAt() > 0 ? "; the gate tripped at #" + s.trippedAt()
-                    : "; the gate (--fail-on-rate " + s.last().rate() + ") held");
+                    : "; the gate (" + s.last().gates().given() + ") held");
         }
         if (s.kept() != null) {
             b.append("; profiles kept in ").append(s.kept());
         }
         return b.toString();
+    }
+
+    /** Which times the rates are per hour of: the profiles' own, or the fetches'. */
+    private static String timeSource(Trend t) {
+        return t.series().order() == Series.Order.TIME ? "the profiles' time_nanos"
+                : "fetch times; the profiles have no time_nanos";
     }
 
     private static Trend.Row topSuspect(Trend t) {
@@ -204,8 +215,7 @@ public final class WatchReport {
     }
 
     private static String signed(long v, String unit) {
-        String s = ValueFormat.autoLabel(v, unit);
-        return v > 0 ? "+" + s : s;
+        return TrendReport.plus(v, unit);
     }
 
     // ---- JSON
@@ -217,6 +227,7 @@ public final class WatchReport {
         o.put("event", "snapshot");
         o.put("snapshot", s.number());
         o.put("time", s.time().toString());
+        o.put("timeSource", t.series().order() == Series.Order.TIME ? "time_nanos" : "fetch");
         o.put("url", s.url());
         o.put("file", s.file());
         o.put("type", t.series().type());
@@ -243,7 +254,9 @@ public final class WatchReport {
             ObjectNode g = o.putObject("gate");
             g.put("name", s.tripped().name());
             g.put("slope", s.tripped().stats().slope());
-            g.put("failOnRate", s.rate());
+            g.put("growth", s.tripped().stats().growth());
+            g.put("failOnRate", s.gates().rate());
+            g.put("failOnGrowth", s.gates().growth());
             g.put("text", gateText(s));
         }
         if (withReport) {

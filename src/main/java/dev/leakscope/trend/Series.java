@@ -37,13 +37,24 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
     public enum Order {
         /** By the profiles' time_nanos. */
         TIME,
+        /** Text snapshots (no time_nanos) by the times their file names state. */
+        FILE_NAMES,
+        /** Text snapshots by the times their file names state, or else their files' modification times. */
+        FILE_TIMES,
+        /** Snapshots without time_nanos by when they were fetched ({@code watch}). */
+        FETCH_TIMES,
         /**
          * As given (not every snapshot has a distinct timestamp); the members of a directory or archive
          * by name, in natural order.
          */
         ARGUMENTS,
         /** All from one directory or archive, by name in natural order (no distinct timestamps). */
-        NAMES
+        NAMES;
+
+        /** Whether the snapshots are ordered by a time (and growth is per hour). */
+        public boolean timed() {
+            return this == TIME || this == FILE_NAMES || this == FILE_TIMES || this == FETCH_TIMES;
+        }
     }
 
     public int size() {
@@ -66,7 +77,7 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
 
     /** Hours since the first snapshot, per snapshot; null when the series is not ordered by time. */
     public double[] hours() {
-        if (order != Order.TIME) {
+        if (!order.timed()) {
             return null;
         }
         double[] h = new double[timeNanos.length];

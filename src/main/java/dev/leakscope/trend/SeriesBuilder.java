@@ -7,6 +7,7 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
@@ -48,6 +49,12 @@ public final class SeriesBuilder {
     private final List<String> lacking = new ArrayList<>();
     private boolean withRetention;
     private long[] times = new long[8];
+    /** Per snapshot, its file's time ({@link FileTime}), for text snapshots that have no time of their own. */
+    private long[] fileTimes = new long[8];
+    /** Where the file times known come from: one source, or null when they are of several. */
+    private FileTime.Source fileTimeSource;
+    private boolean fileTimeSources;
+    private boolean anyModified;
     private long[] totals = new long[8];
     private final Map<NodeInfo, Integer> nodeIndex = new HashMap<>();
     private final List<NodeInfo> nodes = new ArrayList<>();
@@ -96,14 +103,14 @@ public final class SeriesBuilder {
      *                 archive share one)
      */
     public void add(int argument, String name, Profile p) {
-        add(argument, name, p, p.timeNanos());
+        add(argument, name, p, FileTime.NONE);
     }
 
     /**
-     * Adds the next snapshot, taken at timeNanos rather than at its own time_nanos ({@code watch}
-     * times snapshots by when it fetched them, on its own clock).
+     * As {@link #add(int, String, Profile)}, with the time of its file or fetch: a series whose profiles
+     * have no time of their own is ordered by those ({@link SnapshotOrder#times}).
      */
-    public void add(int argument, String name, Profile p, long timeNanos) {
+    public void add(int argument, String name, Profile p, FileTime file) {
         int s = names.size();
         if (s == arguments.length) {
             arguments = Arrays.copyOf(arguments, s * 2);
@@ -135,11 +142,18 @@ public final class SeriesBuilder {
         if (s == times.length) {
             int n = s * 2;
             times = Arrays.copyOf(times, n);
+            fileTimes = Arrays.copyOf(fileTimes, n);
             totals = Arrays.copyOf(totals, n);
             inuseTotals = Arrays.copyOf(inuseTotals, n);
             allocTotals = Arrays.copyOf(allocTotals, n);
         }
-        times[s] = timeNanos;
+        times[s] = p.timeNanos();
+        fileTimes[s] = file.nanos();
+        if (file.nanos() != 0) {
+            fileTimeSources |= fileTimeSource != null && fileTimeSource != file.source();
+            fileTimeSource = file.source();
+            anyModified |= file.source() == FileTime.Source.MODIFIED;
+        }
         NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
         int[] global = new int[table.size()];
         for (int n = 0; n < global.length; n++) {
@@ -159,8 +173,8 @@ public final class SeriesBuilder {
     }
 
     /**
-     * The series, in time order when every snapshot has its own timestamp, else in argument order
-     * and by name within a directory or archive ({@link SnapshotOrder}).
+     * The series, in time order when every snapshot has its own timestamp (text snapshots: their files'
+     * times), else in argument order and by name within a directory or archive ({@link SnapshotOrder}).
      */
     public Series build() {
         return build(2);
@@ -179,9 +193,11 @@ public final class SeriesBuilder {
             throw new InputException("a trend needs at least " + minimum + " snapshots, got " + n);
         }
         int[] args = Arrays.copyOf(arguments, n);
-        long[] snapshotTimes = Arrays.copyOf(times, n);
+        long[] own = Arrays.copyOf(times, n);
+        long[] snapshotTimes = SnapshotOrder.times(own, Arrays.copyOf(fileTimes, n), anyModified);
         int[] order = SnapshotOrder.order(args, names, snapshotTimes);
-        Series.Order how = SnapshotOrder.byTime(snapshotTimes) ? Series.Order.TIME
+        Series.Order how = SnapshotOrder.byTime(own) ? Series.Order.TIME
+                : snapshotTimes != own ? fileOrder()
                 : args[0] == args[n - 1] ? Series.Order.NAMES : Series.Order.ARGUMENTS;
         int last = order[n - 1];
         List<String> ordered = new ArrayList<>(n);
@@ -193,7 +209,7 @@ public final class SeriesBuilder {
             ordered.add(names.get(order[i]));
             orderedCaps.add(caps.get(order[i]));
             orderedTimeSources.add(timeSources.get(order[i]));
-            time[i] = times[order[i]];
+            time[i] = snapshotTimes[order[i]];
             total[i] = totals[order[i]];
         }
         long[][] v = new long[nodes.size()][];
@@ -217,6 +233,17 @@ public final class SeriesBuilder {
         return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
                 retention, totalRetention, java.util.Collections.unmodifiableList(via), note,
                 java.util.Collections.unmodifiableList(orderedCaps), java.util.Collections.unmodifiableList(orderedTimeSources));
+    }
+
+    private Series.Order fileOrder() {
+        if (fileTimeSources) {
+            return Series.Order.FILE_TIMES;
+        }
+        return switch (fileTimeSource) {
+            case NAME -> Series.Order.FILE_NAMES;
+            case MODIFIED -> Series.Order.FILE_TIMES;
+            case FETCH -> Series.Order.FETCH_TIMES;
+        };
     }
 
     private static long at(long[] row, int s) {

@@ -5,6 +5,7 @@ import dev.leakscope.graph.CallTree;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
 import dev.leakscope.graph.NodeTable;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
@@ -15,29 +16,42 @@ import java.util.List;
 /**
  * The first and the last snapshot of a series, for the flame graph of its growth. Snapshots come one
  * at a time and the series order ({@link SnapshotOrder}) is only known once all have come, so this
- * keeps the few that can still end up first or last by either rule: the oldest and newest by time, and
- * the first and last by argument and name. At most four profiles are held, however long the series.
+ * keeps the few that can still end up first or last by any rule: the oldest and newest by their own
+ * time and by their files' time, and the first and last by argument and name. At most six profiles are
+ * held, however long the series.
  */
 public final class SeriesEnds {
-    private record Snapshot(int argument, String name, long time, Profile profile) {
+    private record Snapshot(int argument, String name, long time, long fileTime, Profile profile) {
     }
 
     private final LongList times = new LongList();
+    private final LongList fileTimes = new LongList();
+    private boolean anyModified;
     private Snapshot oldest;
     private Snapshot newest;
+    private Snapshot oldestFile;
+    private Snapshot newestFile;
     private Snapshot firstGiven;
     private Snapshot lastGiven;
 
-    /** Adds the next snapshot (arguments as for {@link SeriesBuilder#add}). */
-    public void add(int argument, String name, Profile p) {
-        Snapshot s = new Snapshot(argument, name, p.timeNanos(), p);
+    /** Adds the next snapshot (arguments as for {@link SeriesBuilder#add(int, String, Profile, FileTime)}). */
+    public void add(int argument, String name, Profile p, FileTime file) {
+        Snapshot s = new Snapshot(argument, name, p.timeNanos(), file.nanos(), p);
         times.add(s.time);
+        fileTimes.add(s.fileTime);
+        anyModified |= file.nanos() != 0 && file.source() == FileTime.Source.MODIFIED;
         // ties keep the earlier snapshot first and the later one last, as SnapshotOrder's stable sort does
         if (oldest == null || s.time < oldest.time) {
             oldest = s;
         }
         if (newest == null || s.time >= newest.time) {
             newest = s;
+        }
+        if (oldestFile == null || s.fileTime < oldestFile.fileTime) {
+            oldestFile = s;
+        }
+        if (newestFile == null || s.fileTime >= newestFile.fileTime) {
+            newestFile = s;
         }
         if (firstGiven == null || given(s, firstGiven) < 0) {
             firstGiven = s;
@@ -52,16 +66,16 @@ public final class SeriesEnds {
         return c != 0 ? c : SnapshotOrder.NATURAL.compare(a.name, b.name);
     }
 
-    private boolean byTime() {
-        return SnapshotOrder.byTime(times.toArray());
-    }
-
     public Profile first() {
-        return (byTime() ? oldest : firstGiven).profile;
+        long[] own = times.toArray();
+        long[] t = SnapshotOrder.times(own, fileTimes.toArray(), anyModified);
+        return (!SnapshotOrder.byTime(t) ? firstGiven : t == own ? oldest : oldestFile).profile;
     }
 
     public Profile last() {
-        return (byTime() ? newest : lastGiven).profile;
+        long[] own = times.toArray();
+        long[] t = SnapshotOrder.times(own, fileTimes.toArray(), anyModified);
+        return (!SnapshotOrder.byTime(t) ? lastGiven : t == own ? newest : newestFile).profile;
     }
 
     /**

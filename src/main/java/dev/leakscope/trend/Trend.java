@@ -22,7 +22,7 @@ public record Trend(Series series, Stats total, List<Row> rows) {
 
     /** Whether the slopes are per hour (else per snapshot). */
     public boolean perHour() {
-        return series.order() == Series.Order.TIME;
+        return series.order().timed();
     }
 
     public int suspectCount() {

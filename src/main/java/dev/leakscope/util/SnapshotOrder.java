@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order of a series of snapshots: by their timestamps (time_nanos) when every one has its own,
- * else by argument, and the members of one directory or archive by name in natural order
+ * The order of a series of snapshots: by their timestamps (time_nanos) when every one has its own
+ * (text snapshots, which have none, by the times of their files: see {@link #times}), else by argument, and the members of one directory or archive by name in natural order
  * ({@code heap_2} before {@code heap_10}).
  */
 public final class SnapshotOrder {
@@ -26,6 +26,33 @@ public final class SnapshotOrder {
             }
         }
         return true;
+    }
+
+    /** Modification times closer than this are a copy's or an unpacked archive's, not capture times. */
+    private static final long MIN_MODIFIED_GAP_NANOS = 1_000_000_000L;
+
+    /**
+     * The times that order a series: the profiles' own when they do ({@link #byTime}); for a series
+     * whose profiles have no time at all (text formats), the times of their files when those do (files'
+     * modification times only when at least a second apart); else the profiles' own (the series then
+     * goes by argument and name).
+     *
+     * @param own      per snapshot, its time_nanos or 0
+     * @param file     per snapshot, the time its file name states, else its file's modification time, or 0
+     * @param modified whether any of the file times is a modification time
+     */
+    public static long[] times(long[] own, long[] file, boolean modified) {
+        if (byTime(own) || Arrays.stream(own).anyMatch(t -> t != 0) || !byTime(file)) {
+            return own;
+        }
+        long[] sorted = file.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; modified && i < sorted.length; i++) {
+            if (sorted[i] - sorted[i - 1] < MIN_MODIFIED_GAP_NANOS) {
+                return own;
+            }
+        }
+        return file;
     }
 
     /**

@@ -3,18 +3,23 @@ package dev.leakscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.leakscope.LiveService;
+import dev.leakscope.input.remote.TestServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,54 @@ class CtrlCTest {
                 List<String> names = files.map(f -> f.getFileName().toString()).toList();
                 assertEquals(1, names.size(), names.toString());
                 assertTrue(names.get(0).endsWith(".pb.gz"), names.toString());
+            }
+        }
+    }
+
+    @Test
+    void collectInterruptedDuringAFetchLeavesOnlyWholeFiles() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch midBody = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the first snapshot whole; the second stops halfway through its body until the test ends
+        HttpHandler heap = x -> {
+            if (requests.incrementAndGet() == 1) {
+                TestServer.answer(200, "application/octet-stream", profile).handle(x);
+                return;
+            }
+            x.sendResponseHeaders(200, profile.length);
+            OutputStream body = x.getResponseBody();
+            body.write(profile, 0, profile.length / 2);
+            body.flush();
+            midBody.countDown();
+            try {
+                release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.close();
+        };
+        try (TestServer server = TestServer.http().on("/debug/pprof/heap", heap)) {
+            Path out = dir.resolve("snaps");
+            Process p = leakscope("collect", "--every", "1s", "--count", "3", "--timeout", "10m", "--out",
+                    out.toString(), server.url("/debug/pprof/heap"));
+            List<String> err = new ArrayList<>();
+            untilLine(p.getErrorStream(), err, "1/3: ").get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertTrue(midBody.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the second fetch is under way");
+            interrupt(p);
+            assertTrue(p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            release.countDown();
+            String all = String.join("\n", err) + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, p.exitValue(), all);
+            assertTrue(all.contains("leakscope: collect: stopped by Ctrl-C after 1 of 3 snapshots; the files in "),
+                    all);
+            // the first snapshot, whole; nothing of the second, not even a hidden temporary file
+            try (Stream<Path> files = Files.list(out)) {
+                List<Path> left = files.toList();
+                assertEquals(1, left.size(), left.toString());
+                assertTrue(left.get(0).getFileName().toString().endsWith(".pb.gz"), left.toString());
+                assertTrue(java.util.Arrays.equals(profile, Files.readAllBytes(left.get(0))), "the first file is whole");
             }
         }
     }

@@ -41,6 +41,8 @@ class ErrorsTest {
         assertFails("PNG image", "top", "image.pb.gz");
         write("notes.txt", "some notes\n".getBytes());
         assertFails("in no format leakscope knows", "top", "notes.txt");
+        // the formats only leakscope reads are named too: Go's full goroutine dump among them
+        assertFails("jemalloc heap_v2, Go goroutine dumps (debug=2); JDK Flight Recorder recordings", "top", "notes.txt");
         Files.createDirectory(dir.resolve("adir"));
         assertFails("adir: no profile in a directory: it holds no files", "top", "adir");
         assertFails("is a directory", "pprof", "-top", "adir");

@@ -158,20 +158,41 @@ class MixedSampleTypesTest {
     }
 
     @Test
-    void focusAndListTakeABaseOfTheOtherForm() {
+    void focusAndListTakeABaseOfTheOtherFormAndSaySoInTheirReports() throws IOException {
         Cli.Result focus = Cli.run(SERIES, "focus", "-i", "alloc_space", "--base", "heap_0.debug1.txt", "rememberSession",
                 "heap_5.pb.gz");
         assertEquals(0, focus.exitCode(), focus.err());
-        assertEquals("leakscope: Harmonized: " + EQUATED + "\n", focus.err());
-        assertTrue(focus.out().startsWith("Focus: rememberSession in heap_0.debug1.txt -> heap_5.pb.gz, alloc_space\n"),
-                focus.out());
+        assertEquals("", focus.err());
+        assertTrue(focus.out().startsWith("Focus: rememberSession in heap_0.debug1.txt -> heap_5.pb.gz, alloc_space\n"
+                + "Harmonized: " + EQUATED + "\nTotal: "), focus.out());
         Cli.Result list = Cli.run(SERIES, "list", "--base", "heap_0.debug1.txt", "rememberSession", "heap_5.debug1.txt");
         assertEquals(0, list.exitCode(), list.err());
+        assertEquals("", list.err());
+        List<String> lines = list.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Total: "), list.out());
+        assertEquals("Harmonized: " + EQUATED, lines.get(1));
         assertTrue(list.out().contains("main.rememberSession"), list.out());
-        // several files of both forms merged: said on stderr, as these reports have no header line for it
+        // several files of both forms merged, no base
         Cli.Result merged = Cli.run(SERIES, "focus", "rememberSession", "heap_0.debug1.txt", "heap_5.pb.gz");
         assertEquals(0, merged.exitCode(), merged.err());
-        assertEquals("leakscope: Harmonized: " + EQUATED + "\n", merged.err());
+        assertEquals("", merged.err());
+        assertTrue(merged.out().contains("\nHarmonized: " + EQUATED + "\n"), merged.out());
+        // JSON: the harmonized field of diff, trend and top; Markdown: the line, as diff's
+        ObjectMapper json = new ObjectMapper();
+        for (String command : List.of("focus", "list")) {
+            JsonNode j = json.readTree(Cli.run(SERIES, command, "--format", "json", "--base", "heap_0.debug1.txt",
+                    "rememberSession", "heap_5.pb.gz").out());
+            assertEquals("heap_0.debug1.txt", j.get("harmonized").get("equated").get(0).asText(), command);
+            assertEquals(EQUATED, j.get("harmonized").get("text").asText(), command);
+            Cli.Result md = Cli.run(SERIES, command, "--format", "markdown", "rememberSession", "heap_0.debug1.txt",
+                    "heap_5.pb.gz");
+            assertEquals("", md.err(), command);
+            assertTrue(md.out().contains("\nHarmonized: heap\\_0.debug1.txt: objects, space taken as alloc\\_\\* and"
+                    + " inuse\\_\\* alike"), md.out());
+            JsonNode plain = json.readTree(Cli.run(SERIES, command, "--format", "json", "--base", "heap_1.pb.gz",
+                    "rememberSession", "heap_5.pb.gz").out());
+            assertTrue(plain.get("harmonized") == null, command + plain);
+        }
     }
 
     @Test
@@ -237,6 +258,59 @@ class MixedSampleTypesTest {
         assertEquals(Cli.run(SERIES, "pprof", "-top", "heap_5.pb.gz").out(), none.out());
         assertPprofError(SERIES, "-base and -diff_base flags cannot both be specified", "-top", "-base", "heap_0.pb.gz",
                 "-diff_base", "heap_1.pb.gz", "heap_5.pb.gz");
+    }
+
+    @Test
+    void textOnlySeriesIsOrderedByTheTimesOfItsFiles(@TempDir Path tmp) throws IOException {
+        // as a cron job leaves them: heap_1..heap_10, which a shell glob lists as heap_1 heap_10 heap_2...
+        List<String> glob = new ArrayList<>();
+        for (int k = 0; k <= 5; k++) {
+            Path f = tmp.resolve("heap_" + (k == 5 ? 10 : k + 1) + ".txt");
+            Files.copy(SERIES.resolve("heap_" + k + ".debug1.txt"), f);
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.parse("2026-12-06T10:00:00Z").plusSeconds(60L * k)));
+            glob.add(f.getFileName().toString());
+        }
+        java.util.Collections.sort(glob);
+        assertEquals("heap_10.txt", glob.get(1));
+        Cli.Result byArguments = Cli.run(SERIES, files("trend --ascii", debug1(0, 5)));
+        Cli.Result r = Cli.run(tmp, files("trend --ascii", glob.toArray(new String[0])));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("Snapshots: 6, ordered by the times in their file names, else their files' modification times"
+                + " (the profiles have none), 2026-12-06 10:00:00 to 10:05:00 UTC (5.0 min)", r.out().lines().toList().get(1));
+        // the values of the series in capture order; the rates are per hour now
+        assertEquals(rows(byArguments.out()).get(2).replaceAll("\\s+", " ").split(" ")[1],
+                rows(r.out()).get(2).replaceAll("\\s+", " ").split(" ")[1]);
+        assertTrue(rows(r.out()).get(0).contains("rate/h"), r.out());
+        // modification times within a moment are a copy's, not capture times: argument order then
+        for (int k = 0; k < glob.size(); k++) {
+            Files.setLastModifiedTime(tmp.resolve(glob.get(k)), java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.parse("2026-12-06T10:00:00Z").plusMillis(10L * k)));
+        }
+        Cli.Result copied = Cli.run(tmp, files("trend --ascii", glob.toArray(new String[0])));
+        assertTrue(copied.out().contains("\nSnapshots: 6, in argument order"), copied.out());
+        // times in the names (as collect writes them) come first, whatever the files' times
+        Path named = tmp.resolve("named");
+        Files.createDirectories(named);
+        for (int k = 0; k <= 5; k++) {
+            Path f = named.resolve("localhost_6060.heap.20261206T1" + (5 - k) + "0000.000Z.txt");
+            Files.copy(SERIES.resolve("heap_" + (5 - k) + ".debug1.txt"), f);
+        }
+        Cli.Result dir = Cli.run(tmp, "trend", "--ascii", "named");
+        assertEquals(0, dir.exitCode(), dir.err());
+        assertTrue(dir.out().contains("\nSnapshots: 6, ordered by the times in their file names (the profiles have"
+                + " none), 2026-12-06 10:00:00 to 15:00:00 UTC (5.0 h)\n"), dir.out());
+        JsonNode json = new ObjectMapper().readTree(Cli.run(tmp, "trend", "--format", "json", "named").out());
+        assertEquals("time", json.get("order").asText());
+        assertEquals("file names", json.get("timeSource").asText());
+        // diff DIR compares the oldest with the newest in the same order, not by name
+        Path two = Files.createDirectories(tmp.resolve("two"));
+        Files.copy(SERIES.resolve("heap_0.debug1.txt"), two.resolve("b.20261206T100000Z.txt"));
+        Files.copy(SERIES.resolve("heap_5.debug1.txt"), two.resolve("a.20261206T150000Z.txt"));
+        Cli.Result diff = Cli.run(tmp, "diff", "two");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().startsWith("Base:    two/b.20261206T100000Z.txt (")
+                && diff.out().contains("\nCurrent: two/a.20261206T150000Z.txt ("), diff.out());
     }
 
     @Test

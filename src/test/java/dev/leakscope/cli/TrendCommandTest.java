@@ -102,8 +102,20 @@ class TrendCommandTest {
         Cli.Result r = trend(with(SERIES, "--fail-on-rate", "100GB/h"));
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
-        assertEquals("leakscope: gate: total grows at 381.05GB/h, at or above --fail-on-rate 100GB/h\n", r.err());
+        assertEquals("leakscope: gate: total grows at +381.05GB/h, at or above --fail-on-rate 100GB/h\n", r.err());
         assertEquals(0, trend(with(SERIES, "--fail-on-rate", "1TB/h")).exitCode());
+    }
+
+    @Test
+    void growthGateTripsOnTheTotalsGrowthFromTheFirstSnapshot() {
+        Cli.Result r = trend(with(SERIES, "--fail-on-growth", "100%"));
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
+        assertEquals("leakscope: gate: total grew by +32MB (8MB -> 40MB, +400.0%), above --fail-on-growth 100%\n",
+                r.err());
+        assertEquals(0, trend(with(SERIES, "--fail-on-growth", "500%")).exitCode());
+        assertEquals(0, trend(with(SERIES, "--fail-on-growth", "33MB")).exitCode());
+        assertEquals(1, trend(with(SERIES, "--fail-on-growth", "31MB")).exitCode());
     }
 
     @Test
@@ -136,6 +148,8 @@ class TrendCommandTest {
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp.resolve(names[i])))) {
                 p.writeTo(out);
             }
+            // one modification time for all (as a copy or checkout may leave them): the files do not order them either
+            Files.setLastModifiedTime(tmp.resolve(names[i]), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
         }
         Cli.Result r = Cli.run(tmp, with(names, "trend", "--ascii", "--limit", "2GiB"));
         assertEquals(0, r.exitCode(), r.err());

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * watch against the real Go service of testdata/live-service, on manual time: each "minute" between
  * snapshots, the service handles a request that keeps 512 KiB (30 MiB/h), or with -control does the
- * same work and keeps nothing. A webhook receiver on 127.0.0.1 records what --notify posts.
+ * same work and keeps nothing. The service's debug=1 heap text has no time of its own, so the rates are
+ * per hour of the (manual) fetch times; its proto profiles carry time_nanos, which watch prefers. A
+ * webhook receiver on 127.0.0.1 records what --notify posts.
  */
 class WatchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,15 +62,17 @@ class WatchCommandTest {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     }
 
+    /** The watch of the service's debug=1 heap text (and of more URLs at the end of options, if any). */
     private Cli.Result watch(LiveService service, String... options) {
         ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
-        String[] args = new String[options.length + 4];
-        args[0] = "watch";
-        args[1] = "--gc";
-        args[2] = "--no-save";
-        System.arraycopy(options, 0, args, 3, options.length);
-        args[args.length - 1] = service.url().substring("http://".length());
-        return Cli.run(dir, time.environment(d -> service.leak(512)), args);
+        List<String> args = new ArrayList<>(List.of("watch", "--gc", "--no-save"));
+        args.addAll(List.of(options));
+        args.add(text(service));
+        return Cli.run(dir, time.environment(d -> service.leak(512)), args.toArray(new String[0]));
+    }
+
+    private static String text(LiveService service) {
+        return service.url() + "/debug/pprof/heap?debug=1";
     }
 
     @Test
@@ -179,6 +184,85 @@ class WatchCommandTest {
                     + ": HTTP 500 (not posted)"), r.err());
             assertFalse(r.err().contains("secret-token"), r.err());
         }
+    }
+
+    @Test
+    void ratesArePerHourOfTheProfilesOwnTimesWhenTheyHaveThem() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Cli.Result proto = Cli.run(dir, time.environment(d -> service.leak(512)), "watch", "--no-save",
+                    "--count", "2", service.heap());
+            assertEquals(0, proto.exitCode(), proto.err());
+            assertTrue(proto.out().contains("  #1  inuse_space ") && proto.out().contains(
+                    "  (rates from the 2nd snapshot, by the profiles' time_nanos)\n"), proto.out());
+            assertTrue(proto.out().contains(" (times: the profiles' time_nanos)"), proto.out());
+            Cli.Result text = watch(service, "--count", "2", "--format", "json");
+            assertEquals(0, text.exitCode(), text.err());
+            for (String line : text.out().lines().limit(2).toList()) {
+                assertEquals("fetch", JSON.readTree(line).get("timeSource").asText(), line);
+            }
+            Cli.Result json = Cli.run(dir, time.environment(d -> service.leak(512)), "watch", "--no-save",
+                    "--count", "1", "--format", "json", service.heap());
+            assertEquals("time_nanos", JSON.readTree(json.out().lines().findFirst().orElseThrow())
+                    .get("timeSource").asText());
+        }
+    }
+
+    @Test
+    void failOnGrowthTripsOnTheWindowsSteadyGrowthAsTrendsDoes() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            Cli.Result r = watch(service, "--every", "1m", "--window", "5", "--count", "10",
+                    "--fail-on-growth", "1MB");
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            // 512 KiB a snapshot: #4 is 1.5 MiB above #1, in three steady steps
+            List<String> status = r.out().lines().filter(l -> l.startsWith("2026-12-06 ")).toList();
+            assertEquals(4, status.size(), r.out());
+            assertTrue(r.err().startsWith("leakscope: gate: total grew by +1."), r.err());
+            assertTrue(r.err().contains("), above --fail-on-growth 1MB"), r.err());
+        }
+        try (LiveService control = LiveService.start(true)) {
+            Cli.Result r = watch(control, "--every", "1m", "--window", "5", "--count", "8",
+                    "--fail-on-growth", "1MB", "--fail-on-rate", "10MB/h");
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("the gate (--fail-on-rate 10MB/h and --fail-on-growth 1MB) held"), r.out());
+        }
+    }
+
+    @Test
+    void replicasEachHaveTheirWindowAndDirectoryAndOneTripsTheGate() throws Exception {
+        try (LiveService leaking = LiveService.start(false); LiveService control = LiveService.start(true)) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Path saved = dir.resolve("saved");
+            Cli.Result r = Cli.run(dir, time.environment(d -> leaking.leak(512)), "watch", "--gc", "--save",
+                    saved.toString(), "--every", "1m", "--window", "4", "--count", "6", "--fail-on-rate", "10MB/h",
+                    "--keep-going", text(control), text(leaking));
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            String controlLabel = "  127.0.0.1:" + port(control) + "  ";
+            String leakingLabel = "  127.0.0.1:" + port(leaking) + "  ";
+            List<String> status = r.out().lines().filter(l -> l.startsWith("2026-12-06 ")).toList();
+            assertEquals(12, status.size(), r.out());
+            for (int round = 0; round < 6; round++) {
+                assertTrue(status.get(2 * round).contains("#" + (round + 1) + controlLabel), status.get(2 * round));
+                assertTrue(status.get(2 * round + 1).contains("#" + (round + 1) + leakingLabel),
+                        status.get(2 * round + 1));
+                assertFalse(status.get(2 * round).contains("GATE"), status.get(2 * round));
+            }
+            assertTrue(status.get(7).contains("GATE: "), status.get(7));
+            assertTrue(r.err().contains("leakscope: gate: 127.0.0.1:" + port(leaking) + ": "), r.err());
+            assertTrue(r.out().contains("Watched " + text(control) + ": 6 snapshots"), r.out());
+            assertTrue(r.out().contains("; the gate (--fail-on-rate 10MB/h) held"), r.out());
+            assertTrue(r.out().contains("Watched " + text(leaking) + ": 6 snapshots"), r.out());
+            assertTrue(r.out().contains("; the gate tripped at #4"), r.out());
+            for (LiveService s : List.of(control, leaking)) {
+                try (var files = java.nio.file.Files.list(saved.resolve("127.0.0.1_" + port(s) + ".heap"))) {
+                    assertEquals(6, files.count());
+                }
+            }
+        }
+    }
+
+    private static int port(LiveService s) {
+        return java.net.URI.create(s.url()).getPort();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.leakscope.TestProfiles;
 import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.graph.CallTree;
 import dev.leakscope.graph.Granularity;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
@@ -34,10 +35,10 @@ class SeriesEndsTest {
     @Test
     void byTimeWhenEverySnapshotHasItsOwn() {
         SeriesEnds e = new SeriesEnds();
-        e.add(0, "c", profile(3, 300));
-        e.add(1, "a", profile(1, 100));
-        e.add(2, "d", profile(4, 400));
-        e.add(3, "b", profile(2, 200));
+        e.add(0, "c", profile(3, 300), FileTime.NONE);
+        e.add(1, "a", profile(1, 100), FileTime.NONE);
+        e.add(2, "d", profile(4, 400), FileTime.NONE);
+        e.add(3, "b", profile(2, 200), FileTime.NONE);
         assertEquals(1, ends(e)[0]);
         assertEquals(4, ends(e)[1]);
     }
@@ -45,11 +46,21 @@ class SeriesEndsTest {
     @Test
     void byArgumentThenNaturalNameOtherwise() {
         SeriesEnds e = new SeriesEnds();
-        e.add(0, "dir/heap_10", profile(10, 100));
-        e.add(0, "dir/heap_2", profile(2, 100)); // same time: the order is by argument and name
-        e.add(0, "dir/heap_9", profile(9, 0));
-        e.add(1, "late", profile(7, 50));
+        e.add(0, "dir/heap_10", profile(10, 100), FileTime.NONE);
+        e.add(0, "dir/heap_2", profile(2, 100), FileTime.NONE); // same time: the order is by argument and name
+        e.add(0, "dir/heap_9", profile(9, 0), FileTime.NONE);
+        e.add(1, "late", profile(7, 50), FileTime.NONE);
         assertEquals(2, ends(e)[0]);
         assertEquals(7, ends(e)[1]);
+    }
+
+    @Test
+    void textSnapshotsWithoutTimesByTheirFilesTimes() {
+        SeriesEnds e = new SeriesEnds();
+        e.add(0, "heap_b", profile(3, 0), new FileTime(3_000_000_000L, FileTime.Source.NAME));
+        e.add(1, "heap_a", profile(1, 0), new FileTime(1_000_000_000L, FileTime.Source.MODIFIED));
+        e.add(2, "heap_c", profile(4, 0), new FileTime(4_000_000_000L, FileTime.Source.NAME));
+        assertEquals(1, ends(e)[0]);
+        assertEquals(4, ends(e)[1]);
     }
 }

@@ -37,12 +37,16 @@ public final class ClassHistogram {
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }
-        CaptureTime time = CaptureTime.of(source);
+        CaptureTime time = facts.timeNanos() != 0 ? new CaptureTime(facts.timeNanos(), "from the text (the GC log's time)")
+                : CaptureTime.of(source);
         builder.setTimeNanos(time.nanos());
         comment(builder, producer(facts));
         comment(builder, TimeSource.comment(time.how()));
         for (String w : facts.warnings()) {
             comment(builder, "The JVM warned: " + w);
+        }
+        if (facts.histograms() > 1) {
+            comment(builder, "The last of " + facts.histograms() + " class histograms in the GC log");
         }
         if (!facts.total()) {
             comment(builder, "No Total line: the histogram was cut short, only the classes listed are read");
@@ -54,13 +58,17 @@ public final class ClassHistogram {
     /** "Class histogram (jcmd GC.class_histogram) of process 12742, JDK 17.0.15": what info shows as producer. */
     private static String producer(HistogramReader.Facts facts) {
         StringBuilder s = new StringBuilder("Class histogram");
-        s.append(facts.pid() != null ? " (jcmd GC.class_histogram)" : " (jmap -histo or jcmd GC.class_histogram)");
+        s.append(switch (facts.layout()) {
+            case JHSDB -> " (jhsdb jmap --histo)";
+            case GC_LOG -> " (GC log, -Xlog:gc+classhisto)";
+            case JCMD -> facts.pid() != null ? " (jcmd GC.class_histogram)" : " (jmap -histo or jcmd GC.class_histogram)";
+        });
         if (facts.pid() != null) {
             s.append(" of process ").append(facts.pid());
         }
-        if (facts.javaBase() != null) {
-            s.append(", JDK ").append(facts.javaBase());
-        } else {
+        if (facts.jdk() != null) {
+            s.append(", JDK ").append(facts.jdk());
+        } else if (facts.layout() != HistogramReader.Layout.JHSDB) {
             s.append(facts.moduleColumn() ? ", JDK 9 or later" : ", JDK 8 layout (no module column)");
         }
         return s.toString();

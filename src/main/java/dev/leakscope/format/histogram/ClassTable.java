@@ -3,41 +3,74 @@ package dev.leakscope.format.histogram;
 import dev.leakscope.format.jfr.JavaNames;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The classes of a histogram, one sample each with its instances and bytes. A class name can appear
  * on several rows (one per class loader that defined it): those rows add up, unless their modules
  * differ. Names are as in source ({@code byte[]}, {@code java.lang.String[]}).
+ *
+ * <p>Compact for histograms of a million classes: a class is its name and module as ids of the
+ * profile's own string table (one map, keyed by the pair of ids) and two counters in primitive
+ * lists; a module, one of few, is looked up by its bytes, so a row makes no module string.
  */
 final class ClassTable {
-    private final Map<String, Integer> index = new HashMap<>();
+    /** Modules remembered by their bytes; a histogram has a few dozen at most. */
+    private static final int MODULES = 64;
+
+    private final ProfileBuilder builder;
+    /** (name id << 32 | module id) → class index. */
+    private LongIntMap index = new LongIntMap(1024);
     private final IntList nameOf = new IntList();
     private final IntList moduleOf = new IntList();
     private final LongList instances = new LongList();
     private final LongList bytes = new LongList();
-    private final ProfileBuilder builder;
+    private final byte[][] moduleBytes = new byte[MODULES][];
+    private final int[] moduleIds = new int[MODULES];
+    private int modules;
 
     ClassTable(ProfileBuilder builder) {
         this.builder = builder;
     }
 
-    /** Adds a row; jvmName as the histogram writes it, module empty for the unnamed module or JDK 8. */
-    void add(String jvmName, String module, long count, long size) {
-        String key = module.isEmpty() ? jvmName : jvmName + '\0' + module;
-        Integer known = index.get(key);
-        int c;
-        if (known == null) {
+    /**
+     * The string id of the module written in b[from, to) (empty: the unnamed module or JDK 8: 0). The
+     * first time a module is seen, seen receives its name.
+     */
+    int module(byte[] b, int from, int to, java.util.function.Consumer<String> seen) {
+        if (from == to) {
+            return 0;
+        }
+        for (int m = 0; m < modules; m++) {
+            if (Arrays.equals(moduleBytes[m], 0, moduleBytes[m].length, b, from, to)) {
+                return moduleIds[m];
+            }
+        }
+        String name = new String(b, from, to - from, StandardCharsets.UTF_8);
+        seen.accept(name);
+        int id = builder.intern(name);
+        if (modules < MODULES) {
+            moduleBytes[modules] = Arrays.copyOfRange(b, from, to);
+            moduleIds[modules++] = id;
+        }
+        return id;
+    }
+
+    /** Adds a row; jvmName as the histogram writes it, module a {@link #module} id. */
+    void add(String jvmName, int module, long count, long size) {
+        int name = builder.intern(name(jvmName));
+        long key = ((long) name << 32) | module;
+        int c = index.get(key);
+        if (c < 0) {
             c = nameOf.size();
-            index.put(key, c);
-            nameOf.add(builder.intern(name(jvmName)));
-            moduleOf.add(module.isEmpty() ? 0 : builder.intern(module));
+            index.putIfAbsent(key, c);
+            nameOf.add(name);
+            moduleOf.add(module);
             instances.add(0);
             bytes.add(0);
-        } else {
-            c = known;
         }
         instances.set(c, instances.get(c) + count);
         bytes.set(c, bytes.get(c) + size);
@@ -47,8 +80,18 @@ final class ClassTable {
         return nameOf.size();
     }
 
+    /** Forgets the classes read so far (a GC log holds one histogram per collection: the last counts). */
+    void clear() {
+        index = new LongIntMap(1024);
+        nameOf.clear();
+        moduleOf.clear();
+        instances.truncate(0);
+        bytes.truncate(0);
+    }
+
     /** Writes the sample types (bytes the default) and one sample per class, its only frame the class. */
     void writeTo() {
+        index = null; // not needed any more: its memory goes to the profile being built
         builder.addSampleType(builder.intern("instances"), builder.intern("count"));
         builder.addSampleType(builder.intern("bytes"), builder.intern("bytes"));
         builder.setDefaultSampleType(builder.intern("bytes"));

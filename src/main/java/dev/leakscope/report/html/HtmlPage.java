@@ -97,12 +97,14 @@ final class HtmlPage {
 
     private static String foldNote(FlameData d, String unit) {
         if (d.foldedPaths == 0) {
-            return "Every call path is drawn (" + (d.size() - 1) + " frames).";
+            return "Every call path is in the graph (" + (d.size() - 1) + " frames; those under a pixel wide show"
+                    + " when zoomed).";
         }
         return d.foldedPaths + " call paths smaller than " + dev.leakscope.report.pprof.ValueFormat.autoLabel(d.cut, unit)
                 + " are folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
                 + FlameData.MAX_FRAMES + " frames; frames under " + (FlameData.MIN_FRACTION * 100)
-                + "% of the total always folded); " + (d.size() - 1) + " frames drawn.";
+                + "% of the total always folded); " + (d.size() - 1) + " frames in the graph (those under a pixel"
+                + " wide show when zoomed).";
     }
 
     static void end(PrintWriter out) {

@@ -1,0 +1,58 @@
+package dev.leakscope.trend;
+
+import dev.leakscope.diff.Threshold;
+import dev.leakscope.util.InputException;
+
+/**
+ * The CI gates of {@code trend} and {@code watch}: {@code --fail-on-rate} trips when the total or any
+ * suspect grows at least this fast per hour, {@code --fail-on-growth} when the total grew from the first
+ * snapshot to the last by more than an amount or a percentage of the first.
+ *
+ * @param perHour the largest acceptable growth per hour in the series' unit, or -1 for no rate gate
+ * @param growth  the largest acceptable growth of the total, or null for no growth gate
+ */
+public record TrendGate(long perHour, Threshold growth) {
+    /** Which gate tripped. */
+    public enum Kind {
+        RATE, GROWTH
+    }
+
+    /** What tripped a gate: the total or a suspect, and its numbers. */
+    public record Tripped(Kind kind, String name, Stats stats) {
+    }
+
+    public boolean any() {
+        return perHour >= 0 || growth != null;
+    }
+
+    /**
+     * The row that trips a gate (the rate gate first: the total, then suspects in rank order; then the
+     * growth gate), or null when both hold.
+     *
+     * @param steadyOnly the total trips only when it grows steadily too (the suspect rule of
+     *                   {@link TrendAnalysis}), so that a heap that swings between collections does not
+     *                   trip a gate watched over a short sliding window
+     */
+    public Tripped check(Trend t, boolean steadyOnly) {
+        if (perHour >= 0) {
+            if (!t.perHour()) {
+                throw new InputException("--fail-on-rate needs snapshots with timestamps (time_nanos):"
+                        + " without them there is no rate per hour");
+            }
+            if (t.total().slope() >= perHour && (!steadyOnly || t.total().suspect())) {
+                return new Tripped(Kind.RATE, "total", t.total());
+            }
+            for (Trend.Row r : t.rows()) {
+                if (r.stats().suspect() && r.stats().slope() >= perHour) {
+                    return new Tripped(Kind.RATE, r.name(), r.stats());
+                }
+            }
+        }
+        Stats total = t.total();
+        if (growth != null && total.growth() > 0 && growth.exceededBy(total.growth(), total.first())
+                && (!steadyOnly || total.suspect())) {
+            return new Tripped(Kind.GROWTH, "total", total);
+        }
+        return null;
+    }
+}
