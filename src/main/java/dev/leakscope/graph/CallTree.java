@@ -100,20 +100,10 @@ public final class CallTree {
         return parent.get(n);
     }
 
-    /** The graph node (function…) of tree node n, or -1 for the root. */
-    public int node(int n) {
-        return frame.get(n);
-    }
-
     /** The node's printable name; {@code root} for the root. */
     public String name(int n) {
         int f = frame.get(n);
         return f < 0 ? "root" : table.info(f).printableName();
-    }
-
-    public NodeInfo info(int n) {
-        int f = frame.get(n);
-        return f < 0 ? null : table.info(f);
     }
 
     /** The cumulative value of n (the samples whose stack passes through its path) in column. */

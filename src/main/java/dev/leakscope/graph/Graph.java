@@ -37,10 +37,6 @@ public final class Graph {
         cumDiv = new long[n];
     }
 
-    public NodeTable table() {
-        return table;
-    }
-
     /** The nodes in the graph, in their current order. */
     public int[] nodes() {
         return nodes;

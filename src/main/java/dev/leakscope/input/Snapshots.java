@@ -34,7 +34,7 @@ public final class Snapshots {
     private static final int TAR_BLOCK = 512;
 
     /** What an argument is. */
-    public enum Kind {
+    private enum Kind {
         /** One input, presumably a profile. */
         FILE,
         DIRECTORY,
@@ -64,10 +64,6 @@ public final class Snapshots {
     public static Snapshots of(InputSource source, Limits limits) {
         Snapshots s = detect(source, limits);
         return s == null ? new Snapshots(source, limits, Kind.FILE, null) : s;
-    }
-
-    public Kind kind() {
-        return kind;
     }
 
     /** Whether the argument holds several inputs (a directory or an archive). */

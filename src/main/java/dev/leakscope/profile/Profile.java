@@ -209,10 +209,6 @@ public final class Profile {
         return defaultSampleType;
     }
 
-    public String dropFrames() {
-        return dropFrames;
-    }
-
     public List<String> comments() {
         return comments;
     }
@@ -229,10 +225,6 @@ public final class Profile {
 
     public int functionCount() {
         return fnId.length;
-    }
-
-    public long functionId(int f) {
-        return fnId[f];
     }
 
     public String functionName(int f) {

@@ -79,7 +79,7 @@ class LegacyParsersTest {
         assertEquals(2, ours.stackDepth(0));
         assertEquals("main.leaf", ours.functionName(ours.lineFunction(ours.lineStart(ours.stackLocation(0)))));
         assertEquals(3, ours.lineNumber(ours.lineStart(ours.stackLocation(0))));
-        assertEquals("", ours.dropFrames());
+        assertEquals("", ours.dropFrames);
     }
 
     @Test
