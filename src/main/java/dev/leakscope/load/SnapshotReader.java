@@ -1,9 +1,11 @@
 package dev.leakscope.load;
 
 import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.input.FileTimes;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
@@ -119,7 +121,8 @@ public final class SnapshotReader {
 
     /**
      * The first and the last snapshot of a directory or archive in series order ({@link SnapshotOrder}:
-     * by time when every profile has its own, else by name). Every member is loaded once to learn its
+     * by time when every profile has its own, text ones by their files' times as trend orders them, else
+     * by name). Every member is loaded once to learn its
      * time; only the two chosen ones are kept (read again from the archive).
      *
      * @return the oldest, then the newest
@@ -128,16 +131,23 @@ public final class SnapshotReader {
         List<String> names = new ArrayList<>();
         IntList indexes = new IntList();
         LongList times = new LongList();
+        LongList fileTimes = new LongList();
+        boolean[] modified = new boolean[1];
         forEach(0, arg, limits, warn, (m, p) -> {
             names.add(m.name());
             indexes.add(m.index());
             times.add(p.timeNanos());
+            FileTime file = p.timeNanos() == 0 ? FileTimes.of(m.source()) : FileTime.NONE;
+            fileTimes.add(file.nanos());
+            modified[0] |= file.nanos() != 0 && file.source() == FileTime.Source.MODIFIED;
         });
         if (names.size() < 2) {
             throw new InputException(arg.source().name() + ": a diff needs 2 profiles, " + arg.describe()
                     + " holds only " + names.get(0));
         }
-        int[] order = SnapshotOrder.order(new int[names.size()], names, times.toArray());
+        // as trend orders them: text snapshots, which have no time, by their files' times
+        int[] order = SnapshotOrder.order(new int[names.size()], names,
+                SnapshotOrder.times(times.toArray(), fileTimes.toArray(), modified[0]));
         int oldest = indexes.get(order[0]);
         int newest = indexes.get(order[order.length - 1]);
         InputSource[] chosen = new InputSource[2];

@@ -303,6 +303,14 @@ class MixedSampleTypesTest {
         JsonNode json = new ObjectMapper().readTree(Cli.run(tmp, "trend", "--format", "json", "named").out());
         assertEquals("time", json.get("order").asText());
         assertEquals("file names", json.get("timeSource").asText());
+        // diff DIR compares the oldest with the newest in the same order, not by name
+        Path two = Files.createDirectories(tmp.resolve("two"));
+        Files.copy(SERIES.resolve("heap_0.debug1.txt"), two.resolve("b.20261206T100000Z.txt"));
+        Files.copy(SERIES.resolve("heap_5.debug1.txt"), two.resolve("a.20261206T150000Z.txt"));
+        Cli.Result diff = Cli.run(tmp, "diff", "two");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().startsWith("Base:    two/b.20261206T100000Z.txt (")
+                && diff.out().contains("\nCurrent: two/a.20261206T150000Z.txt ("), diff.out());
     }
 
     @Test
