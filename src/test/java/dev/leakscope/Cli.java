@@ -60,7 +60,8 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             String file = args[i].startsWith("--output=") ? args[i].substring("--output=".length())
                     : args[i].equals("--output") && i + 1 < args.length ? args[i + 1] : null;
-            Path written = file == null ? null : workDir.resolve(file);
+            // a NUL cannot name a file (the command refused it): nothing was written
+            Path written = file == null || file.indexOf('\0') >= 0 ? null : workDir.resolve(file);
             if (written != null && Files.isRegularFile(written)) {
                 try {
                     // Reports only: --output may also be a binary profile (pprof -proto).

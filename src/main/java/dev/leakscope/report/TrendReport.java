@@ -219,9 +219,14 @@ public final class TrendReport {
         SampleCap cap = s.caps().get(first);
         String near = "snapshot" + (first == s.size() - 1 ? " " + (first + 1) : "s " + (first + 1) + " to " + s.size())
                 + " hold " + Math.round(SampleCap.NEAR * 100) + "% or more of the at most " + cap.cap()
-                + " samples the producer keeps, so " + s.type() + " stops growing there whatever leaks; ";
+                + " samples the producer keeps: from there new samples replace old ones, and their number stops"
+                + " growing whatever leaks; ";
+        String sizes = s.type().endsWith("_space") && cap.covers(s.type().replace("_space", "_objects"))
+                ? " (the sizes of so few samples jump with each large object sampled: -i "
+                        + s.type().replace("_space", "_objects") + " follows their count)" : "";
         return near + (first < 2 ? "too few snapshots before it to tell a steady trend"
-                : "rows are fitted over snapshots 1 to " + (first + 1) + ", and a suspect must keep its samples after");
+                : "rows are fitted over snapshots 1 to " + (first + 1) + ", and a suspect must keep its samples after")
+                + sizes;
     }
 
     private String timeSpan(Series s) {

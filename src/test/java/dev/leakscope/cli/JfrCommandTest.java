@@ -82,7 +82,17 @@ class JfrCommandTest {
                 "dump_3.jfr", "dump_4.jfr", "dump_5.jfr");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\nCapped: snapshots 3 to 6 hold 80% or more of the at most 256 samples the producer"
-                + " keeps, so live_objects stops growing there whatever leaks; rows are fitted over snapshots 1 to 3"), r.out());
+                + " keeps: from there new samples replace old ones, and their number stops growing whatever leaks; rows"
+                + " are fitted over snapshots 1 to 3, and a suspect must keep its samples after\n"), r.out());
+        Cli.Result bySize = Cli.run(dir, "trend", "-i", "live_space", "dump_0.jfr", "dump_1.jfr", "dump_2.jfr", "dump_3.jfr",
+                "dump_4.jfr", "dump_5.jfr");
+        if (scenario.endsWith("-jdk25")) {
+            // JDK 25 records sizes: the header points from them to the count
+            assertEquals(0, bySize.exitCode(), bySize.err());
+            assertTrue(bySize.out().contains("-i live_objects follows their count)\n"), bySize.out());
+        } else {
+            assertEquals(2, bySize.exitCode(), "JDK 17 records no sizes: " + bySize.out());
+        }
         assertTrue(r.out().contains("Leak suspects: 1 of "), r.out());
         assertTrue(r.out().contains("\n*  ") && r.out().contains("[gc root] leak.SessionRegistry.SESSIONS (via"
                 + " leak/SessionRegistry.register)"), r.out());
