@@ -355,7 +355,7 @@ public final class ProfileBuilder {
                 sample++;
             }
             throw new InputException("malformed profile: sample " + (sample + 1)
-                    + " refers to unknown location id " + stackLocationId.get(i));
+                    + " refers to unknown location id " + stackLocationId.failedId());
         }
         return out;
     }

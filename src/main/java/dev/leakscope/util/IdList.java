@@ -5,47 +5,57 @@ import java.util.List;
 
 /**
  * An append-only list of unsigned 64-bit ids, the largest array a profile has (its stacks' location
- * ids). Ids are stored as ints while every id fits in 31 bits (the usual case), in fixed-size blocks,
- * so that growing never copies: the list is copied once, at the end, into an exact array.
+ * ids) while it is decoded. The ids are kept as varints (7 bits a byte, as on the wire: two or three
+ * bytes for the usual location id instead of four or eight) in fixed-size blocks, so that growing
+ * never copies and the list costs well under the exact int array {@link #map} finally makes of it.
  */
 public final class IdList {
-    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK_BITS = 18;
     private static final int BLOCK = 1 << BLOCK_BITS;
-    private final List<int[]> narrow = new ArrayList<>();
-    private LongList wide;
-    private int[] last;
+    private static final int MAX_VARINT = 10;
+    private final List<byte[]> blocks = new ArrayList<>();
+    private byte[] last;
+    private long bytes;
     private int size;
     private int failedAt = -1;
+    private long failedId;
+    private boolean mapped;
 
     public void add(long id) {
-        if (wide == null) {
-            if (id >= 0 && id <= Integer.MAX_VALUE) {
-                int at = size & (BLOCK - 1);
-                if (at == 0) {
-                    last = new int[BLOCK];
-                    narrow.add(last);
-                }
-                last[at] = (int) id;
-                size++;
-                return;
-            }
-            widen();
+        if (mapped) {
+            throw new IllegalStateException("the ids were mapped already");
         }
-        wide.add(id);
         size++;
-    }
-
-    private void widen() {
-        wide = new LongList(Math.max(1024, size * 2));
-        for (int i = 0; i < size; i++) {
-            wide.add(get(i));
+        int at = (int) (bytes & (BLOCK - 1));
+        if (at == 0 || at > BLOCK - MAX_VARINT) {
+            long v = id;
+            while ((v & ~0x7FL) != 0) {
+                put((byte) (v | 0x80));
+                v >>>= 7;
+            }
+            put((byte) v);
+            return;
         }
-        narrow.clear();
-        last = null;
+        // The usual case: the whole varint fits in the current block.
+        byte[] block = last;
+        int start = at;
+        long v = id;
+        while ((v & ~0x7FL) != 0) {
+            block[at++] = (byte) (v | 0x80);
+            v >>>= 7;
+        }
+        block[at++] = (byte) v;
+        bytes += at - start;
     }
 
-    public long get(int i) {
-        return wide == null ? narrow.get(i >>> BLOCK_BITS)[i & (BLOCK - 1)] : wide.get(i);
+    private void put(byte b) {
+        int at = (int) (bytes & (BLOCK - 1));
+        if (at == 0) {
+            last = new byte[BLOCK];
+            blocks.add(last);
+        }
+        last[at] = b;
+        bytes++;
     }
 
     public int size() {
@@ -54,35 +64,51 @@ public final class IdList {
 
     /**
      * The ids mapped by f, in a new exact int array; null when f rejects an id (returns -1), whose
-     * position {@link #failedAt()} then tells.
+     * position and value {@link #failedAt()} and {@link #failedId()} then tell. Once it succeeds the
+     * list lets go of its storage (it is the input's largest part), and can be neither added to nor
+     * mapped again.
      */
     public int[] map(IdMapping f) {
+        if (mapped) {
+            throw new IllegalStateException("the ids were mapped already");
+        }
         int[] out = new int[size];
-        if (wide != null) {
-            for (int i = 0; i < size; i++) {
-                if ((out[i] = f.apply(wide.get(i))) < 0) {
-                    failedAt = i;
-                    return null;
+        byte[] block = null;
+        int next = 0;
+        int at = BLOCK;
+        for (int i = 0; i < size; i++) {
+            long v = 0;
+            int shift = 0;
+            byte x;
+            do {
+                if (at == BLOCK) {
+                    block = blocks.get(next++);
+                    at = 0;
                 }
-            }
-            return out;
-        }
-        for (int b = 0, i = 0; i < size; b++) {
-            int[] block = narrow.get(b);
-            int n = Math.min(BLOCK, size - i);
-            for (int k = 0; k < n; k++, i++) {
-                if ((out[i] = f.apply(block[k])) < 0) {
-                    failedAt = i;
-                    return null;
-                }
+                x = block[at++];
+                v |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while (x < 0);
+            if ((out[i] = f.apply(v)) < 0) {
+                failedAt = i;
+                failedId = v;
+                return null;
             }
         }
+        mapped = true;
+        blocks.clear();
+        last = null;
         return out;
     }
 
     /** Where the last {@link #map} stopped on a rejected id, or -1. */
     public int failedAt() {
         return failedAt;
+    }
+
+    /** The id the last {@link #map} rejected. */
+    public long failedId() {
+        return failedId;
     }
 
     /** An id-to-index function; -1 rejects the id. */
