@@ -90,7 +90,7 @@ final class InputOptions {
     static Symbolization symbolization(LeakscopeCommand root, Limits limits, String executable, String option,
                                        Consumer<String> notices, LocalSymbolizer.Style style) {
         ObjectFiles objects = new ObjectFiles(root.workDir::resolve, limits.maxProfileBytes());
-        BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(System::getenv), executable,
+        BinaryLocator locator = new BinaryLocator(BinaryLocator.defaultSearchPath(root.env.variables()), executable,
                 objects, root.workDir::resolve, notices);
         return new Symbolization(locator, objects, option, notices, style);
     }
