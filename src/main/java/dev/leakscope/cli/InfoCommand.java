@@ -37,7 +37,7 @@ final class InfoCommand extends ProfileCommand {
             Snapshots series = loader.expand(s);
             if (series.isCollection()) {
                 List<SeriesInfoReport.Line> lines = new ArrayList<>();
-                int skipped = loader.members(series, (m, p) -> lines.add(SeriesInfoReport.Line.of(m, p)));
+                int skipped = loader.members(series, (m, p, file) -> lines.add(SeriesInfoReport.Line.of(m, p, file)));
                 inputs.add(new SeriesInfoReport.Collection(new Snapshot(s.name(), s.storedSize(), 0, null, null),
                         series.describe(), skipped, lines));
             } else {

@@ -2,6 +2,7 @@ package dev.leakscope.diff;
 
 import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.GraphBuilder;
+import dev.leakscope.graph.InlineMarks;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
@@ -40,10 +41,11 @@ public final class Differ {
         NoiseModel noise = NoiseModel.of(b, c, type, scale, o.periodHint());
 
         List<NodeTable> tables = NodeTable.shared(List.of(b, c), o.graph());
-        Graph gb = GraphBuilder.build(b, tables.get(0), o.graph(), null);
-        Graph gc = GraphBuilder.build(c, tables.get(1), o.graph(), null);
-        byte[] marksB = gb.inlineMarks();
-        byte[] marksC = gc.inlineMarks();
+        // node values and marks only: no edges (a hash lookup per frame of every sample)
+        Graph gb = GraphBuilder.build(b, tables.get(0), o.graph(), null, false);
+        Graph gc = GraphBuilder.build(c, tables.get(1), o.graph(), null, false);
+        byte[] marksB = InlineMarks.of(b, tables.get(0), o.graph());
+        byte[] marksC = InlineMarks.of(c, tables.get(1), o.graph());
         long baseTotal = Math.round(rawBaseTotal * scale);
         Vias vias = o.cum() ? null : Vias.of(b, tables.get(0), c, tables.get(1), index, scale);
 

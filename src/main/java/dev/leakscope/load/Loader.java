@@ -22,7 +22,6 @@ import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -203,18 +202,26 @@ public final class Loader {
         return PrintableNames.of(new ValueSums().add(source.name(), ProfileLoader.load(source, limits)));
     }
 
+    /** Receives each member of a directory or archive. */
+    @FunctionalInterface
+    public interface MemberVisitor {
+        /** @param file when its file was captured, for a profile without a time of its own (else none) */
+        void member(Snapshot snapshot, Profile profile, FileTime file);
+    }
+
     /**
      * Each profile of a directory or archive as it is stored, with its name, size and time.
      *
      * @return how many entries were skipped (not profiles, or not files)
      */
-    public int members(Snapshots series, BiConsumer<Snapshot, Profile> each) {
+    public int members(Snapshots series, MemberVisitor each) {
         int[] skipped = new int[1];
         SnapshotReader.forEach(0, series, limits, line -> {
             skipped[0]++;
             warn.accept(line);
-        }, (m, p) -> each.accept(Snapshot.of(m.name(), m.source().storedSize(), p),
-                PrintableNames.of(new ValueSums().add(m.name(), p))));
+        }, (m, p) -> each.member(Snapshot.of(m.name(), m.source().storedSize(), p),
+                PrintableNames.of(new ValueSums().add(m.name(), p)),
+                p.timeNanos() == 0 ? FileTimes.of(m.source()) : FileTime.NONE));
         return skipped[0];
     }
 }

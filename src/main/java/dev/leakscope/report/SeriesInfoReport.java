@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Snapshot;
 import dev.leakscope.profile.ValueType;
+import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -30,9 +31,10 @@ public final class SeriesInfoReport {
     }
 
     /** One profile of the series, reduced to what its line shows. */
-    public record Line(String name, long size, long timeNanos, List<ValueType> types, long[] totals) {
-        public static Line of(Snapshot snapshot, Profile p) {
-            return new Line(snapshot.name(), snapshot.size(), snapshot.timeNanos(), p.sampleTypes(), p.totals());
+    public record Line(String name, long size, long timeNanos, List<ValueType> types, long[] totals, FileTime file) {
+        /** @param file when its file was captured, for a profile without a time of its own (text formats) */
+        public static Line of(Snapshot snapshot, Profile p, FileTime file) {
+            return new Line(snapshot.name(), snapshot.size(), snapshot.timeNanos(), p.sampleTypes(), p.totals(), file);
         }
     }
 
@@ -51,19 +53,23 @@ public final class SeriesInfoReport {
     static void write(Collection c, ZoneId zone, int maxChars, PrintWriter out) {
         boolean md = maxChars > 0;
         List<Line> lines = c.lines();
-        int[] order = order(lines);
-        boolean byTime = byTime(lines);
+        long[] times = times(lines);
+        int[] order = order(lines, times);
+        boolean byTime = SnapshotOrder.byTime(times);
         long stored = c.input().size();
         int skipped = c.skipped();
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {"Input:       ", c.input().name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
                 + ", " + c.describe()});
         fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
-                + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (byTime ? "ordered by time (time_nanos)"
-                : "in name order (not every profile has its own timestamp)")});
+                + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order (not every profile has its own timestamp)"
+                : lines.stream().allMatch(l -> l.timeNanos() != 0) ? "ordered by time (time_nanos)"
+                : lines.stream().allMatch(l -> l.file().source() == FileTime.Source.NAME)
+                ? "ordered by the times in their file names (the profiles have none)"
+                : "ordered by the times in their file names, else their files' modification times (the profiles have none)")});
         if (byTime) {
-            long first = lines.get(order[0]).timeNanos();
-            long last = lines.get(order[order.length - 1]).timeNanos();
+            long first = times[order[0]];
+            long last = times[order[order.length - 1]];
             fields.add(new String[] {"Time:        ", time(first, zone) + " to " + time(last, zone)
                     + " (" + GoDuration.format(last - first) + ")"});
         }
@@ -100,11 +106,12 @@ public final class SeriesInfoReport {
     /** The collection as a JSON object: its profiles in series order, totals raw in their units. */
     static void json(Collection c, ObjectNode o) {
         List<Line> lines = c.lines();
+        long[] times = times(lines);
         o.put("kind", "collection").put("name", c.input().name()).put("storedSize", c.input().size())
                 .put("container", c.describe()).put("skipped", c.skipped())
-                .put("order", byTime(lines) ? "time" : "names");
+                .put("order", SnapshotOrder.byTime(times) ? "time" : "names");
         ArrayNode profiles = o.putArray("profiles");
-        for (int i : order(lines)) {
+        for (int i : order(lines, times)) {
             Line l = lines.get(i);
             ObjectNode p = profiles.addObject().put("name", l.name()).put("size", l.size())
                     .put("timeNanos", l.timeNanos());
@@ -116,18 +123,15 @@ public final class SeriesInfoReport {
         }
     }
 
-    private static int[] order(List<Line> lines) {
-        List<String> names = new ArrayList<>();
-        long[] times = new long[lines.size()];
-        for (int i = 0; i < times.length; i++) {
-            names.add(lines.get(i).name());
-            times[i] = lines.get(i).timeNanos();
-        }
-        return SnapshotOrder.order(new int[times.length], names, times);
+    private static int[] order(List<Line> lines, long[] times) {
+        return SnapshotOrder.order(new int[times.length], lines.stream().map(Line::name).toList(), times);
     }
 
-    private static boolean byTime(List<Line> lines) {
-        return SnapshotOrder.byTime(lines.stream().mapToLong(Line::timeNanos).toArray());
+    /** The times that order the lines, as trend's ({@link SnapshotOrder#times}). */
+    private static long[] times(List<Line> lines) {
+        return SnapshotOrder.times(lines.stream().mapToLong(Line::timeNanos).toArray(),
+                lines.stream().mapToLong(l -> l.file().nanos()).toArray(),
+                lines.stream().anyMatch(l -> l.file().nanos() != 0 && l.file().source() == FileTime.Source.MODIFIED));
     }
 
     /** Rows as a Markdown table within maxChars: the first is the header; values right-aligned, time and name left. */

@@ -311,6 +311,11 @@ class MixedSampleTypesTest {
         assertEquals(0, diff.exitCode(), diff.err());
         assertTrue(diff.out().startsWith("Base:    two/b.20261206T100000Z.txt (")
                 && diff.out().contains("\nCurrent: two/a.20261206T150000Z.txt ("), diff.out());
+        // and info lists them in that order
+        List<String> info = Cli.run(tmp, "info", "two").out().lines().toList();
+        assertEquals("Profiles:    2, ordered by the times in their file names (the profiles have none)", info.get(1));
+        assertTrue(info.stream().filter(l -> l.endsWith(".txt")).findFirst().orElse("").endsWith(
+                "two/b.20261206T100000Z.txt"), info.toString());
     }
 
     @Test

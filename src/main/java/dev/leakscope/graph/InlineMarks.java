@@ -1,0 +1,167 @@
+package dev.leakscope.graph;
+
+import dev.leakscope.profile.Profile;
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
+import java.util.Arrays;
+
+/**
+ * Which nodes pprof marks "(inline)" or "(partial-inline)", as {@link Graph#inlineMarks()} computes them
+ * from the edges of {@link GraphBuilder#build}, without building the edges (a hash lookup per frame of
+ * every sample). An edge is inline while every sample's first call through it (from the root) is an
+ * inlined one. A call from one location into the next is never inlined; a call within a location (its
+ * inlined frames) always is, and those pairs are known from the node table alone (a node is inlined into
+ * one or two callers): a sample costs a look at each location's outermost frame (is it called through a
+ * pair that is also inlined?) and at its inlined frames, in arrays only.
+ */
+public final class InlineMarks {
+    private final int[] frameStart;
+    private final int[] frameNode;
+    /** Per frame: the id of the pair (frame k+1 calls frame k, inlined), or -1 (outermost frame, same node). */
+    private final int[] framePair;
+    private final IntList pairFrom = new IntList();
+    private final IntList pairTo = new IntList();
+    /** Per node: its pairs as a callee, callerStart[n] .. callerStart[n + 1) of caller and callerPair. */
+    private final int[] callerStart;
+    private int[] caller;
+    private int[] callerPair;
+
+    private InlineMarks(NodeTable t) {
+        frameStart = t.frameStart;
+        frameNode = t.frameNode;
+        framePair = new int[frameNode.length];
+        callerStart = new int[t.size() + 1];
+    }
+
+    /** The marks of p's nodes (see {@link Graph#inlineMarks()}): 0 none, 1 inline, 2 partial-inline. */
+    public static byte[] of(Profile p, NodeTable t, GraphOptions o) {
+        InlineMarks m = new InlineMarks(t);
+        m.pairsWithinLocations();
+        m.callersByNode();
+        return m.walk(p, o);
+    }
+
+    private int locations() {
+        return frameStart.length - 1;
+    }
+
+    private void pairsWithinLocations() {
+        LongIntMap ids = new LongIntMap(64);
+        Arrays.fill(framePair, -1);
+        for (int l = 0; l < locations(); l++) {
+            for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe - 1; k++) {
+                int from = frameNode[k + 1];
+                int to = frameNode[k];
+                if (from != to) {
+                    int e = ids.putIfAbsent(((long) from << 32) | to, pairFrom.size());
+                    if (e < 0) {
+                        e = pairFrom.size();
+                        pairFrom.add(from);
+                        pairTo.add(to);
+                    }
+                    framePair[k] = e;
+                }
+            }
+        }
+    }
+
+    private void callersByNode() {
+        int pairs = pairFrom.size();
+        for (int e = 0; e < pairs; e++) {
+            callerStart[pairTo.get(e) + 1]++;
+        }
+        for (int n = 0; n + 1 < callerStart.length; n++) {
+            callerStart[n + 1] += callerStart[n];
+        }
+        caller = new int[pairs];
+        callerPair = new int[pairs];
+        int[] fill = Arrays.copyOf(callerStart, callerStart.length - 1);
+        for (int e = 0; e < pairs; e++) {
+            int at = fill[pairTo.get(e)]++;
+            caller[at] = pairFrom.get(e);
+            callerPair[at] = e;
+        }
+    }
+
+    /** The pair from caller to node n, or -1 when n is never inlined into it. */
+    private int pair(int from, int n) {
+        for (int c = callerStart[n], ce = callerStart[n + 1]; c < ce; c++) {
+            if (caller[c] == from) {
+                return callerPair[c];
+            }
+        }
+        return -1;
+    }
+
+    private byte[] walk(Profile p, GraphOptions o) {
+        int pairs = pairFrom.size();
+        int[] outer = new int[locations()];
+        int[] inner = new int[locations()];
+        for (int l = 0; l < locations(); l++) {
+            boolean empty = frameStart[l] == frameStart[l + 1];
+            outer[l] = empty ? -1 : frameNode[frameStart[l + 1] - 1];
+            inner[l] = empty ? -1 : frameNode[frameStart[l]];
+        }
+        boolean[] inSample = new boolean[locations()];
+        byte[] direct = new byte[callerStart.length - 1];
+        boolean[] calledFirst = new boolean[pairs]; // some sample's first use of the pair is a call
+        int[] stamp = new int[pairs]; // the last sample that used the pair
+        Arrays.fill(stamp, -1);
+        for (int s = 0; s < p.sampleCount(); s++) {
+            if (p.value(s, o.sampleIndex()) == 0 && (!o.mean() || p.value(s, 0) == 0)) {
+                continue;
+            }
+            int parent = -1;
+            for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
+                int l = p.stackLocation(i);
+                int n = outer[l];
+                if (n < 0) {
+                    continue;
+                }
+                if (parent >= 0 && parent != n) {
+                    int e = pairs == 0 ? -1 : pair(parent, n);
+                    if (e < 0) {
+                        direct[n] = 1;
+                    } else if (stamp[e] != s) {
+                        stamp[e] = s;
+                        calledFirst[e] = true;
+                    }
+                }
+                inSample[l] = true;
+                // the inlined frames (none in most locations), each the first use of its pair or not
+                for (int k = frameStart[l + 1] - 2; k >= frameStart[l]; k--) {
+                    if (framePair[k] >= 0) {
+                        stamp[framePair[k]] = s;
+                    }
+                }
+                parent = inner[l];
+            }
+        }
+        return marks(direct, inSample, calledFirst);
+    }
+
+    private byte[] marks(byte[] direct, boolean[] inSample, boolean[] calledFirst) {
+        for (int e = 0; e < calledFirst.length; e++) {
+            if (calledFirst[e]) {
+                direct[pairTo.get(e)] = 1;
+            }
+        }
+        byte[] inline = new byte[direct.length];
+        for (int l = 0; l < locations(); l++) {
+            if (!inSample[l]) {
+                continue;
+            }
+            for (int k = frameStart[l]; k < frameStart[l + 1] - 1; k++) {
+                int e = framePair[k];
+                if (e >= 0 && !calledFirst[e]) {
+                    inline[pairTo.get(e)] = 1;
+                }
+            }
+        }
+        byte[] marks = new byte[direct.length];
+        for (int n = 0; n < marks.length; n++) {
+            marks[n] = (byte) (inline[n] == 0 ? 0 : direct[n] == 0 ? 1 : 2);
+        }
+        return marks;
+    }
+}
