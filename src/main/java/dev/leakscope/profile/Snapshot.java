@@ -7,11 +7,13 @@ package dev.leakscope.profile;
  * @param size       stored (compressed) size in bytes, or -1 when unknown
  * @param timeNanos  the profile's time_nanos, or 0 when it has none
  * @param timeSource where that time came from when the input records none ({@link TimeSource}), else null
+ * @param cap        the producer's cap on the profile's samples when it is near it ({@link SampleCap}), else null
  */
-public record Snapshot(String name, long size, long timeNanos, String timeSource) {
+public record Snapshot(String name, long size, long timeNanos, String timeSource, SampleCap cap) {
 
     /** The snapshot of profile p, read from the input called name of that stored size. */
     public static Snapshot of(String name, long size, Profile p) {
-        return new Snapshot(name, size, p.timeNanos(), TimeSource.of(p));
+        SampleCap cap = SampleCap.of(p);
+        return new Snapshot(name, size, p.timeNanos(), TimeSource.of(p), cap != null && cap.reached() ? cap : null);
     }
 }

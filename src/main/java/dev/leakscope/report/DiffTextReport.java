@@ -19,8 +19,8 @@ public final class DiffTextReport {
     public static void write(DiffResult d, boolean colour, PrintWriter out) {
         String unit = d.sampleType().unit();
         DiffValues v = new DiffValues(unit);
-        out.println("Base:    " + DiffValues.inputs(d.base().inputs()));
-        out.println("Current: " + DiffValues.inputs(d.current().inputs()));
+        out.println("Base:    " + DiffValues.inputs(d.base().inputs(), d.sampleType().type()));
+        out.println("Current: " + DiffValues.inputs(d.current().inputs(), d.sampleType().type()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));
         String harmonized = ProfileHeader.harmonized(d.current().profile().harmonization);
         if (harmonized != null) {

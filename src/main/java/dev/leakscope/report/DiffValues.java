@@ -92,9 +92,10 @@ public final class DiffValues {
 
     /**
      * {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }; a time the
-     * input does not record says where it came from ({@code , time from the file name}).
+     * input does not record says where it came from ({@code , time from the file name}); a profile near
+     * its producer's cap on samples says so.
      */
-    public static String inputs(List<Snapshot> inputs) {
+    public static String inputs(List<Snapshot> inputs, String type) {
         List<String> parts = new ArrayList<>();
         for (Snapshot s : inputs) {
             List<String> facts = new ArrayList<>();
@@ -103,6 +104,10 @@ public final class DiffValues {
             }
             if (s.timeNanos() != 0) {
                 facts.add(time(s.timeNanos()) + (s.timeSource() == null ? "" : ", time " + s.timeSource()));
+            }
+            if (s.cap() != null && s.cap().covers(type)) {
+                facts.add(s.cap().held() + " of at most " + s.cap().cap() + " samples kept: near the cap their number"
+                        + " stops growing");
             }
             parts.add(s.name() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")"));
         }

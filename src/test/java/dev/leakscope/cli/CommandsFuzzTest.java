@@ -99,6 +99,10 @@ class CommandsFuzzTest {
             return;
         }
         String out = r.out();
+        if (args.stream().anyMatch(a -> a.startsWith("-h") || a.startsWith("-V"))
+                && (out.startsWith("Usage: leakscope") || out.startsWith("leakscope "))) {
+            return; // picocli reads -h or -V at the start of a cluster (-hx, -http://…) as a request for help
+        }
         for (String line : r.err().lines().toList()) {
             assertTrue(line.startsWith("leakscope: ") || !line.contains("Exception"), r.err());
         }

@@ -108,6 +108,20 @@ class JfrCommandTest {
         }
     }
 
+    /** The diff header says when an input is near the cap, for the types made of the capped samples only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
+    void diffHeaderNamesTheCap(String scenario) throws Exception {
+        Path dir = SharedCorpus.corpus("jfr", scenario);
+        String live = Cli.run(dir, "diff", "-i", "live_objects", "dump_0.jfr", "dump_5.jfr").out();
+        assertTrue(live.lines().anyMatch(l -> l.startsWith("Current: dump_5.jfr (") && l.endsWith(" of at most 256"
+                + " samples kept: near the cap their number stops growing)")), live);
+        assertTrue(live.lines().anyMatch(l -> l.startsWith("Base:    dump_0.jfr (") && l.endsWith(" UTC)")),
+                "the first dump is far from the cap: " + live);
+        String alloc = Cli.run(dir, "diff", "-i", "alloc_space", "dump_0.jfr", "dump_5.jfr").out();
+        assertFalse(alloc.contains("samples kept"), alloc);
+    }
+
     @Test
     void controlFlagsOnlyNoiseAndTripsNoGate() throws Exception {
         Path dir = SharedCorpus.corpus("jfr", "control");

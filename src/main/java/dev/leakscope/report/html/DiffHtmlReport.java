@@ -19,8 +19,8 @@ public final class DiffHtmlReport {
         String unit = d.sampleType().unit();
         DiffValues v = new DiffValues(unit);
         HtmlPage.begin("leakscope diff", out);
-        HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs()),
-                "Current", DiffValues.inputs(d.current().inputs()),
+        HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
+                "Current", DiffValues.inputs(d.current().inputs(), d.sampleType().type()),
                 "Type", d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d),
                 "Total", v.totals(d, "->"),
                 "Gross", v.gross(d),
