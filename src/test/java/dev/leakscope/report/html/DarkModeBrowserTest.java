@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leakscope.Cli;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,18 +29,6 @@ class DarkModeBrowserTest extends BrowserTest {
     @AfterEach
     void light() throws Exception {
         browser.colourScheme("light");
-    }
-
-    private static Path page(String file, String... args) {
-        Path html = OUT.resolve(file);
-        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-        all[args.length] = "--format";
-        all[args.length + 1] = "html";
-        all[args.length + 2] = "--output";
-        all[args.length + 3] = html.toString();
-        Cli.Result r = Cli.run(MAP_CACHE, all);
-        assertEquals(0, r.exitCode(), r.err());
-        return html;
     }
 
     /** The lowest contrast of any visible text element with text of its own, and where. */
@@ -79,7 +66,7 @@ class DarkModeBrowserTest extends BrowserTest {
 
     @Test
     void diffPageIsReadableInTheDarkScheme() throws Exception {
-        readableInBothSchemes(page("map-cache-diff-dark.html", "diff", "heap_0.pb.gz", "heap_5.pb.gz"),
+        readableInBothSchemes(page(MAP_CACHE, "map-cache-diff-dark.html", "diff", "heap_0.pb.gz", "heap_5.pb.gz"),
                 "map-cache-diff-dark.png");
         // the leak frame stays red on the dark page
         boolean red = false;
@@ -92,7 +79,7 @@ class DarkModeBrowserTest extends BrowserTest {
 
     @Test
     void trendPageIsReadableInTheDarkScheme() throws Exception {
-        readableInBothSchemes(page("map-cache-trend-dark.html", "trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz",
+        readableInBothSchemes(page(MAP_CACHE, "map-cache-trend-dark.html", "trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz",
                 "heap_3.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz"), "map-cache-trend-dark.png");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leakscope.Cli;
 import dev.leakscope.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,27 +21,13 @@ class ReportPagesBrowserTest extends BrowserTest {
     private static final String[] SERIES = {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz", "heap_3.pb.gz",
         "heap_4.pb.gz", "heap_5.pb.gz"};
 
-    private static Path report(Path dir, String file, String... args) {
-        Path html = OUT.resolve(file);
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--format";
-        all[args.length + 1] = "html";
-        all[args.length + 2] = "--output";
-        all[args.length + 3] = html.toString();
-        Cli.Result r = Cli.run(dir, all);
-        assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.out());
-        return html;
-    }
-
     private static Path trend(String limit) {
         String[] args = new String[SERIES.length + 3];
         args[0] = "trend";
         args[1] = "--limit";
         args[2] = limit;
         System.arraycopy(SERIES, 0, args, 3, SERIES.length);
-        return report(MAP_CACHE, "map-cache-trend-" + limit + ".html", args);
+        return page(MAP_CACHE, "map-cache-trend-" + limit + ".html", args);
     }
 
     @Test
@@ -85,7 +70,7 @@ class ReportPagesBrowserTest extends BrowserTest {
 
     @Test
     void focusPageWithBaseIsADifferentialFlameGraphOfTheMatch() throws Exception {
-        browser.openOffline(report(MAP_CACHE, "map-cache-focus.html", "focus", "buildTree", "heap_5.pb.gz",
+        browser.openOffline(page(MAP_CACHE, "map-cache-focus.html", "focus", "buildTree", "heap_5.pb.gz",
                 "--base", "heap_0.pb.gz"));
         assertTrue(hasRed(browser.frameColours(LEAK)), "leak frame not red");
         // only samples through the match: runtime.malg (not through buildTree) is not drawn
@@ -103,7 +88,7 @@ class ReportPagesBrowserTest extends BrowserTest {
 
     @Test
     void focusPageWithoutBaseShowsTheCurrentProfile() throws Exception {
-        browser.openOffline(report(MAP_CACHE, "map-cache-focus-single.html", "focus", "Sprintf", "heap_5.pb.gz"));
+        browser.openOffline(page(MAP_CACHE, "map-cache-focus-single.html", "focus", "Sprintf", "heap_5.pb.gz"));
         assertEquals(1, browser.frameColours("fmt.Sprintf").size());
         assertEquals(0, browser.frameColours(LEAK).size());
         assertEquals("1 frame: 512.01kB (100.00% of all)", browser.search("sprintf"));
@@ -111,7 +96,7 @@ class ReportPagesBrowserTest extends BrowserTest {
 
     @Test
     void topPageSearchesAndZooms() throws Exception {
-        browser.openOffline(report(MAP_CACHE, "map-cache-top-search.html", "top", "heap_5.pb.gz"));
+        browser.openOffline(page(MAP_CACHE, "map-cache-top-search.html", "top", "heap_5.pb.gz"));
         assertEquals("6 frames: 38.50MB (96.25% of all)", browser.search("buildTree"));
         assertTrue(browser.eval("document.querySelectorAll('#flame .fr.match').length").asInt() >= 6);
         clickFrame("runtime.malg");
@@ -132,7 +117,7 @@ class ReportPagesBrowserTest extends BrowserTest {
             p.function(f, "pkg.f" + f, "f.go").location(f, 0x10L * f, f).sample(new long[] {1000L + f}, f, 1);
         }
         Files.write(dir.resolve("wide.pb.gz"), p.gzipped());
-        browser.openOffline(report(dir, "wide-top.html", "top", "--nodefraction=0", "wide.pb.gz"));
+        browser.openOffline(page(dir, "wide-top.html", "top", "--nodefraction=0", "wide.pb.gz"));
         String visible = "[...document.querySelectorAll('table.rows tbody tr')].filter(r => r.getClientRects().length)"
                 + ".length";
         assertEquals(251, browser.eval("document.querySelectorAll('table.rows tbody tr').length").asInt());
@@ -161,8 +146,8 @@ class ReportPagesBrowserTest extends BrowserTest {
         for (int i = 0; i < files.length; i++) {
             Files.write(dir.resolve(files[i]), hostile(script, img, 1 + 10 * i).gzipped());
         }
-        Path trend = report(dir, "hostile-trend.html", "trend", files[0], files[1], files[2]);
-        Path focus = report(dir, "hostile-focus.html", "focus", "img", files[2], "--base", files[0]);
+        Path trend = page(dir, "hostile-trend.html", "trend", files[0], files[1], files[2]);
+        Path focus = page(dir, "hostile-focus.html", "focus", "img", files[2], "--base", files[0]);
         for (Path html : new Path[] {trend, focus}) {
             String page = Files.readString(html);
             assertFalse(page.contains("<script>window"), "raw script tag in " + html);
