@@ -21,6 +21,12 @@ import java.util.concurrent.Future;
  */
 final class LoadAhead implements AutoCloseable {
     private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Heap a gzipped profile takes while it decodes, per stored byte, with a margin: a 197 MB one peaks
+     * at about 1.1 GB. Two such profiles decoding at once need twice that; read one after the other, the
+     * first is already compact when the second starts.
+     */
+    private static final long HEAP_PER_STORED_BYTE = 8;
 
     private final List<InputSource> files;
     private final Limits limits;
@@ -40,7 +46,8 @@ final class LoadAhead implements AutoCloseable {
 
     /**
      * The files loaded ahead when every one of them is a single profile (not a directory or an
-     * archive) and there are at least two; else null (they are read one at a time).
+     * archive), there are at least two and two fit in the heap at once; else null (they are read one
+     * at a time).
      */
     static LoadAhead ofFiles(List<InputSource> files, Limits limits) {
         if (files.size() < 2) {
@@ -51,7 +58,26 @@ final class LoadAhead implements AutoCloseable {
                 return null;
             }
         }
-        return new LoadAhead(files, limits);
+        return fitTwoAtOnce(files, Runtime.getRuntime().maxMemory()) ? new LoadAhead(files, limits) : null;
+    }
+
+    /**
+     * Whether the two largest of these files can decode at once in a heap of maxHeap bytes; when they
+     * cannot, reading them one at a time still may (so a pair of 200 MB profiles diffs in a 2 GB heap).
+     */
+    static boolean fitTwoAtOnce(List<InputSource> files, long maxHeap) {
+        long largest = 0;
+        long second = 0;
+        for (InputSource f : files) {
+            long size = Math.max(0, f.storedSize());
+            if (size > largest) {
+                second = largest;
+                largest = size;
+            } else if (size > second) {
+                second = size;
+            }
+        }
+        return largest + second <= maxHeap / HEAP_PER_STORED_BYTE;
     }
 
     /** The next file's profile. */

@@ -56,7 +56,7 @@ public final class SnapshotReader {
             expanded.add(s);
             allFiles &= !s.isCollection();
         }
-        if (allFiles && args.size() > 1) {
+        if (allFiles && args.size() > 1 && LoadAhead.fitTwoAtOnce(args, Runtime.getRuntime().maxMemory())) {
             try (LoadAhead ahead = new LoadAhead(args, limits)) {
                 forEach(args, ahead, visitor);
             }

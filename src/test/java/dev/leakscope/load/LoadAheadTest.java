@@ -1,6 +1,7 @@
 package dev.leakscope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.util.InputException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,16 @@ class LoadAheadTest {
         assertNull(LoadAhead.ofFiles(List.of(file("heap_0.pb.gz")), Limits.DEFAULT));
         assertNull(LoadAhead.ofFiles(List.of(file("heap_0.pb.gz"), InputSource.of(DIR)), Limits.DEFAULT),
                 "a directory holds several profiles");
+    }
+
+    @Test
+    void filesTooBigToDecodeTwoAtOnceAreReadOneAfterTheOther() {
+        List<InputSource> files = List.of(file("heap_0.pb.gz"), file("heap_3.pb.gz"), file("heap_5.pb.gz"));
+        long twoLargest = files.get(1).storedSize() + files.get(2).storedSize();
+        assertTrue(LoadAhead.fitTwoAtOnce(files, twoLargest * 8));
+        assertFalse(LoadAhead.fitTwoAtOnce(files, twoLargest * 8 - 8), "the two largest decide");
+        assertTrue(LoadAhead.fitTwoAtOnce(List.of(InputSource.of("-", DIR, InputStream.nullInputStream()),
+                file("heap_0.pb.gz")), files.get(0).storedSize() * 8), "standard input's size is unknown");
     }
 
     @Test
