@@ -2,10 +2,14 @@ package dev.leakscope.format.legacy;
 
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongIntMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +29,52 @@ final class GoroutineDump {
     private static final Pattern SITE = Pattern.compile("\\t(.+):(\\d+)(?: .*)?");
     private static final String CREATED_BY = "created by ";
 
-    /** One distinct kind of goroutine: its frames (function and file:line, innermost first) and labels. */
-    private record Key(List<String> frames, String state, long minutes, String createdBy) {
+    /** One distinct kind of goroutine: its stack (location ids, innermost first) and labels. */
+    private record Key(int[] stack, String state, long minutes, String createdBy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(stack, k.stack) && state.equals(k.state)
+                    && minutes == k.minutes && createdBy.equals(k.createdBy);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(stack), state, minutes, createdBy);
+        }
+    }
+
+    /**
+     * The dump's functions (by name and file) and locations (by function and line), each given the next
+     * id the first time a frame names it, and added to the profile then.
+     */
+    private static final class Sites {
+        private final ProfileBuilder b;
+        private final Map<String, Integer> functions = new HashMap<>();
+        private final LongIntMap locations = new LongIntMap(256);
+
+        Sites(ProfileBuilder b) {
+            this.b = b;
+        }
+
+        int location(String function, String file, String line) {
+            long number = Long.parseLong(line);
+            Integer f = functions.get(function + "\0" + file);
+            if (f == null) {
+                f = functions.size() + 1;
+                functions.put(function + "\0" + file, f);
+                int name = b.intern(function);
+                b.addFunction(f, name, name, b.intern(file), 0);
+            }
+            long key = (long) f << 32 | number;
+            int id = locations.get(key);
+            if (id < 0) {
+                id = locations.size() + 1;
+                locations.putIfAbsent(key, id);
+                b.beginLocation(id, 0, 0, false);
+                b.addLine(f, number);
+            }
+            return id;
+        }
     }
 
     private GoroutineDump() {
@@ -47,10 +95,12 @@ final class GoroutineDump {
         if (!recognizes(text)) {
             return null;
         }
+        ProfileBuilder b = goroutineCounts();
+        Sites sites = new Sites(b);
         Map<Key, long[]> counts = new HashMap<>();
         List<Key> order = new ArrayList<>();
         Lines s = new Lines(text);
-        List<String> frames = null;
+        IntList frames = null;
         String state = null;
         long minutes = 0;
         String createdBy = "";
@@ -77,20 +127,19 @@ final class GoroutineDump {
                         }
                     }
                     createdBy = "";
-                    frames = new ArrayList<>();
+                    frames = new IntList();
                 }
             } else if (frames == null) {
                 throw malformed(line);
             } else if (line.startsWith("\t")) {
                 Matcher m = SITE.matcher(line);
-                if (function == null || !m.matches()) {
-                    throw malformed(line);
+                if (function == null || !m.matches() || m.group(2).length() > 9) {
+                    throw malformed(line); // a line number Go cannot print (ints, in practice far smaller)
                 }
                 if (createdBy == null) {
                     createdBy = function + " " + Text.utf8(m.group(1)) + ":" + m.group(2);
                 } else {
-                    frames.add(function);
-                    frames.add(Text.utf8(m.group(1)) + ":" + m.group(2));
+                    frames.add(sites.location(function, Text.utf8(m.group(1)), m.group(2)));
                 }
                 function = null;
             } else if (line.startsWith(CREATED_BY)) {
@@ -108,60 +157,41 @@ final class GoroutineDump {
         if (frames != null) {
             count(counts, order, frames, state, minutes, createdBy);
         }
-        return build(order, counts);
+        return build(b, order, counts);
     }
 
     /** Counts one goroutine; a "created by" line whose site is missing leaves createdBy null, taken as none. */
-    private static void count(Map<Key, long[]> counts, List<Key> order, List<String> frames, String state,
+    private static void count(Map<Key, long[]> counts, List<Key> order, IntList frames, String state,
                               long minutes, String createdBy) {
-        Key k = new Key(List.copyOf(frames), state, minutes, createdBy == null ? "" : createdBy);
+        Key k = new Key(frames.toArray(), state, minutes, createdBy == null ? "" : createdBy);
         if (counts.computeIfAbsent(k, x -> new long[1])[0]++ == 0) {
             order.add(k);
         }
     }
 
-    private static ProfileBuilder build(List<Key> order, Map<Key, long[]> counts) {
+    /** A profile of goroutine counts, its label keys interned before any frame's strings. */
+    private static ProfileBuilder goroutineCounts() {
         ProfileBuilder b = ProfileBuilder.withEmptyString();
         int goroutine = b.intern("goroutine");
         int count = b.intern("count");
         b.addSampleType(goroutine, count);
         b.setPeriodType(goroutine, count);
         b.setPeriod(1);
-        Map<String, Integer> functions = new HashMap<>();
-        Map<String, Integer> locations = new HashMap<>();
+        for (String label : new String[] {"state", "created_by", "minutes"}) {
+            b.intern(label);
+        }
+        return b;
+    }
+
+    private static ProfileBuilder build(ProfileBuilder b, List<Key> order, Map<Key, long[]> counts) {
         int stateKey = b.intern("state");
         int createdKey = b.intern("created_by");
         int minutesKey = b.intern("minutes");
         int minutesUnit = b.intern("minutes");
         for (Key k : order) {
-            for (int i = 0; i < k.frames().size(); i += 2) {
-                String fn = k.frames().get(i);
-                String site = k.frames().get(i + 1);
-                String file = site.substring(0, site.lastIndexOf(':'));
-                long line = Long.parseLong(site.substring(site.lastIndexOf(':') + 1));
-                Integer f = functions.get(fn + "\0" + file);
-                if (f == null) {
-                    f = functions.size() + 1;
-                    functions.put(fn + "\0" + file, f);
-                    int name = b.intern(fn);
-                    b.addFunction(f, name, name, b.intern(file), 0);
-                }
-                String loc = f + ":" + line;
-                if (!locations.containsKey(loc)) {
-                    locations.put(loc, locations.size() + 1);
-                    b.beginLocation(locations.size(), 0, 0, false);
-                    b.addLine(f, line);
-                }
-            }
-        }
-        for (Key k : order) {
             b.beginSample();
-            for (int i = 0; i < k.frames().size(); i += 2) {
-                String fn = k.frames().get(i);
-                String site = k.frames().get(i + 1);
-                String file = site.substring(0, site.lastIndexOf(':'));
-                long line = Long.parseLong(site.substring(site.lastIndexOf(':') + 1));
-                b.addStackLocationId(locations.get(functions.get(fn + "\0" + file) + ":" + line));
+            for (int location : k.stack()) {
+                b.addStackLocationId(location);
             }
             b.addValue(counts.get(k)[0]);
             b.addLabel(stateKey, b.intern(k.state()), 0, 0);

@@ -83,6 +83,15 @@ class GoroutineDumpTest {
     }
 
     @Test
+    void aLineNumberGoCannotPrintIsOneLineError() throws Exception {
+        Files.writeString(dir.resolve("huge.txt"), "goroutine 1 [running]:\nmain.main()\n\t/src/app/main.go:"
+                + "9".repeat(25) + "\n");
+        Cli.Result r = Cli.run(dir, "top", "huge.txt");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("malformed goroutine dump line"), r.err());
+    }
+
+    @Test
     void aCreatorWithoutItsSiteBeforeTheNextBlockCountsAsNoCreator() throws Exception {
         Files.writeString(dir.resolve("cut.txt"), """
                 goroutine 18 [chan send]:
