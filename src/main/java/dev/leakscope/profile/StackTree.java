@@ -118,8 +118,12 @@ public final class StackTree {
      */
     public static final class Builder {
         private final IntBlocks entries = new IntBlocks();
-        /** Open addressing: the first node + 1 of each chain, by the chain's parent and first key; 0 is empty. */
-        private int[] table = new int[1024];
+        /**
+         * Open addressing by the chain's parent and first key: the first node + 1 of each chain in the high
+         * half, that key's hash in the low half (so that a probe reads entries only on a likely match); 0
+         * is empty.
+         */
+        private long[] table = new long[1024];
         private int chains;
         private int maxDepth;
 
@@ -148,9 +152,8 @@ public final class StackTree {
                     p = entries.size() - 1;
                     if (++chains * 4L > table.length * 3L) {
                         rehash();
-                    } else {
-                        insert(p);
                     }
+                    insert(p);
                 } else {
                     entries.add(keys[i]);
                     p = entries.size() - 1;
@@ -167,12 +170,14 @@ public final class StackTree {
         private int find(int parent, int key) {
             int mask = table.length - 1;
             int head = -2 - parent;
-            for (int i = hash(head, key) & mask; ; i = (i + 1) & mask) {
-                int first = table[i] - 1;
-                if (first < 0) {
+            int h = hash(head, key);
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                long slot = table[i];
+                if (slot == 0) {
                     return -1;
                 }
-                if (entry(first) == key && entry(first - 1) == head) {
+                int first = (int) (slot >>> 32) - 1;
+                if ((int) slot == h && entry(first) == key && entry(first - 1) == head) {
                     return first;
                 }
             }
@@ -184,19 +189,26 @@ public final class StackTree {
 
         private void insert(int first) {
             int mask = table.length - 1;
-            int i = hash(entry(first - 1), entry(first)) & mask;
+            int h = hash(entry(first - 1), entry(first));
+            int i = h & mask;
             while (table[i] != 0) {
                 i = (i + 1) & mask;
             }
-            table[i] = first + 1;
+            table[i] = (long) (first + 1) << 32 | (h & 0xFFFFFFFFL);
         }
 
         /** A table twice the size, filled from the chains' heads in the entries. */
         private void rehash() {
-            table = new int[table.length * 2];
-            for (int n = 0; n < entries.size(); n++) {
-                if (entry(n) < 0) {
-                    insert(n + 1);
+            long[] old = table;
+            table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (long slot : old) {
+                if (slot != 0) {
+                    int i = (int) slot & mask;
+                    while (table[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = slot;
                 }
             }
         }
