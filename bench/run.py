@@ -10,6 +10,7 @@ floor of ../shared/bench/FloorProbe.java scan, diff against top of the current f
     bench/run.py                 # tiers M and L, 3 runs each
     bench/run.py --tiers S M L XL --runs 5
     bench/run.py --no-pprof      # leakscope and floors only
+    bench/run.py --trend-count 100   # also trend over 100 M snapshots (generated once into bench/out/M100/)
     (trend is timed on the six-snapshot series of --trend-tier, default L)
 """
 import argparse
@@ -52,6 +53,27 @@ def series(tier, n=6):
         for k in range(1, n):
             sh([sys.executable, os.path.join(SHARED, "genprofile.py"), "--tier", tier, "--seed", str(k + 1),
                 "--grow-from", "1", "-o", files[k]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return files
+
+
+def long_series(tier, n):
+    """n snapshots of one tier an hour apart for trend over a long series, in bench/out/TIERn/: the base,
+    then snapshots derived from it (seeds 2..n) whose leaks grow from 2x to 8x (truths kept aside)."""
+    d = os.path.join(OUT, f"{tier}{n}")
+    files = [os.path.join(d, f"{tier}.{k:03d}.pb.gz") for k in range(n)]
+    if not all(os.path.exists(f) for f in files):
+        os.makedirs(os.path.join(d, "truth"), exist_ok=True)
+        print(f"generating {n} snapshots of tier {tier}...", file=sys.stderr)
+        shutil.copy(generate(tier) + ".base.pb.gz", files[0])
+        for k in range(1, n):
+            if not os.path.exists(files[k]):
+                tmp = files[k] + ".tmp"
+                sh([sys.executable, os.path.join(SHARED, "genprofile.py"), "--tier", tier, "--seed", str(k + 1),
+                    "--grow-from", "1", "--growth", str(2 + 6 * (k - 1) // max(1, n - 2)),
+                    "--interval", str(3600 * k), "-o", tmp,
+                    "--truth", os.path.join(d, "truth", f"{k:03d}.json")],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                os.replace(tmp, files[k])
     return files
 
 
@@ -99,6 +121,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-pprof", action="store_true")
     ap.add_argument("--trend-tier", default="L", help="tier whose six-snapshot series trend is timed on")
+    ap.add_argument("--trend-count", type=int, default=0, metavar="N",
+                    help="also time trend over N snapshots of tier M, against one M top (0: not)")
     a = ap.parse_args()
     have_pprof = not a.no_pprof and shutil.which("go") is not None
     rows = []
@@ -130,6 +154,13 @@ def main():
             g = measure(pp, max(1, a.runs // 2) if tier in ("L", "XL") else a.runs) if pp and have_pprof else None
             rows.append((tier, name, m, g))
             print(tier, name, m, g, file=sys.stderr)
+    if a.trend_count:
+        files = long_series("M", a.trend_count)
+        for name, cmd in [("top", [LEAKSCOPE, "top", "-n", "20", files[-1]]),
+                          (f"trend ({a.trend_count} snapshots)", [LEAKSCOPE, "trend"] + files)]:
+            m = measure(cmd, a.runs)
+            rows.append((f"M{a.trend_count}", name, m, None))
+            print(f"M{a.trend_count}", name, m, file=sys.stderr)
     print("| tier | report | leakscope wall | CPU | peak RSS | pprof wall | CPU | peak RSS | speed-up | memory ratio |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for tier, name, m, g in rows:
@@ -147,6 +178,12 @@ def main():
         ratio(rows, tier, "top", "pprof top", "top / go tool pprof -top (goal <= 2.5 on S)")
         ratio(rows, tier, "top", "floor: FloorProbe scan", "top / FloorProbe scan (goal <= 2.0 on L, XL)")
         ratio(rows, tier, "diff", "top", "diff / top (goal <= 1.3)")
+    if a.trend_count:
+        tier = f"M{a.trend_count}"
+        ratio(rows, tier, f"trend ({a.trend_count} snapshots)", "top", "trend / one M top (goal <= 60 for 100)")
+        trend = {name: m for t, name, m, _ in rows if t == tier and m}.get(f"trend ({a.trend_count} snapshots)")
+        if trend:
+            print(f"- {tier}: trend peak RSS {trend[2]:.0f} MiB (goal <= 3072 MiB for 100)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,6 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.graph.Graph;
-import dev.leakscope.graph.GraphBuilder;
-import dev.leakscope.graph.InlineMarks;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
@@ -41,13 +39,13 @@ public final class Differ {
         NoiseModel noise = NoiseModel.of(b, c, type, scale, o.periodHint());
 
         List<NodeTable> tables = NodeTable.shared(List.of(b, c), o.graph());
-        // node values and marks only: no edges (a hash lookup per frame of every sample)
-        Graph gb = GraphBuilder.build(b, tables.get(0), o.graph(), null, false);
-        Graph gc = GraphBuilder.build(c, tables.get(1), o.graph(), null, false);
-        byte[] marksB = InlineMarks.of(b, tables.get(0), o.graph());
-        byte[] marksC = InlineMarks.of(c, tables.get(1), o.graph());
+        List<SideValues> sides = SideValues.of(b, c, tables, o.graph(), !o.cum());
+        Graph gb = sides.get(0).graph();
+        Graph gc = sides.get(1).graph();
+        byte[] marksB = sides.get(0).marks();
+        byte[] marksC = sides.get(1).marks();
         long baseTotal = Math.round(rawBaseTotal * scale);
-        Vias vias = o.cum() ? null : Vias.of(b, tables.get(0), c, tables.get(1), index, scale);
+        Vias vias = o.cum() ? null : Vias.of(sides.get(0).vias(), sides.get(1).vias(), tables.get(0).size(), scale);
 
         List<DiffRow> changed = new ArrayList<>();
         int nodes = tables.get(0).size();

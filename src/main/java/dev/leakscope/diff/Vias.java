@@ -1,8 +1,6 @@
 package dev.leakscope.diff;
 
-import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
-import dev.leakscope.profile.Profile;
 import java.util.Arrays;
 
 /**
@@ -24,10 +22,9 @@ final class Vias {
         Arrays.fill(shrinkVia, -1);
     }
 
-    static Vias of(Profile b, NodeTable tb, Profile c, NodeTable tc, int index, double scale) {
-        ViaValues vb = ViaValues.of(b, tb, index);
-        ViaValues vc = ViaValues.of(c, tc, index);
-        Vias v = new Vias(tb.size());
+    /** From the via pairs of the base and of the current profile, over the common nodes; the base scaled. */
+    static Vias of(ViaValues vb, ViaValues vc, int nodes, double scale) {
+        Vias v = new Vias(nodes);
         for (int i = 0; i < vc.size(); i++) {
             long k = vc.key(i);
             v.offer(k, vc.value(i) - Math.round(vb.valueOf(k) * scale));

@@ -1,0 +1,75 @@
+package dev.leakscope.util;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * A few independent computations at once: while the calling thread runs the last ones, each of the first
+ * ones runs on a thread of its own, one per core besides the caller's (on a single core, all run one after
+ * the other). Every task has ended when this returns or throws; a failure is rethrown as it was thrown,
+ * the earliest task's: as if they had run in order.
+ */
+public final class Concurrently {
+    private Concurrently() {
+    }
+
+    /** The results of the tasks, in their order. */
+    public static <T> List<T> all(List<Supplier<T>> tasks) {
+        int others = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()) - 1;
+        List<FutureTask<T>> started = new ArrayList<>();
+        for (int i = 0; i < others; i++) {
+            FutureTask<T> f = new FutureTask<>(tasks.get(i)::get);
+            Thread t = new Thread(f, "leakscope-work");
+            t.setDaemon(true);
+            t.start();
+            started.add(f);
+        }
+        List<T> results = new ArrayList<>(tasks.size());
+        RuntimeException failure = null;
+        Error error = null;
+        for (int i = 0; i < tasks.size(); i++) {
+            try {
+                results.add(i < others ? await(started.get(i)) : tasks.get(i).get());
+            } catch (RuntimeException e) {
+                failure = failure == null && error == null ? e : failure;
+            } catch (Error e) {
+                error = failure == null && error == null ? e : error;
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private static <T> T await(FutureTask<T> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the task cannot be left running half-way: wait for it
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
