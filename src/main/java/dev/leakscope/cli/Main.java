@@ -13,8 +13,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        Environment env = Environment.system();
-        int code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, env.terminal(), env);
+        int code;
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints, without building its model first: CI scripts ask often
+            out.println(Version.line());
+            code = 0;
+        } else {
+            Environment env = Environment.system();
+            code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, env.terminal(), env);
+        }
         out.flush();
         err.flush();
         System.exit(code);

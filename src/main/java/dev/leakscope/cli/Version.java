@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {line()};
+    }
+
+    /** The one line --version prints. */
+    static String line() {
         String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"leakscope " + (v == null ? "dev" : v)};
+        return "leakscope " + (v == null ? "dev" : v);
     }
 }

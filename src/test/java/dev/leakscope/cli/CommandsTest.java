@@ -53,4 +53,15 @@ class CommandsTest {
                     name);
         }
     }
+
+    @Test
+    void theVersionLineMainPrintsAloneIsPicocliS() {
+        for (String option : List.of("--version", "-V")) {
+            StringWriter out = new StringWriter();
+            int code = Main.run(new String[] {option}, Path.of("."), new ByteArrayInputStream(new byte[0]),
+                    new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertEquals(0, code);
+            assertEquals(Version.line() + System.lineSeparator(), out.toString());
+        }
+    }
 }
