@@ -39,8 +39,8 @@ public final class FocusTree {
             matches[n] = regex.matcher(t.info(n).printableName()).find();
         }
         tree.addSamples(p, t, index, column, 1, s -> {
-            for (int i = p.stackStart(s); i < p.stackEnd(s); i++) {
-                int l = p.stackLocation(i);
+            for (int n = p.stackLeaf(s); n >= 0; n = p.stacks.parent(n)) {
+                int l = p.stacks.location(n);
                 for (int f = t.frameStart(l); f < t.frameEnd(l); f++) {
                     if (matches[t.frameNode(f)]) {
                         return true;

@@ -34,8 +34,8 @@ final class Frames {
     /** The nodes of sample s's frames, leaf first, into out (cleared first). */
     void nodes(int s, IntList out) {
         out.clear();
-        for (int i = profile.stackStart(s); i < profile.stackEnd(s); i++) {
-            int l = profile.stackLocation(i);
+        for (int n = profile.stackLeaf(s); n >= 0; n = profile.stacks.parent(n)) {
+            int l = profile.stacks.location(n);
             for (int f = table.frameStart(l); f < table.frameEnd(l); f++) {
                 out.add(table.frameNode(f));
             }
@@ -45,8 +45,8 @@ final class Frames {
     /** The printable names of sample s's frames, leaf first, inlined frames marked " (inline)". */
     List<String> leafFirst(int s) {
         List<String> frames = new ArrayList<>();
-        for (int i = profile.stackStart(s); i < profile.stackEnd(s); i++) {
-            int l = profile.stackLocation(i);
+        for (int n = profile.stackLeaf(s); n >= 0; n = profile.stacks.parent(n)) {
+            int l = profile.stacks.location(n);
             for (int f = table.frameStart(l); f < table.frameEnd(l); f++) {
                 String name = names[table.frameNode(f)];
                 frames.add(f != table.frameEnd(l) - 1 ? name + " (inline)" : name);

@@ -45,6 +45,7 @@ public final class CallTree {
 
     /** As {@link #addSamples(Profile, NodeTable, int, int, double)}, only the samples s that keep accepts. */
     public void addSamples(Profile p, NodeTable t, int sampleIndex, int column, double scale, IntPredicate keep) {
+        int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, sampleIndex);
             if (w == 0 || !keep.test(s)) {
@@ -53,8 +54,8 @@ public final class CallTree {
             long v = scale == 1 ? w : Math.round(w * scale);
             int at = ROOT;
             addValue(at, column, v);
-            for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
-                int l = p.stackLocation(i);
+            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
+                int l = stack[i];
                 for (int k = t.frameEnd(l) - 1; k >= t.frameStart(l); k--) {
                     at = child(at, t.frameNode(k));
                     addValue(at, column, v);

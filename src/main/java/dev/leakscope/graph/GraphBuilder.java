@@ -38,6 +38,7 @@ public final class GraphBuilder {
         // Locations none of whose frames are kept are passed over whole (after a cut to the top
         // nodes, most are).
         boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
+        int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, index);
             long dw = o.mean() ? p.value(s, 0) : 0;
@@ -46,8 +47,8 @@ public final class GraphBuilder {
             }
             int parent = -1;
             boolean residual = false;
-            for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
-                int l = p.stackLocation(i);
+            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
+                int l = stack[i];
                 if (locationKept != null && !locationKept[l]) {
                     residual = true;
                     continue;
@@ -107,8 +108,8 @@ public final class GraphBuilder {
      * memory order.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean) {
-        int[] stackStart = p.stackStart;
-        int[] stackLocation = p.stackLocation;
+        int[] tree = p.stacks.entries();
+        int[] stackLeaf = p.stackLeaf;
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
         long[] values = p.values;
@@ -119,13 +120,18 @@ public final class GraphBuilder {
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values[s * types + index];
             long dw = mean ? values[s * types] : 0;
-            int start = stackStart[s];
-            int end = stackStart[s + 1];
-            if ((w == 0 && dw == 0) || start == end) {
+            int leaf = stackLeaf[s];
+            if ((w == 0 && dw == 0) || leaf < 0) {
                 continue;
             }
-            for (int i = start; i < end; i++) {
-                int l = stackLocation[i];
+            // the stack's locations, read from the leaf as StackTree.stack does
+            for (int i = leaf; i >= 0; ) {
+                int l = tree[i];
+                if (l < 0) {
+                    i = -2 - l;
+                    continue;
+                }
+                i--;
                 for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
                     int n = frameNode[k];
                     if (nodeStamp[n] != s) {
@@ -136,9 +142,9 @@ public final class GraphBuilder {
                 }
             }
             // the leaf: the innermost frame of the first location
-            int leaf = frameNode[frameStart[stackLocation[start]]];
-            g.flat[leaf] += w;
-            g.flatDiv[leaf] += dw;
+            int leafNode = frameNode[frameStart[tree[leaf]]];
+            g.flat[leafNode] += w;
+            g.flatDiv[leafNode] += dw;
         }
     }
 

@@ -107,13 +107,14 @@ public final class InlineMarks {
         boolean[] calledFirst = new boolean[pairs]; // some sample's first use of the pair is a call
         int[] stamp = new int[pairs]; // the last sample that used the pair
         Arrays.fill(stamp, -1);
+        int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount(); s++) {
             if (p.value(s, o.sampleIndex()) == 0 && (!o.mean() || p.value(s, 0) == 0)) {
                 continue;
             }
             int parent = -1;
-            for (int i = p.stackEnd(s) - 1; i >= p.stackStart(s); i--) {
-                int l = p.stackLocation(i);
+            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
+                int l = stack[i];
                 int n = outer[l];
                 if (n < 0) {
                     continue;

@@ -23,12 +23,12 @@ public final class ViaValues {
         boolean[] own = OwnCode.of(p, t).frames();
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, sampleIndex);
-            int start = p.stackStart(s);
-            if (w == 0 || start == p.stackEnd(s)) {
+            int leaf = p.stackLeaf(s);
+            if (w == 0 || leaf < 0) {
                 continue;
             }
-            int leafFrame = t.frameStart(p.stackLocation(start));
-            if (leafFrame == t.frameEnd(p.stackLocation(start)) || own[leafFrame]) {
+            int leafFrame = t.frameStart(p.stacks.location(leaf));
+            if (leafFrame == t.frameEnd(p.stacks.location(leaf)) || own[leafFrame]) {
                 continue;
             }
             int via = firstOwn(p, t, own, s);
@@ -41,8 +41,8 @@ public final class ViaValues {
 
     /** The node of the first own-code frame from the leaf up, or -1. */
     private static int firstOwn(Profile p, NodeTable t, boolean[] own, int s) {
-        for (int i = p.stackStart(s); i < p.stackEnd(s); i++) {
-            int l = p.stackLocation(i);
+        for (int n = p.stackLeaf(s); n >= 0; n = p.stacks.parent(n)) {
+            int l = p.stacks.location(n);
             for (int k = t.frameStart(l); k < t.frameEnd(l); k++) {
                 if (own[k]) {
                     return t.frameNode(k);

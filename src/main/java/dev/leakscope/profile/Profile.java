@@ -8,7 +8,8 @@ import java.util.List;
  * only for display); strings are indexes into {@link #string(int)}, with 0 the empty string.
  *
  * <p>Samples: values are stored row by row ({@code typeCount} values per sample); each sample's stack
- * is a slice of location indexes, leaf first; its labels are a slice of (key, str, num, unit).
+ * is a leaf node of the profile's {@link StackTree} (its call paths, shared by the samples); its labels
+ * are a slice of (key, str, num, unit).
  *
  * <p>Locations: each has an address, an optional mapping and a slice of lines, innermost inlined
  * frame first; a line names a function and a line number.
@@ -51,8 +52,9 @@ public final class Profile {
 
     public final int sampleCount;
     public final long[] values;
-    public final int[] stackStart;
-    public final int[] stackLocation;
+    public final StackTree stacks;
+    /** Each sample's leaf node in {@link #stacks}, or -1 for an empty stack. */
+    public final int[] stackLeaf;
     public final int[] labelStart;
     public final int[] labelKey;
     public final int[] labelStr;
@@ -87,8 +89,8 @@ public final class Profile {
         lineNumber = p.lineNumber;
         sampleCount = p.sampleCount;
         values = p.values;
-        stackStart = p.stackStart;
-        stackLocation = p.stackLocation;
+        stacks = p.stacks;
+        stackLeaf = p.stackLeaf;
         labelStart = p.labelStart;
         labelKey = p.labelKey;
         labelStr = p.labelStr;
@@ -126,8 +128,8 @@ public final class Profile {
         p.lineNumber = lineNumber;
         p.sampleCount = sampleCount;
         p.values = values;
-        p.stackStart = stackStart;
-        p.stackLocation = stackLocation;
+        p.stacks = stacks;
+        p.stackLeaf = stackLeaf;
         p.labelStart = labelStart;
         p.labelKey = labelKey;
         p.labelStr = labelStr;
@@ -297,21 +299,23 @@ public final class Profile {
         return values[sample * sampleTypes.length + type];
     }
 
-    public int stackStart(int sample) {
-        return stackStart[sample];
+    /** The sample's leaf node in {@link #stacks}, or -1 when its stack is empty. */
+    public int stackLeaf(int sample) {
+        return stackLeaf[sample];
     }
 
-    public int stackEnd(int sample) {
-        return stackStart[sample + 1];
+    /** An array that holds any stack of this profile, for {@link #stack}. */
+    public int[] stackBuffer() {
+        return new int[stacks.maxDepth()];
+    }
+
+    /** Puts the sample's locations into into[0..depth), leaf first; returns depth. */
+    public int stack(int sample, int[] into) {
+        return stacks.stack(stackLeaf[sample], into);
     }
 
     public int stackDepth(int sample) {
-        return stackStart[sample + 1] - stackStart[sample];
-    }
-
-    /** The location at position i of the flat stack array (see {@link #stackStart(int)}), leaf first. */
-    public int stackLocation(int i) {
-        return stackLocation[i];
+        return stacks.depth(stackLeaf[sample]);
     }
 
     public int labelStart(int sample) {

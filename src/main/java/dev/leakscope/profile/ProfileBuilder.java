@@ -1,6 +1,5 @@
 package dev.leakscope.profile;
 
-import dev.leakscope.util.IdList;
 import dev.leakscope.input.Limits;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntList;
@@ -55,10 +54,22 @@ public final class ProfileBuilder {
     private final LongList lineFunctionId = new LongList();
     private final LongList lineNumber = new LongList();
 
-    private final IntList valueStart = new IntList();
     private final LongList values = new LongList(1024);
-    private final IntList stackStart = new IntList();
-    private final IdList stackLocationId = new IdList();
+    private int samples;
+    /** The value count of the first sample, and the first sample with another count (or -1) and its count. */
+    private int firstValueCount = -1;
+    private int oddValueSample = -1;
+    private int oddValueCount;
+    private int sampleValueStart;
+    /** The current sample's stack as it comes (keys, see {@link #bigKey}), turned into a tree path when it ends. */
+    private int[] pending = new int[64];
+    private int pendingDepth;
+    private long frames;
+    private final StackTree.Builder stacks = new StackTree.Builder();
+    private final IntList stackLeaf = new IntList();
+    /** Location ids from 2^30 up (and 0), by key 2^30, 2^30 + 1, ... */
+    private final LongList bigIds = new LongList();
+    private LongIntMap bigIdKey;
     private final IntList labelStart = new IntList();
     private final IntList labelKey = new IntList();
     private final IntList labelStr = new IntList();
@@ -206,13 +217,61 @@ public final class ProfileBuilder {
 
     /** Starts a sample; its location ids, values and labels follow. */
     public void beginSample() {
-        valueStart.add(values.size());
-        stackStart.add(stackLocationId.size());
+        endSample();
+        samples++;
+        sampleValueStart = values.size();
         labelStart.add(labelKey.size());
     }
 
     public void addStackLocationId(long id) {
-        stackLocationId.add(id);
+        if (pendingDepth == pending.length) {
+            pending = java.util.Arrays.copyOf(pending, pendingDepth * 2);
+        }
+        pending[pendingDepth++] = id > 0 && id < BIG_KEYS ? (int) id : bigKey(id);
+    }
+
+    /** Keys from here on number the location ids that are not below it (see {@link #bigKey}). */
+    private static final int BIG_KEYS = 1 << 30;
+
+    /**
+     * A location id as a tree node key: the id itself when it is below 2^30 (as ids nearly always are),
+     * else 2^30 and up, numbering the other ids as they come.
+     */
+    private int bigKey(long id) {
+        if (bigIdKey == null) {
+            bigIdKey = new LongIntMap(16);
+        }
+        int i = bigIdKey.get(id);
+        if (i < 0) {
+            i = bigIds.size();
+            if (i == BIG_KEYS) {
+                throw new InputException("malformed profile: more than " + BIG_KEYS + " distinct large location ids");
+            }
+            bigIds.add(id);
+            bigIdKey.putIfAbsent(id, i);
+        }
+        return BIG_KEYS + i;
+    }
+
+    private long idOfKey(int key) {
+        return key < BIG_KEYS ? key : bigIds.get(key - BIG_KEYS);
+    }
+
+    /** Files the current sample's stack and checks its value count. */
+    private void endSample() {
+        if (samples == stackLeaf.size()) {
+            return;
+        }
+        stackLeaf.add(stacks.add(pending, 0, pendingDepth));
+        frames += pendingDepth;
+        pendingDepth = 0;
+        int count = values.size() - sampleValueStart;
+        if (firstValueCount < 0) {
+            firstValueCount = count;
+        } else if (count != firstValueCount && oddValueSample < 0) {
+            oddValueSample = samples - 1;
+            oddValueCount = count;
+        }
     }
 
     public void addValue(long v) {
@@ -227,7 +286,7 @@ public final class ProfileBuilder {
     }
 
     public int sampleCount() {
-        return stackStart.size();
+        return samples;
     }
 
     // ---- build
@@ -242,24 +301,27 @@ public final class ProfileBuilder {
      * per-sample and whole-input limits, naming the limit and its flag when one is exceeded.
      */
     public Profile build(Limits limits, long inputBytes) {
+        endSample();
         int n = sampleCount();
         int types = sampleTypes.size() / 2;
         if (types == 0 && n > 0) {
             throw new InputException("malformed profile: it has samples but no sample types");
         }
-        for (int s = 0; s < n; s++) {
-            if (limits != null) {
+        // The first sample whose value count is not the number of types (n when none).
+        int badValues = n == 0 ? 0 : firstValueCount != types ? 0 : oddValueSample >= 0 ? oddValueSample : n;
+        if (limits != null) {
+            for (int s = 0; s < n && s <= badValues; s++) {
                 int labels = (s + 1 < n ? labelStart.get(s + 1) : labelKey.size()) - labelStart.get(s);
                 if (labels > limits.maxLabels()) {
                     throw new InputException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
                             + limits.maxLabels() + " (raise it with --max-labels)");
                 }
             }
-            int count = (s + 1 < n ? valueStart.get(s + 1) : values.size()) - valueStart.get(s);
-            if (count != types) {
-                throw new InputException("malformed profile: sample " + (s + 1) + " has " + count
-                        + " values but the profile has " + types + " sample types");
-            }
+        }
+        if (badValues < n) {
+            int count = badValues == 0 ? firstValueCount : oddValueCount;
+            throw new InputException("malformed profile: sample " + (badValues + 1) + " has " + count
+                    + " values but the profile has " + types + " sample types");
         }
         int[] remap = dedupeStrings();
         Parts p = new Parts();
@@ -332,10 +394,10 @@ public final class ProfileBuilder {
         p.sampleCount = n;
         // The two largest arrays are handed over without copying (they may be longer than needed).
         p.values = values.array();
-        p.stackStart = closeOffsets(stackStart, stackLocationId.size());
-        p.stackLocation = resolveStacks(p.stackStart, locationIndex, locs);
+        p.stacks = resolveStacks(locationIndex, locs);
+        p.stackLeaf = stackLeaf.toArray();
         if (limits != null) {
-            checkLimits(p, limits, inputBytes);
+            checkLimits(p, limits, inputBytes, frames);
         }
         p.labelStart = closeOffsets(labelStart, labelKey.size());
         p.labelKey = remapStrings(labelKey, remap, "label key");
@@ -345,33 +407,36 @@ public final class ProfileBuilder {
         return new Profile(p);
     }
 
-    /** The stacks' location indexes, or an error naming the first unknown location id. */
-    private int[] resolveStacks(int[] starts, LongIntMap locationIndex, int locs) {
-        int[] out = stackLocationId.map(id -> lookup(locationIndex, id, locs));
-        if (out == null) {
-            int i = stackLocationId.failedAt();
-            int sample = 0;
-            while (starts[sample + 1] <= i) {
-                sample++;
+    /** The stack tree over location indexes, or an error naming the first unknown location id. */
+    private StackTree resolveStacks(LongIntMap locationIndex, int locs) {
+        StackTree tree = stacks.build();
+        java.util.BitSet unknown = tree.remap(key -> lookup(locationIndex, idOfKey(key), locs));
+        if (unknown != null) {
+            for (int s = 0; ; s++) {
+                for (int node = stackLeaf.get(s); node >= 0; node = tree.parent(node)) {
+                    if (unknown.get(node)) {
+                        throw new InputException("malformed profile: sample " + (s + 1)
+                                + " refers to unknown location id " + idOfKey(tree.location(node)));
+                    }
+                }
             }
-            throw new InputException("malformed profile: sample " + (sample + 1)
-                    + " refers to unknown location id " + stackLocationId.failedId());
         }
-        return out;
+        return tree;
     }
 
     private String[] uniqueStrings;
 
-    private static void checkLimits(Parts p, Limits limits, long inputBytes) {
+    private static void checkLimits(Parts p, Limits limits, long inputBytes, long stackEntries) {
         long maxFrames = limits.maxFrames(inputBytes);
-        if (withinLimits(p, limits.maxStackDepth(), maxFrames)) {
+        if (withinLimits(p, limits.maxStackDepth(), maxFrames, stackEntries)) {
             return;
         }
         long frames = 0;
+        int[] stack = new int[p.stacks.maxDepth()];
         for (int s = 0; s < p.sampleCount; s++) {
             long depth = 0;
-            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
-                int l = p.stackLocation[i];
+            for (int i = 0, d = p.stacks.stack(p.stackLeaf[s], stack); i < d; i++) {
+                int l = stack[i];
                 depth += Math.max(1, p.locLineStart[l + 1] - p.locLineStart[l]);
             }
             if (depth > limits.maxStackDepth()) {
@@ -390,17 +455,12 @@ public final class ProfileBuilder {
      * Whether no sample can exceed the limits, from bounds alone (the longest stack and the most lines
      * a location has), without visiting every frame: the exact walk is only needed near a limit.
      */
-    private static boolean withinLimits(Parts p, int maxDepth, long maxFrames) {
+    private static boolean withinLimits(Parts p, int maxDepth, long maxFrames, long stackEntries) {
         int maxLines = 1;
         for (int l = 0; l + 1 < p.locLineStart.length; l++) {
             maxLines = Math.max(maxLines, p.locLineStart[l + 1] - p.locLineStart[l]);
         }
-        int longest = 0;
-        for (int s = 0; s < p.sampleCount; s++) {
-            longest = Math.max(longest, p.stackStart[s + 1] - p.stackStart[s]);
-        }
-        return (long) longest * maxLines <= maxDepth
-                && (long) p.stackStart[p.sampleCount] * maxLines <= maxFrames;
+        return (long) p.stacks.maxDepth() * maxLines <= maxDepth && stackEntries * maxLines <= maxFrames;
     }
 
     /** Builds the deduplicated table; returns the old-index to new-index map. */
@@ -518,8 +578,8 @@ public final class ProfileBuilder {
         public long[] lineNumber;
         public int sampleCount;
         public long[] values;
-        public int[] stackStart;
-        public int[] stackLocation;
+        public StackTree stacks;
+        public int[] stackLeaf;
         public int[] labelStart;
         public int[] labelKey;
         public int[] labelStr;

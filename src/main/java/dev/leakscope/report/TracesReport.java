@@ -65,8 +65,8 @@ public final class TracesReport {
         List<Trace> out = new ArrayList<>();
         for (int sample = 0; sample < p.sampleCount(); sample++) {
             List<String> frames = new ArrayList<>();
-            for (int i = p.stackStart(sample); i < p.stackEnd(sample); i++) {
-                int l = p.stackLocation(i);
+            for (int n = p.stackLeaf(sample); n >= 0; n = p.stacks.parent(n)) {
+                int l = p.stacks.location(n);
                 for (int f = t.frameStart(l); f < t.frameEnd(l); f++) {
                     String name = t.info(t.frameNode(f)).printableName();
                     frames.add(f != t.frameEnd(l) - 1 ? name + " (inline)" : name);

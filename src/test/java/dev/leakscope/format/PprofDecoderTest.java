@@ -30,7 +30,7 @@ class PprofDecoderTest {
             assertEquals(2, p.sampleCount());
             assertEquals(3, p.locationCount());
             assertEquals(4096, p.value(0, 1));
-            assertEquals("main.leak", p.functionName(p.lineFunction(p.lineStart(p.stackLocation(p.stackStart(0))))));
+            assertEquals("main.leak", p.functionName(p.lineFunction(p.lineStart(p.stacks.location(p.stackLeaf(0))))));
         }
     }
 

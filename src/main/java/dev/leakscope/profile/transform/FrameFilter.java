@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.StackTree;
 
 /**
  * The frame-based filters of pprof ({@code profile/filter.go}, {@code prune.go}) on one profile:
@@ -18,10 +19,12 @@ final class FrameFilter {
     private final boolean[] lineKept;
     private boolean linesChanged;
     private boolean samplesChanged;
-    /** Current samples: index into p, and stack slices (leaf first). */
+    /** Current samples: index into p, and leaf node in stacks. */
     private int[] sampleIndex;
-    private int[] stackStart;
-    private int[] stackLocation;
+    private StackTree stacks;
+    private int[] stackLeaf;
+    /** A stack, leaf first (filters only shorten stacks: p's deepest fits). */
+    private final int[] stack;
 
     FrameFilter(Profile p) {
         this.p = p;
@@ -31,8 +34,9 @@ final class FrameFilter {
         for (int s = 0; s < sampleIndex.length; s++) {
             sampleIndex[s] = s;
         }
-        stackStart = p.stackStart;
-        stackLocation = p.stackLocation;
+        stacks = p.stacks;
+        stackLeaf = p.stackLeaf;
+        stack = p.stackBuffer();
     }
 
     /**
@@ -75,27 +79,26 @@ final class FrameFilter {
             return matched; // nothing to drop: no copy
         }
         IntList samples = new IntList(sampleIndex.length);
-        IntList starts = new IntList(sampleIndex.length + 1);
-        IntList stack = new IntList(stackLocation.length);
+        IntList leaves = new IntList(sampleIndex.length);
+        StackTree.Builder out = new StackTree.Builder();
         for (int i = 0; i < sampleIndex.length; i++) {
             if (!focusedAndNotIgnored(i, focusOrIgnore)) {
                 continue;
             }
-            int mark = stack.size();
-            for (int k = stackStart[i]; k < stackStart[i + 1]; k++) {
-                int l = stackLocation[k];
+            int kept = 0;
+            for (int k = 0, d = stacks.stack(stackLeaf[i], stack); k < d; k++) {
+                int l = stack[k];
                 if (!anyHidden || !hidden[l]) {
-                    stack.add(l);
+                    stack[kept++] = l;
                 }
             }
-            if (stack.size() == mark) {
+            if (kept == 0) {
                 continue;
             }
-            starts.add(mark);
+            leaves.add(out.add(stack, 0, kept));
             samples.add(sampleIndex[i]);
         }
-        starts.add(stack.size());
-        replaceSamples(samples.toArray(), starts, stack);
+        replaceSamples(samples.toArray(), out, leaves);
         return matched;
     }
 
@@ -128,22 +131,18 @@ final class FrameFilter {
             }
         }
         IntList samples = new IntList(sampleIndex.length);
-        IntList starts = new IntList(sampleIndex.length + 1);
-        IntList stack = new IntList(stackLocation.length);
+        IntList leaves = new IntList(sampleIndex.length);
+        StackTree.Builder out = new StackTree.Builder();
         for (int i = 0; i < sampleIndex.length; i++) {
-            for (int k = stackStart[i + 1] - 1; k >= stackStart[i]; k--) {
-                if (from[stackLocation[k]]) {
-                    starts.add(stack.size());
-                    for (int j = stackStart[i]; j <= k; j++) {
-                        stack.add(stackLocation[j]);
-                    }
+            for (int k = stacks.stack(stackLeaf[i], stack) - 1; k >= 0; k--) {
+                if (from[stack[k]]) {
+                    leaves.add(out.add(stack, 0, k + 1));
                     samples.add(sampleIndex[i]);
                     break;
                 }
             }
         }
-        starts.add(stack.size());
-        replaceSamples(samples.toArray(), starts, stack);
+        replaceSamples(samples.toArray(), out, leaves);
         return matched;
     }
 
@@ -168,23 +167,17 @@ final class FrameFilter {
                 }
             }
         }
-        IntList starts = new IntList(p.sampleCount + 1);
-        IntList stack = new IntList(p.stackLocation.length);
+        IntList leaves = new IntList(p.sampleCount);
+        StackTree.Builder out = new StackTree.Builder();
         for (int s = 0; s < p.sampleCount; s++) {
-            starts.add(stack.size());
-            int from = p.stackStart[s];
-            for (int k = p.stackStart[s]; k < p.stackStart[s + 1]; k++) {
-                if (beneath[p.stackLocation[k]]) {
-                    from = k;
-                    break;
-                }
+            int d = p.stack(s, f.stack);
+            int from = 0;
+            while (from < d && !beneath[f.stack[from]]) {
+                from++;
             }
-            for (int k = from; k < p.stackStart[s + 1]; k++) {
-                stack.add(p.stackLocation[k]);
-            }
+            leaves.add(out.add(f.stack, from == d ? 0 : from, d));
         }
-        starts.add(stack.size());
-        f.replaceSamples(f.sampleIndex, starts, stack);
+        f.replaceSamples(f.sampleIndex, out, leaves);
         return f.result();
     }
 
@@ -216,32 +209,32 @@ final class FrameFilter {
         if (samplesChanged) {
             ProfileEdits.keepSamples(p, parts, sampleIndex);
             parts.values = ProfileEdits.pickValues(p, sampleIndex);
-            parts.stackStart = stackStart;
-            parts.stackLocation = stackLocation;
+            parts.stacks = stacks;
+            parts.stackLeaf = stackLeaf;
         }
         return new Profile(parts);
     }
 
     private boolean hasEmptyStack() {
         for (int i = 0; i < sampleIndex.length; i++) {
-            if (stackStart[i] == stackStart[i + 1]) {
+            if (stackLeaf[i] < 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private void replaceSamples(int[] samples, IntList starts, IntList stack) {
+    private void replaceSamples(int[] samples, StackTree.Builder tree, IntList leaves) {
         sampleIndex = samples;
-        stackStart = starts.toArray();
-        stackLocation = stack.toArray();
+        stacks = tree.build();
+        stackLeaf = leaves.toArray();
         samplesChanged = true;
     }
 
     private boolean focusedAndNotIgnored(int sample, byte[] focusOrIgnore) {
         boolean focused = false;
-        for (int k = stackStart[sample]; k < stackStart[sample + 1]; k++) {
-            byte state = focusOrIgnore[stackLocation[k]];
+        for (int n = stackLeaf[sample]; n >= 0; n = stacks.parent(n)) {
+            byte state = focusOrIgnore[stacks.location(n)];
             if (state == 2) {
                 return false;
             }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.StackTree;
 import dev.leakscope.util.LongList;
 
 /**
@@ -74,13 +75,15 @@ public final class FramePruner {
         parts.lineFunction = lineFunction.toArray();
         parts.lineNumber = lineNumber.toArray();
         // Stacks are cut at the first marked location after the first unmarked one, from the root.
-        IntList stackStart = new IntList(p.sampleCount + 1);
-        IntList stack = new IntList(p.stackLocation.length);
+        IntList leaves = new IntList(p.sampleCount);
+        StackTree.Builder tree = new StackTree.Builder();
+        int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount; s++) {
-            int from = p.stackStart[s];
+            int d = p.stack(s, stack);
+            int from = 0;
             boolean foundUser = false;
-            for (int i = p.stackStart[s + 1] - 1; i >= p.stackStart[s]; i--) {
-                int l = p.stackLocation[i];
+            for (int i = d - 1; i >= 0; i--) {
+                int l = stack[i];
                 if (!prune[l] && !pruneBeneath[l]) {
                     foundUser = true;
                     continue;
@@ -91,14 +94,10 @@ public final class FramePruner {
                 from = prune[l] ? i + 1 : i;
                 break;
             }
-            stackStart.add(stack.size());
-            for (int i = from; i < p.stackStart[s + 1]; i++) {
-                stack.add(p.stackLocation[i]);
-            }
+            leaves.add(tree.add(stack, from, d));
         }
-        stackStart.add(stack.size());
-        parts.stackStart = stackStart.toArray();
-        parts.stackLocation = stack.toArray();
+        parts.stacks = tree.build();
+        parts.stackLeaf = leaves.toArray();
         return new Profile(parts);
     }
 

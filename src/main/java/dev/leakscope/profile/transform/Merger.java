@@ -153,8 +153,8 @@ public final class Merger {
                 continue;
             }
             stack.clear();
-            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
-                int l = p.stackLocation[i];
+            for (int n = p.stackLeaf[s]; n >= 0; n = p.stacks.parent(n)) {
+                int l = p.stacks.location(n);
                 if (locationMap[l] < 0) {
                     locationMap[l] = mapLocation(p, l, strings, mappingMap, mappingShift, functionMap);
                 }

@@ -62,28 +62,20 @@ final class ProfileEdits {
         keepSamples(p, parts, keep.toArray());
     }
 
-    /** Restricts parts' stacks and labels to the given samples of p (values already set). */
+    /** Restricts parts' stacks (p's tree, shared) and labels to the given samples of p (values already set). */
     static void keepSamples(Profile p, ProfileBuilder.Parts parts, int[] samples) {
-        IntList stackStart = new IntList(samples.length + 1);
-        IntList stack = new IntList(p.stackLocation.length);
         IntList labelStart = new IntList(samples.length + 1);
         IntList labels = new IntList();
         for (int s : samples) {
-            stackStart.add(stack.size());
-            for (int i = p.stackStart[s]; i < p.stackStart[s + 1]; i++) {
-                stack.add(p.stackLocation[i]);
-            }
             labelStart.add(labels.size());
             for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
                 labels.add(i);
             }
         }
-        stackStart.add(stack.size());
         labelStart.add(labels.size());
         int[] li = labels.toArray();
         parts.sampleCount = samples.length;
-        parts.stackStart = stackStart.toArray();
-        parts.stackLocation = stack.toArray();
+        parts.stackLeaf = pick(p.stackLeaf, samples);
         parts.labelStart = labelStart.toArray();
         parts.labelKey = pick(p.labelKey, li);
         parts.labelStr = pick(p.labelStr, li);

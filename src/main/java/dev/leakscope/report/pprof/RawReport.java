@@ -48,7 +48,7 @@ public final class RawReport {
         for (int s = 0; s < p.sampleCount(); s++) {
             // pprof's focus step (run even without filters) keeps only samples with a focused
             // location, so a sample with an empty stack is never printed.
-            if (p.stackDepth(s) > 0) {
+            if (p.stackLeaf(s) >= 0) {
                 writeSample(p, s, out);
             }
         }
@@ -72,8 +72,8 @@ public final class RawReport {
             sb.append(' ').append(GoNumbers.pad(Long.toString(p.value(s, t)), 10));
         }
         sb.append(": ");
-        for (int i = p.stackStart(s); i < p.stackEnd(s); i++) {
-            sb.append(Long.toUnsignedString(p.locationId(p.stackLocation(i)))).append(' ');
+        for (int n = p.stackLeaf(s); n >= 0; n = p.stacks.parent(n)) {
+            sb.append(Long.toUnsignedString(p.locationId(p.stacks.location(n)))).append(' ');
         }
         sb.append('\n');
         Map<String, List<String>> strings = new LinkedHashMap<>();

@@ -91,19 +91,21 @@ class JfrGoldenTest {
     private static Map<String, Long> byTypeAndFrame(Profile p) {
         int live = p.sampleTypeIndex("live_objects");
         Map<String, Long> m = new TreeMap<>();
+        int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount(); s++) {
             if (p.value(s, live) == 0) {
                 continue;
             }
-            int k = p.stackStart(s);
+            int depth = p.stack(s, stack);
+            int k = 0;
             if (p.stringLabel(s, "gc_root") != null) {
                 k++;
             }
-            String type = name(p, p.stackLocation(k));
+            String type = name(p, stack[k]);
             String frame = null;
             String firstFrame = null;
-            for (int i = k + 1; i < p.stackEnd(s); i++) {
-                int l = p.stackLocation(i);
+            for (int i = k + 1; i < depth; i++) {
+                int l = stack[i];
                 String f = name(p, l).replace('/', '.') + ":" + p.lineNumber(p.lineStart(l));
                 firstFrame = firstFrame == null ? f : firstFrame;
                 if (frame == null && !f.matches("(java|jdk|sun)\\..*")) {

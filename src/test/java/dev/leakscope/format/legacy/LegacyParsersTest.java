@@ -26,7 +26,7 @@ class LegacyParsersTest {
         assertEquals(2488234, p.value(0, 1));
         assertEquals(1, p.value(0, 2));
         assertEquals(829411, p.value(0, 3));
-        assertEquals(0x1000, p.locationAddress(p.stackLocation(p.stackStart(0))));
+        assertEquals(0x1000, p.locationAddress(p.stacks.location(p.stackLeaf(0))));
     }
 
     @Test
@@ -77,8 +77,8 @@ class LegacyParsersTest {
         Profile ours = parse(text, true);
         // runtime.goexit (0x300, no comment) is cut; the two named frames remain.
         assertEquals(2, ours.stackDepth(0));
-        assertEquals("main.leaf", ours.functionName(ours.lineFunction(ours.lineStart(ours.stackLocation(0)))));
-        assertEquals(3, ours.lineNumber(ours.lineStart(ours.stackLocation(0))));
+        assertEquals("main.leaf", ours.functionName(ours.lineFunction(ours.lineStart(ours.stacks.location(ours.stackLeaf(0))))));
+        assertEquals(3, ours.lineNumber(ours.lineStart(ours.stacks.location(ours.stackLeaf(0)))));
         assertEquals("", ours.dropFrames);
     }
 

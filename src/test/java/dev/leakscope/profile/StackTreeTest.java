@@ -1,0 +1,63 @@
+package dev.leakscope.profile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StackTreeTest {
+    @Test
+    void stacksComeBackAsAddedAndSharedPathsAreOneNode() {
+        Random r = new Random(7);
+        int[][] stacks = new int[2000][];
+        StackTree.Builder b = new StackTree.Builder();
+        int[] leaves = new int[stacks.length];
+        for (int s = 0; s < stacks.length; s++) {
+            // leaf first; a few roots and small fan-out, so that stacks share prefixes and repeat
+            int depth = r.nextInt(12);
+            stacks[s] = new int[depth];
+            for (int i = depth - 1; i >= 0; i--) {
+                stacks[s][i] = r.nextInt(i == depth - 1 ? 3 : 4);
+            }
+            leaves[s] = b.add(stacks[s], 0, depth);
+        }
+        StackTree t = b.build();
+        int[] buf = new int[t.maxDepth()];
+        for (int s = 0; s < stacks.length; s++) {
+            int d = t.stack(leaves[s], buf);
+            assertArrayEquals(stacks[s], Arrays.copyOf(buf, d), "sample " + s);
+            assertEquals(d, t.depth(leaves[s]));
+            // the parent pointers walk the same path
+            int i = 0;
+            for (int n = leaves[s]; n >= 0; n = t.parent(n)) {
+                assertEquals(stacks[s][i++], t.location(n));
+            }
+            assertEquals(d, i);
+        }
+        for (int s = 0; s < stacks.length; s++) {
+            for (int o = 0; o < s; o++) {
+                if (Arrays.equals(stacks[s], stacks[o])) {
+                    assertEquals(leaves[o], leaves[s]);
+                } else {
+                    assertNotEquals(leaves[o], leaves[s]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEmptyStackIsLeafMinusOneAndASliceIsAStack() {
+        StackTree.Builder b = new StackTree.Builder();
+        assertEquals(-1, b.add(new int[] {5, 6}, 1, 1));
+        int leaf = b.add(new int[] {9, 5, 6, 7}, 1, 3);
+        StackTree t = b.build();
+        int[] buf = new int[t.maxDepth()];
+        assertEquals(2, t.stack(leaf, buf));
+        assertArrayEquals(new int[] {5, 6}, buf);
+        assertEquals(0, t.depth(-1));
+        assertEquals(-1, t.parent(t.parent(leaf)));
+    }
+}
