@@ -71,10 +71,10 @@ final class TrendCommand extends ProfileCommand {
         var target = format.target(root.workDir, sources);
         SeriesEnds ends = f == Format.HTML ? new SeriesEnds() : null;
         loader().series(sources, (argument, name, p, file) -> {
-            builder.add(argument, name, p, file);
             if (ends != null) {
                 ends.add(argument, name, p, file);
             }
+            return builder.begin(argument, name, p, file);
         });
         var series = builder.build();
         Trend trend = TrendAnalysis.analyze(series);

@@ -201,7 +201,7 @@ final class WatchCommand extends ProfileCommand {
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
         long[] fetched = snapshots.timeNanos();
-        loader().series(snapshots.sources(), (argument, name, p, file) -> builder.add(argument, name, p,
+        loader().series(snapshots.sources(), (argument, name, p, file) -> builder.begin(argument, name, p,
                 new FileTime(fetched[argument], FileTime.Source.FETCH)));
         return TrendAnalysis.analyze(builder.build(1));
     }

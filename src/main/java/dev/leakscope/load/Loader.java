@@ -23,6 +23,7 @@ import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one place that turns command-line sources (files, {@code -}, directories, archives) into what
@@ -43,15 +44,18 @@ public final class Loader {
         this.symbolization = symbolization;
     }
 
-    /** Receives each snapshot of a series. */
+    /** Takes each snapshot of a series, in series order (see {@link SnapshotReader.Stages}). */
     @FunctionalInterface
-    public interface SeriesVisitor {
+    public interface SeriesStages {
         /**
+         * Runs on the calling thread; the task it returns on any thread (at once with other snapshots'
+         * tasks), and what that returns back on the calling thread, in series order.
+         *
          * @param argument the index of the command-line argument it comes from (members of a directory
          *                 or archive share one)
          * @param file     when its file was captured, for a profile without a time of its own (else none)
          */
-        void snapshot(int argument, String name, Profile profile, FileTime file);
+        Supplier<Runnable> snapshot(int argument, String name, Profile profile, FileTime file);
     }
 
     /**
@@ -181,10 +185,13 @@ public final class Loader {
         return String.join("+", names);
     }
 
-    /** Every snapshot the sources hold, in argument order, symbolized and pruned, one at a time. */
-    public void series(List<InputSource> sources, SeriesVisitor visitor) {
-        SnapshotReader.forEach(sources, limits, warn,
-                (m, p) -> visitor.snapshot(m.argument(), m.name(),
+    /**
+     * Every snapshot the sources hold, in argument order, symbolized and pruned; they are loaded, and the
+     * tasks stages returns run, on the cores the machine has.
+     */
+    public void series(List<InputSource> sources, SeriesStages stages) {
+        SnapshotReader.inStages(sources, limits, warn,
+                (m, p) -> stages.snapshot(m.argument(), m.name(),
                         PrintableNames.of(FramePruner.prune(symbolization.prepared(new ValueSums().add(m.name(), p)))),
                         p.timeNanos() == 0 ? FileTimes.of(m.source()) : FileTime.NONE));
     }

@@ -17,6 +17,7 @@ import dev.leakscope.util.LongList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Loads the profiles that command-line arguments hold, one at a time: a file is one profile (an
@@ -90,20 +91,92 @@ public final class SnapshotReader {
             try {
                 p = ProfileLoader.load(member, limits);
             } catch (InputException e) {
-                if (LimitException.isCause(e)) {
-                    throw e;
-                }
-                warn.accept("skipping " + (e instanceof ProfileLoader.NotAProfileException n ? n.brief() : e.getMessage()));
+                warn.accept(skipping(e));
                 return;
             }
             counts[1]++;
             visitor.snapshot(new Member(argument, index, member), p);
         });
+        checkSomeProfile(arg, counts);
+    }
+
+    /** The warning for a member of a directory or archive that is not a profile; a limit reached is rethrown. */
+    private static String skipping(InputException e) {
+        if (LimitException.isCause(e)) {
+            throw e;
+        }
+        return "skipping " + (e instanceof ProfileLoader.NotAProfileException n ? n.brief() : e.getMessage());
+    }
+
+    /** Fails when a directory or archive of counts[0] entries held no profile (counts[1]). */
+    private static void checkSomeProfile(Snapshots arg, int[] counts) {
         if (counts[1] == 0) {
             throw new InputException(arg.source().name() + ": no profile in " + arg.describe()
                     + (counts[0] == 0 ? ": it holds no files" : counts[0] == 1 ? ": its only file is not one"
                     : ": none of its " + counts[0] + " files is one"));
         }
+    }
+
+    /** Takes each profile of a series, in series order. */
+    @FunctionalInterface
+    public interface Stages {
+        /**
+         * Runs on the calling thread; the task it returns runs on any thread (at once with other
+         * snapshots' tasks), and what that returns runs back on the calling thread, in series order.
+         */
+        Supplier<Runnable> snapshot(Member member, Profile profile);
+    }
+
+    /**
+     * As {@link #forEach(List, Limits, Consumer, Visitor)}, with the profiles loaded, and the tasks
+     * stages returns run, on the cores the machine has ({@link Pipeline}): warnings, calls and failures
+     * come in the same order as when the profiles are loaded one after the other.
+     */
+    public static void inStages(List<InputSource> args, Limits limits, Consumer<String> warn, Stages stages) {
+        List<Snapshots> expanded = new ArrayList<>();
+        for (InputSource arg : args) {
+            expanded.add(Snapshots.of(arg, limits));
+        }
+        try (Pipeline pipeline = new Pipeline(Runtime.getRuntime().maxMemory())) {
+            for (int a = 0; a < expanded.size(); a++) {
+                inStages(a, expanded.get(a), limits, warn, stages, pipeline);
+            }
+            pipeline.finish();
+        }
+    }
+
+    private static void inStages(int argument, Snapshots arg, Limits limits, Consumer<String> warn, Stages stages,
+                                 Pipeline pipeline) {
+        if (!arg.isCollection()) {
+            Member m = new Member(argument, 0, arg.source());
+            pipeline.load(m.source().storedSize(), () -> {
+                Profile p = ProfileLoader.load(m.source(), limits);
+                return () -> pipeline.then(stages.snapshot(m, p)::get);
+            });
+            return;
+        }
+        int[] counts = new int[2]; // entries (profiles or not), profiles loaded
+        arg.forEach(line -> {
+            counts[0]++;
+            pipeline.then(() -> warn.accept(line));
+        }, (index, member) -> {
+            counts[0]++;
+            Member m = new Member(argument, index, member);
+            pipeline.load(member.storedSize(), () -> {
+                Profile p;
+                try {
+                    p = ProfileLoader.load(member, limits);
+                } catch (InputException e) {
+                    String skipped = skipping(e);
+                    return () -> warn.accept(skipped);
+                }
+                return () -> {
+                    counts[1]++;
+                    pipeline.then(stages.snapshot(m, p)::get);
+                };
+            });
+        });
+        pipeline.then(() -> checkSomeProfile(arg, counts));
     }
 
     /**

@@ -23,11 +23,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
  * Builds a {@link Series} from snapshots added one at a time: each profile is reduced to one value per
- * node at once and can then be dropped, so a long series never holds more than one profile. Nodes
+ * node at once and can then be dropped, so a long series never holds more than the profiles being
+ * reduced (one per thread that reduces them, see {@link #begin}). Nodes
  * are matched across snapshots by identity (name, file, line… at the granularity), never by id.
  */
 public final class SeriesBuilder {
@@ -111,6 +113,17 @@ public final class SeriesBuilder {
      * have no time of their own is ordered by those ({@link SnapshotOrder#times}).
      */
     public void add(int argument, String name, Profile p, FileTime file) {
+        begin(argument, name, p, file).get().run();
+    }
+
+    /**
+     * Adds the next snapshot in stages, so that snapshots can be reduced at once on several threads: this
+     * takes what is known of it without a pass over its samples; the task it returns reduces the profile
+     * to values per node (on any thread, the profile can then be dropped); and what that task returns
+     * adds those values. Snapshots are begun, and their values added, in series order: arguments as for
+     * {@link #add(int, String, Profile, FileTime)}.
+     */
+    public Supplier<Runnable> begin(int argument, String name, Profile p, FileTime file) {
         int s = names.size();
         if (s == arguments.length) {
             arguments = Arrays.copyOf(arguments, s * 2);
@@ -129,7 +142,7 @@ public final class SeriesBuilder {
         int index = shape.column(wanted.type(), wanted.unit());
         if (index < 0) {
             lacking.add(name);
-            return;
+            return () -> () -> { };
         }
         if (wanted.unit() == null) {
             wanted = shape.named(wanted.type(), null); // named on the command line: its unit from here on
@@ -154,21 +167,57 @@ public final class SeriesBuilder {
             fileTimeSource = file.source();
             anyModified |= file.source() == FileTime.Source.MODIFIED;
         }
+        boolean retention = withRetention;
+        return () -> {
+            Reduced r = reduce(p, index, retention ? inuseSpace : -1, retention ? allocSpace : -1);
+            return () -> add(s, r);
+        };
+    }
+
+    /**
+     * A snapshot's values per node of its own node table, of the series' type and, with retention, of
+     * in-use and allocated space (null without), and its via pairs (null for cum values).
+     */
+    private record Reduced(NodeTable table, Graph values, Graph inuse, Graph alloc, ViaValues vias,
+                           long total, long inuseTotal, long allocTotal) {
+    }
+
+    private Reduced reduce(Profile p, int index, int inuseSpace, int allocSpace) {
         NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
-        int[] global = new int[table.size()];
+        Graph values = graph(p, table, index);
+        long total = total(p, index);
+        if (inuseSpace < 0) {
+            return new Reduced(table, values, null, null, vias(p, table, index), total, 0, 0);
+        }
+        // the series' own type is often one of the two (inuse_space): its values are not computed again
+        return new Reduced(table, values, inuseSpace == index ? values : graph(p, table, inuseSpace),
+                allocSpace == index ? values : graph(p, table, allocSpace), vias(p, table, index), total,
+                inuseSpace == index ? total : total(p, inuseSpace), allocSpace == index ? total : total(p, allocSpace));
+    }
+
+    private Graph graph(Profile p, NodeTable table, int type) {
+        return GraphBuilder.build(p, table, GraphOptions.of(granularity, noInlines, type), null, false);
+    }
+
+    private ViaValues vias(Profile p, NodeTable table, int index) {
+        return cum ? null : ViaValues.of(p, table, index);
+    }
+
+    private void add(int s, Reduced r) {
+        int[] global = new int[r.table.size()];
         for (int n = 0; n < global.length; n++) {
-            global[n] = intern(table.info(n));
+            global[n] = intern(r.table.info(n));
         }
-        collect(p, table, global, index, values, s);
-        if (!cum) {
-            collectVias(p, table, global, index, s);
+        collect(r.values, global, values, s);
+        if (r.vias != null) {
+            collectVias(r.vias, global, s);
         }
-        totals[s] = total(p, index);
-        if (withRetention) {
-            collect(p, table, global, inuseSpace, inuse, s);
-            collect(p, table, global, allocSpace, alloc, s);
-            inuseTotals[s] = total(p, inuseSpace);
-            allocTotals[s] = total(p, allocSpace);
+        totals[s] = r.total;
+        if (r.inuse != null && withRetention) { // (a later snapshot may have ended retention since it began)
+            collect(r.inuse, global, inuse, s);
+            collect(r.alloc, global, alloc, s);
+            inuseTotals[s] = r.inuseTotal;
+            allocTotals[s] = r.allocTotal;
         }
     }
 
@@ -269,8 +318,7 @@ public final class SeriesBuilder {
         return i;
     }
 
-    private void collect(Profile p, NodeTable table, int[] global, int type, List<long[]> into, int s) {
-        Graph g = GraphBuilder.build(p, table, GraphOptions.of(granularity, noInlines, type), null, false);
+    private void collect(Graph g, int[] global, List<long[]> into, int s) {
         for (int n : g.nodes()) {
             long[] row = into.get(global[n]);
             if (s >= row.length) {
@@ -281,8 +329,7 @@ public final class SeriesBuilder {
         }
     }
 
-    private void collectVias(Profile p, NodeTable table, int[] global, int index, int s) {
-        ViaValues v = ViaValues.of(p, table, index);
+    private void collectVias(ViaValues v, int[] global, int s) {
         for (int i = 0; i < v.size(); i++) {
             long key = ViaValues.key(global[ViaValues.leaf(v.key(i))], global[ViaValues.via(v.key(i))]);
             long[] row = vias.computeIfAbsent(key, k -> new long[times.length]);

@@ -1,0 +1,116 @@
+package dev.leakscope.load;
+
+import dev.leakscope.util.InputException;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Work on a series of snapshots spread over the cores (at most four threads), its results taken in
+ * series order on the calling thread: each step queued is a task for a thread of the pool, or a step
+ * known at once (a warning), and what it yields runs on the calling thread when its turn comes. So
+ * warnings, visits and failures come in the order they would one snapshot after the other: the first
+ * failure in series order is the one thrown.
+ *
+ * <p>Memory stays bounded: a new load waits while as many tasks as threads are pending, or while the
+ * loads pending and it could not decode together in the heap ({@link LoadAhead#fitTwoAtOnce}: 8 bytes
+ * per stored byte).
+ */
+final class Pipeline implements AutoCloseable {
+    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final long HEAP_PER_STORED_BYTE = 8;
+
+    /** @param loadBytes of a load, its stored bytes (at least 0); of a task on what is loaded, 0; else -1 */
+    private record Step(Future<Runnable> result, long loadBytes) {
+    }
+
+    private final ExecutorService pool;
+    private final long heap;
+    private final ArrayDeque<Step> queue = new ArrayDeque<>();
+    private int pendingTasks;
+    private long pendingLoadBytes;
+
+    Pipeline(long maxHeap) {
+        this.heap = maxHeap;
+        this.pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "leakscope-load");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues a step that needs no thread: it runs on the calling thread when its turn comes. */
+    void then(Runnable step) {
+        queue.add(new Step(CompletableFuture.completedFuture(step), -1));
+    }
+
+    /**
+     * Queues a load of storedBytes bytes (-1: unknown) for the pool, once there is room for it (taking
+     * the steps before it in turn); what it yields runs on the calling thread when its turn comes.
+     */
+    void load(long storedBytes, Callable<Runnable> task) {
+        long bytes = Math.max(0, storedBytes);
+        while (pendingTasks >= THREADS
+                || pendingLoadBytes > 0 && (pendingLoadBytes + bytes) * HEAP_PER_STORED_BYTE > heap) {
+            takeNext();
+        }
+        pendingLoadBytes += bytes;
+        submit(task, bytes);
+    }
+
+    /**
+     * Queues a task for the pool at once (it works on what a step has already loaded, so it makes no
+     * new room to wait for); what it yields runs on the calling thread when its turn comes.
+     */
+    void then(Callable<Runnable> task) {
+        submit(task, 0);
+    }
+
+    private void submit(Callable<Runnable> task, long loadBytes) {
+        pendingTasks++;
+        queue.add(new Step(pool.submit(task), loadBytes));
+    }
+
+    /** Takes every step queued, in order (including those the steps queue as they run). */
+    void finish() {
+        while (!queue.isEmpty()) {
+            takeNext();
+        }
+    }
+
+    private void takeNext() {
+        Step s = queue.poll();
+        Runnable then = await(s.result);
+        if (s.loadBytes >= 0) {
+            pendingTasks--;
+            pendingLoadBytes -= s.loadBytes;
+        }
+        then.run();
+    }
+
+    private static Runnable await(Future<Runnable> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted while loading profiles", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
