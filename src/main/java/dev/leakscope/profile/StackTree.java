@@ -63,22 +63,6 @@ public final class StackTree {
         return d;
     }
 
-    /** The number of frames from leaf to its root (0 for leaf -1, an empty stack). */
-    public int depth(int leaf) {
-        int d = 0;
-        for (int k = leaf; k >= 0; ) {
-            int[] b = blocks[k >>> BLOCK_BITS];
-            int base = k & -BLOCK;
-            int j = k - base;
-            int v = 0;
-            for (; j >= 0 && (v = b[j]) >= 0; j--) {
-                d++;
-            }
-            k = j < 0 ? base - 1 : -2 - v;
-        }
-        return d;
-    }
-
     /**
      * Maps every node's key by f to its location; returns null, or, when f rejects some keys (-1), the
      * set of those nodes, which keep their keys.

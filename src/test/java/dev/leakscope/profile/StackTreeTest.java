@@ -29,7 +29,6 @@ class StackTreeTest {
         for (int s = 0; s < stacks.length; s++) {
             int d = t.stack(leaves[s], buf);
             assertArrayEquals(stacks[s], Arrays.copyOf(buf, d), "sample " + s);
-            assertEquals(d, t.depth(leaves[s]));
             // the parent pointers walk the same path
             int i = 0;
             for (int n = leaves[s]; n >= 0; n = t.parent(n)) {
@@ -57,7 +56,7 @@ class StackTreeTest {
         int[] buf = new int[t.maxDepth()];
         assertEquals(2, t.stack(leaf, buf));
         assertArrayEquals(new int[] {5, 6}, buf);
-        assertEquals(0, t.depth(-1));
+        assertEquals(0, t.stack(-1, buf));
         assertEquals(-1, t.parent(t.parent(leaf)));
     }
 }
