@@ -33,14 +33,15 @@ public final class PprofDecoder {
 
     private final WireReader in;
     private final ProfileBuilder b = new ProfileBuilder();
+    private final SampleScanner samples = new SampleScanner(b);
     // Sample types and the period type reference strings that may come later; kept as indexes.
     private boolean timeSeen;
     private static final int MAX_PACKED = 1 << 16;
     /** The values of one packed field, decoded in one go. */
     private long[] packed = new long[256];
 
-    private PprofDecoder(InputStream stream) {
-        in = new WireReader(stream);
+    private PprofDecoder(WireReader in) {
+        this.in = in;
     }
 
     /** A decoded profile, not yet checked, and the number of bytes it was decoded from. */
@@ -53,7 +54,16 @@ public final class PprofDecoder {
 
     /** Decodes a whole profile; bytes that are not profile.proto are a {@link WireException}. */
     public static Decoded decode(InputStream stream) throws WireException {
-        PprofDecoder d = new PprofDecoder(stream);
+        return decode(new WireReader(stream));
+    }
+
+    /** As {@link #decode(InputStream)}, with a reader of another buffer size. */
+    static Decoded decode(InputStream stream, int bufferSize) throws WireException {
+        return decode(new WireReader(stream, bufferSize));
+    }
+
+    private static Decoded decode(WireReader reader) throws WireException {
+        PprofDecoder d = new PprofDecoder(reader);
         try {
             if (d.in.atEnd()) {
                 throw new WireException("empty input");
@@ -142,8 +152,17 @@ public final class PprofDecoder {
 
     private void readSample(int wire) throws IOException, WireException {
         expect(wire, WIRE_LEN, "sample");
-        long old = in.enter(in.readLength());
+        int length = in.readLength();
         b.beginSample();
+        if (in.buffered(length)) {
+            int from = in.position();
+            if (samples.scan(in.buffer(), from, from + length)) {
+                in.advance(length);
+                return;
+            }
+            // Malformed: read again by the rules below, which say what is wrong with it.
+        }
+        long old = in.enter(length);
         while (true) {
             if (in.atEnd()) {
                 break;

@@ -16,8 +16,11 @@ final class WireReader {
     static final int LEN = 2;
     static final int FIXED32 = 5;
 
+    /** The usual buffer: a profile's messages (a sample, a location) are far smaller. */
+    static final int BUFFER = 1 << 16;
+
     private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private int end;
     /** Stream offset of buf[0]. */
@@ -27,7 +30,13 @@ final class WireReader {
     private boolean eof;
 
     WireReader(InputStream in) {
+        this(in, BUFFER);
+    }
+
+    /** A reader with a buffer of capacity bytes (at least 16); messages longer than that are streamed. */
+    WireReader(InputStream in, int capacity) {
         this.in = in;
+        this.buf = new byte[capacity];
     }
 
     /** Current stream offset. */
@@ -58,19 +67,23 @@ final class WireReader {
 
     long readVarint() throws IOException, PprofDecoder.WireException {
         if (end - pos >= 10) {
-            // Fast path: the whole varint is in the buffer; the message limit is checked after.
+            // Fast path: the whole varint is in the buffer; the message limit is checked after (first,
+            // as the byte-by-byte path below meets it first).
             long result = 0;
             for (int shift = 0; shift < 70; shift += 7) {
                 byte b = buf[pos++];
                 result |= (long) (b & 0x7f) << shift;
                 if (b >= 0) {
-                    if (base + pos > limit) {
-                        throw new PprofDecoder.WireException("varint runs past the end of its message");
-                    }
-                    return result;
+                    break;
                 }
             }
-            throw new PprofDecoder.WireException("malformed varint");
+            if (base + pos > limit) {
+                throw new PprofDecoder.WireException("varint runs past the end of its message");
+            }
+            if (buf[pos - 1] < 0) {
+                throw new PprofDecoder.WireException("malformed varint");
+            }
+            return result;
         }
         long result = 0;
         for (int shift = 0; shift < 70; shift += 7) {
@@ -204,6 +217,35 @@ final class WireReader {
             throw new PprofDecoder.WireException("truncated message");
         }
         return buf[pos++] & 0xff;
+    }
+
+    /**
+     * Whether the next n bytes (within the current message) are in the buffer, reading more to put them
+     * there when they fit it; then {@link #buffer()} holds them from {@link #position()} on.
+     */
+    boolean buffered(int n) throws IOException {
+        while (end - pos < n) {
+            if (n > buf.length || eof) {
+                return false;
+            }
+            fill();
+        }
+        return true;
+    }
+
+    /** The buffer, for a caller that decodes a message {@link #buffered} in it. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Where the unread bytes start in {@link #buffer()}. */
+    int position() {
+        return pos;
+    }
+
+    /** Moves past n bytes known to be in the buffer. */
+    void advance(int n) {
+        pos += n;
     }
 
     /** Moves the unread bytes to the front and reads more; false at the end of the stream. */

@@ -8,37 +8,50 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a stream on a background thread, a chunk ahead of the consumer, so that decompression runs on
- * one core while decoding runs on the other. Errors of the source reach the consumer at the point
- * where it would have read the failing bytes.
+ * Reads a stream on a background thread, a few chunks ahead of the consumer, so that decompression
+ * runs on one core while decoding runs on the other. The chunks go back and forth between the two
+ * threads (no garbage per chunk), and the thread starts only once the consumer has read past the
+ * first {@link #HEAD} bytes itself: a look at the head of an input (what format is it?) starts none.
+ * Errors of the source reach the consumer at the point where it would have read the failing bytes.
  */
 final class ReadAheadInputStream extends InputStream {
-    private static final int CHUNK = 1 << 18;
-    private static final byte[] END = new byte[0];
+    static final int CHUNK = 1 << 18;
+    private static final int CHUNKS = 4;
+    /** Read on the consumer's thread before the read-ahead starts. */
+    static final int HEAD = 1 << 16;
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-    private final Thread reader;
+    /** A filled chunk: its bytes up to length; a chunk shorter than {@link #CHUNK} is the last. */
+    private record Chunk(byte[] bytes, int length) {
+    }
+
+    private final InputStream source;
+    private final BlockingQueue<Object> full = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    private Thread reader;
+    private long headRead;
     private byte[] current = new byte[0];
     private int pos;
     private int limit;
     private boolean done;
 
     ReadAheadInputStream(InputStream source) {
-        reader = new Thread(() -> pump(source), "leakscope-read-ahead");
-        reader.setDaemon(true);
-        reader.start();
+        this.source = source;
     }
 
-    private void pump(InputStream source) {
+    private void pump() {
+        int made = 0;
         try (source) {
             while (true) {
-                byte[] chunk = new byte[CHUNK];
-                int n = source.readNBytes(chunk, 0, CHUNK);
-                if (n > 0) {
-                    queue.put(n == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, n));
+                byte[] chunk = free.poll();
+                if (chunk == null && made < CHUNKS) {
+                    chunk = new byte[CHUNK];
+                    made++;
+                } else if (chunk == null) {
+                    chunk = free.take();
                 }
+                int n = source.readNBytes(chunk, 0, CHUNK);
+                full.put(new Chunk(chunk, n));
                 if (n < CHUNK) {
-                    queue.put(END);
                     return;
                 }
             }
@@ -46,7 +59,7 @@ final class ReadAheadInputStream extends InputStream {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             try {
-                queue.put(e);
+                full.put(e);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
@@ -57,9 +70,19 @@ final class ReadAheadInputStream extends InputStream {
         if (done) {
             return false;
         }
+        if (reader == null) {
+            if (headRead < HEAD) {
+                return fillHead();
+            }
+            reader = new Thread(this::pump, "leakscope-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
+        } else if (current.length == CHUNK) {
+            free.offer(current);
+        }
         Object next;
         try {
-            next = queue.take();
+            next = full.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading");
@@ -76,13 +99,27 @@ final class ReadAheadInputStream extends InputStream {
             done = true;
             throw e;
         }
-        current = (byte[]) next;
+        Chunk chunk = (Chunk) next;
+        current = chunk.bytes();
         pos = 0;
-        limit = current.length;
-        if (current == END) {
+        limit = chunk.length();
+        done = limit < CHUNK;
+        return limit > 0;
+    }
+
+    /** Reads part of the head on this thread. */
+    private boolean fillHead() throws IOException {
+        if (current.length == 0) {
+            current = new byte[1 << 13];
+        }
+        int n = source.read(current, 0, (int) Math.min(current.length, HEAD - headRead));
+        if (n < 0) {
             done = true;
             return false;
         }
+        headRead += n;
+        pos = 0;
+        limit = n;
         return true;
     }
 
@@ -109,8 +146,12 @@ final class ReadAheadInputStream extends InputStream {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         done = true;
-        reader.interrupt();
+        if (reader != null) {
+            reader.interrupt();
+        } else {
+            source.close();
+        }
     }
 }

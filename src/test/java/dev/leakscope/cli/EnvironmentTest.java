@@ -14,8 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /** Commands take the zone, locale, colour and terminal from their Environment, never from the machine. */
@@ -77,5 +81,21 @@ class EnvironmentTest {
                 new PrintWriter(err), terminal, env(variables));
         assertEquals(0, code, List.of(args) + ": " + err);
         return out.toString();
+    }
+
+    @Test
+    void theSystemsUtcPrintsAsTheDatabasesUtc() {
+        for (String id : List.of("UTC", "Etc/UTC", "Asia/Tokyo", "America/New_York")) {
+            ZoneId zone = Environment.zone(TimeZone.getTimeZone(id));
+            ZonedDateTime t = Instant.ofEpochSecond(1_700_000_000L, 5).atZone(zone);
+            ZonedDateTime db = Instant.ofEpochSecond(1_700_000_000L, 5).atZone(ZoneId.of(id));
+            for (String pattern : List.of("zzz", "z", "zzzz", "xx", "yyyy-MM-dd HH:mm:ss.SSS z")) {
+                for (Locale locale : List.of(Locale.ENGLISH, Locale.ROOT)) {
+                    DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, locale);
+                    assertEquals(f.format(db), f.format(t), id + " " + pattern);
+                }
+            }
+            assertEquals(db.toLocalDateTime(), t.toLocalDateTime(), id);
+        }
     }
 }
