@@ -1,6 +1,7 @@
 package dev.leakscope.graph;
 
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleValues;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import java.util.Arrays;
@@ -104,34 +105,25 @@ public final class GraphBuilder {
 
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
-     * every sample. Within a sample the order of frames does not matter here, so they are read in
-     * memory order.
+     * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean) {
-        int[] tree = p.stacks.entries();
-        int[] stackLeaf = p.stackLeaf;
+        int[] stack = p.stackBuffer();
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
-        long[] values = p.values;
+        SampleValues values = p.values;
         int types = p.typeCount();
         long[] cum = g.cum;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
         for (int s = 0; s < p.sampleCount; s++) {
-            long w = values[s * types + index];
-            long dw = mean ? values[s * types] : 0;
-            int leaf = stackLeaf[s];
-            if ((w == 0 && dw == 0) || leaf < 0) {
+            long w = values.get(s * types + index);
+            long dw = mean ? values.get(s * types) : 0;
+            if ((w == 0 && dw == 0) || p.stackLeaf[s] < 0) {
                 continue;
             }
-            // the stack's locations, read from the leaf as StackTree.stack does
-            for (int i = leaf; i >= 0; ) {
-                int l = tree[i];
-                if (l < 0) {
-                    i = -2 - l;
-                    continue;
-                }
-                i--;
+            for (int i = 0, depth = p.stack(s, stack); i < depth; i++) {
+                int l = stack[i];
                 for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
                     int n = frameNode[k];
                     if (nodeStamp[n] != s) {
@@ -142,7 +134,7 @@ public final class GraphBuilder {
                 }
             }
             // the leaf: the innermost frame of the first location
-            int leafNode = frameNode[frameStart[tree[leaf]]];
+            int leafNode = frameNode[frameStart[stack[0]]];
             g.flat[leafNode] += w;
             g.flatDiv[leafNode] += dw;
         }

@@ -14,16 +14,24 @@ public final class NumericLabelUnits {
      */
     public static Map<String, String> of(Profile p) {
         Map<String, String> units = new HashMap<>();
-        for (int i = 0; i < p.labelKey.length; i++) {
-            if (p.labelStr[i] != 0) {
+        // the samples' label sets in the order the samples first use them
+        boolean[] seen = new boolean[p.labelStart.length - 1];
+        for (int set : p.sampleLabels) {
+            if (seen[set]) {
                 continue;
             }
-            String key = p.strings[p.labelKey[i]];
-            String unit = p.strings[p.labelUnit[i]];
-            if (!unit.isEmpty()) {
-                units.putIfAbsent(key, unit);
-            } else {
-                units.putIfAbsent(key, "");
+            seen[set] = true;
+            for (int i = p.labelStart[set]; i < p.labelStart[set + 1]; i++) {
+                if (p.labelStr[i] != 0) {
+                    continue;
+                }
+                String key = p.strings[p.labelKey[i]];
+                String unit = p.strings[p.labelUnit[i]];
+                if (!unit.isEmpty()) {
+                    units.putIfAbsent(key, unit);
+                } else {
+                    units.putIfAbsent(key, "");
+                }
             }
         }
         units.replaceAll((key, unit) -> !unit.isEmpty() ? unit

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Samples: values are stored row by row ({@code typeCount} values per sample); each sample's stack
  * is a leaf node of the profile's {@link StackTree} (its call paths, shared by the samples); its labels
- * are a slice of (key, str, num, unit).
+ * are a set of (key, str, num, unit), kept once for the samples that share it.
  *
  * <p>Locations: each has an address, an optional mapping and a slice of lines, innermost inlined
  * frame first; a line names a function and a line number.
@@ -51,10 +51,12 @@ public final class Profile {
     public final long[] lineNumber;
 
     public final int sampleCount;
-    public final long[] values;
+    public final SampleValues values;
     public final StackTree stacks;
     /** Each sample's leaf node in {@link #stacks}, or -1 for an empty stack. */
     public final int[] stackLeaf;
+    /** Each sample's label set; set i's labels are labelStart[i] .. labelStart[i + 1]. */
+    public final int[] sampleLabels;
     public final int[] labelStart;
     public final int[] labelKey;
     public final int[] labelStr;
@@ -91,6 +93,7 @@ public final class Profile {
         values = p.values;
         stacks = p.stacks;
         stackLeaf = p.stackLeaf;
+        sampleLabels = p.sampleLabels;
         labelStart = p.labelStart;
         labelKey = p.labelKey;
         labelStr = p.labelStr;
@@ -130,6 +133,7 @@ public final class Profile {
         p.values = values;
         p.stacks = stacks;
         p.stackLeaf = stackLeaf;
+        p.sampleLabels = sampleLabels;
         p.labelStart = labelStart;
         p.labelKey = labelKey;
         p.labelStr = labelStr;
@@ -296,7 +300,7 @@ public final class Profile {
     }
 
     public long value(int sample, int type) {
-        return values[sample * sampleTypes.length + type];
+        return values.get(sample * sampleTypes.length + type);
     }
 
     /** The sample's leaf node in {@link #stacks}, or -1 when its stack is empty. */
@@ -319,11 +323,11 @@ public final class Profile {
     }
 
     public int labelStart(int sample) {
-        return labelStart[sample];
+        return labelStart[sampleLabels[sample]];
     }
 
     public int labelEnd(int sample) {
-        return labelStart[sample + 1];
+        return labelStart[sampleLabels[sample] + 1];
     }
 
     public int labelKey(int label) {
@@ -348,7 +352,7 @@ public final class Profile {
         long[] totals = new long[sampleTypes.length];
         for (int s = 0; s < sampleCount; s++) {
             for (int t = 0; t < totals.length; t++) {
-                totals[t] += values[s * totals.length + t];
+                totals[t] += values.get(s * totals.length + t);
             }
         }
         return totals;
@@ -358,7 +362,7 @@ public final class Profile {
     public boolean hasNegativeValue() {
         int n = sampleCount * sampleTypes.length;
         for (int i = 0; i < n; i++) {
-            if (values[i] < 0) {
+            if (values.get(i) < 0) {
                 return true;
             }
         }
@@ -367,7 +371,7 @@ public final class Profile {
 
     /** The sample's string label value for key, or null. */
     public String stringLabel(int sample, String key) {
-        for (int i = labelStart[sample]; i < labelStart[sample + 1]; i++) {
+        for (int i = labelStart(sample); i < labelEnd(sample); i++) {
             if (labelStr[i] != 0 && strings[labelKey[i]].equals(key)) {
                 return strings[labelStr[i]];
             }

@@ -1,6 +1,7 @@
 package dev.leakscope.profile;
 
 import dev.leakscope.input.Limits;
+import dev.leakscope.util.Hashing;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
@@ -54,7 +55,7 @@ public final class ProfileBuilder {
     private final LongList lineFunctionId = new LongList();
     private final LongList lineNumber = new LongList();
 
-    private final LongList values = new LongList(1024);
+    private final SampleValues.Builder values = new SampleValues.Builder();
     private int samples;
     /** The value count of the first sample, and the first sample with another count (or -1) and its count. */
     private int firstValueCount = -1;
@@ -70,7 +71,12 @@ public final class ProfileBuilder {
     /** Location ids from 2^30 up (and 0), by key 2^30, 2^30 + 1, ... */
     private final LongList bigIds = new LongList();
     private LongIntMap bigIdKey;
+    /** Labels are kept once per distinct set (most samples share theirs): where each set starts. */
     private final IntList labelStart = new IntList();
+    private final IntList sampleLabels = new IntList();
+    private int sampleLabelStart;
+    /** Open addressing: set + 1 by the hash of its labels; 0 is empty. */
+    private int[] labelSetTable = new int[64];
     private final IntList labelKey = new IntList();
     private final IntList labelStr = new IntList();
     private final LongList labelNum = new LongList();
@@ -220,7 +226,7 @@ public final class ProfileBuilder {
         endSample();
         samples++;
         sampleValueStart = values.size();
-        labelStart.add(labelKey.size());
+        sampleLabelStart = labelKey.size();
     }
 
     public void addStackLocationId(long id) {
@@ -263,6 +269,7 @@ public final class ProfileBuilder {
             return;
         }
         stackLeaf.add(stacks.add(pending, 0, pendingDepth));
+        sampleLabels.add(labelSet());
         frames += pendingDepth;
         pendingDepth = 0;
         int count = values.size() - sampleValueStart;
@@ -276,6 +283,67 @@ public final class ProfileBuilder {
 
     public void addValue(long v) {
         values.add(v);
+    }
+
+    /** The set of the current sample's labels (the last ones added), added unless an equal one was. */
+    private int labelSet() {
+        int mask = labelSetTable.length - 1;
+        int end = labelKey.size();
+        for (int i = labelHash(sampleLabelStart, end) & mask; ; i = (i + 1) & mask) {
+            int set = labelSetTable[i] - 1;
+            if (set < 0) {
+                labelSetTable[i] = labelStart.size() + 1;
+                labelStart.add(sampleLabelStart);
+                if (labelStart.size() * 4L > labelSetTable.length * 3L) {
+                    rehashLabelSets();
+                }
+                return labelStart.size() - 1;
+            }
+            if (sameLabels(set, sampleLabelStart, end)) {
+                labelKey.truncate(sampleLabelStart);
+                labelStr.truncate(sampleLabelStart);
+                labelNum.truncate(sampleLabelStart);
+                labelUnit.truncate(sampleLabelStart);
+                return set;
+            }
+        }
+    }
+
+    private boolean sameLabels(int set, int from, int to) {
+        int start = labelStart.get(set);
+        int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : from;
+        if (end - start != to - from) {
+            return false;
+        }
+        for (int i = start, j = from; i < end; i++, j++) {
+            if (labelKey.get(i) != labelKey.get(j) || labelStr.get(i) != labelStr.get(j)
+                    || labelNum.get(i) != labelNum.get(j) || labelUnit.get(i) != labelUnit.get(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int labelHash(int from, int to) {
+        long h = Hashing.start();
+        for (int i = from; i < to; i++) {
+            h = Hashing.combine(Hashing.combine(Hashing.combine(Hashing.combine(h, labelKey.get(i)), labelStr.get(i)),
+                    labelNum.get(i)), labelUnit.get(i));
+        }
+        return Hashing.finish(h);
+    }
+
+    private void rehashLabelSets() {
+        labelSetTable = new int[labelSetTable.length * 2];
+        int mask = labelSetTable.length - 1;
+        for (int set = 0; set < labelStart.size(); set++) {
+            int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
+            int i = labelHash(labelStart.get(set), end) & mask;
+            while (labelSetTable[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            labelSetTable[i] = set + 1;
+        }
     }
 
     public void addLabel(int key, int str, long num, int unit) {
@@ -311,7 +379,8 @@ public final class ProfileBuilder {
         int badValues = n == 0 ? 0 : firstValueCount != types ? 0 : oddValueSample >= 0 ? oddValueSample : n;
         if (limits != null) {
             for (int s = 0; s < n && s <= badValues; s++) {
-                int labels = (s + 1 < n ? labelStart.get(s + 1) : labelKey.size()) - labelStart.get(s);
+                int set = sampleLabels.get(s);
+                int labels = (set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size()) - labelStart.get(set);
                 if (labels > limits.maxLabels()) {
                     throw new InputException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
                             + limits.maxLabels() + " (raise it with --max-labels)");
@@ -392,14 +461,15 @@ public final class ProfileBuilder {
         p.lineNumber = lineNumber.toArray();
 
         p.sampleCount = n;
-        // The two largest arrays are handed over without copying (they may be longer than needed).
-        p.values = values.array();
+        p.values = values.build();
         p.stacks = resolveStacks(locationIndex, locs);
         p.stackLeaf = stackLeaf.toArray();
         if (limits != null) {
             checkLimits(p, limits, inputBytes, frames);
         }
         p.labelStart = closeOffsets(labelStart, labelKey.size());
+        p.sampleLabels = sampleLabels.toArray();
+        labelSetTable = null;
         p.labelKey = remapStrings(labelKey, remap, "label key");
         p.labelStr = remapStrings(labelStr, remap, "label value");
         p.labelNum = labelNum.toArray();
@@ -577,9 +647,10 @@ public final class ProfileBuilder {
         public int[] lineFunction;
         public long[] lineNumber;
         public int sampleCount;
-        public long[] values;
+        public SampleValues values;
         public StackTree stacks;
         public int[] stackLeaf;
+        public int[] sampleLabels;
         public int[] labelStart;
         public int[] labelKey;
         public int[] labelStr;

@@ -1,7 +1,7 @@
 package dev.leakscope.profile;
 
 import dev.leakscope.util.Hashing;
-import java.util.Arrays;
+import dev.leakscope.util.IntBlocks;
 import java.util.BitSet;
 
 /**
@@ -9,29 +9,36 @@ import java.util.BitSet;
  * a root by one path, and a sample refers to the node of its leaf. Its size follows the distinct call
  * paths, not the frames of every sample.
  *
- * <p>One int array holds the tree as chains of nodes. A chain is a path, each node the parent of the
+ * <p>One int array (in blocks) holds the tree as chains of nodes. A chain is a path, each node the parent of the
  * next, stored as a head followed by the chain's locations; the head holds the parent of the chain's
  * first node ({@code -2 - parent}, so -1 for a root, and every head is negative). A node is the index
  * of its location in the array: walking a stack from its leaf reads the array backwards, jumping at
  * each head to the parent it names.
  */
 public final class StackTree {
-    private final int[] entries;
+    private static final int BLOCK_BITS = IntBlocks.BITS;
+    private static final int BLOCK = IntBlocks.SIZE;
+    /** The array in blocks (see {@link IntBlocks}): never copied whole. */
+    private final int[][] blocks;
     private final int maxDepth;
 
-    private StackTree(int[] entries, int maxDepth) {
-        this.entries = entries;
+    private StackTree(int[][] blocks, int maxDepth) {
+        this.blocks = blocks;
         this.maxDepth = maxDepth;
+    }
+
+    private int entry(int k) {
+        return blocks[k >>> BLOCK_BITS][k & (BLOCK - 1)];
     }
 
     /** The location (an index of the profile's locations) of node. */
     public int location(int node) {
-        return entries[node];
+        return entry(node);
     }
 
     /** The parent of node, or -1 for a root (an outermost frame). */
     public int parent(int node) {
-        int before = entries[node - 1];
+        int before = entry(node - 1);
         return before >= 0 ? node - 1 : -2 - before;
     }
 
@@ -42,42 +49,34 @@ public final class StackTree {
 
     /** Puts the locations of the stack ending at leaf into into[0..depth), leaf first; returns depth. */
     public int stack(int leaf, int[] into) {
-        int[] e = entries;
         int d = 0;
         for (int k = leaf; k >= 0; ) {
-            int v = e[k];
-            if (v >= 0) {
+            int[] b = blocks[k >>> BLOCK_BITS];
+            int base = k & -BLOCK;
+            int j = k - base;
+            int v = 0;
+            for (; j >= 0 && (v = b[j]) >= 0; j--) {
                 into[d++] = v;
-                k--;
-            } else {
-                k = -2 - v;
             }
+            k = j < 0 ? base - 1 : -2 - v;
         }
         return d;
     }
 
     /** The number of frames from leaf to its root (0 for leaf -1, an empty stack). */
     public int depth(int leaf) {
-        int[] e = entries;
         int d = 0;
         for (int k = leaf; k >= 0; ) {
-            int v = e[k];
-            if (v >= 0) {
+            int[] b = blocks[k >>> BLOCK_BITS];
+            int base = k & -BLOCK;
+            int j = k - base;
+            int v = 0;
+            for (; j >= 0 && (v = b[j]) >= 0; j--) {
                 d++;
-                k--;
-            } else {
-                k = -2 - v;
             }
+            k = j < 0 ? base - 1 : -2 - v;
         }
         return d;
-    }
-
-    /**
-     * The tree array itself, for a consumer's innermost loop (walk it as {@link #stack} does): an
-     * entry is a location, or, when negative, a chain's head naming the parent {@code -2 - entry}.
-     */
-    public int[] entries() {
-        return entries;
     }
 
     /**
@@ -86,19 +85,22 @@ public final class StackTree {
      */
     BitSet remap(KeyMapping f) {
         BitSet unknown = null;
-        for (int n = 0; n < entries.length; n++) {
-            int key = entries[n];
-            if (key < 0) {
-                continue;
-            }
-            int l = f.apply(key);
-            if (l >= 0) {
-                entries[n] = l;
-            } else {
-                if (unknown == null) {
-                    unknown = new BitSet();
+        for (int b = 0; b < blocks.length; b++) {
+            int[] block = blocks[b];
+            for (int j = 0; j < block.length; j++) {
+                int key = block[j];
+                if (key < 0) {
+                    continue;
                 }
-                unknown.set(n);
+                int l = f.apply(key);
+                if (l >= 0) {
+                    block[j] = l;
+                } else {
+                    if (unknown == null) {
+                        unknown = new BitSet();
+                    }
+                    unknown.set(b * BLOCK + j);
+                }
             }
         }
         return unknown;
@@ -115,13 +117,13 @@ public final class StackTree {
      * {@link ProfileBuilder}, a key (any int from 0) that {@link ProfileBuilder#build} maps to one.
      */
     public static final class Builder {
-        private static final int BLOCK_BITS = 16;
-        private static final int BLOCK = 1 << BLOCK_BITS;
-        /** The entries in blocks, so that growing never copies them. */
-        private int[][] blocks = new int[8][];
-        private int size;
-        /** Open addressing: the first node + 1 of each chain, by the chain's parent and first key; 0 is empty. */
-        private int[] table = new int[1024];
+        private final IntBlocks entries = new IntBlocks();
+        /**
+         * Open addressing by the chain's parent and first key: the first node + 1 of each chain in the high
+         * half, that key's hash in the low half (so that a probe reads entries only on a likely match); 0
+         * is empty.
+         */
+        private long[] table = new long[1024];
         private int chains;
         private int maxDepth;
 
@@ -133,7 +135,7 @@ public final class StackTree {
             for (; i >= from; i--) {
                 int key = keys[i];
                 // the next entry continues p's chain: p's first child, found without a lookup
-                if (p >= 0 && p + 1 < size && entry(p + 1) == key) {
+                if (p >= 0 && p + 1 < entries.size() && entry(p + 1) == key) {
                     p++;
                     continue;
                 }
@@ -144,49 +146,38 @@ public final class StackTree {
                 p = child;
             }
             for (; i >= from; i--) {
-                if (p < 0 || p != size - 1) {
-                    append(-2 - p);
-                    append(keys[i]);
-                    p = size - 1;
+                if (p < 0 || p != entries.size() - 1) {
+                    entries.add(-2 - p);
+                    entries.add(keys[i]);
+                    p = entries.size() - 1;
                     if (++chains * 4L > table.length * 3L) {
                         rehash();
-                    } else {
-                        insert(p);
                     }
+                    insert(p);
                 } else {
-                    append(keys[i]);
-                    p = size - 1;
+                    entries.add(keys[i]);
+                    p = entries.size() - 1;
                 }
             }
             return p;
         }
 
         private int entry(int n) {
-            return blocks[n >>> BLOCK_BITS][n & (BLOCK - 1)];
-        }
-
-        private void append(int v) {
-            int b = size >>> BLOCK_BITS;
-            if ((size & (BLOCK - 1)) == 0) {
-                if (b == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, b * 2);
-                }
-                blocks[b] = new int[BLOCK];
-            }
-            blocks[b][size & (BLOCK - 1)] = v;
-            size++;
+            return entries.get(n);
         }
 
         /** The first node of the chain whose head names parent and whose first key is key, or -1. */
         private int find(int parent, int key) {
             int mask = table.length - 1;
             int head = -2 - parent;
-            for (int i = hash(head, key) & mask; ; i = (i + 1) & mask) {
-                int first = table[i] - 1;
-                if (first < 0) {
+            int h = hash(head, key);
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                long slot = table[i];
+                if (slot == 0) {
                     return -1;
                 }
-                if (entry(first) == key && entry(first - 1) == head) {
+                int first = (int) (slot >>> 32) - 1;
+                if ((int) slot == h && entry(first) == key && entry(first - 1) == head) {
                     return first;
                 }
             }
@@ -198,32 +189,34 @@ public final class StackTree {
 
         private void insert(int first) {
             int mask = table.length - 1;
-            int i = hash(entry(first - 1), entry(first)) & mask;
+            int h = hash(entry(first - 1), entry(first));
+            int i = h & mask;
             while (table[i] != 0) {
                 i = (i + 1) & mask;
             }
-            table[i] = first + 1;
+            table[i] = (long) (first + 1) << 32 | (h & 0xFFFFFFFFL);
         }
 
         /** A table twice the size, filled from the chains' heads in the entries. */
         private void rehash() {
-            table = new int[table.length * 2];
-            for (int n = 0; n < size; n++) {
-                if (entry(n) < 0) {
-                    insert(n + 1);
+            long[] old = table;
+            table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (long slot : old) {
+                if (slot != 0) {
+                    int i = (int) slot & mask;
+                    while (table[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = slot;
                 }
             }
         }
 
         /** The tree of the stacks added; the builder must not be used afterwards. */
         public StackTree build() {
-            int[] entries = new int[size];
-            for (int b = 0; b * BLOCK < size; b++) {
-                System.arraycopy(blocks[b], 0, entries, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
-                blocks[b] = null;
-            }
             table = null;
-            return new StackTree(entries, maxDepth);
+            return new StackTree(entries.trimmed(), maxDepth);
         }
     }
 }

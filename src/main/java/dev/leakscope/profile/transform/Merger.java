@@ -162,7 +162,7 @@ public final class Merger {
             }
             labels.clear();
             labelNums.truncate(0);
-            for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
+            for (int i = p.labelStart(s); i < p.labelEnd(s); i++) {
                 if (baseKey >= 0 && strings[p.labelKey[i]] == baseKey && p.labelStr[i] != 0) {
                     continue; // replaced by the base label below
                 }
@@ -215,7 +215,7 @@ public final class Merger {
     private boolean scaleValues(Profile p, int s, List<double[]> scales, long[] v) {
         boolean nonZero = false;
         for (int t = 0; t < types; t++) {
-            long x = p.values[s * types + t];
+            long x = p.values.get(s * types + t);
             for (double[] scale : scales) {
                 if (scale[t] != 1) {
                     x = GoMath.round(x * scale[t]);

@@ -1,10 +1,10 @@
 package dev.leakscope.profile.transform;
 
 import dev.leakscope.util.IntList;
-import dev.leakscope.util.LongList;
 import dev.leakscope.profile.GoMath;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.SampleValues;
 import dev.leakscope.profile.Units;
 import dev.leakscope.profile.ValueType;
 
@@ -40,61 +40,47 @@ final class ProfileEdits {
     /** Multiplies values by per-type ratios (rounded as Go does) and drops samples left all zero. */
     private static void scaleInto(Profile p, ProfileBuilder.Parts parts, double[] ratios) {
         int types = ratios.length;
-        LongList values = new LongList(p.values.length);
+        SampleValues.Builder values = new SampleValues.Builder();
         IntList keep = new IntList(p.sampleCount);
+        long[] row = new long[types];
         for (int s = 0; s < p.sampleCount; s++) {
             boolean nonZero = false;
             for (int t = 0; t < types; t++) {
-                long v = p.values[s * types + t];
+                long v = p.values.get(s * types + t);
                 if (ratios[t] != 1) {
                     v = GoMath.round(v * ratios[t]);
                 }
-                values.add(v);
+                row[t] = v;
                 nonZero |= v != 0;
             }
             if (nonZero) {
                 keep.add(s);
-            } else {
-                values.truncate(values.size() - types);
+                for (long v : row) {
+                    values.add(v);
+                }
             }
         }
-        parts.values = values.toArray();
+        parts.values = values.build();
         keepSamples(p, parts, keep.toArray());
     }
 
-    /** Restricts parts' stacks (p's tree, shared) and labels to the given samples of p (values already set). */
+    /** Restricts parts' stacks and labels to the given samples of p (values already set); p's tree and label sets are shared. */
     static void keepSamples(Profile p, ProfileBuilder.Parts parts, int[] samples) {
-        IntList labelStart = new IntList(samples.length + 1);
-        IntList labels = new IntList();
-        for (int s : samples) {
-            labelStart.add(labels.size());
-            for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
-                labels.add(i);
-            }
-        }
-        labelStart.add(labels.size());
-        int[] li = labels.toArray();
         parts.sampleCount = samples.length;
         parts.stackLeaf = pick(p.stackLeaf, samples);
-        parts.labelStart = labelStart.toArray();
-        parts.labelKey = pick(p.labelKey, li);
-        parts.labelStr = pick(p.labelStr, li);
-        parts.labelUnit = pick(p.labelUnit, li);
-        long[] nums = new long[li.length];
-        for (int i = 0; i < li.length; i++) {
-            nums[i] = p.labelNum[li[i]];
-        }
-        parts.labelNum = nums;
+        parts.sampleLabels = pick(p.sampleLabels, samples);
     }
 
     /** The value rows of the given samples of p. */
-    static long[] pickValues(Profile p, int[] samples) {
+    static SampleValues pickValues(Profile p, int[] samples) {
         int types = p.sampleTypes.length;
-        long[] values = new long[samples.length * types];
-        for (int i = 0; i < samples.length; i++) {
-            System.arraycopy(p.values, samples[i] * types, values, i * types, types);
+        SampleValues.Builder values = new SampleValues.Builder();
+        for (int s : samples) {
+            for (int t = 0; t < types; t++) {
+                values.add(p.values.get(s * types + t));
+            }
         }
-        return values;
+        return values.build();
     }
 
     private static int[] pick(int[] a, int[] indexes) {

@@ -2,6 +2,7 @@ package dev.leakscope.profile.transform;
 
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleValues;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.profile.SampleTypeNames;
 import dev.leakscope.profile.Units;
@@ -250,7 +251,7 @@ public final class SampleTypeHarmonizer {
         long[] values = new long[p.sampleCount() * to];
         for (int s = 0; s < p.sampleCount(); s++) {
             for (int t = 0; t < to; t++) {
-                values[s * to + t] = p.values[s * from + pick[t]];
+                values[s * to + t] = p.values.get(s * from + pick[t]);
             }
         }
         ValueType[] types = new ValueType[to];
@@ -263,7 +264,7 @@ public final class SampleTypeHarmonizer {
         }
         ProfileBuilder.Parts parts = p.parts();
         parts.sampleTypes = types;
-        parts.values = values;
+        parts.values = SampleValues.of(values);
         parts.defaultSampleType = defaultType;
         parts.nothingFreed = false;
         if (!keepPeriod) {

@@ -126,7 +126,7 @@ final class TagFilter {
     /** Whether sample s of p passes this filter; units are the numeric label units of the profile. */
     boolean matches(Profile p, int s, Map<String, String> units) {
         if (range != null) {
-            for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
+            for (int i = p.labelStart(s); i < p.labelEnd(s); i++) {
                 if (p.labelStr[i] != 0) {
                     continue;
                 }
@@ -141,7 +141,7 @@ final class TagFilter {
             // Every regex must match some "key:value" of the sample's string labels.
             for (Pattern re : regexes) {
                 boolean found = false;
-                for (int i = p.labelStart[s]; i < p.labelStart[s + 1] && !found; i++) {
+                for (int i = p.labelStart(s); i < p.labelEnd(s) && !found; i++) {
                     found = p.labelStr[i] != 0
                             && re.matcher(p.strings[p.labelKey[i]] + ":" + p.strings[p.labelStr[i]]).find();
                 }
@@ -151,7 +151,7 @@ final class TagFilter {
             }
             return true;
         }
-        for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
+        for (int i = p.labelStart(s); i < p.labelEnd(s); i++) {
             if (p.labelStr[i] == 0 || !p.strings[p.labelKey[i]].equals(key)) {
                 continue;
             }
@@ -192,14 +192,22 @@ final class TagFilter {
     static Filters.Outcome filterKeys(Profile p, Pattern show, Pattern hide) {
         boolean showMatched = false;
         boolean hideMatched = false;
-        IntList labelStart = new IntList(p.sampleCount + 1);
+        // Per label set, those the samples use (a filter before may have left some unused).
+        boolean[] used = new boolean[p.labelStart.length - 1];
+        for (int set : p.sampleLabels) {
+            used[set] = true;
+        }
+        IntList labelStart = new IntList(used.length + 1);
         IntList keyIdx = new IntList(p.labelKey.length);
         IntList strIdx = new IntList(p.labelKey.length);
         IntList unitIdx = new IntList(p.labelKey.length);
         LongList nums = new LongList(p.labelKey.length);
-        for (int s = 0; s < p.sampleCount; s++) {
+        for (int set = 0; set < used.length; set++) {
             labelStart.add(keyIdx.size());
-            for (int i = p.labelStart[s]; i < p.labelStart[s + 1]; i++) {
+            if (!used[set]) {
+                continue;
+            }
+            for (int i = p.labelStart[set]; i < p.labelStart[set + 1]; i++) {
                 String name = p.strings[p.labelKey[i]];
                 boolean matchShow = show == null || show.matcher(name).find();
                 boolean matchHide = hide != null && hide.matcher(name).find();

@@ -22,7 +22,7 @@ public final class ValueSums {
             long sum = sums[t];
             try {
                 for (int s = 0; s < p.sampleCount; s++) {
-                    long v = p.values[s * types + t];
+                    long v = p.values.get(s * types + t);
                     sum = Math.addExact(sum, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
                 }
             } catch (ArithmeticException e) {

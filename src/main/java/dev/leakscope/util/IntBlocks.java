@@ -1,0 +1,46 @@
+package dev.leakscope.util;
+
+import java.util.Arrays;
+
+/**
+ * An append-only int list in fixed-size blocks, for the largest arrays of a profile: growing never
+ * copies it, and {@link #trimmed} hands the blocks over as they are (no copy of the whole). Element i
+ * is {@code blocks[i >>> BITS][i & (SIZE - 1)]}.
+ */
+public final class IntBlocks {
+    public static final int BITS = 16;
+    public static final int SIZE = 1 << BITS;
+    private int[][] blocks = new int[8][];
+    private int size;
+
+    public void add(int v) {
+        int b = size >>> BITS;
+        if ((size & (SIZE - 1)) == 0) {
+            if (b == blocks.length) {
+                blocks = Arrays.copyOf(blocks, b * 2);
+            }
+            blocks[b] = new int[SIZE];
+        }
+        blocks[b][size & (SIZE - 1)] = v;
+        size++;
+    }
+
+    public int get(int i) {
+        return blocks[i >>> BITS][i & (SIZE - 1)];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The blocks, the last one cut to the size; the list must not be used afterwards. */
+    public int[][] trimmed() {
+        int full = size >>> BITS;
+        int[][] out = Arrays.copyOf(blocks, full + ((size & (SIZE - 1)) == 0 ? 0 : 1));
+        if (full < out.length) {
+            out[full] = Arrays.copyOf(out[full], size & (SIZE - 1));
+        }
+        blocks = null;
+        return out;
+    }
+}
