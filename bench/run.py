@@ -120,7 +120,7 @@ def main():
     ap.add_argument("--tiers", nargs="+", default=["M", "L"])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-pprof", action="store_true")
-    ap.add_argument("--trend-tier", default="L", help="tier whose six-snapshot series trend is timed on")
+    ap.add_argument("--trend-tier", default="L", help="tier whose six-snapshot series trend is timed on (none: no such row)")
     ap.add_argument("--trend-count", type=int, default=0, metavar="N",
                     help="also time trend over N snapshots of tier M, against one M top (0: not)")
     a = ap.parse_args()

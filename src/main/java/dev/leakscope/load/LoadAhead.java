@@ -5,6 +5,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.util.Concurrently;
 import dev.leakscope.util.InputException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -26,7 +27,7 @@ final class LoadAhead implements AutoCloseable {
      * at about 1.1 GB. Two such profiles decoding at once need twice that; read one after the other, the
      * first is already compact when the second starts.
      */
-    private static final long HEAP_PER_STORED_BYTE = 8;
+    static final long HEAP_PER_STORED_BYTE = 8;
 
     private final List<InputSource> files;
     private final Limits limits;
@@ -92,17 +93,12 @@ final class LoadAhead implements AutoCloseable {
         return await(ahead.poll());
     }
 
-    private static Profile await(Future<Profile> f) {
+    /** The task's result; its failure rethrown as it was thrown. */
+    static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Concurrently.rethrown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException("interrupted while loading profiles", e);

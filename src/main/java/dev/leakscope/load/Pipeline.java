@@ -1,10 +1,8 @@
 package dev.leakscope.load;
 
-import dev.leakscope.util.InputException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +20,6 @@ import java.util.concurrent.Future;
  */
 final class Pipeline implements AutoCloseable {
     static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    private static final long HEAP_PER_STORED_BYTE = 8;
 
     /** @param loadBytes of a load, its stored bytes (at least 0); of a task on what is loaded, 0; else -1 */
     private record Step(Future<Runnable> result, long loadBytes) {
@@ -33,6 +30,8 @@ final class Pipeline implements AutoCloseable {
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private int pendingTasks;
     private long pendingLoadBytes;
+    /** Whether a step failed (what is queued after it is never taken). */
+    private boolean failed;
 
     Pipeline(long maxHeap) {
         this.heap = maxHeap;
@@ -55,7 +54,7 @@ final class Pipeline implements AutoCloseable {
     void load(long storedBytes, Callable<Runnable> task) {
         long bytes = Math.max(0, storedBytes);
         while (pendingTasks >= THREADS
-                || pendingLoadBytes > 0 && (pendingLoadBytes + bytes) * HEAP_PER_STORED_BYTE > heap) {
+                || pendingLoadBytes > 0 && (pendingLoadBytes + bytes) * LoadAhead.HEAP_PER_STORED_BYTE > heap) {
             takeNext();
         }
         pendingLoadBytes += bytes;
@@ -82,30 +81,30 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void takeNext() {
-        Step s = queue.poll();
-        Runnable then = await(s.result);
-        if (s.loadBytes >= 0) {
-            pendingTasks--;
-            pendingLoadBytes -= s.loadBytes;
+    /**
+     * Takes the steps queued before the caller failed on its own (reading the series), then throws that
+     * failure, as when the snapshots are taken one after the other; a step's failure is thrown first.
+     */
+    void finishBefore(RuntimeException failure) {
+        if (!failed) {
+            finish();
         }
-        then.run();
+        throw failure;
     }
 
-    private static Runnable await(Future<Runnable> f) {
+    private void takeNext() {
+        Step s = queue.poll();
+        boolean taken = false;
         try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+            Runnable then = LoadAhead.await(s.result);
+            if (s.loadBytes >= 0) {
+                pendingTasks--;
+                pendingLoadBytes -= s.loadBytes;
             }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InputException("interrupted while loading profiles", e);
+            then.run();
+            taken = true;
+        } finally {
+            failed |= !taken;
         }
     }
 

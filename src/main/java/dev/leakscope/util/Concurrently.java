@@ -48,6 +48,20 @@ public final class Concurrently {
         return results;
     }
 
+    /**
+     * What a task's failure is rethrown as: itself when it is unchecked (an error is thrown from here),
+     * else wrapped.
+     */
+    public static RuntimeException rethrown(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
+    }
+
     private static <T> T await(FutureTask<T> f) {
         boolean interrupted = false;
         try {
@@ -57,13 +71,7 @@ public final class Concurrently {
                 } catch (InterruptedException e) {
                     interrupted = true; // the task cannot be left running half-way: wait for it
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    throw rethrown(e);
                 }
             }
         } finally {
