@@ -30,6 +30,8 @@ final class Pipeline implements AutoCloseable {
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private int pendingTasks;
     private long pendingLoadBytes;
+    /** Whether a step failed (what is queued after it is never taken). */
+    private boolean failed;
 
     Pipeline(long maxHeap) {
         this.heap = maxHeap;
@@ -79,14 +81,31 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the steps queued before the caller failed on its own (reading the series), then throws that
+     * failure, as when the snapshots are taken one after the other; a step's failure is thrown first.
+     */
+    void finishBefore(RuntimeException failure) {
+        if (!failed) {
+            finish();
+        }
+        throw failure;
+    }
+
     private void takeNext() {
         Step s = queue.poll();
-        Runnable then = LoadAhead.await(s.result);
-        if (s.loadBytes >= 0) {
-            pendingTasks--;
-            pendingLoadBytes -= s.loadBytes;
+        boolean taken = false;
+        try {
+            Runnable then = LoadAhead.await(s.result);
+            if (s.loadBytes >= 0) {
+                pendingTasks--;
+                pendingLoadBytes -= s.loadBytes;
+            }
+            then.run();
+            taken = true;
+        } finally {
+            failed |= !taken;
         }
-        then.run();
     }
 
     @Override

@@ -48,24 +48,12 @@ public final class SnapshotReader {
         void snapshot(Member member, Profile profile);
     }
 
-    /** Loads every profile the arguments hold, in argument order, the leakscope way. */
+    /**
+     * Loads every profile the arguments hold, in argument order, the leakscope way: several at once on the
+     * cores ({@link #inStages}), visited in order on the calling thread.
+     */
     public static void forEach(List<InputSource> args, Limits limits, Consumer<String> warn, Visitor visitor) {
-        List<Snapshots> expanded = new ArrayList<>();
-        boolean allFiles = true;
-        for (InputSource arg : args) {
-            Snapshots s = Snapshots.of(arg, limits);
-            expanded.add(s);
-            allFiles &= !s.isCollection();
-        }
-        if (allFiles && args.size() > 1 && LoadAhead.fitTwoAtOnce(args, Runtime.getRuntime().maxMemory())) {
-            try (LoadAhead ahead = new LoadAhead(args, limits)) {
-                forEach(args, ahead, visitor);
-            }
-            return;
-        }
-        for (int a = 0; a < expanded.size(); a++) {
-            forEach(a, expanded.get(a), limits, warn, visitor);
-        }
+        inStages(args, limits, warn, visiting(visitor));
     }
 
     /** Visits the files in order, each profile as ahead hands it out. */
@@ -75,29 +63,16 @@ public final class SnapshotReader {
         }
     }
 
-    /** Loads every profile of one argument (its index is argument). */
+    /** Loads every profile of one argument (its index is argument), as {@link #forEach(List, Limits, Consumer, Visitor)}. */
     public static void forEach(int argument, Snapshots arg, Limits limits, Consumer<String> warn, Visitor visitor) {
-        if (!arg.isCollection()) {
-            visitor.snapshot(new Member(argument, 0, arg.source()), ProfileLoader.load(arg.source(), limits));
-            return;
-        }
-        int[] counts = new int[2]; // entries (profiles or not), profiles loaded
-        arg.forEach(line -> {
-            counts[0]++;
-            warn.accept(line);
-        }, (index, member) -> {
-            counts[0]++;
-            Profile p;
-            try {
-                p = ProfileLoader.load(member, limits);
-            } catch (InputException e) {
-                warn.accept(skipping(e));
-                return;
-            }
-            counts[1]++;
-            visitor.snapshot(new Member(argument, index, member), p);
-        });
-        checkSomeProfile(arg, counts);
+        inPipeline(pipeline -> inStages(argument, arg, limits, warn, visiting(visitor), pipeline));
+    }
+
+    private static Stages visiting(Visitor visitor) {
+        return (m, p) -> {
+            visitor.snapshot(m, p);
+            return null;
+        };
     }
 
     /** The warning for a member of a directory or archive that is not a profile; a limit reached is rethrown. */
@@ -121,8 +96,8 @@ public final class SnapshotReader {
     @FunctionalInterface
     public interface Stages {
         /**
-         * Runs on the calling thread; the task it returns runs on any thread (at once with other
-         * snapshots' tasks), and what that returns runs back on the calling thread, in series order.
+         * Runs on the calling thread; the task it returns (if not null) runs on any thread (at once with
+         * other snapshots' tasks), and what that returns runs back on the calling thread, in series order.
          */
         Supplier<Runnable> snapshot(Member member, Profile profile);
     }
@@ -137,9 +112,20 @@ public final class SnapshotReader {
         for (InputSource arg : args) {
             expanded.add(Snapshots.of(arg, limits));
         }
-        try (Pipeline pipeline = new Pipeline(Runtime.getRuntime().maxMemory())) {
+        inPipeline(pipeline -> {
             for (int a = 0; a < expanded.size(); a++) {
                 inStages(a, expanded.get(a), limits, warn, stages, pipeline);
+            }
+        });
+    }
+
+    /** Queues work on a pipeline and takes it all; a failure reading the series comes after what came before it. */
+    private static void inPipeline(Consumer<Pipeline> work) {
+        try (Pipeline pipeline = new Pipeline(Runtime.getRuntime().maxMemory())) {
+            try {
+                work.accept(pipeline);
+            } catch (RuntimeException e) {
+                pipeline.finishBefore(e);
             }
             pipeline.finish();
         }
@@ -151,7 +137,7 @@ public final class SnapshotReader {
             Member m = new Member(argument, 0, arg.source());
             pipeline.load(m.source().storedSize(), () -> {
                 Profile p = ProfileLoader.load(m.source(), limits);
-                return () -> pipeline.then(stages.snapshot(m, p)::get);
+                return () -> then(pipeline, stages.snapshot(m, p));
             });
             return;
         }
@@ -172,11 +158,17 @@ public final class SnapshotReader {
                 }
                 return () -> {
                     counts[1]++;
-                    pipeline.then(stages.snapshot(m, p)::get);
+                    then(pipeline, stages.snapshot(m, p));
                 };
             });
         });
         pipeline.then(() -> checkSomeProfile(arg, counts));
+    }
+
+    private static void then(Pipeline pipeline, Supplier<Runnable> task) {
+        if (task != null) {
+            pipeline.then(task::get);
+        }
     }
 
     /**

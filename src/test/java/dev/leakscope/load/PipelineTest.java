@@ -60,6 +60,27 @@ class PipelineTest {
     }
 
     @Test
+    void aFailureOfTheCallerComesAfterTheStepsQueuedBeforeItUnlessOneOfThemFailed() {
+        List<String> taken = Collections.synchronizedList(new ArrayList<>());
+        IllegalStateException reading = new IllegalStateException("reading");
+        try (Pipeline p = new Pipeline(Long.MAX_VALUE)) {
+            p.load(1, () -> () -> taken.add("0"));
+            p.then(() -> taken.add("warning"));
+            assertSame(reading, assertThrows(IllegalStateException.class, () -> p.finishBefore(reading)));
+        }
+        assertEquals(List.of("0", "warning"), taken);
+        IllegalArgumentException step = new IllegalArgumentException("step");
+        try (Pipeline p = new Pipeline(Long.MAX_VALUE)) {
+            p.load(1, () -> {
+                throw step;
+            });
+            p.then(() -> taken.add("never"));
+            assertSame(step, assertThrows(IllegalArgumentException.class, () -> p.finishBefore(reading)));
+        }
+        assertEquals(List.of("0", "warning"), taken);
+    }
+
+    @Test
     void loadsThatCannotDecodeTogetherInTheHeapRunOneAfterTheOther() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
