@@ -319,7 +319,7 @@ public final class Profile {
     }
 
     public int stackDepth(int sample) {
-        return stacks.depth(stackLeaf[sample]);
+        return stack(sample, stackBuffer());
     }
 
     public int labelStart(int sample) {

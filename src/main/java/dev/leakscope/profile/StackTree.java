@@ -63,22 +63,6 @@ public final class StackTree {
         return d;
     }
 
-    /** The number of frames from leaf to its root (0 for leaf -1, an empty stack). */
-    public int depth(int leaf) {
-        int d = 0;
-        for (int k = leaf; k >= 0; ) {
-            int[] b = blocks[k >>> BLOCK_BITS];
-            int base = k & -BLOCK;
-            int j = k - base;
-            int v = 0;
-            for (; j >= 0 && (v = b[j]) >= 0; j--) {
-                d++;
-            }
-            k = j < 0 ? base - 1 : -2 - v;
-        }
-        return d;
-    }
-
     /**
      * Maps every node's key by f to its location; returns null, or, when f rejects some keys (-1), the
      * set of those nodes, which keep their keys.
@@ -124,20 +108,35 @@ public final class StackTree {
          * is empty.
          */
         private long[] table = new long[1024];
+        /**
+         * Lookups per stack: few enough that building the tree costs little more than reading the frames
+         * (XL tier: 0.4 s instead of 1.3 s), at some sharing lost where stacks branch often (20.3 M entries
+         * instead of 15.1 M, against 30 M for flat stacks).
+         */
+        private static final int LOOKUPS = 4;
         private int chains;
         private int maxDepth;
 
-        /** Adds the stack keys[from..to), leaf first; returns its leaf node, or -1 for an empty stack. */
+        /**
+         * Adds the stack keys[from..to), leaf first; returns its leaf node, or -1 for an empty stack.
+         * Following a chain costs nothing, but each change of chain is a lookup, a cache miss once the
+         * tree is large: after {@link #LOOKUPS} of them the rest of the stack is a new chain of its own,
+         * left out of the table (so that the table never names two chains alike).
+         */
         public int add(int[] keys, int from, int to) {
             maxDepth = Math.max(maxDepth, to - from);
             int p = -1;
             int i = to - 1;
+            int lookups = LOOKUPS;
             for (; i >= from; i--) {
                 int key = keys[i];
                 // the next entry continues p's chain: p's first child, found without a lookup
                 if (p >= 0 && p + 1 < entries.size() && entry(p + 1) == key) {
                     p++;
                     continue;
+                }
+                if (lookups-- == 0) {
+                    break;
                 }
                 int child = find(p, key);
                 if (child < 0) {
@@ -150,10 +149,12 @@ public final class StackTree {
                     entries.add(-2 - p);
                     entries.add(keys[i]);
                     p = entries.size() - 1;
-                    if (++chains * 4L > table.length * 3L) {
-                        rehash();
+                    if (lookups >= 0) {
+                        if (++chains * 4L > table.length * 3L) {
+                            rehash();
+                        }
+                        insert(p);
                     }
-                    insert(p);
                 } else {
                     entries.add(keys[i]);
                     p = entries.size() - 1;

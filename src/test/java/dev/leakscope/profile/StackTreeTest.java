@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class StackTreeTest {
     @Test
-    void stacksComeBackAsAddedAndSharedPathsAreOneNode() {
+    void stacksComeBackAsAdded() {
         Random r = new Random(7);
         int[][] stacks = new int[2000][];
         StackTree.Builder b = new StackTree.Builder();
         int[] leaves = new int[stacks.length];
         for (int s = 0; s < stacks.length; s++) {
-            // leaf first; a few roots and small fan-out, so that stacks share prefixes and repeat
+            // leaf first; a few roots and small fan-out, so that stacks share prefixes, branch often and repeat
             int depth = r.nextInt(12);
             stacks[s] = new int[depth];
             for (int i = depth - 1; i >= 0; i--) {
@@ -29,7 +29,6 @@ class StackTreeTest {
         for (int s = 0; s < stacks.length; s++) {
             int d = t.stack(leaves[s], buf);
             assertArrayEquals(stacks[s], Arrays.copyOf(buf, d), "sample " + s);
-            assertEquals(d, t.depth(leaves[s]));
             // the parent pointers walk the same path
             int i = 0;
             for (int n = leaves[s]; n >= 0; n = t.parent(n)) {
@@ -39,13 +38,25 @@ class StackTreeTest {
         }
         for (int s = 0; s < stacks.length; s++) {
             for (int o = 0; o < s; o++) {
-                if (Arrays.equals(stacks[s], stacks[o])) {
-                    assertEquals(leaves[o], leaves[s]);
-                } else {
+                if (!Arrays.equals(stacks[s], stacks[o])) {
                     assertNotEquals(leaves[o], leaves[s]);
                 }
             }
         }
+    }
+
+    @Test
+    void sharedPathsAreOneNode() {
+        StackTree.Builder b = new StackTree.Builder();
+        int a = b.add(new int[] {1, 2, 3}, 0, 3);
+        int branch = b.add(new int[] {4, 2, 3}, 0, 3);
+        int deeper = b.add(new int[] {5, 1, 2, 3}, 0, 4);
+        assertEquals(a, b.add(new int[] {1, 2, 3}, 0, 3));
+        assertEquals(branch, b.add(new int[] {4, 2, 3}, 0, 3));
+        assertEquals(deeper, b.add(new int[] {5, 1, 2, 3}, 0, 4));
+        StackTree t = b.build();
+        assertEquals(t.parent(a), t.parent(branch));
+        assertEquals(a, t.parent(deeper));
     }
 
     @Test
@@ -57,7 +68,7 @@ class StackTreeTest {
         int[] buf = new int[t.maxDepth()];
         assertEquals(2, t.stack(leaf, buf));
         assertArrayEquals(new int[] {5, 6}, buf);
-        assertEquals(0, t.depth(-1));
+        assertEquals(0, t.stack(-1, buf));
         assertEquals(-1, t.parent(t.parent(leaf)));
     }
 }
