@@ -73,11 +73,31 @@ final class SampleScanner {
         if (end < 0) {
             return false;
         }
-        while (p < end) {
-            if (!add(end, ids)) {
-                return false;
+        // The run in a local loop, one- and two-byte varints (most ids and values) unrolled.
+        byte[] b = this.b;
+        int i = p;
+        while (i < end) {
+            long v = b[i];
+            if (v >= 0) {
+                i++;
+            } else if (i + 1 < end && b[i + 1] >= 0) {
+                v = v & 0x7f | (long) b[i + 1] << 7;
+                i += 2;
+            } else {
+                p = i;
+                v = varint(end);
+                if (p < 0) {
+                    return false;
+                }
+                i = p;
+            }
+            if (ids) {
+                builder.addStackLocationId(v);
+            } else {
+                builder.addValue(v);
             }
         }
+        p = i;
         return true;
     }
 
