@@ -3,6 +3,7 @@ package dev.leakscope.profile;
 import dev.leakscope.input.Limits;
 import dev.leakscope.util.Hashing;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.IntBlocks;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
@@ -67,13 +68,14 @@ public final class ProfileBuilder {
     private int pendingDepth;
     private long frames;
     private final StackTree.Builder stacks = new StackTree.Builder();
-    private final IntList stackLeaf = new IntList();
+    /** Per sample (in blocks: see {@link IntBlocks#toArray}). */
+    private final IntBlocks stackLeaf = new IntBlocks();
     /** Location ids from 2^30 up (and 0), by key 2^30, 2^30 + 1, ... */
     private final LongList bigIds = new LongList();
     private LongIntMap bigIdKey;
     /** Labels are kept once per distinct set (most samples share theirs): where each set starts. */
     private final IntList labelStart = new IntList();
-    private final IntList sampleLabels = new IntList();
+    private final IntBlocks sampleLabels = new IntBlocks();
     private int sampleLabelStart;
     /** Open addressing: set + 1 by the hash of its labels; 0 is empty. */
     private int[] labelSetTable = new int[64];

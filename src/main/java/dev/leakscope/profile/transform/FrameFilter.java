@@ -19,7 +19,7 @@ final class FrameFilter {
     private final boolean[] lineKept;
     private boolean linesChanged;
     private boolean samplesChanged;
-    /** Current samples: index into p, and leaf node in stacks. */
+    /** Current samples: index into p (null while they are p's own, one for one), and leaf node in stacks. */
     private int[] sampleIndex;
     private StackTree stacks;
     private int[] stackLeaf;
@@ -30,10 +30,6 @@ final class FrameFilter {
         this.p = p;
         lineKept = new boolean[p.lineFunction.length];
         Arrays.fill(lineKept, true);
-        sampleIndex = new int[p.sampleCount];
-        for (int s = 0; s < sampleIndex.length; s++) {
-            sampleIndex[s] = s;
-        }
         stacks = p.stacks;
         stackLeaf = p.stackLeaf;
         stack = p.stackBuffer();
@@ -78,10 +74,10 @@ final class FrameFilter {
         if (focus == null && ignore == null && !anyHidden && !hasEmptyStack()) {
             return matched; // nothing to drop: no copy
         }
-        IntList samples = new IntList(sampleIndex.length);
-        IntList leaves = new IntList(sampleIndex.length);
+        IntList samples = new IntList(stackLeaf.length);
+        IntList leaves = new IntList(stackLeaf.length);
         StackTree.Builder out = new StackTree.Builder();
-        for (int i = 0; i < sampleIndex.length; i++) {
+        for (int i = 0; i < stackLeaf.length; i++) {
             if (!focusedAndNotIgnored(i, focusOrIgnore)) {
                 continue;
             }
@@ -96,7 +92,7 @@ final class FrameFilter {
                 continue;
             }
             leaves.add(out.add(stack, 0, kept));
-            samples.add(sampleIndex[i]);
+            samples.add(original(i));
         }
         replaceSamples(samples.toArray(), out, leaves);
         return matched;
@@ -130,14 +126,14 @@ final class FrameFilter {
                 }
             }
         }
-        IntList samples = new IntList(sampleIndex.length);
-        IntList leaves = new IntList(sampleIndex.length);
+        IntList samples = new IntList(stackLeaf.length);
+        IntList leaves = new IntList(stackLeaf.length);
         StackTree.Builder out = new StackTree.Builder();
-        for (int i = 0; i < sampleIndex.length; i++) {
+        for (int i = 0; i < stackLeaf.length; i++) {
             for (int k = stacks.stack(stackLeaf[i], stack) - 1; k >= 0; k--) {
                 if (from[stack[k]]) {
                     leaves.add(out.add(stack, 0, k + 1));
-                    samples.add(sampleIndex[i]);
+                    samples.add(original(i));
                     break;
                 }
             }
@@ -207,16 +203,30 @@ final class FrameFilter {
             parts.lineNumber = lineNumber.toArray();
         }
         if (samplesChanged) {
-            ProfileEdits.keepSamples(p, parts, sampleIndex);
-            parts.values = ProfileEdits.pickValues(p, sampleIndex);
+            int[] kept = sampleIndex != null ? sampleIndex : identity(p.sampleCount);
+            ProfileEdits.keepSamples(p, parts, kept);
+            parts.values = ProfileEdits.pickValues(p, kept);
             parts.stacks = stacks;
             parts.stackLeaf = stackLeaf;
         }
         return new Profile(parts);
     }
 
+    /** The index in p of current sample i. */
+    private int original(int i) {
+        return sampleIndex == null ? i : sampleIndex[i];
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
     private boolean hasEmptyStack() {
-        for (int i = 0; i < sampleIndex.length; i++) {
+        for (int i = 0; i < stackLeaf.length; i++) {
             if (stackLeaf[i] < 0) {
                 return true;
             }
