@@ -119,7 +119,7 @@ public final class GraphBuilder {
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
-            if ((w == 0 && dw == 0) || p.stackLeaf[s] < 0) {
+            if ((w == 0 && dw == 0) || p.stackLeaf(s) < 0) {
                 continue;
             }
             for (int i = 0, depth = p.stack(s, stack); i < depth; i++) {

@@ -16,7 +16,8 @@ public final class NumericLabelUnits {
         Map<String, String> units = new HashMap<>();
         // the samples' label sets in the order the samples first use them
         boolean[] seen = new boolean[p.labelStart.length - 1];
-        for (int set : p.sampleLabels) {
+        for (int s = 0; s < p.sampleCount; s++) {
+            int set = p.sampleLabels.get(s);
             if (seen[set]) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.leakscope.profile;
 
+import dev.leakscope.util.BlockedInts;
 import java.util.List;
 
 /**
@@ -54,9 +55,9 @@ public final class Profile {
     public final SampleValues values;
     public final StackTree stacks;
     /** Each sample's leaf node in {@link #stacks}, or -1 for an empty stack. */
-    public final int[] stackLeaf;
+    public final BlockedInts stackLeaf;
     /** Each sample's label set; set i's labels are labelStart[i] .. labelStart[i + 1]. */
-    public final int[] sampleLabels;
+    public final BlockedInts sampleLabels;
     public final int[] labelStart;
     public final int[] labelKey;
     public final int[] labelStr;
@@ -305,7 +306,7 @@ public final class Profile {
 
     /** The sample's leaf node in {@link #stacks}, or -1 when its stack is empty. */
     public int stackLeaf(int sample) {
-        return stackLeaf[sample];
+        return stackLeaf.get(sample);
     }
 
     /** An array that holds any stack of this profile, for {@link #stack}. */
@@ -315,7 +316,7 @@ public final class Profile {
 
     /** Puts the sample's locations into into[0..depth), leaf first; returns depth. */
     public int stack(int sample, int[] into) {
-        return stacks.stack(stackLeaf[sample], into);
+        return stacks.stack(stackLeaf.get(sample), into);
     }
 
     public int stackDepth(int sample) {
@@ -323,11 +324,11 @@ public final class Profile {
     }
 
     public int labelStart(int sample) {
-        return labelStart[sampleLabels[sample]];
+        return labelStart[sampleLabels.get(sample)];
     }
 
     public int labelEnd(int sample) {
-        return labelStart[sampleLabels[sample] + 1];
+        return labelStart[sampleLabels.get(sample) + 1];
     }
 
     public int labelKey(int label) {

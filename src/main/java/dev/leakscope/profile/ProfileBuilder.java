@@ -1,6 +1,7 @@
 package dev.leakscope.profile;
 
 import dev.leakscope.input.Limits;
+import dev.leakscope.util.BlockedInts;
 import dev.leakscope.util.Hashing;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntBlocks;
@@ -68,7 +69,7 @@ public final class ProfileBuilder {
     private int pendingDepth;
     private long frames;
     private final StackTree.Builder stacks = new StackTree.Builder();
-    /** Per sample (in blocks: see {@link IntBlocks#toArray}). */
+    /** Per sample, in blocks handed to the profile as they are (see {@link BlockedInts}). */
     private final IntBlocks stackLeaf = new IntBlocks();
     /** Location ids from 2^30 up (and 0), by key 2^30, 2^30 + 1, ... */
     private final LongList bigIds = new LongList();
@@ -465,12 +466,12 @@ public final class ProfileBuilder {
         p.sampleCount = n;
         p.values = values.build();
         p.stacks = resolveStacks(locationIndex, locs);
-        p.stackLeaf = stackLeaf.toArray();
+        p.stackLeaf = stackLeaf.frozen();
         if (limits != null) {
             checkLimits(p, limits, inputBytes, frames);
         }
         p.labelStart = closeOffsets(labelStart, labelKey.size());
-        p.sampleLabels = sampleLabels.toArray();
+        p.sampleLabels = sampleLabels.frozen();
         labelSetTable = null;
         p.labelKey = remapStrings(labelKey, remap, "label key");
         p.labelStr = remapStrings(labelStr, remap, "label value");
@@ -507,7 +508,7 @@ public final class ProfileBuilder {
         int[] stack = new int[p.stacks.maxDepth()];
         for (int s = 0; s < p.sampleCount; s++) {
             long depth = 0;
-            for (int i = 0, d = p.stacks.stack(p.stackLeaf[s], stack); i < d; i++) {
+            for (int i = 0, d = p.stacks.stack(p.stackLeaf.get(s), stack); i < d; i++) {
                 int l = stack[i];
                 depth += Math.max(1, p.locLineStart[l + 1] - p.locLineStart[l]);
             }
@@ -651,8 +652,8 @@ public final class ProfileBuilder {
         public int sampleCount;
         public SampleValues values;
         public StackTree stacks;
-        public int[] stackLeaf;
-        public int[] sampleLabels;
+        public BlockedInts stackLeaf;
+        public BlockedInts sampleLabels;
         public int[] labelStart;
         public int[] labelKey;
         public int[] labelStr;

@@ -33,17 +33,10 @@ public final class IntBlocks {
         return size;
     }
 
-    /**
-     * The elements in one array of exactly their number (the only copy: a list grown by copying leaves
-     * about twice its size behind as garbage); the list must not be used afterwards.
-     */
-    public int[] toArray() {
-        int[] out = new int[size];
-        for (int b = 0, from = 0; from < size; b++, from += SIZE) {
-            System.arraycopy(blocks[b], 0, out, from, Math.min(SIZE, size - from));
-        }
-        blocks = null;
-        return out;
+    /** The elements, read-only, in these blocks (no copy of the whole); the list must not be used afterwards. */
+    public BlockedInts frozen() {
+        int n = size;
+        return new BlockedInts(trimmed(), n);
     }
 
     /** The blocks, the last one cut to the size; the list must not be used afterwards. */

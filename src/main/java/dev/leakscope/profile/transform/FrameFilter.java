@@ -1,5 +1,7 @@
 package dev.leakscope.profile.transform;
 
+import dev.leakscope.util.BlockedInts;
+import dev.leakscope.util.IntBlocks;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongList;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ final class FrameFilter {
     /** Current samples: index into p (null while they are p's own, one for one), and leaf node in stacks. */
     private int[] sampleIndex;
     private StackTree stacks;
-    private int[] stackLeaf;
+    private BlockedInts stackLeaf;
     /** A stack, leaf first (filters only shorten stacks: p's deepest fits). */
     private final int[] stack;
 
@@ -74,15 +76,15 @@ final class FrameFilter {
         if (focus == null && ignore == null && !anyHidden && !hasEmptyStack()) {
             return matched; // nothing to drop: no copy
         }
-        IntList samples = new IntList(stackLeaf.length);
-        IntList leaves = new IntList(stackLeaf.length);
+        IntList samples = new IntList(stackLeaf.length());
+        IntBlocks leaves = new IntBlocks();
         StackTree.Builder out = new StackTree.Builder();
-        for (int i = 0; i < stackLeaf.length; i++) {
+        for (int i = 0; i < stackLeaf.length(); i++) {
             if (!focusedAndNotIgnored(i, focusOrIgnore)) {
                 continue;
             }
             int kept = 0;
-            for (int k = 0, d = stacks.stack(stackLeaf[i], stack); k < d; k++) {
+            for (int k = 0, d = stacks.stack(stackLeaf.get(i), stack); k < d; k++) {
                 int l = stack[k];
                 if (!anyHidden || !hidden[l]) {
                     stack[kept++] = l;
@@ -126,11 +128,11 @@ final class FrameFilter {
                 }
             }
         }
-        IntList samples = new IntList(stackLeaf.length);
-        IntList leaves = new IntList(stackLeaf.length);
+        IntList samples = new IntList(stackLeaf.length());
+        IntBlocks leaves = new IntBlocks();
         StackTree.Builder out = new StackTree.Builder();
-        for (int i = 0; i < stackLeaf.length; i++) {
-            for (int k = stacks.stack(stackLeaf[i], stack) - 1; k >= 0; k--) {
+        for (int i = 0; i < stackLeaf.length(); i++) {
+            for (int k = stacks.stack(stackLeaf.get(i), stack) - 1; k >= 0; k--) {
                 if (from[stack[k]]) {
                     leaves.add(out.add(stack, 0, k + 1));
                     samples.add(original(i));
@@ -163,7 +165,7 @@ final class FrameFilter {
                 }
             }
         }
-        IntList leaves = new IntList(p.sampleCount);
+        IntBlocks leaves = new IntBlocks();
         StackTree.Builder out = new StackTree.Builder();
         for (int s = 0; s < p.sampleCount; s++) {
             int d = p.stack(s, f.stack);
@@ -226,24 +228,24 @@ final class FrameFilter {
     }
 
     private boolean hasEmptyStack() {
-        for (int i = 0; i < stackLeaf.length; i++) {
-            if (stackLeaf[i] < 0) {
+        for (int i = 0; i < stackLeaf.length(); i++) {
+            if (stackLeaf.get(i) < 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private void replaceSamples(int[] samples, StackTree.Builder tree, IntList leaves) {
+    private void replaceSamples(int[] samples, StackTree.Builder tree, IntBlocks leaves) {
         sampleIndex = samples;
         stacks = tree.build();
-        stackLeaf = leaves.toArray();
+        stackLeaf = leaves.frozen();
         samplesChanged = true;
     }
 
     private boolean focusedAndNotIgnored(int sample, byte[] focusOrIgnore) {
         boolean focused = false;
-        for (int n = stackLeaf[sample]; n >= 0; n = stacks.parent(n)) {
+        for (int n = stackLeaf.get(sample); n >= 0; n = stacks.parent(n)) {
             byte state = focusOrIgnore[stacks.location(n)];
             if (state == 2) {
                 return false;

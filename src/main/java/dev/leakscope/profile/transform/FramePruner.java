@@ -1,6 +1,7 @@
 package dev.leakscope.profile.transform;
 
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.IntBlocks;
 import dev.leakscope.util.IntList;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -75,7 +76,7 @@ public final class FramePruner {
         parts.lineFunction = lineFunction.toArray();
         parts.lineNumber = lineNumber.toArray();
         // Stacks are cut at the first marked location after the first unmarked one, from the root.
-        IntList leaves = new IntList(p.sampleCount);
+        IntBlocks leaves = new IntBlocks();
         StackTree.Builder tree = new StackTree.Builder();
         int[] stack = p.stackBuffer();
         for (int s = 0; s < p.sampleCount; s++) {
@@ -97,7 +98,7 @@ public final class FramePruner {
             leaves.add(tree.add(stack, from, d));
         }
         parts.stacks = tree.build();
-        parts.stackLeaf = leaves.toArray();
+        parts.stackLeaf = leaves.frozen();
         return new Profile(parts);
     }
 

@@ -153,7 +153,7 @@ public final class Merger {
                 continue;
             }
             stack.clear();
-            for (int n = p.stackLeaf[s]; n >= 0; n = p.stacks.parent(n)) {
+            for (int n = p.stackLeaf(s); n >= 0; n = p.stacks.parent(n)) {
                 int l = p.stacks.location(n);
                 if (locationMap[l] < 0) {
                     locationMap[l] = mapLocation(p, l, strings, mappingMap, mappingShift, functionMap);

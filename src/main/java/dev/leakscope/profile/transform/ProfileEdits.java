@@ -67,8 +67,8 @@ final class ProfileEdits {
     /** Restricts parts' stacks and labels to the given samples of p (values already set); p's tree and label sets are shared. */
     static void keepSamples(Profile p, ProfileBuilder.Parts parts, int[] samples) {
         parts.sampleCount = samples.length;
-        parts.stackLeaf = pick(p.stackLeaf, samples);
-        parts.sampleLabels = pick(p.sampleLabels, samples);
+        parts.stackLeaf = p.stackLeaf.pick(samples);
+        parts.sampleLabels = p.sampleLabels.pick(samples);
     }
 
     /** The value rows of the given samples of p. */
@@ -81,13 +81,5 @@ final class ProfileEdits {
             }
         }
         return values.build();
-    }
-
-    private static int[] pick(int[] a, int[] indexes) {
-        int[] out = new int[indexes.length];
-        for (int i = 0; i < indexes.length; i++) {
-            out[i] = a[indexes[i]];
-        }
-        return out;
     }
 }

@@ -194,8 +194,8 @@ final class TagFilter {
         boolean hideMatched = false;
         // Per label set, those the samples use (a filter before may have left some unused).
         boolean[] used = new boolean[p.labelStart.length - 1];
-        for (int set : p.sampleLabels) {
-            used[set] = true;
+        for (int s = 0; s < p.sampleCount; s++) {
+            used[p.sampleLabels.get(s)] = true;
         }
         IntList labelStart = new IntList(used.length + 1);
         IntList keyIdx = new IntList(p.labelKey.length);

@@ -60,7 +60,7 @@ class ClassHistogramTest {
     void moduleIsALabelAndTheUnnamedModuleHasNone() throws IOException {
         Profile p = ProfileLoader.load(InputSource.of(first()), Limits.DEFAULT);
         for (int s = 0; s < p.sampleCount(); s++) {
-            String name = p.functionName(p.lineFunction[p.locLineStart[p.stacks.location(p.stackLeaf[s])]]);
+            String name = p.functionName(p.lineFunction[p.locLineStart[p.stacks.location(p.stackLeaf(s))]]);
             String module = null;
             for (int l = p.labelStart(s); l < p.labelEnd(s); l++) {
                 if (p.string(p.labelKey(l)).equals("module")) {
@@ -320,7 +320,7 @@ class ClassHistogramTest {
     private static Map<String, long[]> rows(Profile p) {
         Map<String, long[]> rows = new HashMap<>();
         for (int s = 0; s < p.sampleCount(); s++) {
-            String name = p.functionName(p.lineFunction[p.locLineStart[p.stacks.location(p.stackLeaf[s])]]);
+            String name = p.functionName(p.lineFunction[p.locLineStart[p.stacks.location(p.stackLeaf(s))]]);
             rows.put(name, new long[] {p.value(s, 0), p.value(s, 1)});
         }
         return rows;
