@@ -3,7 +3,6 @@ package dev.leakscope.diff;
 import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.GraphBuilder;
 import dev.leakscope.graph.GraphOptions;
-import dev.leakscope.graph.InlineMarks;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
 import dev.leakscope.profile.Profile;
@@ -26,7 +25,7 @@ record SideValues(Graph graph, byte[] marks, ViaValues vias) {
 
     private static SideValues of(Profile p, NodeTable t, GraphOptions o, boolean vias) {
         // node values and marks only: no edges (a hash lookup per frame of every sample)
-        return new SideValues(GraphBuilder.build(p, t, o, null, false), InlineMarks.of(p, t, o),
-                vias ? ViaValues.of(p, t, o.sampleIndex()) : null);
+        GraphBuilder.ValuesAndMarks values = GraphBuilder.valuesAndMarks(p, t, o);
+        return new SideValues(values.graph(), values.marks(), vias ? ViaValues.of(p, t, o.sampleIndex()) : null);
     }
 }

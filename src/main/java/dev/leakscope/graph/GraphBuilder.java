@@ -29,7 +29,7 @@ public final class GraphBuilder {
         int types = p.typeCount();
         int index = o.sampleIndex();
         if (kept == null && !withEdges) {
-            nodeValues(p, t, g, index, o.mean());
+            nodeValues(p, t, g, index, o.mean(), null);
             return select(g, t, o);
         }
         int[] nodeStamp = new int[t.size()];
@@ -103,11 +103,28 @@ public final class GraphBuilder {
         return select(g, t, o);
     }
 
+    /** A graph of node values (as {@link #build} without edges) and the inline marks of its nodes. */
+    public record ValuesAndMarks(Graph graph, byte[] marks) {
+    }
+
+    /**
+     * The graph of {@code build(p, t, o, null, false)} and the marks {@link Graph#inlineMarks()} would
+     * give with edges (see {@link InlineMarks}), in one pass over the samples: each stack is read from
+     * the call-path tree once.
+     */
+    public static ValuesAndMarks valuesAndMarks(Profile p, NodeTable t, GraphOptions o) {
+        Graph g = new Graph(t);
+        InlineMarks marks = new InlineMarks(t);
+        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks);
+        return new ValuesAndMarks(select(g, t, o), marks.marks());
+    }
+
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
      * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
+     * Each counted sample also goes to marks, when not null.
      */
-    private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean) {
+    private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks) {
         int[] stack = p.stackBuffer();
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
@@ -122,7 +139,11 @@ public final class GraphBuilder {
             if ((w == 0 && dw == 0) || p.stackLeaf(s) < 0) {
                 continue;
             }
-            for (int i = 0, depth = p.stack(s, stack); i < depth; i++) {
+            int depth = p.stack(s, stack);
+            if (marks != null) {
+                marks.add(s, stack, depth);
+            }
+            for (int i = 0; i < depth; i++) {
                 int l = stack[i];
                 for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
                     int n = frameNode[k];

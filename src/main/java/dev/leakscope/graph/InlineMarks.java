@@ -1,6 +1,5 @@
 package dev.leakscope.graph;
 
-import dev.leakscope.profile.Profile;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import java.util.Arrays;
@@ -26,19 +25,35 @@ public final class InlineMarks {
     private int[] caller;
     private int[] callerPair;
 
-    private InlineMarks(NodeTable t) {
+    // the walk over the samples: see add
+    private final int[] outer;
+    private final int[] inner;
+    private final boolean[] inSample;
+    private final byte[] direct;
+    private final boolean[] calledFirst; // some sample's first use of the pair is a call
+    private final int[] stamp; // the last sample that used the pair
+
+    /** Ready to be given the samples of a profile on table t ({@link #add}), then asked its {@link #marks}. */
+    InlineMarks(NodeTable t) {
         frameStart = t.frameStart;
         frameNode = t.frameNode;
         framePair = new int[frameNode.length];
         callerStart = new int[t.size() + 1];
-    }
-
-    /** The marks of p's nodes (see {@link Graph#inlineMarks()}): 0 none, 1 inline, 2 partial-inline. */
-    public static byte[] of(Profile p, NodeTable t, GraphOptions o) {
-        InlineMarks m = new InlineMarks(t);
-        m.pairsWithinLocations();
-        m.callersByNode();
-        return m.walk(p, o);
+        pairsWithinLocations();
+        callersByNode();
+        int pairs = pairFrom.size();
+        outer = new int[locations()];
+        inner = new int[locations()];
+        for (int l = 0; l < locations(); l++) {
+            boolean empty = frameStart[l] == frameStart[l + 1];
+            outer[l] = empty ? -1 : frameNode[frameStart[l + 1] - 1];
+            inner[l] = empty ? -1 : frameNode[frameStart[l]];
+        }
+        inSample = new boolean[locations()];
+        direct = new byte[callerStart.length - 1];
+        calledFirst = new boolean[pairs];
+        stamp = new int[pairs];
+        Arrays.fill(stamp, -1);
     }
 
     private int locations() {
@@ -93,55 +108,41 @@ public final class InlineMarks {
         return -1;
     }
 
-    private byte[] walk(Profile p, GraphOptions o) {
-        int pairs = pairFrom.size();
-        int[] outer = new int[locations()];
-        int[] inner = new int[locations()];
-        for (int l = 0; l < locations(); l++) {
-            boolean empty = frameStart[l] == frameStart[l + 1];
-            outer[l] = empty ? -1 : frameNode[frameStart[l + 1] - 1];
-            inner[l] = empty ? -1 : frameNode[frameStart[l]];
-        }
-        boolean[] inSample = new boolean[locations()];
-        byte[] direct = new byte[callerStart.length - 1];
-        boolean[] calledFirst = new boolean[pairs]; // some sample's first use of the pair is a call
-        int[] stamp = new int[pairs]; // the last sample that used the pair
-        Arrays.fill(stamp, -1);
-        int[] stack = p.stackBuffer();
-        for (int s = 0; s < p.sampleCount(); s++) {
-            if (p.value(s, o.sampleIndex()) == 0 && (!o.mean() || p.value(s, 0) == 0)) {
+    /**
+     * Sample s (of a value the graph counts), its locations in stack[0..depth), leaf first; samples
+     * come in ascending order.
+     */
+    void add(int s, int[] stack, int depth) {
+        int pairs = calledFirst.length;
+        int parent = -1;
+        for (int i = depth - 1; i >= 0; i--) {
+            int l = stack[i];
+            int n = outer[l];
+            if (n < 0) {
                 continue;
             }
-            int parent = -1;
-            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
-                int l = stack[i];
-                int n = outer[l];
-                if (n < 0) {
-                    continue;
+            if (parent >= 0 && parent != n) {
+                int e = pairs == 0 ? -1 : pair(parent, n);
+                if (e < 0) {
+                    direct[n] = 1;
+                } else if (stamp[e] != s) {
+                    stamp[e] = s;
+                    calledFirst[e] = true;
                 }
-                if (parent >= 0 && parent != n) {
-                    int e = pairs == 0 ? -1 : pair(parent, n);
-                    if (e < 0) {
-                        direct[n] = 1;
-                    } else if (stamp[e] != s) {
-                        stamp[e] = s;
-                        calledFirst[e] = true;
-                    }
-                }
-                inSample[l] = true;
-                // the inlined frames (none in most locations), each the first use of its pair or not
-                for (int k = frameStart[l + 1] - 2; k >= frameStart[l]; k--) {
-                    if (framePair[k] >= 0) {
-                        stamp[framePair[k]] = s;
-                    }
-                }
-                parent = inner[l];
             }
+            inSample[l] = true;
+            // the inlined frames (none in most locations), each the first use of its pair or not
+            for (int k = frameStart[l + 1] - 2; k >= frameStart[l]; k--) {
+                if (framePair[k] >= 0) {
+                    stamp[framePair[k]] = s;
+                }
+            }
+            parent = inner[l];
         }
-        return marks(direct, inSample, calledFirst);
     }
 
-    private byte[] marks(byte[] direct, boolean[] inSample, boolean[] calledFirst) {
+    /** The marks of the nodes (see {@link Graph#inlineMarks()}): 0 none, 1 inline, 2 partial-inline. */
+    byte[] marks() {
         for (int e = 0; e < calledFirst.length; e++) {
             if (calledFirst[e]) {
                 direct[pairTo.get(e)] = 1;

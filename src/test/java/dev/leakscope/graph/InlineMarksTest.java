@@ -15,15 +15,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** The inline marks computed without edges are those of the graph's edges, on every Go profile and edge case. */
+/**
+ * The inline marks computed without edges are those of the graph's edges, and the node values computed
+ * with them those of the pass without, on every Go profile and edge case.
+ */
 class InlineMarksTest {
     private static void assertSameMarks(Profile p, String what) {
         for (Granularity g : Granularity.values()) {
             for (boolean mean : new boolean[] {false, true}) {
                 GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1).withValues(mean, false, false);
                 NodeTable t = NodeTable.build(p, o);
-                assertArrayEquals(GraphBuilder.build(p, t, o, null).inlineMarks(), InlineMarks.of(p, t, o),
-                        what + " " + g + (mean ? " mean" : ""));
+                String label = what + " " + g + (mean ? " mean" : "");
+                GraphBuilder.ValuesAndMarks together = GraphBuilder.valuesAndMarks(p, t, o);
+                assertArrayEquals(GraphBuilder.build(p, t, o, null).inlineMarks(), together.marks(), label);
+                // the one pass gives the node values of the pass without marks
+                Graph alone = GraphBuilder.build(p, t, o, null, false);
+                assertArrayEquals(alone.nodes(), together.graph().nodes(), label);
+                assertArrayEquals(alone.flat, together.graph().flat, label);
+                assertArrayEquals(alone.cum, together.graph().cum, label);
+                assertArrayEquals(alone.flatDiv, together.graph().flatDiv, label);
+                assertArrayEquals(alone.cumDiv, together.graph().cumDiv, label);
             }
         }
     }
@@ -62,7 +73,7 @@ class InlineMarksTest {
     private static byte markOfA(Profile p) {
         GraphOptions o = GraphOptions.of(Granularity.FUNCTIONS, false, 0);
         NodeTable table = NodeTable.build(p, o);
-        byte[] marks = InlineMarks.of(p, table, o);
+        byte[] marks = GraphBuilder.valuesAndMarks(p, table, o).marks();
         for (int n = 0; n < table.size(); n++) {
             if (table.info(n).name().equals("main.a")) {
                 return marks[n];
