@@ -319,10 +319,6 @@ public final class Profile {
         return stacks.stack(stackLeaf.get(sample), into);
     }
 
-    public int stackDepth(int sample) {
-        return stack(sample, stackBuffer());
-    }
-
     public int labelStart(int sample) {
         return labelStart[sampleLabels.get(sample)];
     }

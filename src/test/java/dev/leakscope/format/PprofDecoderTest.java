@@ -66,7 +66,7 @@ class PprofDecoderTest {
         Profile p = load(buf.toByteArray());
         assertEquals(1, p.sampleCount());
         assertEquals(42, p.value(0, 0));
-        assertEquals(2, p.stackDepth(0));
+        assertEquals(2, p.stack(0, p.stackBuffer()));
         assertEquals("f", p.functionName(0));
     }
 

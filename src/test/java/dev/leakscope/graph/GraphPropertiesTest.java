@@ -38,7 +38,7 @@ class GraphPropertiesTest {
         for (int index = 0; index < p.typeCount(); index++) {
             long total = 0;
             for (int s = 0; s < p.sampleCount(); s++) {
-                if (p.stackDepth(s) > 0) {
+                if (p.stack(s, p.stackBuffer()) > 0) {
                     total += p.value(s, index);
                 }
             }

@@ -76,7 +76,7 @@ class LegacyParsersTest {
         assertEquals(0, pprof.functionCount());
         Profile ours = parse(text, true);
         // runtime.goexit (0x300, no comment) is cut; the two named frames remain.
-        assertEquals(2, ours.stackDepth(0));
+        assertEquals(2, ours.stack(0, ours.stackBuffer()));
         assertEquals("main.leaf", ours.functionName(ours.lineFunction(ours.lineStart(ours.stacks.location(ours.stackLeaf(0))))));
         assertEquals(3, ours.lineNumber(ours.lineStart(ours.stacks.location(ours.stackLeaf(0)))));
         assertEquals("", ours.dropFrames);
