@@ -65,7 +65,7 @@ public final class GraphBuilder {
         Graph g = new Graph(t);
         int index = o.sampleIndex();
         if (kept == null && !withEdges) {
-            nodeValues(p, t, g, index, o.mean(), null, from, to);
+            nodeValues(p, t, g, index, o.mean(), null, null, from, to);
             return g;
         }
         int[] nodeStamp = new int[t.size()];
@@ -173,35 +173,41 @@ public final class GraphBuilder {
         return ((long) g.edgeFrom.get(e) << 32) | g.edgeTo.get(e);
     }
 
-    /** A graph of node values (as {@link #build} without edges) and the inline marks of its nodes. */
-    public record ValuesAndMarks(Graph graph, byte[] marks) {
+    /**
+     * A graph of node values (as {@link #build} without edges), the inline marks of its nodes and, when
+     * asked for, the via pairs of its samples ({@link ViaValues#of}; else null).
+     */
+    public record ValuesAndMarks(Graph graph, byte[] marks, ViaValues vias) {
     }
 
     /**
-     * The graph of {@code build(p, t, o, null, false)} and the marks {@link Graph#inlineMarks()} would
-     * give with edges (see {@link InlineMarks}), in one pass over the samples: each stack is read from
-     * the call-path tree once.
+     * The graph of {@code build(p, t, o, null, false)}, the marks {@link Graph#inlineMarks()} would give
+     * with edges (see {@link InlineMarks}) and, when vias, {@code ViaValues.of(p, t, o.sampleIndex())}, in
+     * one pass over the samples: each stack is read from the call-path tree once.
      */
-    public static ValuesAndMarks valuesAndMarks(Profile p, NodeTable t, GraphOptions o) {
+    public static ValuesAndMarks valuesAndMarks(Profile p, NodeTable t, GraphOptions o, boolean vias) {
         Graph g = new Graph(t);
         InlineMarks marks = new InlineMarks(t);
-        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks, 0, p.sampleCount());
-        return new ValuesAndMarks(select(g, t, o), marks.marks());
+        ViaValues via = vias ? new ViaValues(OwnCode.of(p, t).frames()) : null;
+        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks, via, 0, p.sampleCount());
+        return new ValuesAndMarks(select(g, t, o), marks.marks(), via);
     }
 
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
      * samples from..to. Within a sample the order of frames does not matter here: they are read leaf first.
-     * Each counted sample also goes to marks, when not null.
+     * Each counted sample also goes to marks, and each of a non-zero value to vias, when not null.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks,
-            int from, int to) {
+            ViaValues vias, int from, int to) {
         int[] stack = p.stackBuffer();
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
+        int[] single = t.singleFrameNodes();
         SampleValues values = p.values;
         int types = p.typeCount();
         long[] cum = g.cum;
+        long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
         for (int s = from; s < to; s++) {
@@ -214,14 +220,27 @@ public final class GraphBuilder {
             if (marks != null) {
                 marks.add(s, stack, depth);
             }
+            if (vias != null && w != 0) {
+                vias.add(t, stack, depth, w);
+            }
             for (int i = 0; i < depth; i++) {
                 int l = stack[i];
-                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
-                    int n = frameNode[k];
+                int n = single[l];
+                if (n >= 0) {
+                    // the location's one frame (most locations)
                     if (nodeStamp[n] != s) {
                         nodeStamp[n] = s;
                         cum[n] += w;
-                        g.cumDiv[n] += dw;
+                        cumDiv[n] += dw;
+                    }
+                    continue;
+                }
+                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
+                    n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                        cumDiv[n] += dw;
                     }
                 }
             }
