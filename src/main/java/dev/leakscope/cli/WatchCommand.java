@@ -121,8 +121,9 @@ final class WatchCommand extends ProfileCommand {
         ReportSettings settings = report.settings(root.env.zone());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), settings.nodeCount(),
-                settings.nodeFraction(), null, settings.zone(), Markdown.DEFAULT_MAX_CHARS));
+        var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
+        WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), rows, null,
+                settings.zone(), Markdown.DEFAULT_MAX_CHARS));
         Schedule pace = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 

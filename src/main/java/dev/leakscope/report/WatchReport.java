@@ -276,8 +276,7 @@ public final class WatchReport {
     private JsonNode trendJson(Trend t) {
         StringWriter out = new StringWriter();
         try (PrintWriter w = new PrintWriter(out)) {
-            TrendReport.write(t, new TrendReport.Options(Format.JSON, trendOptions.ascii(), trendOptions.nodeCount(),
-                    trendOptions.nodeFraction(), trendOptions.projection(), zone, trendOptions.maxChars()), w);
+            TrendReport.write(t, trendOptions.withFormat(Format.JSON), w);
         }
         try {
             return MAPPER.readTree(out.toString());
