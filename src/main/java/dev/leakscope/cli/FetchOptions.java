@@ -1,6 +1,8 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.input.remote.FetchSettings;
+import dev.leakscope.input.remote.FetchSettings.GoQuery;
+import dev.leakscope.input.remote.FetchSettings.Trust;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
@@ -69,8 +71,10 @@ final class FetchOptions {
         if (insecure && caCert != null) {
             throw new UsageException("--insecure and --ca-cert exclude each other");
         }
-        return new FetchSettings(t, List.copyOf(headers), token(root), caCert == null ? null
-                : root.workDir.resolve(caCert), insecure, seconds, gc, maxBytes, root.env.variables());
+        Trust trust = insecure ? Trust.ANY
+                : caCert == null ? Trust.SYSTEM : Trust.certificatesOf(root.workDir.resolve(caCert));
+        return new FetchSettings(t, List.copyOf(headers), token(root), trust, new GoQuery(seconds, gc), maxBytes,
+                root.env.variables());
     }
 
     ProfileStore store(LeakscopeCommand root) {

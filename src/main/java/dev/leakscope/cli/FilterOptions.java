@@ -45,7 +45,8 @@ final class FilterOptions {
     boolean relativePercentages;
 
     Filters filters() {
-        return new Filters(focus, ignore, hide, show, showFrom, tagFocus, tagIgnore, tagShow, tagHide, pruneFrom,
-                relativePercentages);
+        return Filters.builder().focus(focus).ignore(ignore).hide(hide).show(show).showFrom(showFrom)
+                .tagFocus(tagFocus).tagIgnore(tagIgnore).tagShow(tagShow).tagHide(tagHide).pruneFrom(pruneFrom)
+                .relativePercentages(relativePercentages).build();
     }
 }

@@ -171,9 +171,11 @@ final class PprofArgs {
                 .withUnit(get("unit", "minimum"))
                 .withMean(mean, divideBy, has("drop_negative"))
                 .withPaths(get("trim_path", ""), get("source_path", ""))
-                .withFilters(new Filters(get("focus", ""), get("ignore", ""), get("hide", ""), get("show", ""),
-                        get("show_from", ""), get("tagfocus", ""), get("tagignore", ""), get("tagshow", ""),
-                        get("taghide", ""), get("prune_from", ""), has("relative_percentages")));
+                .withFilters(Filters.builder().focus(get("focus", "")).ignore(get("ignore", ""))
+                        .hide(get("hide", "")).show(get("show", "")).showFrom(get("show_from", ""))
+                        .tagFocus(get("tagfocus", "")).tagIgnore(get("tagignore", "")).tagShow(get("tagshow", ""))
+                        .tagHide(get("taghide", "")).pruneFrom(get("prune_from", ""))
+                        .relativePercentages(has("relative_percentages")).build());
     }
 
     private static int parseInt(String flag, String v) {

@@ -16,6 +16,7 @@ import dev.leakscope.trend.TrendGate;
 import dev.leakscope.trend.SeriesBuilder;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
+import dev.leakscope.trend.WatchedGate;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
@@ -61,7 +62,9 @@ final class WatchCommand extends ProfileCommand {
     @Mixin
     GrowthGateOption failOnGrowth;
 
-    @Option(names = "--keep-going", description = "When the gate trips, go on watching (and exit 1 at the end).")
+    @Option(names = "--keep-going", description = "When the gate trips, go on watching (and exit 1 at the end):"
+            + " later status lines say GATE again only when another row or gate trips, or the same one at least"
+            + " twice as fast or as much; else that the gate still trips, and once that it holds again.")
     boolean keepGoing;
 
     @Option(names = "--notify", paramLabel = "URL",
@@ -86,7 +89,7 @@ final class WatchCommand extends ProfileCommand {
         final SnapshotWindow snapshots;
         Instant first;
         WatchReport.Snapshot last;
-        int trippedAt;
+        final WatchedGate gate = new WatchedGate();
 
         Replica(ProfileUrl endpoint, ProfileStore store, String label, int window) {
             this.endpoint = endpoint;
@@ -121,8 +124,9 @@ final class WatchCommand extends ProfileCommand {
         ReportSettings settings = report.settings(root.env.zone());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), settings.nodeCount(),
-                settings.nodeFraction(), null, settings.zone(), Markdown.DEFAULT_MAX_CHARS));
+        var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
+        WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), rows, null,
+                settings.zone(), Markdown.DEFAULT_MAX_CHARS));
         Schedule pace = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 
@@ -149,11 +153,11 @@ final class WatchCommand extends ProfileCommand {
                     TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
                             : gates.check(trend, true);
                     r.last = new WatchReport.Snapshot(i, snapshot.time(), snapshot.url(), r.label,
-                            snapshot.kept() ? snapshot.file().toString() : null, trend, tripped, gateOptions);
-                    boolean firstTrip = tripped != null && r.trippedAt == 0;
+                            snapshot.kept() ? snapshot.file().toString() : null, trend, r.gate.add(i, tripped),
+                            gateOptions);
+                    boolean firstTrip = r.gate.tally().firstTrippedAt() == i;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
-                        r.trippedAt = i;
                         err.println("leakscope: gate: " + (r.label == null ? "" : r.label + ": ")
                                 + WatchReport.gateText(r.last));
                         err.flush();
@@ -173,14 +177,14 @@ final class WatchCommand extends ProfileCommand {
         boolean tripped = false;
         for (Replica r : replicas) {
             Path kept = r.store.dir();
-            printer.summary(new WatchReport.Summary(r.endpoint.display(), taken, r.first, r.last, r.trippedAt,
+            WatchedGate.Tally gate = r.gate.tally();
+            printer.summary(new WatchReport.Summary(r.endpoint.display(), taken, r.first, r.last, gate,
                     interrupted, kept == null ? null : kept.toString()), out);
-            tripped |= r.trippedAt > 0;
+            tripped |= gate.firstTrippedAt() > 0;
         }
         return tripped ? ExitCodes.GATE : ExitCodes.OK;
     }
 
-    /** One replica per endpoint; with several, each keeps its snapshots in a sub-directory, as collect does. */
     /** One replica per endpoint; with several, each keeps its snapshots in a sub-directory, as collect does. */
     private List<Replica> replicas(List<ProfileUrl> endpoints, ProfileStore store) {
         List<Replica> out = new ArrayList<>();

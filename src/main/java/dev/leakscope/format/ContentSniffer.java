@@ -75,6 +75,19 @@ final class ContentSniffer {
         return isText(head) || cpuHeader(head, 4) || cpuHeader(head, 8);
     }
 
+    /**
+     * Whether an input starting with head may be a log or a program's output, which can hold a class
+     * histogram anywhere: text, though perhaps not UTF-8 and with terminal escapes, never NUL bytes.
+     */
+    static boolean mayBeLog(byte[] head) {
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean cpuHeader(byte[] head, int word) {
         if (head.length < 2 * word) {
             return false;

@@ -80,6 +80,13 @@ public final class ProfileLoader {
         if (head.length == 0) {
             throw new InputException(source.name() + ": empty input, not a profile");
         }
+        if (reading == Reading.LEAKSCOPE && ContentSniffer.mayBeLog(head)) {
+            // A class histogram within other text (the JVM's standard output, a GC log): one streaming pass.
+            Profile histogram = ClassHistogram.find(source, limits);
+            if (histogram != null) {
+                return histogram;
+            }
+        }
         String known = reading == Reading.LEAKSCOPE ? LegacyParsers.KNOWN_FORMATS + ", jemalloc heap_v2, Go goroutine"
                 + " dumps (debug=2); JDK Flight Recorder recordings and JVM class histograms" : LegacyParsers.KNOWN_FORMATS;
         if (!ContentSniffer.mightBeLegacy(head)) {

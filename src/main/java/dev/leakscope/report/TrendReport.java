@@ -32,16 +32,28 @@ public final class TrendReport {
     public static final String SCHEMA = "leakscope.trend/v1";
 
     /**
-     * @param format       output format: text, markdown or JSON (HTML: {@code report.html.TrendHtmlReport})
-     * @param ascii        sparklines in ASCII instead of Unicode blocks
-     * @param nodeCount    show at most this many node rows (0: all)
-     * @param nodeFraction hide rows whose largest value is below this fraction of the largest total
-     * @param projection   the {@code --limit} projection, or null
-     * @param zone         time zone of the snapshot times
-     * @param maxChars     the Markdown budget in characters
+     * @param format     output format: text, markdown or JSON (HTML: {@code report.html.TrendHtmlReport})
+     * @param ascii      sparklines in ASCII instead of Unicode blocks
+     * @param rows       which node rows are shown
+     * @param projection the {@code --limit} projection, or null
+     * @param zone       time zone of the snapshot times
+     * @param maxChars   the Markdown budget in characters
      */
-    public record Options(Format format, boolean ascii, int nodeCount, double nodeFraction, Projection projection,
-                          ZoneId zone, int maxChars) {
+    public record Options(Format format, boolean ascii, RowLimit rows, Projection projection, ZoneId zone,
+                          int maxChars) {
+        /** The same options in another format. */
+        public Options withFormat(Format f) {
+            return new Options(f, ascii, rows, projection, zone, maxChars);
+        }
+    }
+
+    /**
+     * The node rows shown (pprof's -nodecount and -nodefraction).
+     *
+     * @param nodeCount    at most this many (0: all)
+     * @param nodeFraction none whose largest value is below this fraction of the largest total
+     */
+    public record RowLimit(int nodeCount, double nodeFraction) {
     }
 
     /**
@@ -140,10 +152,10 @@ public final class TrendReport {
             for (long v : r.stats().values()) {
                 max = Math.max(max, Math.abs(v));
             }
-            if (max < o.nodeFraction() * maxTotal) {
+            if (max < o.rows().nodeFraction() * maxTotal) {
                 continue;
             }
-            if (o.nodeCount() > 0 && out.size() == o.nodeCount()) {
+            if (o.rows().nodeCount() > 0 && out.size() == o.rows().nodeCount()) {
                 break;
             }
             out.add(r);

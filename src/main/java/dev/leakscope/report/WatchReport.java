@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.trend.TrendGate;
+import dev.leakscope.trend.WatchedGate;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
 import dev.leakscope.report.pprof.ValueFormat;
@@ -42,11 +43,15 @@ public final class WatchReport {
      * @param label   which replica (host:port) when several are watched, else null
      * @param file    where it is kept, or null
      * @param trend   the trend of the window ending with it
-     * @param tripped the gate it tripped, or null
+     * @param gate    how the gate stands at it
      * @param gates   the gate options as given
      */
     public record Snapshot(int number, Instant time, String url, String label, String file, Trend trend,
-                           TrendGate.Tripped tripped, TrendReport.GateOptions gates) {
+                           WatchedGate.Step gate, TrendReport.GateOptions gates) {
+        /** What tripped the gate at this snapshot, or null. */
+        public TrendGate.Tripped tripped() {
+            return gate.tripped();
+        }
     }
 
     /**
@@ -55,11 +60,11 @@ public final class WatchReport {
      * @param snapshots   how many were taken
      * @param first       when the first was fetched (null: none)
      * @param last        the last snapshot (null: none)
-     * @param trippedAt   the number of the snapshot that first tripped the gate, 0 if none did
+     * @param gate        which snapshots tripped the gate
      * @param interrupted whether Ctrl-C ended it
      * @param kept        where the fetched profiles are kept, or null
      */
-    public record Summary(String url, int snapshots, Instant first, Snapshot last, int trippedAt,
+    public record Summary(String url, int snapshots, Instant first, Snapshot last, WatchedGate.Tally gate,
                           boolean interrupted, String kept) {
     }
 
@@ -102,7 +107,8 @@ public final class WatchReport {
             o.put("snapshots", s.snapshots());
             o.put("first", s.first() == null ? null : s.first().toString());
             o.put("last", s.last() == null ? null : s.last().time().toString());
-            o.put("trippedAt", s.trippedAt() == 0 ? null : s.trippedAt());
+            o.put("trippedAt", s.gate().firstTrippedAt() == 0 ? null : s.gate().firstTrippedAt());
+            o.put("trippedSnapshots", s.gate().trippedCount());
             o.put("interrupted", s.interrupted());
             o.put("kept", s.kept());
             w.println(o);
@@ -161,8 +167,11 @@ public final class WatchReport {
                         .append(signed(Math.round(top.stats().slope()), unit)).append(per);
             }
         }
-        if (s.tripped() != null) {
-            b.append("  GATE: ").append(gateText(s));
+        switch (s.gate().news()) {
+            case TRIPPED -> b.append("  GATE: ").append(gateText(s));
+            case STILL_TRIPPED -> b.append("  gate still tripped (since #").append(s.gate().since()).append(')');
+            case HOLDS_AGAIN -> b.append("  gate holds again");
+            default -> { }
         }
         return b.toString();
     }
@@ -186,13 +195,25 @@ public final class WatchReport {
                     .append(timeSource(t)).append(')');
         }
         if (s.last() != null && !s.last().gates().given().isEmpty()) {
-            b.append(s.trippedAt() > 0 ? "; the gate tripped at #" + s.trippedAt()
-                    : "; the gate (" + s.last().gates().given() + ") held");
+            b.append(tripped(s.gate(), s.snapshots(), s.last().gates()));
         }
         if (s.kept() != null) {
             b.append("; profiles kept in ").append(s.kept());
         }
         return b.toString();
+    }
+
+    /**
+     * "; the gate tripped at #4", and when the watch went on after it "…, at 5 of 6 snapshots in all";
+     * or "; the gate (--fail-on-rate 10MB/h) held".
+     */
+    private static String tripped(WatchedGate.Tally gate, int snapshots, TrendReport.GateOptions given) {
+        if (gate.firstTrippedAt() == 0) {
+            return "; the gate (" + given.given() + ") held";
+        }
+        String at = "; the gate tripped at #" + gate.firstTrippedAt();
+        return snapshots == gate.firstTrippedAt() ? at
+                : at + ", at " + gate.trippedCount() + " of " + snapshots + " snapshots in all";
     }
 
     /** Which times the rates are per hour of: the profiles' own, or the fetches'. */
@@ -276,8 +297,7 @@ public final class WatchReport {
     private JsonNode trendJson(Trend t) {
         StringWriter out = new StringWriter();
         try (PrintWriter w = new PrintWriter(out)) {
-            TrendReport.write(t, new TrendReport.Options(Format.JSON, trendOptions.ascii(), trendOptions.nodeCount(),
-                    trendOptions.nodeFraction(), trendOptions.projection(), zone, trendOptions.maxChars()), w);
+            TrendReport.write(t, trendOptions.withFormat(Format.JSON), w);
         }
         try {
             return MAPPER.readTree(out.toString());

@@ -101,6 +101,26 @@ class HistogramCommandTest {
         assertTrue(info.out().contains("Time:        2026-12-06 20:20:40 +0000 UTC"), info.out());
     }
 
+    /**
+     * Histograms within other text, against what leakscope printed when they were added: the real
+     * standard output of testdata/jvm-leak's program under -XX:+PrintClassHistogram after two kill -3
+     * (capture-stdout.sh), and the hand-made JDK 8 GC log (testdata/README.md).
+     */
+    @Test
+    void histogramsInOtherTextMatchTheirGoldens() throws Exception {
+        String stdout = "stdout/service-20261207T034603Z.log";
+        golden("stdout/golden/info.out", "info", stdout);
+        golden("stdout/golden/top.out", "top", "-n", "8", stdout);
+        golden("gc-jdk8/golden/info.out", "info", "gc-jdk8/gc.log");
+        golden("gc-jdk8/golden/top.out", "top", "-n", "5", "gc-jdk8/gc.log");
+    }
+
+    private static void golden(String expected, String... args) throws Exception {
+        Cli.Result r = Cli.run(TESTDATA, args);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.readString(TESTDATA.resolve(expected)), r.out(), String.join(" ", args));
+    }
+
     @Test
     void malformedLineIsOneLineErrorWithItsNumber(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.txt");

@@ -146,7 +146,40 @@ class WatchCommandTest {
             JsonNode summary = JSON.readTree(lines.get(6));
             assertEquals("summary", summary.get("event").asText());
             assertEquals(4, summary.get("trippedAt").asInt());
+            assertEquals(3, summary.get("trippedSnapshots").asInt());
             assertEquals(1, posted.size());
+        }
+    }
+
+    @Test
+    void keepGoingSaysTheGateWhenItTripsThenThatItStillTripsAndOnceThatItHoldsAgain() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            AtomicInteger minutes = new AtomicInteger();
+            // the service leaks before snapshots #2 to #6, then stops
+            Cli.Result r = Cli.run(dir, time.environment(d -> {
+                if (minutes.incrementAndGet() <= 5) {
+                    service.leak(512);
+                }
+            }), "watch", "--gc", "--no-save", "--every", "1m", "--window", "4", "--count", "12", "--fail-on-rate",
+                    "10MB/h", "--keep-going", text(service));
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            List<String> status = r.out().lines().filter(l -> l.startsWith("2026-12-06 ")).toList();
+            assertEquals(12, status.size(), r.out());
+            assertTrue(status.get(3).contains("  GATE: "), status.get(3));
+            for (int i = 4; i < 6; i++) {
+                assertTrue(status.get(i).endsWith("  gate still tripped (since #4)"), status.get(i));
+            }
+            assertEquals(1, status.stream().filter(l -> l.contains("GATE")).count(), r.out());
+            List<String> again = status.stream().filter(l -> l.endsWith("  gate holds again")).toList();
+            assertEquals(1, again.size(), r.out());
+            int holds = status.indexOf(again.get(0));
+            for (String l : status.subList(holds + 1, 12)) {
+                assertFalse(l.contains("gate"), l);
+            }
+            assertTrue(r.out().contains("; the gate tripped at #4, at " + (holds - 3) + " of 12 snapshots in all"),
+                    r.out());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("leakscope: gate: ")).count(), r.err());
         }
     }
 

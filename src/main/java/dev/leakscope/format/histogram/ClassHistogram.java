@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * JVM class histograms ({@code jcmd PID GC.class_histogram}, {@code jmap -histo[:live]}) as
- * profiles: one sample per class, its only frame the class, with {@code instances} and {@code bytes}
- * (the default). The text has no time: it is taken from the file name or modification time
+ * JVM class histograms ({@code jcmd PID GC.class_histogram}, {@code jmap -histo[:live]}, the JVM's
+ * standard output with {@code -XX:+PrintClassHistogram}, GC logs) as profiles: one sample per class,
+ * its only frame the class, with {@code instances} and {@code bytes} (the default). The text has no time: it is taken from the file name or modification time
  * ({@link CaptureTime}), so a directory of histograms is a series in capture order.
  */
 public final class ClassHistogram {
@@ -26,16 +26,31 @@ public final class ClassHistogram {
 
     /** The histogram in source as a profile; a malformed line is an input error naming the source and line. */
     public static Profile load(InputSource source, Limits limits) {
+        Profile p = find(source, limits);
+        if (p == null) {
+            throw new InputException(source.name() + ": no class histogram header (\" num     #instances         #bytes"
+                    + "  class name\")");
+        }
+        return p;
+    }
+
+    /**
+     * The last complete histogram in the text of source (the JVM's standard output, a GC log, a
+     * histogram alone), the other lines skipped; null when the text holds no histogram header.
+     */
+    public static Profile find(InputSource source, Limits limits) {
         ProfileBuilder builder = ProfileBuilder.withEmptyString();
-        ClassTable classes = new ClassTable(builder);
         HistogramReader.Facts facts;
         try (InputStream in = source.openProfile(limits)) {
-            facts = new HistogramReader(classes).read(in);
+            facts = new HistogramReader(builder).read(in);
         } catch (InputException e) {
             throw e.getMessage().startsWith(source.name() + ":") ? e
                     : new InputException(source.name() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
+        }
+        if (facts == null) {
+            return null;
         }
         CaptureTime time = facts.timeNanos() != 0 ? new CaptureTime(facts.timeNanos(), "from the text (the GC log's time)")
                 : CaptureTime.of(source);
@@ -45,14 +60,33 @@ public final class ClassHistogram {
         for (String w : facts.warnings()) {
             comment(builder, "The JVM warned: " + w);
         }
-        if (facts.histograms() > 1) {
-            comment(builder, "The last of " + facts.histograms() + " class histograms in the GC log");
+        String where = where(facts);
+        if (where != null) {
+            comment(builder, where);
+        }
+        if (facts.skipped() != 0) {
+            comment(builder, "Skipped the class histogram of line " + facts.skipped()
+                    + ": it breaks off or is cut short, the last complete one counts");
         }
         if (!facts.total()) {
             comment(builder, "No Total line: the histogram was cut short, only the classes listed are read");
         }
-        classes.writeTo();
+        facts.classes().writeTo();
         return builder.build();
+    }
+
+    /** Which histogram of the text counts, when the text holds more than it. */
+    private static String where(HistogramReader.Facts facts) {
+        boolean log = facts.layout() == HistogramReader.Layout.GC_LOG || facts.layout() == HistogramReader.Layout.JDK8_GC_LOG;
+        if (log) {
+            return facts.histograms() > 1 ? "The last of " + facts.histograms() + " class histograms in the GC log" : null;
+        }
+        if (!facts.otherText() && facts.histograms() <= 1) {
+            return null;
+        }
+        return "The class histogram of lines " + facts.firstLine() + "-" + facts.lastLine() + " of " + facts.lines()
+                + (facts.histograms() > 1 ? ", the last of " + facts.histograms() : "")
+                + (facts.otherText() ? "; the other text skipped" : "");
     }
 
     /** "Class histogram (jcmd GC.class_histogram) of process 12742, JDK 17.0.15": what info shows as producer. */
@@ -61,7 +95,9 @@ public final class ClassHistogram {
         s.append(switch (facts.layout()) {
             case JHSDB -> " (jhsdb jmap --histo)";
             case GC_LOG -> " (GC log, -Xlog:gc+classhisto)";
-            case JCMD -> facts.pid() != null ? " (jcmd GC.class_histogram)" : " (jmap -histo or jcmd GC.class_histogram)";
+            case JDK8_GC_LOG -> " (GC log, -XX:+PrintClassHistogramBeforeFullGC or AfterFullGC)";
+            case JCMD -> facts.pid() != null ? " (jcmd GC.class_histogram)" : facts.otherText()
+                    ? " (-XX:+PrintClassHistogram or jmap -histo)" : " (jmap -histo or jcmd GC.class_histogram)";
         });
         if (facts.pid() != null) {
             s.append(" of process ").append(facts.pid());

@@ -1,12 +1,13 @@
 package dev.leakscope.format.histogram;
 
-import dev.leakscope.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * The lines of a stream, one at a time into one reused buffer (no allocation per line): a line ends
- * at {@code \n}, a trailing {@code \r} is dropped, a last line without newline still counts.
+ * at {@code \n}, a trailing {@code \r} is dropped, a last line without newline still counts. A line
+ * longer than {@link #MAX_LINE} keeps its first bytes and says so ({@link #truncated()}): text around a
+ * histogram (a log's JSON line) may be that long, a histogram's own line never is.
  */
 final class HistogramLines {
     /** Longer than any class name the JVM writes: beyond it the input is no histogram. */
@@ -19,6 +20,7 @@ final class HistogramLines {
     private boolean eof;
     private byte[] line = new byte[256];
     private int length;
+    private boolean truncated;
     private long number;
 
     HistogramLines(InputStream in) {
@@ -28,6 +30,7 @@ final class HistogramLines {
     /** Reads the next line; false at the end of the input. */
     boolean next() throws IOException {
         length = 0;
+        truncated = false;
         boolean any = false;
         while (true) {
             if (pos == end) {
@@ -51,7 +54,7 @@ final class HistogramLines {
             return false;
         }
         number++;
-        if (length > 0 && line[length - 1] == '\r') {
+        if (!truncated && length > 0 && line[length - 1] == '\r') {
             length--;
         }
         return true;
@@ -70,8 +73,8 @@ final class HistogramLines {
 
     private void append(int from, int n) {
         if (length + n > MAX_LINE) {
-            throw new InputException("line " + (number + 1) + ": longer than " + MAX_LINE
-                    + " bytes, not a class histogram row");
+            truncated = true;
+            n = MAX_LINE - length;
         }
         if (length + n > line.length) {
             line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
@@ -87,6 +90,11 @@ final class HistogramLines {
 
     int length() {
         return length;
+    }
+
+    /** Whether the current line is longer than {@link #MAX_LINE}: only its first bytes are kept. */
+    boolean truncated() {
+        return truncated;
     }
 
     /** The current line's number, from 1. */

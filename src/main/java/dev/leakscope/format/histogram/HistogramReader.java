@@ -1,12 +1,19 @@
 package dev.leakscope.format.histogram;
 
+import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +29,22 @@ import java.util.regex.Pattern;
  * Total         73600        3510000
  * </pre>
  * The Total line must match the rows; without it the histogram was cut short (as {@code | head}
- * does), which is said, not refused. {@code -XX:+PrintClassHistogram} writes the same layout.
+ * does), which is said, not refused.
  *
  * <p>Two more layouts: {@code jhsdb jmap --histo} (a preamble naming the process and the JVM, tab
  * separated columns headed {@code Class description}, names already as in source, {@code Total :},
  * and lines about the heap walk after it); and a unified GC log of {@code -Xlog:gc+classhisto*=trace},
- * each line behind its decorations ({@code [2.816s][trace][gc,classhisto] GC(0) }), one histogram
- * before and one after every full collection: the last one counts, and its time is the log's when a
- * decoration carries the date ({@code -Xlog:...::utctime} or {@code time}).
+ * each line behind its decorations ({@code [2.816s][trace][gc,classhisto] GC(0) }), its time the log's
+ * when a decoration carries the date ({@code -Xlog:...::utctime} or {@code time}).
+ *
+ * <p>A histogram is found wherever it stands in a text: {@code -XX:+PrintClassHistogram} writes it into
+ * the JVM's standard output after a thread dump, between the application's lines; JDK 8's
+ * {@code -XX:+PrintClassHistogramBeforeFullGC} (and {@code AfterFullGC}) into its GC log, under a line
+ * ending {@code [Class Histogram (before full gc): } whose date stamp
+ * ({@code -XX:+PrintGCDateStamps}) is the histogram's time. The other lines are skipped without being
+ * kept. Of several histograms the last complete one counts (two class tables, the one read and the
+ * one being read); one that breaks off (a line that is no row, a Total that disagrees) does not
+ * count, and when none does, why the first broke off is the error.
  */
 final class HistogramReader {
     private static final Pattern HEADER = Pattern.compile("\\s*num\\s+#instances\\s+#bytes\\s+class name(\\s+\\(module\\))?\\s*");
@@ -41,16 +56,20 @@ final class HistogramReader {
     /** What jhsdb writes after the Total line. */
     private static final Pattern JHSDB_AFTER = Pattern.compile("Iterating over heap\\. This may take a while\\.\\.\\."
             + "|Heap traversal took [\\d.]+ seconds\\.");
-    /** The decorations of a unified log line, then the collection's number: "[2.816s][trace][gc,classhisto ] GC(0) ". */
-    private static final Pattern DECORATIONS = Pattern.compile("((?:\\[[^\\]\\n]*\\])+) ?(?:GC\\(\\d+\\) )?");
+    /** How the lines of jhsdb's preamble and epilogue start: only these are matched as strings. */
+    private static final String[] JHSDB_STARTS = {"Attaching to process ID ", "Debugger attached", "Server compiler",
+        "Client compiler", "JVM version is ", "Object Histogram:", "Iterating over heap.", "Heap traversal took "};
     /** A decoration holding the wall-clock time (the time and utctime decorators). */
     private static final Pattern LOG_TIME = Pattern.compile("\\[(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4})\\]");
-    private static final java.time.format.DateTimeFormatter LOG_TIME_FORMAT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", java.util.Locale.ROOT);
-    private static final Pattern PID = Pattern.compile("\\d+:");
+    /** The layout of a unified log's time decoration and of JDK 8's date stamp: 2026-12-06T20:20:31.123+0000. */
+    private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+    private static final int DATE_STAMP_LENGTH = 28;
+    /** What JDK 8's GC log writes on the line above a histogram, after the collection's date stamp. */
+    private static final String JDK8_TITLE = "[Class Histogram";
     /** The JVM writes this line above the header when it ran out of native memory counting. */
     private static final String WARNING = "WARNING:";
     private static final int MAX_SHOWN = 80;
+    private static final String ROW = "a row \"num: #instances #bytes class-name [(module)]\"";
 
     /** Which tool wrote the histogram. */
     enum Layout {
@@ -59,31 +78,58 @@ final class HistogramReader {
         /** jhsdb jmap --histo. */
         JHSDB,
         /** A unified GC log (-Xlog:gc+classhisto*=trace). */
-        GC_LOG
+        GC_LOG,
+        /** JDK 8's GC log (-XX:+PrintClassHistogramBeforeFullGC, AfterFullGC). */
+        JDK8_GC_LOG
     }
 
     /**
-     * What the text says about its producer, beside the classes.
+     * The histogram that counts and what the text says about it.
      *
+     * @param pid        the process id jcmd or jhsdb wrote above it, or null
      * @param jdk        the JDK's version (java.base's module version, or what jhsdb names), or null
-     * @param histograms how many histograms the text held (a GC log: one per collection and side of it)
-     * @param timeNanos  the time the text gives the histogram (a GC log's date decoration), or 0
+     * @param timeNanos  the time the text gives the histogram (a GC log's date), or 0
+     * @param total      whether it ends with its Total line (else it was cut short)
+     * @param histograms how many complete histograms the text held (a GC log: one per collection and side)
+     * @param firstLine  its header's line number
+     * @param lastLine   its last line's number
+     * @param lines      how many lines the text has
+     * @param otherText  whether the text holds lines that belong to no histogram (skipped)
+     * @param skipped    the header line of the last histogram that broke off or was cut short, 0 if none
      */
     record Facts(Layout layout, String pid, boolean moduleColumn, String jdk, List<String> warnings, boolean total,
-                 int histograms, long timeNanos) {
+                 int histograms, long timeNanos, ClassTable classes, long firstLine, long lastLine, long lines,
+                 boolean otherText, long skipped) {
     }
 
-    private final ClassTable classes;
-    private Layout layout = Layout.JCMD;
-    private String pid;
-    private boolean moduleColumn;
-    private String jdk;
-    private long timeNanos;
-    private final List<String> warnings = new ArrayList<>();
-    private boolean total;
+    /** A histogram's header and what the lines above it said. */
+    private record Header(Layout layout, String pid, String jdk, boolean moduleColumn, List<String> warnings,
+                          long timeNanos, long line) {
+    }
 
-    HistogramReader(ClassTable classes) {
-        this.classes = classes;
+    private final ProfileBuilder builder;
+    /** The classes of the histogram being read, and of the last complete one (or of one cut short at the end). */
+    private ClassTable current;
+    private ClassTable counted;
+    private Header countedHeader;
+    private long countedEnd;
+    private boolean countedTotal;
+    private int complete;
+    private long skipped;
+    /** Why the first histogram that broke off did. */
+    private InputException broken;
+    private boolean otherText;
+    private String jdk;
+    /** What the lines since the last other text said: jcmd's process id, jhsdb's preamble, the JVM's warnings. */
+    private String pid;
+    private String preambleJdk;
+    private final List<String> warnings = new ArrayList<>();
+    /** JDK 8's GC log: the last line ending "[Class Histogram (... full gc): ", and its date stamp's time or 0. */
+    private long titleLine;
+    private long titleNanos;
+
+    HistogramReader(ProfileBuilder builder) {
+        this.builder = builder;
     }
 
     /** Whether text starting with head is a class histogram: its header within the first lines. */
@@ -99,57 +145,183 @@ final class HistogramReader {
             }
             if (line.startsWith("[")) {
                 // a unified log: the class histogram's tag must be within the first bytes
-                return DECORATIONS.matcher(line).lookingAt() && text.contains(",classhisto");
+                byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+                return decorations(b, b.length) > 0 && text.contains(",classhisto");
             }
-            if (!line.isEmpty() && !PID.matcher(line).matches() && !line.startsWith(WARNING)
-                    && !JHSDB_PREAMBLE.matcher(line).matches()) {
+            if (!line.isEmpty() && !isPid(line) && !line.startsWith(WARNING) && !JHSDB_PREAMBLE.matcher(line).matches()) {
                 return false;
             }
         }
         return false;
     }
 
+    /** The histogram that counts, or null when the text holds no histogram header. */
     Facts read(InputStream in) throws IOException {
         HistogramLines lines = new HistogramLines(in);
-        if (!header(lines)) {
-            throw new InputException("no class histogram header (\" num     #instances         #bytes  class name\")");
+        boolean more = lines.next();
+        while (more) {
+            Header h = header(lines);
+            more = h != null ? histogram(lines, h) : lines.next();
         }
-        int histograms = 1;
-        rows(lines);
-        while (layout == Layout.GC_LOG && nextHeader(lines)) {
-            classes.clear();
-            histograms++;
-            rows(lines);
-        }
-        while (layout != Layout.GC_LOG && lines.next()) {
-            int i = skipSpaces(lines.bytes(), 0, lines.length());
-            String rest = new String(lines.bytes(), i, lines.length() - i, StandardCharsets.UTF_8).strip();
-            if (!rest.isEmpty() && !(layout == Layout.JHSDB && JHSDB_AFTER.matcher(rest).matches())) {
-                throw malformed(lines, "nothing after the Total line");
+        if (counted == null) {
+            if (broken != null) {
+                throw broken;
             }
+            return null;
         }
-        if (classes.size() == 0) {
+        if (counted.size() == 0) {
             throw new InputException("the class histogram lists no class");
         }
-        return new Facts(layout, pid, moduleColumn, jdk, List.copyOf(warnings), total, histograms, timeNanos);
+        Header h = countedHeader;
+        return new Facts(h.layout(), h.pid(), h.moduleColumn(), h.jdk() != null ? h.jdk() : jdk, h.warnings(),
+                countedTotal, complete, h.timeNanos(), counted, h.line(), countedEnd, lines.number(), otherText, skipped);
     }
 
-    /** The dashes under the header, then the rows up to the Total line (or the end: cut short). */
-    private void rows(HistogramLines lines) throws IOException {
+    /**
+     * Reads the histogram whose header is the current line; whether a line is left to examine (the
+     * one it broke off at, which may begin the next).
+     */
+    private boolean histogram(HistogramLines lines, Header h) throws IOException {
+        if (current == null) {
+            current = new ClassTable(builder);
+        } else {
+            current.clear();
+        }
+        boolean total;
+        try {
+            total = rows(lines, h.layout() == Layout.GC_LOG);
+        } catch (InputException e) {
+            broken = broken != null ? broken : e;
+            skipped = h.line();
+            return true;
+        }
+        if (!total && counted != null) {
+            skipped = h.line(); // cut short at the end: the complete one before it counts
+            return false;
+        }
+        ClassTable read = current;
+        current = counted;
+        counted = read;
+        countedHeader = h;
+        countedEnd = lines.number();
+        countedTotal = total;
+        if (total) {
+            complete++;
+        }
+        return total && lines.next();
+    }
+
+    /**
+     * The header the current line is, or null: then what the line says is noted (a process id, a
+     * warning, jhsdb's preamble, JDK 8's title line) or it is other text.
+     */
+    private Header header(HistogramLines lines) {
+        byte[] b = lines.bytes();
+        int n = lines.length();
+        int start = decorations(b, n);
+        int i = skipSpaces(b, start, n);
+        if (i == n) {
+            return null;
+        }
+        if (!lines.truncated() && startsWith(b, i, n, "num")) {
+            String text = new String(b, i, n - i, StandardCharsets.UTF_8);
+            boolean jcmd = HEADER.matcher(text).matches();
+            if (jcmd || start == 0 && JHSDB_HEADER.matcher(text).matches()) {
+                return header(lines, start, jcmd ? text.strip().endsWith("(module)") : false, jcmd);
+            }
+        }
+        if (start > 0 || lines.truncated() || !noted(b, n)) {
+            otherText = true;
+            pid = null;
+            preambleJdk = null;
+            warnings.clear();
+            if (start == 0) {
+                title(lines, b, n);
+            }
+        }
+        return null;
+    }
+
+    private Header header(HistogramLines lines, int decorations, boolean moduleColumn, boolean jcmd) {
+        long line = lines.number();
+        if (decorations > 0) {
+            return new Header(Layout.GC_LOG, null, null, moduleColumn, List.of(),
+                    logTime(new String(lines.bytes(), 0, decorations, StandardCharsets.ISO_8859_1)), line);
+        }
+        boolean jdk8 = jcmd && titleLine > 0 && titleLine == line - 1;
+        Layout layout = !jcmd ? Layout.JHSDB : jdk8 ? Layout.JDK8_GC_LOG : Layout.JCMD;
+        Header h = new Header(layout, pid, preambleJdk, moduleColumn, List.copyOf(warnings), jdk8 ? titleNanos : 0, line);
+        pid = null;
+        preambleJdk = null;
+        warnings.clear();
+        return h;
+    }
+
+    /** Notes a line that may stand above a header (a process id, a warning, jhsdb's); whether it is one. */
+    private boolean noted(byte[] b, int n) {
+        int i = skipDigits(b, 0, n);
+        if (i > 0 && i == n - 1 && b[i] == ':') {
+            pid = new String(b, 0, i, StandardCharsets.ISO_8859_1);
+            return true;
+        }
+        if (startsWith(b, 0, n, WARNING)) {
+            warnings.add(Printable.of(new String(b, 0, n, StandardCharsets.UTF_8).strip()));
+            return true;
+        }
+        for (String s : JHSDB_STARTS) {
+            if (startsWith(b, 0, n, s)) {
+                String line = new String(b, 0, n, StandardCharsets.UTF_8).strip();
+                Matcher m = JHSDB_PREAMBLE.matcher(line);
+                if (m.matches()) {
+                    pid = m.group(1) != null ? m.group(1) : pid;
+                    preambleJdk = m.group(2) != null ? m.group(2) : preambleJdk;
+                    return true;
+                }
+                return JHSDB_AFTER.matcher(line).matches();
+            }
+        }
+        return false;
+    }
+
+    /** Notes JDK 8's title line ("... 12.345: [Class Histogram (before full gc): ") and its last date stamp. */
+    private void title(HistogramLines lines, byte[] b, int n) {
+        int end = n;
+        while (end > 0 && b[end - 1] == ' ') {
+            end--;
+        }
+        if (end == 0 || b[end - 1] != ':' || indexOf(b, end, JDK8_TITLE) < 0) {
+            return;
+        }
+        titleLine = lines.number();
+        titleNanos = 0;
+        for (int i = end - DATE_STAMP_LENGTH; i >= 0; i--) {
+            if (b[i + 4] == '-' && b[i + 10] == 'T' && b[i + 19] == '.' && (b[i + 23] == '+' || b[i + 23] == '-')) {
+                titleNanos = time(new String(b, i, DATE_STAMP_LENGTH, StandardCharsets.ISO_8859_1));
+                if (titleNanos != 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The dashes under the header, then the rows up to the Total line (true) or the end (false: cut short). */
+    private boolean rows(HistogramLines lines, boolean decorated) throws IOException {
         long sumCount = 0;
         long sumBytes = 0;
-        total = false;
-        if (!lines.next() || !dashes(lines)) {
+        if (!lines.next() || !dashes(lines, decorated)) {
             throw malformed(lines, "the dashes under the header");
         }
         while (lines.next()) {
             byte[] b = lines.bytes();
             int n = lines.length();
-            int i = skipSpaces(b, start(lines), n);
+            if (lines.truncated()) {
+                throw new InputException("line " + lines.number() + ": longer than " + HistogramLines.MAX_LINE
+                        + " bytes, not a class histogram row");
+            }
+            int i = skipSpaces(b, start(lines, decorated), n);
             if (startsWith(b, i, n, "Total")) {
                 total(lines, i + 5, sumCount, sumBytes);
-                total = true;
-                break;
+                return true;
             }
             int colon = skipDigits(b, i, n);
             if (colon == i || colon >= n || b[colon] != ':') {
@@ -171,110 +343,86 @@ final class HistogramReader {
                 if (b[i] != '(' || b[close - 1] != ')' || close - i < 3 || skipSpaces(b, close, n) != n) {
                     throw malformed(lines, ROW);
                 }
-                module = classes.module(b, i + 1, close - 1, m -> {
+                module = current.module(b, i + 1, close - 1, m -> {
                     if (jdk == null && m.startsWith("java.base@")) {
                         jdk = m.substring("java.base@".length());
                     }
                 });
             }
-            classes.add(name, module, count, size);
+            current.add(name, module, count, size);
             sumCount = add(lines, sumCount, count);
             sumBytes = add(lines, sumBytes, size);
-        }
-    }
-
-    /** Where a line's text starts: after its decorations in a GC log, else at 0. */
-    private int start(HistogramLines lines) {
-        if (layout != Layout.GC_LOG) {
-            return 0;
-        }
-        return decorations(lines).end();
-    }
-
-    private static java.util.regex.Matcher decorations(HistogramLines lines) {
-        java.util.regex.Matcher m = DECORATIONS.matcher(new String(lines.bytes(), 0, Math.min(lines.length(), 256),
-                StandardCharsets.ISO_8859_1));
-        if (!m.lookingAt()) {
-            throw malformed(lines, "a GC log line (\"[2.816s][trace][gc,classhisto] GC(0) ...\")");
-        }
-        return m;
-    }
-
-    /** In a GC log, reads up to the next histogram's header (its time noted); false at the end. */
-    private boolean nextHeader(HistogramLines lines) throws IOException {
-        while (lines.next()) {
-            if (logHeader(lines)) {
-                return true;
-            }
         }
         return false;
     }
 
-    /** Whether the current line of a GC log is a histogram's header (its time then noted). */
-    private boolean logHeader(HistogramLines lines) {
-        if (lines.length() == 0) {
-            return false;
+    /** Where a line's text starts: after its decorations in a GC log, else at 0. */
+    private static int start(HistogramLines lines, boolean decorated) {
+        if (!decorated) {
+            return 0;
         }
-        java.util.regex.Matcher m = decorations(lines);
-        String rest = new String(lines.bytes(), m.end(), lines.length() - m.end(), StandardCharsets.UTF_8);
-        if (!HEADER.matcher(rest).matches()) {
-            return false;
+        int end = decorations(lines.bytes(), lines.length());
+        if (end == 0) {
+            throw malformed(lines, "a GC log line (\"[2.816s][trace][gc,classhisto] GC(0) ...\")");
         }
-        moduleColumn = rest.strip().endsWith("(module)");
-        timeNanos = logTime(m.group(1));
-        return true;
+        return end;
+    }
+
+    /**
+     * Where the text of a unified log line starts, after its decorations and the collection's number
+     * ("[2.816s][trace][gc,classhisto ] GC(0) "); 0 when the line has none.
+     */
+    static int decorations(byte[] b, int n) {
+        int i = 0;
+        while (i < n && b[i] == '[') {
+            int close = i + 1;
+            while (close < n && b[close] != ']') {
+                close++;
+            }
+            if (close == n) {
+                break;
+            }
+            i = close + 1;
+        }
+        if (i == 0) {
+            return 0;
+        }
+        if (i < n && b[i] == ' ') {
+            i++;
+        }
+        if (startsWith(b, i, n, "GC(")) {
+            int d = skipDigits(b, i + 3, n);
+            if (d > i + 3 && d + 1 < n && b[d] == ')' && b[d + 1] == ' ') {
+                i = d + 2;
+            }
+        }
+        return i;
     }
 
     /** The wall-clock time among a log line's decorations, in nanoseconds, or 0. */
     private static long logTime(String decorations) {
-        java.util.regex.Matcher t = LOG_TIME.matcher(decorations);
-        if (!t.find()) {
+        Matcher t = LOG_TIME.matcher(decorations);
+        return t.find() ? time(t.group(1)) : 0;
+    }
+
+    /** A date stamp (2026-12-06T20:20:31.123+0000) in nanoseconds since the epoch; 0 if it names no time. */
+    private static long time(String stamp) {
+        try {
+            Instant i = OffsetDateTime.parse(stamp, DATE_STAMP).toInstant();
+            return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        } catch (DateTimeException e) {
             return 0;
         }
-        java.time.Instant i = java.time.OffsetDateTime.parse(t.group(1), LOG_TIME_FORMAT).toInstant();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
-    private static final String ROW = "a row \"num: #instances #bytes class-name [(module)]\"";
-
-    /**
-     * Reads up to the header: blank lines, jcmd's process id, the JVM's warnings or jhsdb's preamble may
-     * come first; a GC log's first line makes it one.
-     */
-    private boolean header(HistogramLines lines) throws IOException {
-        while (lines.next()) {
-            String line = new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8).strip();
-            java.util.regex.Matcher preamble = JHSDB_PREAMBLE.matcher(line);
-            if (HEADER.matcher(line).matches()) {
-                moduleColumn = line.endsWith("(module)");
-                return true;
-            }
-            if (JHSDB_HEADER.matcher(line).matches()) {
-                layout = Layout.JHSDB;
-                return true;
-            }
-            if (line.startsWith("[")) {
-                layout = Layout.GC_LOG;
-                return logHeader(lines) || nextHeader(lines);
-            }
-            if (preamble.matches()) {
-                pid = preamble.group(1) != null ? preamble.group(1) : pid;
-                jdk = preamble.group(2) != null ? preamble.group(2) : jdk;
-            } else if (PID.matcher(line).matches() && pid == null) {
-                pid = line.substring(0, line.length() - 1);
-            } else if (line.startsWith(WARNING)) {
-                warnings.add(Printable.of(line));
-            } else if (!line.isEmpty()) {
-                throw malformed(lines, "the class histogram header");
-            }
-        }
-        return false;
+    private static boolean isPid(String line) {
+        return line.length() > 1 && line.endsWith(":") && line.chars().limit(line.length() - 1).allMatch(Character::isDigit);
     }
 
-    private boolean dashes(HistogramLines lines) {
+    private static boolean dashes(HistogramLines lines, boolean decorated) {
         byte[] b = lines.bytes();
         int n = lines.length();
-        int i = skipSpaces(b, start(lines), n);
+        int i = skipSpaces(b, start(lines, decorated), n);
         int start = i;
         while (i < n && b[i] == '-') {
             i++;
@@ -372,6 +520,15 @@ final class HistogramReader {
             }
         }
         return true;
+    }
+
+    private static int indexOf(byte[] b, int n, String word) {
+        for (int i = 0; i + word.length() <= n; i++) {
+            if (startsWith(b, i, n, word)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** "line N: expected what, found "…"", the line shown printable and cut short. */

@@ -58,7 +58,7 @@ public final class Fetcher {
         return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(new EnvProxySelector(settings.env()))
-                .sslContext(TlsContexts.of(settings))
+                .sslContext(TlsContexts.of(settings.trust()))
                 .connectTimeout(settings.timeout())
                 .build();
     }
@@ -71,7 +71,7 @@ public final class Fetcher {
     public long fetch(ProfileUrl url, Path target) {
         String name = url.display();
         try {
-            long n = receive(settings.request(url), target, name);
+            long n = receive(settings.query().request(url), target, name);
             check(name, target);
             return n;
         } catch (RuntimeException e) {

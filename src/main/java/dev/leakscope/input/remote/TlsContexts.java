@@ -23,15 +23,15 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext of(FetchSettings settings) {
+    static SSLContext of(FetchSettings.Trust trust) {
         try {
-            if (settings.insecure()) {
+            if (trust.any()) {
                 SSLContext c = SSLContext.getInstance("TLS");
                 c.init(null, new TrustManager[] {new TrustAll()}, null);
                 return c;
             }
-            if (settings.caCert() != null) {
-                return trusting(settings.caCert());
+            if (trust.caCert() != null) {
+                return trusting(trust.caCert());
             }
             return SSLContext.getDefault();
         } catch (GeneralSecurityException e) {

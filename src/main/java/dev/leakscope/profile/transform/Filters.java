@@ -13,10 +13,10 @@ import dev.leakscope.profile.Profile;
 /**
  * pprof's sample filters (focus, ignore, hide, show, show_from, tagfocus, tagignore, tagshow,
  * taghide, prune_from), checked when built (a regex that does not compile is a usage error) and
- * applied in pprof's order by {@link #apply}. Empty strings mean "not set".
+ * applied in pprof's order by {@link #apply}. Built by name ({@link #builder}).
  */
 public final class Filters {
-    private static final Filters NONE = new Filters("", "", "", "", "", "", "", "", "", "", false);
+    private static final Filters NONE = builder().build();
 
     private final String focus;
     private final String ignore;
@@ -41,34 +41,33 @@ public final class Filters {
     private final TagFilter tagFocusFilter;
     private final TagFilter tagIgnoreFilter;
 
-    /**
-     * @param relativePercentages apply the filters before the report total is computed (pprof's
-     *                            -relative_percentages), so percentages are of the filtered profile
-     */
-    public Filters(String focus, String ignore, String hide, String show, String showFrom, String tagFocus,
-                   String tagIgnore, String tagShow, String tagHide, String pruneFrom,
-                   boolean relativePercentages) {
-        this.focus = orEmpty(focus);
-        this.ignore = orEmpty(ignore);
-        this.hide = orEmpty(hide);
-        this.show = orEmpty(show);
-        this.showFrom = orEmpty(showFrom);
-        this.tagFocus = orEmpty(tagFocus);
-        this.tagIgnore = orEmpty(tagIgnore);
-        this.tagShow = orEmpty(tagShow);
-        this.tagHide = orEmpty(tagHide);
-        this.pruneFrom = orEmpty(pruneFrom);
-        this.relativePercentages = relativePercentages;
-        focusRe = compile("focus", this.focus);
-        ignoreRe = compile("ignore", this.ignore);
-        hideRe = compile("hide", this.hide);
-        showRe = compile("show", this.show);
-        showFromRe = compile("show_from", this.showFrom);
-        tagFocusFilter = TagFilter.parse("tagfocus", this.tagFocus);
-        tagIgnoreFilter = TagFilter.parse("tagignore", this.tagIgnore);
-        tagShowRe = compile("tagshow", this.tagShow);
-        tagHideRe = compile("taghide", this.tagHide);
-        pruneFromRe = compile("prune_from", this.pruneFrom);
+    private Filters(Builder b) {
+        focus = b.focus;
+        ignore = b.ignore;
+        hide = b.hide;
+        show = b.show;
+        showFrom = b.showFrom;
+        tagFocus = b.tagFocus;
+        tagIgnore = b.tagIgnore;
+        tagShow = b.tagShow;
+        tagHide = b.tagHide;
+        pruneFrom = b.pruneFrom;
+        relativePercentages = b.relativePercentages;
+        focusRe = compile("focus", focus);
+        ignoreRe = compile("ignore", ignore);
+        hideRe = compile("hide", hide);
+        showRe = compile("show", show);
+        showFromRe = compile("show_from", showFrom);
+        tagFocusFilter = TagFilter.parse("tagfocus", tagFocus);
+        tagIgnoreFilter = TagFilter.parse("tagignore", tagIgnore);
+        tagShowRe = compile("tagshow", tagShow);
+        tagHideRe = compile("taghide", tagHide);
+        pruneFromRe = compile("prune_from", pruneFrom);
+    }
+
+    /** Filters set one by one, by name; a null or empty value leaves a filter unset. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public static Filters none() {
@@ -140,6 +139,90 @@ public final class Filters {
             out = FrameFilter.pruneFrom(out, pruneFromRe);
         }
         return out;
+    }
+
+    /** Sets pprof's filters by name, then {@link #build} checks them. */
+    public static final class Builder {
+        private String focus = "";
+        private String ignore = "";
+        private String hide = "";
+        private String show = "";
+        private String showFrom = "";
+        private String tagFocus = "";
+        private String tagIgnore = "";
+        private String tagShow = "";
+        private String tagHide = "";
+        private String pruneFrom = "";
+        private boolean relativePercentages;
+
+        private Builder() {
+        }
+
+        public Builder focus(String regex) {
+            focus = orEmpty(regex);
+            return this;
+        }
+
+        public Builder ignore(String regex) {
+            ignore = orEmpty(regex);
+            return this;
+        }
+
+        public Builder hide(String regex) {
+            hide = orEmpty(regex);
+            return this;
+        }
+
+        public Builder show(String regex) {
+            show = orEmpty(regex);
+            return this;
+        }
+
+        public Builder showFrom(String regex) {
+            showFrom = orEmpty(regex);
+            return this;
+        }
+
+        /** Label values to keep: regexes ({@code a,b}) or a numeric range ({@code bytes=1kB:}). */
+        public Builder tagFocus(String filter) {
+            tagFocus = orEmpty(filter);
+            return this;
+        }
+
+        /** Label values to drop, as {@link #tagFocus}. */
+        public Builder tagIgnore(String filter) {
+            tagIgnore = orEmpty(filter);
+            return this;
+        }
+
+        public Builder tagShow(String regex) {
+            tagShow = orEmpty(regex);
+            return this;
+        }
+
+        public Builder tagHide(String regex) {
+            tagHide = orEmpty(regex);
+            return this;
+        }
+
+        public Builder pruneFrom(String regex) {
+            pruneFrom = orEmpty(regex);
+            return this;
+        }
+
+        /**
+         * Apply the filters before the report total is computed (pprof's -relative_percentages), so
+         * percentages are of the filtered profile.
+         */
+        public Builder relativePercentages(boolean on) {
+            relativePercentages = on;
+            return this;
+        }
+
+        /** The filters; a regex that does not compile is a usage error. */
+        public Filters build() {
+            return new Filters(this);
+        }
     }
 
     /** A filtered profile and whether each of a pair of filters matched something. */

@@ -260,8 +260,8 @@ class ClassHistogramTest {
                 + " [(module)]\", found \"1:  2  48  java.lang.String (java.base\"", head + "   1:  2  48  java.lang.String (java.base\n");
         assertMessage("h.txt: line 3: malformed class histogram: expected a row \"num: #instances #bytes class-name"
                 + " [(module)]\", found \"1:  2  48\"", head + "   1:  2  48\n");
-        assertMessage("h.txt: line 5: malformed class histogram: expected nothing after the Total line, found"
-                + " \"Total 2 48\"", head + "   1:  2  48  A\nTotal 2 48\nTotal 2 48\n");
+        assertMessage("h.txt: line 3: longer than 65536 bytes, not a class histogram row",
+                head + "   1:  2  48  A" + "x".repeat(70_000) + "\nTotal 2 48\n");
         assertMessage("h.txt: line 2: malformed class histogram: expected the dashes under the header, found \"1:  2  48  A\"",
                 " num     #instances         #bytes  class name\n   1:  2  48  A\n");
         assertMessage("h.txt: the class histogram lists no class", head + "Total 0 0\n");
