@@ -155,6 +155,21 @@ final class HistogramReader {
         return false;
     }
 
+    /** Whether a histogram's header stands on some line of text (a log's decorations before it or not). */
+    static boolean holds(byte[] text) {
+        String s = new String(text, StandardCharsets.ISO_8859_1);
+        for (int i = s.indexOf("#instances"); i >= 0; i = s.indexOf("#instances", i + 1)) {
+            int start = s.lastIndexOf('\n', i) + 1;
+            int end = s.indexOf('\n', i);
+            byte[] line = s.substring(start, end < 0 ? s.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+            int from = decorations(line, line.length);
+            if (HEADER.matcher(new String(line, from, line.length - from, StandardCharsets.ISO_8859_1)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The histogram that counts, or null when the text holds no histogram header. */
     Facts read(InputStream in) throws IOException {
         HistogramLines lines = new HistogramLines(in);
