@@ -24,8 +24,8 @@ record SideValues(Graph graph, byte[] marks, ViaValues vias) {
     }
 
     private static SideValues of(Profile p, NodeTable t, GraphOptions o, boolean vias) {
-        // node values and marks only: no edges (a hash lookup per frame of every sample)
-        GraphBuilder.ValuesAndMarks values = GraphBuilder.valuesAndMarks(p, t, o);
-        return new SideValues(values.graph(), values.marks(), vias ? ViaValues.of(p, t, o.sampleIndex()) : null);
+        // node values, marks and vias only: no edges (a hash lookup per frame of every sample)
+        GraphBuilder.ValuesAndMarks values = GraphBuilder.valuesAndMarks(p, t, o, vias);
+        return new SideValues(values.graph(), values.marks(), values.vias());
     }
 }

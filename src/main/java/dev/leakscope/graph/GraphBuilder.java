@@ -2,9 +2,13 @@ package dev.leakscope.graph;
 
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleValues;
+import dev.leakscope.util.Concurrently;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Computes a {@link Graph} from samples, as pprof does: for each sample, walking from the root to the
@@ -25,12 +29,44 @@ public final class GraphBuilder {
      * false (trimming only needs node values, and edges cost a hash lookup per frame).
      */
     public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges) {
+        return build(p, t, o, kept, withEdges, parts(p.sampleCount()));
+    }
+
+    /** As {@link #build(Profile, NodeTable, GraphOptions, boolean[], boolean)}, its samples in parts at once. */
+    static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges, int parts) {
+        List<Supplier<Graph>> tasks = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            int from = (int) ((long) p.sampleCount() * i / parts);
+            int to = (int) ((long) p.sampleCount() * (i + 1) / parts);
+            tasks.add(() -> pass(p, t, o, kept, withEdges, from, to));
+        }
+        List<Graph> graphs = Concurrently.all(tasks);
+        Graph g = graphs.get(0);
+        for (int i = 1; i < parts; i++) {
+            add(g, graphs.get(i));
+        }
+        return select(g, t, o);
+    }
+
+    /**
+     * Samples below which a pass over them is not split between the cores (a thread and the merge cost
+     * more than half of it saves); a profile of more samples is split into a part per core, at most 4.
+     */
+    static final int SPLIT_SAMPLES = 1 << 17;
+
+    static int parts(int samples) {
+        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        return samples < SPLIT_SAMPLES ? 1 : cores;
+    }
+
+    /** The values (and edges) of samples from..to, before {@link #select}. */
+    private static Graph pass(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges, int from,
+            int to) {
         Graph g = new Graph(t);
-        int types = p.typeCount();
         int index = o.sampleIndex();
         if (kept == null && !withEdges) {
-            nodeValues(p, t, g, index, o.mean(), null);
-            return select(g, t, o);
+            nodeValues(p, t, g, index, o.mean(), null, null, from, to);
+            return g;
         }
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
@@ -40,7 +76,7 @@ public final class GraphBuilder {
         // nodes, most are).
         boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
         int[] stack = p.stackBuffer();
-        for (int s = 0; s < p.sampleCount(); s++) {
+        for (int s = from; s < to; s++) {
             long w = p.value(s, index);
             long dw = o.mean() ? p.value(s, 0) : 0;
             if (w == 0 && dw == 0) {
@@ -73,12 +109,11 @@ public final class GraphBuilder {
                         if (e < 0) {
                             e = g.edgeFrom.size();
                             edgeIndex.putIfAbsent(key, e);
-                            addEdge(g, parent, n);
+                            addEdge(g, parent, n, true);
                             if (e >= edgeStamp.length) {
                                 edgeStamp = Arrays.copyOf(edgeStamp, edgeStamp.length * 2);
                             }
                             edgeStamp[e] = -1;
-                            g.edgeInline[e] = true;
                         }
                         if (edgeStamp[e] != s) {
                             edgeStamp[e] = s;
@@ -100,40 +135,82 @@ public final class GraphBuilder {
                 g.flatDiv[parent] += dw;
             }
         }
-        return select(g, t, o);
-    }
-
-    /** A graph of node values (as {@link #build} without edges) and the inline marks of its nodes. */
-    public record ValuesAndMarks(Graph graph, byte[] marks) {
+        return g;
     }
 
     /**
-     * The graph of {@code build(p, t, o, null, false)} and the marks {@link Graph#inlineMarks()} would
-     * give with edges (see {@link InlineMarks}), in one pass over the samples: each stack is read from
-     * the call-path tree once.
+     * Adds the values and edges of the samples after g's to g: g then holds what one pass over both
+     * would have given (edges in the order of their first sample, inline while inline in both).
      */
-    public static ValuesAndMarks valuesAndMarks(Profile p, NodeTable t, GraphOptions o) {
+    private static void add(Graph g, Graph later) {
+        for (int n = 0; n < g.flat.length; n++) {
+            g.flat[n] += later.flat[n];
+            g.flatDiv[n] += later.flatDiv[n];
+            g.cum[n] += later.cum[n];
+            g.cumDiv[n] += later.cumDiv[n];
+        }
+        int edges = later.edgeFrom.size();
+        if (edges == 0) {
+            return;
+        }
+        LongIntMap index = new LongIntMap(g.edgeFrom.size() + edges);
+        for (int e = 0; e < g.edgeFrom.size(); e++) {
+            index.putIfAbsent(edgeKey(g, e), e);
+        }
+        for (int e = 0; e < edges; e++) {
+            int to = index.get(edgeKey(later, e));
+            if (to < 0) {
+                to = g.edgeFrom.size();
+                addEdge(g, later.edgeFrom.get(e), later.edgeTo.get(e), later.edgeInline[e]);
+            } else {
+                g.edgeInline[to] &= later.edgeInline[e];
+            }
+            g.edgeWeight[to] += later.edgeWeight[e];
+        }
+    }
+
+    private static long edgeKey(Graph g, int e) {
+        return ((long) g.edgeFrom.get(e) << 32) | g.edgeTo.get(e);
+    }
+
+    /**
+     * A graph of node values (as {@link #build} without edges), the inline marks of its nodes and, when
+     * asked for, the via pairs of its samples ({@link ViaValues#of}; else null).
+     */
+    public record ValuesAndMarks(Graph graph, byte[] marks, ViaValues vias) {
+    }
+
+    /**
+     * The graph of {@code build(p, t, o, null, false)}, the marks {@link Graph#inlineMarks()} would give
+     * with edges (see {@link InlineMarks}) and, when vias, {@code ViaValues.of(p, t, o.sampleIndex())}, in
+     * one pass over the samples: each stack is read from the call-path tree once.
+     */
+    public static ValuesAndMarks valuesAndMarks(Profile p, NodeTable t, GraphOptions o, boolean vias) {
         Graph g = new Graph(t);
         InlineMarks marks = new InlineMarks(t);
-        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks);
-        return new ValuesAndMarks(select(g, t, o), marks.marks());
+        ViaValues via = vias ? new ViaValues(OwnCode.of(p, t).frames()) : null;
+        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks, via, 0, p.sampleCount());
+        return new ValuesAndMarks(select(g, t, o), marks.marks(), via);
     }
 
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
-     * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
-     * Each counted sample also goes to marks, when not null.
+     * samples from..to. Within a sample the order of frames does not matter here: they are read leaf first.
+     * Each counted sample also goes to marks, and each of a non-zero value to vias, when not null.
      */
-    private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks) {
+    private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks,
+            ViaValues vias, int from, int to) {
         int[] stack = p.stackBuffer();
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
+        int[] single = t.singleFrameNodes();
         SampleValues values = p.values;
         int types = p.typeCount();
         long[] cum = g.cum;
+        long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
-        for (int s = 0; s < p.sampleCount; s++) {
+        for (int s = from; s < to; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
             if ((w == 0 && dw == 0) || p.stackLeaf(s) < 0) {
@@ -143,14 +220,27 @@ public final class GraphBuilder {
             if (marks != null) {
                 marks.add(s, stack, depth);
             }
+            if (vias != null && w != 0) {
+                vias.add(t, stack, depth, w);
+            }
             for (int i = 0; i < depth; i++) {
                 int l = stack[i];
-                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
-                    int n = frameNode[k];
+                int n = single[l];
+                if (n >= 0) {
+                    // the location's one frame (most locations)
                     if (nodeStamp[n] != s) {
                         nodeStamp[n] = s;
                         cum[n] += w;
-                        g.cumDiv[n] += dw;
+                        cumDiv[n] += dw;
+                    }
+                    continue;
+                }
+                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
+                    n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                        cumDiv[n] += dw;
                     }
                 }
             }
@@ -187,7 +277,7 @@ public final class GraphBuilder {
         return out;
     }
 
-    private static void addEdge(Graph g, int from, int to) {
+    private static void addEdge(Graph g, int from, int to, boolean inline) {
         g.edgeFrom.add(from);
         g.edgeTo.add(to);
         int e = g.edgeFrom.size() - 1;
@@ -197,5 +287,6 @@ public final class GraphBuilder {
             g.edgeInline = Arrays.copyOf(g.edgeInline, n);
             g.edgeRemoved = Arrays.copyOf(g.edgeRemoved, n);
         }
+        g.edgeInline[e] = inline;
     }
 }

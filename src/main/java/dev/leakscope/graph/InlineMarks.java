@@ -26,6 +26,7 @@ public final class InlineMarks {
     private int[] callerPair;
 
     // the walk over the samples: see add
+    private final int[] single;
     private final int[] outer;
     private final int[] inner;
     private final boolean[] inSample;
@@ -42,6 +43,7 @@ public final class InlineMarks {
         pairsWithinLocations();
         callersByNode();
         int pairs = pairFrom.size();
+        single = t.singleFrameNodes();
         outer = new int[locations()];
         inner = new int[locations()];
         for (int l = 0; l < locations(); l++) {
@@ -113,22 +115,24 @@ public final class InlineMarks {
      * come in ascending order.
      */
     void add(int s, int[] stack, int depth) {
-        int pairs = calledFirst.length;
         int parent = -1;
         for (int i = depth - 1; i >= 0; i--) {
             int l = stack[i];
-            int n = outer[l];
+            int n = single[l];
+            if (n >= 0) {
+                // one frame, so no inlined call within the location (most locations)
+                if (parent >= 0 && parent != n) {
+                    call(s, parent, n);
+                }
+                parent = n;
+                continue;
+            }
+            n = outer[l];
             if (n < 0) {
                 continue;
             }
             if (parent >= 0 && parent != n) {
-                int e = pairs == 0 ? -1 : pair(parent, n);
-                if (e < 0) {
-                    direct[n] = 1;
-                } else if (stamp[e] != s) {
-                    stamp[e] = s;
-                    calledFirst[e] = true;
-                }
+                call(s, parent, n);
             }
             inSample[l] = true;
             // the inlined frames (none in most locations), each the first use of its pair or not
@@ -138,6 +142,17 @@ public final class InlineMarks {
                 }
             }
             parent = inner[l];
+        }
+    }
+
+    /** Sample s calls node n from another node, parent: a direct call unless a pair of them is inlined. */
+    private void call(int s, int parent, int n) {
+        int e = callerStart[n] == callerStart[n + 1] ? -1 : pair(parent, n);
+        if (e < 0) {
+            direct[n] = 1;
+        } else if (stamp[e] != s) {
+            stamp[e] = s;
+            calledFirst[e] = true;
         }
     }
 

@@ -127,6 +127,18 @@ public final class NodeTable {
         return nodes.get(node);
     }
 
+    /**
+     * Per location, the node of its one frame, or -1 when it has several (inlined calls): a pass over
+     * stacks reads one array for most locations instead of two.
+     */
+    int[] singleFrameNodes() {
+        int[] single = new int[frameStart.length - 1];
+        for (int l = 0; l < single.length; l++) {
+            single[l] = frameStart[l + 1] - frameStart[l] == 1 ? frameNode[frameStart[l]] : -1;
+        }
+        return single;
+    }
+
     public int frameStart(int location) {
         return frameStart[location];
     }

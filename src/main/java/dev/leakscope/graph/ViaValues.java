@@ -14,13 +14,17 @@ public final class ViaValues {
     private final LongIntMap index = new LongIntMap(64);
     private final LongList keys = new LongList();
     private final LongList values = new LongList();
+    /** Per frame of the node table, whether it is own code (see {@link OwnCode#frames}). */
+    private final boolean[] own;
 
-    private ViaValues() {
+    /** Empty, for the samples of a pass that reads their stacks ({@link #add(NodeTable, int[], int, long)}). */
+    ViaValues(boolean[] own) {
+        this.own = own;
     }
 
     public static ViaValues of(Profile p, NodeTable t, int sampleIndex) {
-        ViaValues v = new ViaValues();
         boolean[] own = OwnCode.of(p, t).frames();
+        ViaValues v = new ViaValues(own);
         for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, sampleIndex);
             int leaf = p.stackLeaf(s);
@@ -50,6 +54,22 @@ public final class ViaValues {
             }
         }
         return -1;
+    }
+
+    /** A sample of value w (not 0), its locations in stack[0..depth) leaf first (depth at least 1). */
+    void add(NodeTable t, int[] stack, int depth, long w) {
+        int leafFrame = t.frameStart(stack[0]);
+        if (leafFrame == t.frameEnd(stack[0]) || own[leafFrame]) {
+            return;
+        }
+        for (int i = 0; i < depth; i++) {
+            for (int k = t.frameStart(stack[i]), end = t.frameEnd(stack[i]); k < end; k++) {
+                if (own[k]) {
+                    add(key(t.frameNode(leafFrame), t.frameNode(k)), w);
+                    return;
+                }
+            }
+        }
     }
 
     private void add(long key, long w) {

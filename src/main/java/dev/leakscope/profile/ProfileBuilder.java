@@ -482,6 +482,11 @@ public final class ProfileBuilder {
 
     /** The stack tree over location indexes, or an error naming the first unknown location id. */
     private StackTree resolveStacks(LongIntMap locationIndex, int locs) {
+        // Location ids 1..locs in order and every stack's ids among them (what most producers write):
+        // each key is its location + 1, and the tree is taken as it is, with no pass over it.
+        if (locationIndex == null && bigIds.size() == 0 && stacks.maxKey() <= locs) {
+            return stacks.build(1);
+        }
         StackTree tree = stacks.build();
         java.util.BitSet unknown = tree.remap(key -> lookup(locationIndex, idOfKey(key), locs));
         if (unknown != null) {

@@ -13,7 +13,8 @@ import java.util.BitSet;
  * next, stored as a head followed by the chain's locations; the head holds the parent of the chain's
  * first node ({@code -2 - parent}, so -1 for a root, and every head is negative). A node is the index
  * of its location in the array: walking a stack from its leaf reads the array backwards, jumping at
- * each head to the parent it names.
+ * each head to the parent it names. An entry holds its location plus the tree's shift (see {@link
+ * Builder#build(int)}).
  */
 public final class StackTree {
     private static final int BLOCK_BITS = IntBlocks.BITS;
@@ -21,10 +22,12 @@ public final class StackTree {
     /** The array in blocks (see {@link IntBlocks}): never copied whole. */
     private final int[][] blocks;
     private final int maxDepth;
+    private final int shift;
 
-    private StackTree(int[][] blocks, int maxDepth) {
+    private StackTree(int[][] blocks, int maxDepth, int shift) {
         this.blocks = blocks;
         this.maxDepth = maxDepth;
+        this.shift = shift;
     }
 
     private int entry(int k) {
@@ -33,7 +36,7 @@ public final class StackTree {
 
     /** The location (an index of the profile's locations) of node. */
     public int location(int node) {
-        return entry(node);
+        return entry(node) - shift;
     }
 
     /** The parent of node, or -1 for a root (an outermost frame). */
@@ -56,7 +59,7 @@ public final class StackTree {
             int j = k - base;
             int v = 0;
             for (; j >= 0 && (v = b[j]) >= 0; j--) {
-                into[d++] = v;
+                into[d++] = v - shift;
             }
             k = j < 0 ? base - 1 : -2 - v;
         }
@@ -64,8 +67,8 @@ public final class StackTree {
     }
 
     /**
-     * Maps every node's key by f to its location; returns null, or, when f rejects some keys (-1), the
-     * set of those nodes, which keep their keys.
+     * Maps every node's key by f to its location (in a tree built with no shift); returns null, or, when
+     * f rejects some keys (-1), the set of those nodes, which keep their keys.
      */
     BitSet remap(KeyMapping f) {
         BitSet unknown = null;
@@ -116,6 +119,7 @@ public final class StackTree {
         private static final int LOOKUPS = 4;
         private int chains;
         private int maxDepth;
+        private int maxKey = -1;
 
         /**
          * Adds the stack keys[from..to), leaf first; returns its leaf node, or -1 for an empty stack.
@@ -144,23 +148,31 @@ public final class StackTree {
                 }
                 p = child;
             }
-            for (; i >= from; i--) {
-                if (p < 0 || p != entries.size() - 1) {
-                    entries.add(-2 - p);
-                    entries.add(keys[i]);
-                    p = entries.size() - 1;
-                    if (lookups >= 0) {
-                        if (++chains * 4L > table.length * 3L) {
-                            rehash();
-                        }
-                        insert(p);
-                    }
-                } else {
-                    entries.add(keys[i]);
-                    p = entries.size() - 1;
-                }
+            if (i < from) {
+                return p;
             }
-            return p;
+            // the rest, keys[from..i] root first: a new chain, or more of p's when p ends the entries
+            boolean newChain = p < 0 || p != entries.size() - 1;
+            if (newChain) {
+                entries.add(-2 - p);
+            }
+            int first = entries.size();
+            entries.addReversed(keys, from, i + 1);
+            if (newChain && lookups >= 0) {
+                if (++chains * 4L > table.length * 3L) {
+                    rehash();
+                }
+                insert(first);
+            }
+            for (int k = from; k <= i; k++) {
+                maxKey = Math.max(maxKey, keys[k]);
+            }
+            return entries.size() - 1;
+        }
+
+        /** The largest key added, -1 when none was. */
+        public int maxKey() {
+            return maxKey;
         }
 
         private int entry(int n) {
@@ -214,10 +226,18 @@ public final class StackTree {
             }
         }
 
-        /** The tree of the stacks added; the builder must not be used afterwards. */
+        /** The tree of the stacks added, their keys its locations; the builder must not be used afterwards. */
         public StackTree build() {
+            return build(0);
+        }
+
+        /**
+         * The tree of the stacks added, key k being location k - shift (no key may be below shift); the
+         * builder must not be used afterwards.
+         */
+        public StackTree build(int shift) {
             table = null;
-            return new StackTree(entries.trimmed(), maxDepth);
+            return new StackTree(entries.trimmed(), maxDepth, shift);
         }
     }
 }

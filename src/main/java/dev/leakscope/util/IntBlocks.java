@@ -14,15 +14,37 @@ public final class IntBlocks {
     private int size;
 
     public void add(int v) {
-        int b = size >>> BITS;
         if ((size & (SIZE - 1)) == 0) {
-            if (b == blocks.length) {
-                blocks = Arrays.copyOf(blocks, b * 2);
-            }
-            blocks[b] = new int[SIZE];
+            newBlock();
         }
-        blocks[b][size & (SIZE - 1)] = v;
+        blocks[size >>> BITS][size & (SIZE - 1)] = v;
         size++;
+    }
+
+    /** Adds a[to - 1], a[to - 2], ..., a[from], in that order. */
+    public void addReversed(int[] a, int from, int to) {
+        int i = to;
+        while (i > from) {
+            int j = size & (SIZE - 1);
+            if (j == 0) {
+                newBlock();
+            }
+            int[] block = blocks[size >>> BITS];
+            int n = Math.min(i - from, SIZE - j);
+            for (int k = 0; k < n; k++) {
+                block[j + k] = a[i - 1 - k];
+            }
+            i -= n;
+            size += n;
+        }
+    }
+
+    private void newBlock() {
+        int b = size >>> BITS;
+        if (b == blocks.length) {
+            blocks = Arrays.copyOf(blocks, b * 2);
+        }
+        blocks[b] = new int[SIZE];
     }
 
     public int get(int i) {

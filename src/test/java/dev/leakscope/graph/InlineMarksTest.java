@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inline marks computed without edges are those of the graph's edges, and the node values computed
- * with them those of the pass without, on every Go profile and edge case.
+ * The inline marks computed without edges are those of the graph's edges, and the node values and via
+ * pairs computed with them those of the passes without, on every Go profile and edge case.
  */
 class InlineMarksTest {
     private static void assertSameMarks(Profile p, String what) {
@@ -26,7 +26,7 @@ class InlineMarksTest {
                 GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1).withValues(mean, false, false);
                 NodeTable t = NodeTable.build(p, o);
                 String label = what + " " + g + (mean ? " mean" : "");
-                GraphBuilder.ValuesAndMarks together = GraphBuilder.valuesAndMarks(p, t, o);
+                GraphBuilder.ValuesAndMarks together = GraphBuilder.valuesAndMarks(p, t, o, true);
                 assertArrayEquals(GraphBuilder.build(p, t, o, null).inlineMarks(), together.marks(), label);
                 // the one pass gives the node values of the pass without marks
                 Graph alone = GraphBuilder.build(p, t, o, null, false);
@@ -35,6 +35,8 @@ class InlineMarksTest {
                 assertArrayEquals(alone.cum, together.graph().cum, label);
                 assertArrayEquals(alone.flatDiv, together.graph().flatDiv, label);
                 assertArrayEquals(alone.cumDiv, together.graph().cumDiv, label);
+                // and the via pairs of their own pass, in the same order
+                assertEquals(vias(ViaValues.of(p, t, o.sampleIndex())), vias(together.vias()), label);
             }
         }
     }
@@ -70,10 +72,19 @@ class InlineMarksTest {
         assertEquals(2, markOfA(partial), "main.a inlined into b, called from c");
     }
 
+    private static String vias(ViaValues v) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.size(); i++) {
+            b.append(ViaValues.leaf(v.key(i))).append(" via ").append(ViaValues.via(v.key(i))).append(' ')
+                    .append(v.value(i)).append('\n');
+        }
+        return b.toString();
+    }
+
     private static byte markOfA(Profile p) {
         GraphOptions o = GraphOptions.of(Granularity.FUNCTIONS, false, 0);
         NodeTable table = NodeTable.build(p, o);
-        byte[] marks = GraphBuilder.valuesAndMarks(p, table, o).marks();
+        byte[] marks = GraphBuilder.valuesAndMarks(p, table, o, false).marks();
         for (int n = 0; n < table.size(); n++) {
             if (table.info(n).name().equals("main.a")) {
                 return marks[n];

@@ -44,6 +44,25 @@ class ProfileBuilderTest {
     }
 
     @Test
+    void idsOneToNResolveToTheirLocationsAndOnePastIsUnknown() {
+        ProfileBuilder b = withLocations(1, 2, 3);
+        sample(b, 1, 3, 1, 2);
+        sample(b, 2, 1, 2);
+        Profile p = b.build();
+        int[] stack = p.stackBuffer();
+        assertEquals(3, p.stack(0, stack));
+        assertEquals(2, stack[0]);
+        assertEquals(0, stack[1]);
+        assertEquals(1, stack[2]);
+        assertEquals(0, p.stacks.location(p.stackLeaf(1)));
+        ProfileBuilder past = withLocations(1, 2, 3);
+        sample(past, 1, 3, 1);
+        sample(past, 1, 4, 1);
+        InputException e = assertThrows(InputException.class, past::build);
+        assertEquals("malformed profile: sample 2 refers to unknown location id 4", e.getMessage());
+    }
+
+    @Test
     void anUnknownIdIsNamedForTheFirstSampleThatUsesIt() {
         ProfileBuilder b = withLocations(1, 2);
         sample(b, 1, 1, 2);

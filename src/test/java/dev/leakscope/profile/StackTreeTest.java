@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.leakscope.util.IntBlocks;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,43 @@ class StackTreeTest {
         assertArrayEquals(new int[] {5, 6}, buf);
         assertEquals(0, t.stack(-1, buf));
         assertEquals(-1, t.parent(t.parent(leaf)));
+    }
+
+    @Test
+    void aShiftedTreeGivesKeysLessTheShift() {
+        StackTree.Builder b = new StackTree.Builder();
+        int leaf = b.add(new int[] {3, 1, 2}, 0, 3);
+        int other = b.add(new int[] {7, 1, 2}, 0, 3);
+        assertEquals(7, b.maxKey());
+        StackTree t = b.build(1);
+        int[] buf = new int[t.maxDepth()];
+        assertEquals(3, t.stack(leaf, buf));
+        assertArrayEquals(new int[] {2, 0, 1}, buf);
+        assertEquals(6, t.location(other));
+        assertEquals(0, t.location(t.parent(other)));
+    }
+
+    @Test
+    void stacksAcrossBlocksComeBackAsAdded() {
+        // long stacks that share nothing, so that chains run over the ends of the entries' blocks
+        StackTree.Builder b = new StackTree.Builder();
+        int depth = 1000;
+        int count = 3 * IntBlocks.SIZE / depth;
+        int[] leaves = new int[count];
+        int[] stack = new int[depth];
+        for (int s = 0; s < count; s++) {
+            for (int i = 0; i < depth; i++) {
+                stack[i] = s * depth + i;
+            }
+            leaves[s] = b.add(stack, 0, depth);
+        }
+        StackTree t = b.build();
+        int[] buf = new int[t.maxDepth()];
+        for (int s = 0; s < count; s++) {
+            assertEquals(depth, t.stack(leaves[s], buf));
+            for (int i = 0; i < depth; i++) {
+                assertEquals(s * depth + i, buf[i], "sample " + s + " frame " + i);
+            }
+        }
     }
 }

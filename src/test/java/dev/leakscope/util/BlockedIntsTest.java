@@ -24,6 +24,30 @@ class BlockedIntsTest {
     }
 
     @Test
+    void addReversedAcrossBlocksIsAddOneByOne() {
+        int[] a = new int[IntBlocks.SIZE + 100];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i * 3 + 1;
+        }
+        IntBlocks one = new IntBlocks();
+        IntBlocks runs = new IntBlocks();
+        for (int from = 0, len = 1; from < a.length; from += len, len = len * 2 + 1) {
+            int to = Math.min(a.length, from + len);
+            for (int i = to - 1; i >= from; i--) {
+                one.add(a[i]);
+            }
+            runs.addReversed(a, from, to);
+            runs.addReversed(a, from, from);
+        }
+        BlockedInts expected = one.frozen();
+        BlockedInts actual = runs.frozen();
+        assertEquals(expected.length(), actual.length());
+        for (int i = 0; i < expected.length(); i++) {
+            assertEquals(expected.get(i), actual.get(i), "element " + i);
+        }
+    }
+
+    @Test
     void fullBlocksAndNothing() {
         BlockedInts full = frozen(IntBlocks.SIZE);
         assertEquals(IntBlocks.SIZE, full.length());
