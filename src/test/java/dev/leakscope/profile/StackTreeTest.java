@@ -61,6 +61,20 @@ class StackTreeTest {
     }
 
     @Test
+    void stacksAddedAgainAfterTheTableGrewAreFound() {
+        // 20000 chains: the table and its hash bits grow several times
+        StackTree.Builder b = new StackTree.Builder();
+        int count = 20000;
+        int[] leaves = new int[count];
+        for (int s = 0; s < count; s++) {
+            leaves[s] = b.add(new int[] {s, s % 7, 100000 + s % 3}, 0, 3);
+        }
+        for (int s = 0; s < count; s++) {
+            assertEquals(leaves[s], b.add(new int[] {s, s % 7, 100000 + s % 3}, 0, 3), "stack " + s);
+        }
+    }
+
+    @Test
     void anEmptyStackIsLeafMinusOneAndASliceIsAStack() {
         StackTree.Builder b = new StackTree.Builder();
         assertEquals(-1, b.add(new int[] {5, 6}, 1, 1));
