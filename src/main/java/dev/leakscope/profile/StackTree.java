@@ -52,14 +52,25 @@ public final class StackTree {
 
     /** Puts the locations of the stack ending at leaf into into[0..depth), leaf first; returns depth. */
     public int stack(int leaf, int[] into) {
+        return stack(leaf, into, null);
+    }
+
+    /**
+     * As {@link #stack(int, int[])}, keeping only the locations l with keep[l] (all when keep is null):
+     * puts them into into[0..n), leaf first; returns n.
+     */
+    public int stack(int leaf, int[] into, boolean[] keep) {
         int d = 0;
+        int shift = this.shift;
         for (int k = leaf; k >= 0; ) {
             int[] b = blocks[k >>> BLOCK_BITS];
             int base = k & -BLOCK;
             int j = k - base;
             int v = 0;
             for (; j >= 0 && (v = b[j]) >= 0; j--) {
-                into[d++] = v - shift;
+                if (keep == null || keep[v - shift]) {
+                    into[d++] = v - shift;
+                }
             }
             k = j < 0 ? base - 1 : -2 - v;
         }

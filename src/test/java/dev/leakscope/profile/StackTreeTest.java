@@ -37,6 +37,12 @@ class StackTreeTest {
             }
             assertEquals(d, i);
         }
+        // the stacks of the locations kept: every other one
+        boolean[] keep = {true, false, true, false};
+        for (int s = 0; s < stacks.length; s++) {
+            int[] kept = Arrays.stream(stacks[s]).filter(l -> keep[l]).toArray();
+            assertArrayEquals(kept, Arrays.copyOf(buf, t.stack(leaves[s], buf, keep)), "sample " + s + " kept");
+        }
         for (int s = 0; s < stacks.length; s++) {
             for (int o = 0; o < s; o++) {
                 if (!Arrays.equals(stacks[s], stacks[o])) {
