@@ -42,8 +42,16 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
         return new Environment(variables, clock, sleeper, zone, t);
     }
 
-    /** The POSIX locale of character handling: LC_ALL, else LC_CTYPE, else LANG; "" when none is set. */
+    /**
+     * The POSIX locale of character handling: LC_ALL, else LC_CTYPE, else LANG; "" when none is set. The
+     * launcher runs the JVM in a UTF-8 locale when this one is C or POSIX (so that it opens files of any
+     * name) and passes the user's own as LEAKSCOPE_CTYPE.
+     */
     public String locale() {
+        String user = variables.apply("LEAKSCOPE_CTYPE");
+        if (user != null) {
+            return user;
+        }
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String v = variables.apply(name);
             if (v != null && !v.isEmpty()) {

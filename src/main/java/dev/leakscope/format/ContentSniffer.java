@@ -41,6 +41,10 @@ final class ContentSniffer {
             return "it is a JVM class histogram, which go tool pprof cannot read"
                     + " (leakscope's own commands, such as top, read it)";
         }
+        if (ClassHistogram.holds(data)) {
+            return "it holds a JVM class histogram among other text, which go tool pprof cannot read"
+                    + " (leakscope's own commands, such as top, read it)";
+        }
         if (isText(head)) {
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
             if (first.length() > 60) {

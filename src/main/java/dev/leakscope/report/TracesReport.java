@@ -10,6 +10,7 @@ import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
+import dev.leakscope.report.pprof.SampleLabels;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -148,19 +149,12 @@ public final class TracesReport {
 
     /** A sample's labels as pprof prints them: string keys, then numeric keys, each group sorted. */
     private static Map<String, List<String>> labels(Profile p, int sample, Map<String, String> numUnits) {
-        Map<String, List<String>> strings = new LinkedHashMap<>();
+        SampleLabels labels = SampleLabels.of(p, sample);
         Map<String, List<String>> numbers = new LinkedHashMap<>();
-        for (int i = p.labelStart(sample); i < p.labelEnd(sample); i++) {
-            String key = p.string(p.labelKey(i));
-            if (p.labelStr(i) != 0) {
-                strings.computeIfAbsent(key, k -> new ArrayList<>()).add(p.string(p.labelStr(i)));
-            } else {
-                numbers.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(ValueFormat.autoLabel(p.labelNum(i), numUnits.get(key)));
-            }
-        }
+        labels.numbers().forEach((key, is) -> numbers.put(key,
+                is.stream().map(i -> ValueFormat.autoLabel(p.labelNum(i), numUnits.get(key))).toList()));
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map<String, List<String>> group : List.of(strings, numbers)) {
+        for (Map<String, List<String>> group : List.of(labels.strings(), numbers)) {
             // pprof sorts the printed lines, keys right-aligned: a shorter key comes first
             List<String> keys = new ArrayList<>(group.keySet());
             keys.sort(Comparator.comparing(k -> labelLine(k, group.get(k))));

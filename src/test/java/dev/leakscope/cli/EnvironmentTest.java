@@ -68,6 +68,8 @@ class EnvironmentTest {
         assertFalse(env(Map.of("LC_ALL", "C", "LANG", "en_US.UTF-8")).utf8());
         assertFalse(env(Map.of()).utf8());
         assertEquals("de_DE.utf8", env(Map.of("LANG", "de_DE.utf8")).locale());
+        assertFalse(env(Map.of("LEAKSCOPE_CTYPE", "", "LC_CTYPE", "C.UTF-8")).utf8(), "the launcher's C.UTF-8");
+        assertEquals("POSIX", env(Map.of("LEAKSCOPE_CTYPE", "POSIX", "LC_ALL", "C.UTF-8")).locale());
     }
 
     private static Environment env(Map<String, String> variables) {

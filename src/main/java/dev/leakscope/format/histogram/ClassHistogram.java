@@ -24,6 +24,11 @@ public final class ClassHistogram {
         return HistogramReader.sniff(head);
     }
 
+    /** Whether decompressed content, whole, holds a class histogram within other text. */
+    public static boolean holds(byte[] data) {
+        return HistogramReader.holds(data);
+    }
+
     /** The histogram in source as a profile; a malformed line is an input error naming the source and line. */
     public static Profile load(InputSource source, Limits limits) {
         Profile p = find(source, limits);

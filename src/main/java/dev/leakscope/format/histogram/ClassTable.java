@@ -80,7 +80,7 @@ final class ClassTable {
         return nameOf.size();
     }
 
-    /** Forgets the classes read so far (a GC log holds one histogram per collection: the last counts). */
+    /** Forgets the classes read so far (a text can hold several histograms: the last complete one counts). */
     void clear() {
         index = new LongIntMap(1024);
         nameOf.clear();
@@ -111,17 +111,23 @@ final class ClassTable {
     }
 
     /**
-     * {@code [Ljava.lang.String;} as {@code java.lang.String[]}; a hidden class (a lambda) without the
-     * address the JVM appends ({@code Foo$$Lambda/0x000000080012c000}), which differs from run to run.
+     * {@code [Ljava.lang.String;} as {@code java.lang.String[]}; a class the JVM defined for a lambda or
+     * a method handle without what it appends and what differs from run to run: the address of a
+     * hidden class ({@code Foo$$Lambda/0x000000080012c000}), JDK 8's identity hash of an anonymous one
+     * ({@code Foo$$Lambda$53/635371680}).
      */
     static String name(String jvmName) {
-        int slash = jvmName.indexOf("/0x");
+        int slash = jvmName.indexOf('/');
         if (slash <= 0) {
             return JavaNames.type(jvmName);
         }
-        int end = slash + 3;
-        while (end < jvmName.length() && Character.digit(jvmName.charAt(end), 16) >= 0) {
+        boolean hex = jvmName.startsWith("0x", slash + 1);
+        int end = hex ? slash + 3 : slash + 1;
+        while (end < jvmName.length() && Character.digit(jvmName.charAt(end), hex ? 16 : 10) >= 0) {
             end++;
+        }
+        if (end == slash + (hex ? 3 : 1)) {
+            return JavaNames.type(jvmName);
         }
         return JavaNames.type(jvmName.substring(0, slash) + jvmName.substring(end));
     }

@@ -1,5 +1,11 @@
 package dev.leakscope.format.histogram;
 
+import static dev.leakscope.format.histogram.LineBytes.decorations;
+import static dev.leakscope.format.histogram.LineBytes.indexOf;
+import static dev.leakscope.format.histogram.LineBytes.skipDigits;
+import static dev.leakscope.format.histogram.LineBytes.skipSpaces;
+import static dev.leakscope.format.histogram.LineBytes.startsWith;
+
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.Printable;
@@ -68,8 +74,6 @@ final class HistogramReader {
     private static final String JDK8_TITLE = "[Class Histogram";
     /** The JVM writes this line above the header when it ran out of native memory counting. */
     private static final String WARNING = "WARNING:";
-    private static final int MAX_SHOWN = 80;
-    private static final String ROW = "a row \"num: #instances #bytes class-name [(module)]\"";
 
     /** Which tool wrote the histogram. */
     enum Layout {
@@ -155,6 +159,21 @@ final class HistogramReader {
         return false;
     }
 
+    /** Whether a histogram's header stands on some line of text (a log's decorations before it or not). */
+    static boolean holds(byte[] text) {
+        String s = new String(text, StandardCharsets.ISO_8859_1);
+        for (int i = s.indexOf("#instances"); i >= 0; i = s.indexOf("#instances", i + 1)) {
+            int start = s.lastIndexOf('\n', i) + 1;
+            int end = s.indexOf('\n', i);
+            byte[] line = s.substring(start, end < 0 ? s.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+            int from = decorations(line, line.length);
+            if (HEADER.matcher(new String(line, from, line.length - from, StandardCharsets.ISO_8859_1)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The histogram that counts, or null when the text holds no histogram header. */
     Facts read(InputStream in) throws IOException {
         HistogramLines lines = new HistogramLines(in);
@@ -189,7 +208,7 @@ final class HistogramReader {
         }
         boolean total;
         try {
-            total = rows(lines, h.layout() == Layout.GC_LOG);
+            total = HistogramRows.read(lines, h.layout() == Layout.GC_LOG, current, this::module);
         } catch (InputException e) {
             broken = broken != null ? broken : e;
             skipped = h.line();
@@ -304,99 +323,11 @@ final class HistogramReader {
         }
     }
 
-    /** The dashes under the header, then the rows up to the Total line (true) or the end (false: cut short). */
-    private boolean rows(HistogramLines lines, boolean decorated) throws IOException {
-        long sumCount = 0;
-        long sumBytes = 0;
-        if (!lines.next() || !dashes(lines, decorated)) {
-            throw malformed(lines, "the dashes under the header");
+    /** Notes the JDK's version from java.base's module ("java.base@17.0.15"). */
+    private void module(String name) {
+        if (jdk == null && name.startsWith("java.base@")) {
+            jdk = name.substring("java.base@".length());
         }
-        while (lines.next()) {
-            byte[] b = lines.bytes();
-            int n = lines.length();
-            if (lines.truncated()) {
-                throw new InputException("line " + lines.number() + ": longer than " + HistogramLines.MAX_LINE
-                        + " bytes, not a class histogram row");
-            }
-            int i = skipSpaces(b, start(lines, decorated), n);
-            if (startsWith(b, i, n, "Total")) {
-                total(lines, i + 5, sumCount, sumBytes);
-                return true;
-            }
-            int colon = skipDigits(b, i, n);
-            if (colon == i || colon >= n || b[colon] != ':') {
-                throw malformed(lines, ROW);
-            }
-            i = spaces(lines, b, colon + 1, n);
-            int e = skipDigits(b, i, n);
-            long count = number(lines, b, i, e);
-            i = spaces(lines, b, e, n);
-            e = skipDigits(b, i, n);
-            long size = number(lines, b, i, e);
-            i = spaces(lines, b, e, n);
-            e = skipNonSpaces(b, i, n);
-            String name = new String(b, i, e - i, StandardCharsets.UTF_8);
-            int module = 0;
-            i = skipSpaces(b, e, n);
-            if (i < n) {
-                int close = skipNonSpaces(b, i, n);
-                if (b[i] != '(' || b[close - 1] != ')' || close - i < 3 || skipSpaces(b, close, n) != n) {
-                    throw malformed(lines, ROW);
-                }
-                module = current.module(b, i + 1, close - 1, m -> {
-                    if (jdk == null && m.startsWith("java.base@")) {
-                        jdk = m.substring("java.base@".length());
-                    }
-                });
-            }
-            current.add(name, module, count, size);
-            sumCount = add(lines, sumCount, count);
-            sumBytes = add(lines, sumBytes, size);
-        }
-        return false;
-    }
-
-    /** Where a line's text starts: after its decorations in a GC log, else at 0. */
-    private static int start(HistogramLines lines, boolean decorated) {
-        if (!decorated) {
-            return 0;
-        }
-        int end = decorations(lines.bytes(), lines.length());
-        if (end == 0) {
-            throw malformed(lines, "a GC log line (\"[2.816s][trace][gc,classhisto] GC(0) ...\")");
-        }
-        return end;
-    }
-
-    /**
-     * Where the text of a unified log line starts, after its decorations and the collection's number
-     * ("[2.816s][trace][gc,classhisto ] GC(0) "); 0 when the line has none.
-     */
-    static int decorations(byte[] b, int n) {
-        int i = 0;
-        while (i < n && b[i] == '[') {
-            int close = i + 1;
-            while (close < n && b[close] != ']') {
-                close++;
-            }
-            if (close == n) {
-                break;
-            }
-            i = close + 1;
-        }
-        if (i == 0) {
-            return 0;
-        }
-        if (i < n && b[i] == ' ') {
-            i++;
-        }
-        if (startsWith(b, i, n, "GC(")) {
-            int d = skipDigits(b, i + 3, n);
-            if (d > i + 3 && d + 1 < n && b[d] == ')' && b[d + 1] == ' ') {
-                i = d + 2;
-            }
-        }
-        return i;
     }
 
     /** The wall-clock time among a log line's decorations, in nanoseconds, or 0. */
@@ -417,127 +348,5 @@ final class HistogramReader {
 
     private static boolean isPid(String line) {
         return line.length() > 1 && line.endsWith(":") && line.chars().limit(line.length() - 1).allMatch(Character::isDigit);
-    }
-
-    private static boolean dashes(HistogramLines lines, boolean decorated) {
-        byte[] b = lines.bytes();
-        int n = lines.length();
-        int i = skipSpaces(b, start(lines, decorated), n);
-        int start = i;
-        while (i < n && b[i] == '-') {
-            i++;
-        }
-        return i > start && skipSpaces(b, i, n) == n;
-    }
-
-    /** Checks the Total line (after its word, at i) against the rows' sums. */
-    private static void total(HistogramLines lines, int i, long sumCount, long sumBytes) {
-        byte[] b = lines.bytes();
-        int n = lines.length();
-        i = skipSpaces(b, i, n);
-        if (i < n && b[i] == ':') {
-            i++; // jhsdb: "Total : "
-        }
-        i = skipSpaces(b, i, n);
-        int e = skipDigits(b, i, n);
-        if (e == i || e == n) {
-            throw malformed(lines, "\"Total #instances #bytes\"");
-        }
-        long count = number(lines, b, i, e);
-        i = spaces(lines, b, e, n);
-        e = skipDigits(b, i, n);
-        long size = number(lines, b, i, e);
-        if (skipSpaces(b, e, n) != n) {
-            throw malformed(lines, "\"Total #instances #bytes\"");
-        }
-        if (count != sumCount || size != sumBytes) {
-            throw new InputException("line " + lines.number() + ": the Total line says " + count + " instances and "
-                    + size + " bytes, the rows above it add up to " + sumCount + " and " + sumBytes
-                    + " (a row is missing or altered)");
-        }
-    }
-
-    private static long number(HistogramLines lines, byte[] b, int from, int to) {
-        if (from == to) {
-            throw malformed(lines, ROW);
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            int d = b[i] - '0';
-            if (v > (Long.MAX_VALUE - d) / 10) {
-                throw new InputException("line " + lines.number() + ": a number too large for 64 bits");
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    private static long add(HistogramLines lines, long a, long b) {
-        long s = a + b;
-        if (s < 0) {
-            throw new InputException("line " + lines.number() + ": the rows add up to more than 64 bits hold");
-        }
-        return s;
-    }
-
-    /** At least one space from i; the index after them. */
-    private static int spaces(HistogramLines lines, byte[] b, int i, int n) {
-        int e = skipSpaces(b, i, n);
-        if (e == i || e == n) {
-            throw malformed(lines, ROW);
-        }
-        return e;
-    }
-
-    private static int skipSpaces(byte[] b, int i, int n) {
-        while (i < n && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int skipDigits(byte[] b, int i, int n) {
-        while (i < n && b[i] >= '0' && b[i] <= '9') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int skipNonSpaces(byte[] b, int i, int n) {
-        while (i < n && b[i] != ' ' && b[i] != '\t') {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean startsWith(byte[] b, int i, int n, String word) {
-        if (n - i < word.length()) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if (b[i + k] != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] b, int n, String word) {
-        for (int i = 0; i + word.length() <= n; i++) {
-            if (startsWith(b, i, n, word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** "line N: expected what, found "…"", the line shown printable and cut short. */
-    private static InputException malformed(HistogramLines lines, String expected) {
-        String text = new String(lines.bytes(), 0, Math.min(lines.length(), MAX_SHOWN * 4), StandardCharsets.UTF_8).strip();
-        if (text.length() > MAX_SHOWN) {
-            text = text.substring(0, MAX_SHOWN) + "…";
-        }
-        return new InputException("line " + lines.number() + ": malformed class histogram: expected " + expected
-                + ", found \"" + Printable.of(text) + "\"");
     }
 }

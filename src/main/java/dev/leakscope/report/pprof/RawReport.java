@@ -10,10 +10,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** pprof's {@code -raw}: the combined profile dumped as text (pprof's Profile.String). */
 public final class RawReport {
@@ -76,33 +74,21 @@ public final class RawReport {
             sb.append(Long.toUnsignedString(p.locationId(p.stacks.location(n)))).append(' ');
         }
         sb.append('\n');
-        Map<String, List<String>> strings = new LinkedHashMap<>();
-        Map<String, List<Long>> numbers = new LinkedHashMap<>();
-        Map<String, List<String>> units = new LinkedHashMap<>();
-        for (int i = p.labelStart(s); i < p.labelEnd(s); i++) {
-            String key = p.string(p.labelKey(i));
-            if (p.labelStr(i) != 0) {
-                strings.computeIfAbsent(key, k -> new ArrayList<>()).add(p.string(p.labelStr(i)));
-            } else {
-                numbers.computeIfAbsent(key, k -> new ArrayList<>()).add(p.labelNum(i));
-                units.computeIfAbsent(key, k -> new ArrayList<>()).add(p.string(p.labelUnit(i)));
-            }
-        }
+        SampleLabels labels = SampleLabels.of(p, s);
         String header = " ".repeat(16);
-        if (!strings.isEmpty()) {
+        if (!labels.strings().isEmpty()) {
             List<String> ls = new ArrayList<>();
-            strings.forEach((k, v) -> ls.add(k + ":[" + String.join(" ", v) + "]"));
+            labels.strings().forEach((k, v) -> ls.add(k + ":[" + String.join(" ", v) + "]"));
             Collections.sort(ls);
             sb.append(header).append(String.join(" ", ls)).append('\n');
         }
-        if (!numbers.isEmpty()) {
+        if (!labels.numbers().isEmpty()) {
             List<String> ls = new ArrayList<>();
-            numbers.forEach((k, v) -> {
-                List<String> u = units.get(k);
-                boolean anyUnit = u.stream().anyMatch(x -> !x.isEmpty());
+            labels.numbers().forEach((k, v) -> {
+                boolean anyUnit = v.stream().anyMatch(i -> !p.string(p.labelUnit(i)).isEmpty());
                 List<String> vs = new ArrayList<>();
-                for (int i = 0; i < v.size(); i++) {
-                    vs.add(anyUnit ? v.get(i) + " " + u.get(i) : Long.toString(v.get(i)));
+                for (int i : v) {
+                    vs.add(anyUnit ? p.labelNum(i) + " " + p.string(p.labelUnit(i)) : Long.toString(p.labelNum(i)));
                 }
                 ls.add(k + ":[" + String.join(" ", vs) + "]");
             });

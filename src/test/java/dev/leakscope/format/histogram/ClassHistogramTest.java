@@ -85,6 +85,21 @@ class ClassHistogramTest {
         assertFalse(rows.keySet().stream().anyMatch(n -> n.contains("/0x")), rows.keySet().toString());
     }
 
+    /**
+     * The names the JVM gives classes it defines for lambdas and method handles end with what differs
+     * from run to run: JDK 8 an identity hash ({@code $$Lambda$53/635371680}), later JDKs an address.
+     */
+    @Test
+    void anonymousClassesWithoutWhatDiffersFromRunToRun() {
+        assertEquals("io.micrometer.prometheus.PrometheusMeterRegistry$$Lambda$53",
+                ClassTable.name("io.micrometer.prometheus.PrometheusMeterRegistry$$Lambda$53/635371680"));
+        assertEquals("java.lang.invoke.LambdaForm$MH", ClassTable.name("java.lang.invoke.LambdaForm$MH/1394438858"));
+        assertEquals("leak.Main$$Lambda$14[]", ClassTable.name("[Lleak.Main$$Lambda$14/0x0000000800c0b258;"));
+        assertEquals("leak.Main$$Lambda$14[]", ClassTable.name("[Lleak.Main$$Lambda$14/635371680;"));
+        assertEquals("java.lang.ProcessHandleImpl$$Lambda", ClassTable.name("java.lang.ProcessHandleImpl$$Lambda/0x00007f3c"));
+        assertEquals("sun.reflect.GeneratedMethodAccessor1500", ClassTable.name("sun.reflect.GeneratedMethodAccessor1500"));
+    }
+
     @Test
     void jmapHistogramHasNoProcessLine() throws IOException {
         Profile p = ProfileLoader.load(InputSource.of(RESOURCES.resolve("jmap-live-jdk17.txt")), Limits.DEFAULT);
