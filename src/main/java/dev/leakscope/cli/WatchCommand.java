@@ -83,18 +83,16 @@ final class WatchCommand extends ProfileCommand {
 
     /** One watched endpoint: its window and how its watch stands. */
     private static final class Replica {
-        final ProfileUrl endpoint;
+        final WatchReport.Endpoint endpoint;
         final ProfileStore store;
-        final String label;
         final SnapshotWindow snapshots;
         Instant first;
         WatchReport.Snapshot last;
         final WatchedGate gate = new WatchedGate();
 
-        Replica(ProfileUrl endpoint, ProfileStore store, String label, int window) {
+        Replica(WatchReport.Endpoint endpoint, ProfileStore store, int window) {
             this.endpoint = endpoint;
             this.store = store;
-            this.label = label;
             this.snapshots = new SnapshotWindow(window);
         }
     }
@@ -152,13 +150,13 @@ final class WatchCommand extends ProfileCommand {
                     }
                     TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
                             : gates.check(trend, true);
-                    r.last = new WatchReport.Snapshot(i, snapshot.time(), snapshot.url(), r.label,
+                    r.last = new WatchReport.Snapshot(i, snapshot.time(), r.endpoint,
                             snapshot.kept() ? snapshot.file().toString() : null, trend, r.gate.add(i, tripped),
                             gateOptions);
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == i;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
-                        err.println("leakscope: gate: " + (r.label == null ? "" : r.label + ": ")
+                        err.println("leakscope: gate: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
                                 + WatchReport.gateText(r.last));
                         err.flush();
                         if (hook != null) {
@@ -178,7 +176,7 @@ final class WatchCommand extends ProfileCommand {
         for (Replica r : replicas) {
             Path kept = r.store.dir();
             WatchedGate.Tally gate = r.gate.tally();
-            printer.summary(new WatchReport.Summary(r.endpoint.display(), taken, r.first, r.last, gate,
+            printer.summary(new WatchReport.Summary(r.endpoint, taken, r.first, r.last, gate,
                     interrupted, kept == null ? null : kept.toString()), out);
             tripped |= gate.firstTrippedAt() > 0;
         }
@@ -192,7 +190,7 @@ final class WatchCommand extends ProfileCommand {
             boolean one = endpoints.size() == 1;
             ProfileStore s = one || store.dir() == null ? store : ProfileStore.in(store.dir().resolve(u.directoryName()));
             String label = one ? null : u.uri().getHost() + (u.uri().getPort() < 0 ? "" : ":" + u.uri().getPort());
-            out.add(new Replica(u, s, label, window));
+            out.add(new Replica(new WatchReport.Endpoint(u.display(), label), s, window));
         }
         return out;
     }

@@ -35,18 +35,26 @@ public final class WatchReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
+     * A watched endpoint.
+     *
+     * @param url   its URL as shown (credentials hidden)
+     * @param label which replica (host:port) when several are watched, else null
+     */
+    public record Endpoint(String url, String label) {
+    }
+
+    /**
      * One snapshot of a watch.
      *
-     * @param number  1 for the first snapshot
-     * @param time    when it was fetched
-     * @param url     the endpoint (credentials hidden)
-     * @param label   which replica (host:port) when several are watched, else null
-     * @param file    where it is kept, or null
+     * @param number   1 for the first snapshot
+     * @param time     when it was fetched
+     * @param endpoint where from
+     * @param file     where it is kept, or null
      * @param trend   the trend of the window ending with it
      * @param gate    how the gate stands at it
      * @param gates   the gate options as given
      */
-    public record Snapshot(int number, Instant time, String url, String label, String file, Trend trend,
+    public record Snapshot(int number, Instant time, Endpoint endpoint, String file, Trend trend,
                            WatchedGate.Step gate, TrendReport.GateOptions gates) {
         /** What tripped the gate at this snapshot, or null. */
         public TrendGate.Tripped tripped() {
@@ -57,6 +65,7 @@ public final class WatchReport {
     /**
      * The end of a watch.
      *
+     * @param endpoint    what was watched
      * @param snapshots   how many were taken
      * @param first       when the first was fetched (null: none)
      * @param last        the last snapshot (null: none)
@@ -64,7 +73,7 @@ public final class WatchReport {
      * @param interrupted whether Ctrl-C ended it
      * @param kept        where the fetched profiles are kept, or null
      */
-    public record Summary(String url, int snapshots, Instant first, Snapshot last, WatchedGate.Tally gate,
+    public record Summary(Endpoint endpoint, int snapshots, Instant first, Snapshot last, WatchedGate.Tally gate,
                           boolean interrupted, String kept) {
     }
 
@@ -103,7 +112,7 @@ public final class WatchReport {
             ObjectNode o = MAPPER.createObjectNode();
             o.put("schema", SCHEMA);
             o.put("event", "summary");
-            o.put("url", s.url());
+            o.put("url", s.endpoint().url());
             o.put("snapshots", s.snapshots());
             o.put("first", s.first() == null ? null : s.first().toString());
             o.put("last", s.last() == null ? null : s.last().time().toString());
@@ -124,7 +133,7 @@ public final class WatchReport {
      */
     public String notification(Snapshot s) {
         ObjectNode o = json(s, true);
-        o.put("text", "leakscope watch " + s.url() + ": " + gateText(s));
+        o.put("text", "leakscope watch " + s.endpoint().url() + ": " + gateText(s));
         return o.toString();
     }
 
@@ -145,8 +154,8 @@ public final class WatchReport {
         String unit = t.series().unit();
         StringBuilder b = new StringBuilder();
         b.append(time(s.time())).append("  #").append(s.number()).append("  ");
-        if (s.label() != null) {
-            b.append(s.label()).append("  ");
+        if (s.endpoint().label() != null) {
+            b.append(s.endpoint().label()).append("  ");
         }
         b.append(t.series().type()).append(' ').append(ValueFormat.autoLabel(t.total().last(), unit));
         int n = t.series().size();
@@ -177,7 +186,7 @@ public final class WatchReport {
     }
 
     private String summaryLine(Summary s) {
-        StringBuilder b = new StringBuilder("Watched ").append(s.url()).append(": ").append(s.snapshots())
+        StringBuilder b = new StringBuilder("Watched ").append(s.endpoint().url()).append(": ").append(s.snapshots())
                 .append(s.snapshots() == 1 ? " snapshot" : " snapshots");
         if (s.first() != null) {
             b.append(" from ").append(time(s.first())).append(" to ").append(time(s.last().time()));
@@ -249,7 +258,7 @@ public final class WatchReport {
         o.put("snapshot", s.number());
         o.put("time", s.time().toString());
         o.put("timeSource", t.series().order() == Series.Order.TIME ? "time_nanos" : "fetch");
-        o.put("url", s.url());
+        o.put("url", s.endpoint().url());
         o.put("file", s.file());
         o.put("type", t.series().type());
         o.put("unit", t.series().unit());

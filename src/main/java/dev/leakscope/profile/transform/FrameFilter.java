@@ -3,7 +3,6 @@ package dev.leakscope.profile.transform;
 import dev.leakscope.util.BlockedInts;
 import dev.leakscope.util.IntBlocks;
 import dev.leakscope.util.IntList;
-import dev.leakscope.util.LongList;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import dev.leakscope.profile.Profile;
@@ -186,23 +185,7 @@ final class FrameFilter {
         }
         ProfileBuilder.Parts parts = p.parts();
         if (linesChanged) {
-            int locs = p.locationCount();
-            IntList lineStart = new IntList(locs + 1);
-            IntList lineFunction = new IntList(p.lineFunction.length);
-            LongList lineNumber = new LongList(p.lineFunction.length);
-            for (int l = 0; l < locs; l++) {
-                lineStart.add(lineFunction.size());
-                for (int i = p.locLineStart[l]; i < p.locLineStart[l + 1]; i++) {
-                    if (lineKept[i]) {
-                        lineFunction.add(p.lineFunction[i]);
-                        lineNumber.add(p.lineNumber[i]);
-                    }
-                }
-            }
-            lineStart.add(lineFunction.size());
-            parts.locLineStart = lineStart.toArray();
-            parts.lineFunction = lineFunction.toArray();
-            parts.lineNumber = lineNumber.toArray();
+            ProfileEdits.keepLines(p, parts, lineKept);
         }
         if (samplesChanged) {
             int[] kept = sampleIndex != null ? sampleIndex : identity(p.sampleCount);

@@ -2,13 +2,12 @@ package dev.leakscope.profile.transform;
 
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.IntBlocks;
-import dev.leakscope.util.IntList;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.profile.StackTree;
-import dev.leakscope.util.LongList;
 
 /**
  * Applies a profile's {@code drop_frames}/{@code keep_frames} as pprof does: frames matching
@@ -28,12 +27,12 @@ public final class FramePruner {
         int locs = p.locationCount();
         boolean[] prune = new boolean[locs];
         boolean[] pruneBeneath = new boolean[locs];
-        int[] newLineStart = new int[locs]; // first line kept per location
+        boolean[] lineKept = new boolean[p.lineFunction.length];
+        Arrays.fill(lineKept, true);
         boolean any = false;
         // Whether each function is dropped: 1 yes, -1 no, 0 not looked at yet.
         byte[] dropped = new byte[p.fnId.length];
         for (int l = 0; l < locs; l++) {
-            newLineStart[l] = p.locLineStart[l];
             int i;
             for (i = p.locLineStart[l + 1] - 1; i >= p.locLineStart[l]; i--) {
                 int f = p.lineFunction[i];
@@ -52,7 +51,7 @@ public final class FramePruner {
                 if (i == p.locLineStart[l + 1] - 1) {
                     prune[l] = true;
                 } else {
-                    newLineStart[l] = i + 1;
+                    Arrays.fill(lineKept, p.locLineStart[l], i + 1, false);
                 }
             }
         }
@@ -61,20 +60,7 @@ public final class FramePruner {
         }
         ProfileBuilder.Parts parts = p.parts();
         // Locations keep only the lines outside the matched one.
-        IntList lineStart = new IntList(locs + 1);
-        IntList lineFunction = new IntList(p.lineFunction.length);
-        dev.leakscope.util.LongList lineNumber = new dev.leakscope.util.LongList(p.lineFunction.length);
-        for (int l = 0; l < locs; l++) {
-            lineStart.add(lineFunction.size());
-            for (int i = newLineStart[l]; i < p.locLineStart[l + 1]; i++) {
-                lineFunction.add(p.lineFunction[i]);
-                lineNumber.add(p.lineNumber[i]);
-            }
-        }
-        lineStart.add(lineFunction.size());
-        parts.locLineStart = lineStart.toArray();
-        parts.lineFunction = lineFunction.toArray();
-        parts.lineNumber = lineNumber.toArray();
+        ProfileEdits.keepLines(p, parts, lineKept);
         // Stacks are cut at the first marked location after the first unmarked one, from the root.
         IntBlocks leaves = new IntBlocks();
         StackTree.Builder tree = new StackTree.Builder();

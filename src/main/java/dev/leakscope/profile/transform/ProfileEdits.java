@@ -1,6 +1,7 @@
 package dev.leakscope.profile.transform;
 
 import dev.leakscope.util.IntList;
+import dev.leakscope.util.LongList;
 import dev.leakscope.profile.GoMath;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
@@ -8,7 +9,7 @@ import dev.leakscope.profile.SampleValues;
 import dev.leakscope.profile.Units;
 import dev.leakscope.profile.ValueType;
 
-/** Copies of a profile with values rescaled or samples replaced; the tables are shared. */
+/** Copies of a profile with values rescaled, samples replaced or location lines left out; the other tables are shared. */
 final class ProfileEdits {
     private ProfileEdits() {
     }
@@ -69,6 +70,27 @@ final class ProfileEdits {
         parts.sampleCount = samples.length;
         parts.stackLeaf = p.stackLeaf.pick(samples);
         parts.sampleLabels = p.sampleLabels.pick(samples);
+    }
+
+    /** Sets parts' location lines to p's lines that are kept (indexed as p's line table), in their order. */
+    static void keepLines(Profile p, ProfileBuilder.Parts parts, boolean[] lineKept) {
+        int locs = p.locationCount();
+        IntList lineStart = new IntList(locs + 1);
+        IntList lineFunction = new IntList(p.lineFunction.length);
+        LongList lineNumber = new LongList(p.lineFunction.length);
+        for (int l = 0; l < locs; l++) {
+            lineStart.add(lineFunction.size());
+            for (int i = p.locLineStart[l]; i < p.locLineStart[l + 1]; i++) {
+                if (lineKept[i]) {
+                    lineFunction.add(p.lineFunction[i]);
+                    lineNumber.add(p.lineNumber[i]);
+                }
+            }
+        }
+        lineStart.add(lineFunction.size());
+        parts.locLineStart = lineStart.toArray();
+        parts.lineFunction = lineFunction.toArray();
+        parts.lineNumber = lineNumber.toArray();
     }
 
     /** The value rows of the given samples of p. */
