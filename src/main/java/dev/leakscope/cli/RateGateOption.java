@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.report.TrendReport;
 import dev.leakscope.trend.TrendGate;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,11 @@ final class RateGateOption {
     /** Both gates of trend and watch, with --fail-on-growth. */
     TrendGate with(GrowthGateOption growth) {
         return new TrendGate(bytesPerHour(), growth.threshold());
+    }
+
+    /** Both gates as the user wrote them, for gate messages. */
+    TrendReport.GateOptions given(GrowthGateOption growth) {
+        return new TrendReport.GateOptions(text, growth.text);
     }
 
     /** Bytes per hour, or -1 when no gate is set. */

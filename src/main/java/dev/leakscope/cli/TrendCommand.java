@@ -92,7 +92,7 @@ final class TrendCommand extends ProfileCommand {
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(),
-                    new TrendReport.GateOptions(failOnRate.text, failOnGrowth.text)));
+                    failOnRate.given(failOnGrowth)));
             err.flush();
             return ExitCodes.GATE;
         }

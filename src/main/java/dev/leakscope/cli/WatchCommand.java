@@ -107,7 +107,7 @@ final class WatchCommand extends ProfileCommand {
         int maxFailures = schedule.maxFailures();
         Format f = format.parse(WatchReport.FORMATS);
         TrendGate gates = failOnRate.with(failOnGrowth);
-        TrendReport.GateOptions gateOptions = new TrendReport.GateOptions(failOnRate.text, failOnGrowth.text);
+        TrendReport.GateOptions gateOptions = failOnRate.given(failOnGrowth);
         Duration period = schedule.every("1m");
         List<ProfileUrl> endpoints = CollectCommand.endpoints(urls);
         FetchSettings fetchSettings = input.fetch.settings(root, input.limits().maxProfileBytes());
