@@ -81,9 +81,13 @@ final class ContentSniffer {
 
     /**
      * Whether an input starting with head may be a log or a program's output, which can hold a class
-     * histogram anywhere: text, though perhaps not UTF-8 and with terminal escapes, never NUL bytes.
+     * histogram anywhere: text, though perhaps not UTF-8 and with terminal escapes, no NUL bytes but
+     * in UTF-16 behind its byte-order mark.
      */
     static boolean mayBeLog(byte[] head) {
+        if (ClassHistogram.utf16(head)) {
+            return true;
+        }
         for (byte b : head) {
             if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b) {
                 return false;

@@ -72,6 +72,13 @@ class BadInputMatrixTest {
                 new byte[] {0, 2, 0, 0}, random(200, 3))), 2, "corrupt or truncated Flight Recorder recording"));
         c.add(new Case("text file", d -> top(d, "hello\nworld\n".getBytes(StandardCharsets.UTF_8)), 2,
                 "text starting with \"hello\""));
+        // the JVM's standard output is searched for a class histogram: without one it is no profile, as before
+        c.add(new Case("JVM output without class histogram", d -> top(d, ("2026-12-07 03:41:33\nFull thread dump OpenJDK"
+                + " 64-Bit Server VM (17.0.15+6 mixed mode):\n\n\"main\" #1 prio=5 runnable\n" + "x".repeat(70_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8)), 2, "text starting with \"2026-12-07 03:41:33\" is in no format"));
+        c.add(new Case("JVM output with a histogram that breaks off", d -> top(d, ("step 1\n num     #instances"
+                + "         #bytes  class name\n----\n   1:   2   48  A\nstep 2\n").getBytes(StandardCharsets.UTF_8)), 2,
+                "input.pb: line 5: malformed class histogram: expected a row"));
         for (int cut : new int[] {2, 5, 10, 30, -20, -8, -1}) {
             c.add(new Case("gzip truncated at " + cut, d -> top(d, truncate(gzip(validProfile().toByteArray()), cut)),
                     2, "truncated gzip data"));

@@ -21,12 +21,17 @@ public final class ClassHistogram {
 
     /** Whether decompressed content starting with head is a class histogram. */
     public static boolean sniff(byte[] head) {
-        return HistogramReader.sniff(head);
+        return HistogramReader.sniff(Utf16Text.utf8(head));
+    }
+
+    /** Whether content starting with head is UTF-16 text behind its byte-order mark (Windows PowerShell 5's). */
+    public static boolean utf16(byte[] head) {
+        return Utf16Text.marked(head);
     }
 
     /** Whether decompressed content, whole, holds a class histogram within other text. */
     public static boolean holds(byte[] data) {
-        return HistogramReader.holds(data);
+        return HistogramReader.holds(Utf16Text.utf8(data));
     }
 
     /** The histogram in source as a profile; a malformed line is an input error naming the source and line. */
@@ -46,7 +51,7 @@ public final class ClassHistogram {
     public static Profile find(InputSource source, Limits limits) {
         ProfileBuilder builder = ProfileBuilder.withEmptyString();
         HistogramReader.Facts facts;
-        try (InputStream in = source.openProfile(limits)) {
+        try (InputStream in = Utf16Text.utf8(source.openProfile(limits))) {
             facts = new HistogramReader(builder).read(in);
         } catch (InputException e) {
             throw e.getMessage().startsWith(source.name() + ":") ? e

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -161,11 +162,16 @@ final class HistogramReader {
 
     /** Whether a histogram's header stands on some line of text (a log's decorations before it or not). */
     static boolean holds(byte[] text) {
-        String s = new String(text, StandardCharsets.ISO_8859_1);
-        for (int i = s.indexOf("#instances"); i >= 0; i = s.indexOf("#instances", i + 1)) {
-            int start = s.lastIndexOf('\n', i) + 1;
-            int end = s.indexOf('\n', i);
-            byte[] line = s.substring(start, end < 0 ? s.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = indexOf(text, 0, text.length, "#instances"); i >= 0; i = indexOf(text, i + 1, text.length, "#instances")) {
+            int start = i;
+            while (start > 0 && text[start - 1] != '\n') {
+                start--;
+            }
+            int end = i;
+            while (end < text.length && text[end] != '\n') {
+                end++;
+            }
+            byte[] line = Arrays.copyOfRange(text, start, end);
             int from = decorations(line, line.length);
             if (HEADER.matcher(new String(line, from, line.length - from, StandardCharsets.ISO_8859_1)).matches()) {
                 return true;
@@ -308,7 +314,7 @@ final class HistogramReader {
         while (end > 0 && b[end - 1] == ' ') {
             end--;
         }
-        if (end == 0 || b[end - 1] != ':' || indexOf(b, end, JDK8_TITLE) < 0) {
+        if (end == 0 || b[end - 1] != ':' || indexOf(b, 0, end, JDK8_TITLE) < 0) {
             return;
         }
         titleLine = lines.number();

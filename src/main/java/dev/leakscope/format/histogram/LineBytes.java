@@ -69,8 +69,9 @@ final class LineBytes {
         return true;
     }
 
-    static int indexOf(byte[] b, int n, String word) {
-        for (int i = 0; i + word.length() <= n; i++) {
+    /** Where word first stands in b[from, n), or -1. */
+    static int indexOf(byte[] b, int from, int n, String word) {
+        for (int i = from; i + word.length() <= n; i++) {
             if (startsWith(b, i, n, word)) {
                 return i;
             }

@@ -187,14 +187,57 @@ class HistogramInTextTest {
         assertEquals("Time: from the file's modification time", p.comments().get(1));
     }
 
-    /** The text as a file named h.txt (a name without a date), read as any input is. */
-    private Profile load(String text) {
+    /**
+     * Windows PowerShell 5 redirects a command's output ({@code jcmd PID GC.class_histogram > histo.txt})
+     * as UTF-16 behind a byte-order mark, with {@code \r\n} line ends: read as the same text.
+     */
+    @Test
+    void utf16OfWindowsPowerShell() throws IOException {
+        Path jcmd = Path.of("testdata/jvm-leak/histograms/histo-20261206T202031Z.txt");
+        Profile expected = ProfileLoader.load(InputSource.of(jcmd), Limits.DEFAULT);
+        String text = Files.readString(jcmd).replace("\n", "\r\n");
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bom = utf16 == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xff, (byte) 0xfe}
+                    : new byte[] {(byte) 0xfe, (byte) 0xff};
+            for (String t : List.of(text, "PS C:\\> java -XX:+PrintClassHistogram -jar service.jar\r\n" + text)) {
+                byte[] body = t.getBytes(utf16);
+                byte[] all = new byte[bom.length + body.length];
+                System.arraycopy(bom, 0, all, 0, bom.length);
+                System.arraycopy(body, 0, all, bom.length, body.length);
+                Profile p = load(all);
+                assertEquals(expected.sampleCount(), p.sampleCount());
+                assertEquals(expected.totals()[1], p.totals()[1]);
+                assertEquals(expected.comments().get(0), p.comments().get(0));
+            }
+        }
+    }
+
+    /** Characters beyond 16 bits, a pair of UTF-16 units split between two chunks, come through whole. */
+    @Test
+    void utf16CharactersOfTwoUnits() throws IOException {
+        String text = "x".repeat(8191) + "\uD83D\uDE00 \u00e9\n".repeat(3000);
+        byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
+        try (java.io.InputStream in = Utf16Text.utf8(new java.io.ByteArrayInputStream(utf16))) {
+            assertEquals(text, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        byte[] plain = "plain".getBytes(StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Utf16Text.utf8(new java.io.ByteArrayInputStream(plain))) {
+            assertEquals("plain", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private Profile load(byte[] content) {
         try {
-            Path file = Files.writeString(dir.resolve("h.txt"), text);
+            Path file = Files.write(dir.resolve("h.txt"), content);
             return ProfileLoader.load(InputSource.named("h.txt", file), Limits.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text as a file named h.txt (a name without a date), read as any input is. */
+    private Profile load(String text) {
+        return load(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int sample(Profile p, String name) {
