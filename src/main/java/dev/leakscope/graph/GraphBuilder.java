@@ -84,12 +84,10 @@ public final class GraphBuilder {
             }
             int parent = -1;
             boolean residual = false;
-            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
+            // the locations kept only, read from the tree; those left out below them come back as residual
+            int leaf = p.stackLeaf(s);
+            for (int i = p.stacks.stack(leaf, stack, locationKept) - 1; i >= 0; i--) {
                 int l = stack[i];
-                if (locationKept != null && !locationKept[l]) {
-                    residual = true;
-                    continue;
-                }
                 int fs = t.frameStart[l];
                 int fe = t.frameStart[l + 1];
                 for (int k = fe - 1; k >= fs; k--) {
@@ -130,6 +128,7 @@ public final class GraphBuilder {
                     residual = false;
                 }
             }
+            residual |= locationKept != null && leaf >= 0 && !locationKept[p.stacks.location(leaf)];
             if (parent >= 0 && !residual) {
                 g.flat[parent] += w;
                 g.flatDiv[parent] += dw;

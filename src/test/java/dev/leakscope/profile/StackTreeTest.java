@@ -37,6 +37,12 @@ class StackTreeTest {
             }
             assertEquals(d, i);
         }
+        // the stacks of the locations kept: every other one
+        boolean[] keep = {true, false, true, false};
+        for (int s = 0; s < stacks.length; s++) {
+            int[] kept = Arrays.stream(stacks[s]).filter(l -> keep[l]).toArray();
+            assertArrayEquals(kept, Arrays.copyOf(buf, t.stack(leaves[s], buf, keep)), "sample " + s + " kept");
+        }
         for (int s = 0; s < stacks.length; s++) {
             for (int o = 0; o < s; o++) {
                 if (!Arrays.equals(stacks[s], stacks[o])) {
@@ -58,6 +64,20 @@ class StackTreeTest {
         StackTree t = b.build();
         assertEquals(t.parent(a), t.parent(branch));
         assertEquals(a, t.parent(deeper));
+    }
+
+    @Test
+    void stacksAddedAgainAfterTheTableGrewAreFound() {
+        // 20000 chains: the table and its hash bits grow several times
+        StackTree.Builder b = new StackTree.Builder();
+        int count = 20000;
+        int[] leaves = new int[count];
+        for (int s = 0; s < count; s++) {
+            leaves[s] = b.add(new int[] {s, s % 7, 100000 + s % 3}, 0, 3);
+        }
+        for (int s = 0; s < count; s++) {
+            assertEquals(leaves[s], b.add(new int[] {s, s % 7, 100000 + s % 3}, 0, 3), "stack " + s);
+        }
     }
 
     @Test
