@@ -115,6 +115,23 @@ public final class JvmLeakProgram implements AutoCloseable {
     }
 
     /**
+     * {@code kill -3}: started with {@code -XX:+PrintClassHistogram}, the JVM writes a thread dump and then
+     * a class histogram into its standard output; returns that text, up to the histogram's Total line.
+     */
+    public String quitSignal() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start();
+        assertEquals(0, kill.waitFor(), "kill -QUIT " + process.pid());
+        StringBuilder text = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            text.append(line).append('\n');
+            if (line.startsWith("Total ")) {
+                return text.toString();
+            }
+        }
+        throw new IllegalStateException("no class histogram after kill -QUIT: " + text);
+    }
+
+    /**
      * The text of {@code jhsdb jmap --histo --pid PID} (every object on the heap, garbage too: no GC
      * first). The test is skipped where the serviceability agent may not attach (no ptrace), except on CI.
      */

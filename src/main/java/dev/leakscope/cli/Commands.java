@@ -46,6 +46,9 @@ final class Commands {
      */
     static CommandLine commandLine(Path workDir, InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
                                    Environment env, String[] args) {
+        // Options are strings and numbers (a test holds them to it): picocli need not look up by reflection
+        // its converters of java.time, java.sql and java.nio types (~50 classes loaded for each command line).
+        System.setProperty("picocli.converters.excludes", ".*");
         LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
         CommandLine cl = new CommandLine(root);
         Collection<Class<?>> needed = args == null ? SUBCOMMANDS.values() : needed(args);

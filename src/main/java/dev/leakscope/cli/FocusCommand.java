@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leakscope focus REGEX FILE}: callers, callees and top nodes of the samples through a function. */
 @Command(name = "focus", mixinStandardHelpOptions = true,
-        description = {"Show the picture around the functions matching REGEX: their flat and cum, the caller",
-            "paths and callees that carry their samples, and the top nodes of those samples.",
+        description = {"Show the callers, callees and top nodes of the functions matching REGEX.",
+            "Their flat and cum, the caller paths and callees that carry their samples, and the top nodes of those"
+                    + " samples.",
             "With --base, rows are ranked by growth, so the caller path of a leak comes first.",
             "--format json gives the schema " + FocusReport.JSON_SCHEMA + "; --format html one page with a flame graph"
                     + " of the samples through the match."})

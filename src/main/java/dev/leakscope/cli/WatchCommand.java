@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leakscope watch}: follows a live service, with a trend of its last snapshots after every one. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Fetch a snapshot of each URL every DURATION and, after each round, print one status line per"
+        description = {"Follow a live service: a snapshot every DURATION and a status line with its top leak suspect.",
+            "Fetch a snapshot of each URL every DURATION and, after each round, print one status line per"
                 + " URL: the time, the total, its growth rate and the top leak suspect over the last --window"
                 + " snapshots (the rule of leakscope trend; rates per hour of the profiles' own times, time_nanos,"
                 + " or of the fetch times when the profiles have none). Runs until Ctrl-C, or --count rounds;"

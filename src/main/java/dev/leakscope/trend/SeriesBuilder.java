@@ -152,8 +152,8 @@ public final class SeriesBuilder {
         if (withRetention && (inuseSpace < 0 || allocSpace < 0)) {
             withRetention = false;
         }
-        if (s == times.length) {
-            int n = s * 2;
+        if (s >= times.length) { // (snapshots lacking the type, below, take no room)
+            int n = Math.max(s + 1, times.length * 2);
             times = Arrays.copyOf(times, n);
             fileTimes = Arrays.copyOf(fileTimes, n);
             totals = Arrays.copyOf(totals, n);

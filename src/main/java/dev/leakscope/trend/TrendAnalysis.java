@@ -69,8 +69,9 @@ public final class TrendAnalysis {
                 && w.monotonicity() >= MIN_MONOTONICITY && w.r2() >= MIN_R2
                 && w.maxStepShare() <= (fitted == 3 ? MAX_STEP_SHARE_TWO_STEPS : MAX_STEP_SHARE)
                 && v[v.length - 1] >= v[fitted - 1];
-        return new Stats(v, w.slope(), w.r2(), w.monotonicity(), w.growth(), w.maxStepShare(), retention, w.score(),
-                suspect);
+        // the growth shown (and gated) is first to last, as for any row; the fit and the rule use the window
+        return new Stats(v, w.slope(), w.r2(), w.monotonicity(), v[v.length - 1] - v[0], w.maxStepShare(), retention,
+                w.score(), suspect);
     }
 
     /** The statistics of one row; finalTotal sets the smallest growth that counts. */

@@ -1,12 +1,15 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -40,6 +43,21 @@ class CommandsTest {
                     String.join(" ", all));
         }
         assertEquals(AutoComplete.GenerateCompletion.class, List.copyOf(Commands.SUBCOMMANDS.values()).get(10));
+    }
+
+    @Test
+    void everyOptionIsAStringOrANumberWhichPicocliConvertsWithoutReflection() {
+        Set<Class<?>> plain = Set.of(String.class, int.class, Integer.class, long.class, Long.class, double.class,
+                Double.class, boolean.class, Boolean.class);
+        List<CommandLine> all = new ArrayList<>(List.of(tree((String[]) null)));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values());
+            for (CommandLine.Model.ArgSpec arg : all.get(i).getCommandSpec().args()) {
+                Class<?> type = arg.isMultiValue() ? arg.auxiliaryTypes()[0] : arg.type();
+                assertTrue(plain.contains(type) || arg.converters().length > 0,
+                        all.get(i).getCommandName() + " " + arg.paramLabel() + ": " + type);
+            }
+        }
     }
 
     @Test

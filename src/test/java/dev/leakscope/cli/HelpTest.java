@@ -56,6 +56,22 @@ class HelpTest {
                 diff);
     }
 
+    /** The root's list of commands shows each one's first description line: a whole, short sentence. */
+    @Test
+    void everyCommandIsSummedUpInOneWholeSentence() {
+        String out = Cli.run("--help").out();
+        Matcher summary = Pattern.compile("(?m)^ {2}(\\w[\\w-]*) +(\\S.*(?:\\n {20,}\\S.*)*)").matcher(
+                out.substring(out.indexOf("Commands:"), out.indexOf("Exit codes:")));
+        int commands = 0;
+        while (summary.find()) {
+            commands++;
+            String sentence = summary.group(2).replaceAll("\\s+", " ");
+            assertTrue(sentence.endsWith("."), summary.group(1) + ": " + sentence);
+            assertTrue(sentence.length() <= 120, summary.group(1) + ": " + sentence.length() + " characters: " + sentence);
+        }
+        assertTrue(commands >= 10, out);
+    }
+
     @Test
     void aMistypedCommandGetsASuggestion() {
         Cli.Result r = Cli.run("dif", "a.pb.gz");

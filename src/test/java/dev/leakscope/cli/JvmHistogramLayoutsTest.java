@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The class histograms of the other JDK tools, taken from testdata/jvm-leak's program running in the
- * test JDK: {@code jhsdb jmap --histo} and a GC log of {@code -Xlog:gc+classhisto*=trace} (two
- * histograms per full collection, the last counts; its time from the log's utctime decoration). Two
- * steps of 2000 sessions apart, diff finds the 4000 kept sessions.
+ * test JDK: {@code jhsdb jmap --histo}, a GC log of {@code -Xlog:gc+classhisto*=trace} (two
+ * histograms per full collection, the last counts; its time from the log's utctime decoration) and
+ * the standard output of {@code -XX:+PrintClassHistogram}. Two steps of 2000 sessions apart, diff
+ * finds the 4000 kept sessions.
  */
 class JvmHistogramLayoutsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +49,27 @@ class JvmHistogramLayoutsTest {
         Cli.Result info = Cli.run(dir, "info", "jhsdb_1.txt");
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Producer:    Class histogram (jhsdb jmap --histo) of process "), info.out());
+    }
+
+    /**
+     * The standard output of the program under -XX:+PrintClassHistogram, as it grows: its own lines and,
+     * on each kill -3, a thread dump and a class histogram. Each copy is read as its last histogram.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void standardOutputOfPrintClassHistogram(@TempDir Path dir) throws Exception {
+        StringBuilder stdout = new StringBuilder();
+        try (JvmLeakProgram program = JvmLeakProgram.start("-XX:+PrintClassHistogram")) {
+            stdout.append(program.step()).append('\n').append(program.quitSignal());
+            Files.writeString(dir.resolve("stdout_0.log"), stdout);
+            stdout.append(program.step()).append('\n').append(program.step()).append('\n').append(program.quitSignal());
+            Files.writeString(dir.resolve("stdout_1.log"), stdout.append(program.step()).append('\n'));
+        }
+        assertEquals(4000, sessionDelta(dir, "stdout_0.log", "stdout_1.log"));
+        Cli.Result info = Cli.run(dir, "info", "stdout_1.log");
+        assertTrue(info.out().contains("Producer:    Class histogram (-XX:+PrintClassHistogram or jmap -histo), JDK "),
+                info.out());
+        assertTrue(info.out().contains(", the last of 2; the other text skipped\n"), info.out());
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.io.InputStream;
 /**
  * JVM class histograms ({@code jcmd PID GC.class_histogram}, {@code jmap -histo[:live]}, the JVM's
  * standard output with {@code -XX:+PrintClassHistogram}, GC logs) as profiles: one sample per class,
- * its only frame the class, with {@code instances} and {@code bytes} (the default). The text has no time: it is taken from the file name or modification time
+ * its only frame the class, with {@code instances} and {@code bytes} (the default). Unless a GC log
+ * dates it, the text has no time: it is taken from the file name or modification time
  * ({@link CaptureTime}), so a directory of histograms is a series in capture order.
  */
 public final class ClassHistogram {
