@@ -63,8 +63,8 @@ public final class ClassHistogram {
         if (facts == null) {
             return null;
         }
-        CaptureTime time = facts.timeNanos() != 0 ? new CaptureTime(facts.timeNanos(), "from the text (the GC log's time)")
-                : CaptureTime.of(source);
+        CaptureTime time = CaptureTime.of(source, facts.timeNanos(), facts.zoned(), facts.zoned()
+                ? "from the text (the GC log's time)" : "from the text (the thread dump's local time, read as UTC)");
         builder.setTimeNanos(time.nanos());
         comment(builder, producer(facts));
         comment(builder, TimeSource.comment(time.how()));

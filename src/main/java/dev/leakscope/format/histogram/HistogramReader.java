@@ -14,7 +14,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +75,10 @@ final class HistogramReader {
     private static final int DATE_STAMP_LENGTH = 28;
     /** What JDK 8's GC log writes on the line above a histogram, after the collection's date stamp. */
     private static final String JDK8_TITLE = "[Class Histogram";
+    /** What a thread dump starts with, under the JVM's local time ("2026-12-07 03:41:33", no zone). */
+    private static final String THREAD_DUMP = "Full thread dump ";
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final int LOCAL_TIME_LENGTH = 19;
     /** The JVM writes this line above the header when it ran out of native memory counting. */
     private static final String WARNING = "WARNING:";
 
@@ -93,7 +99,8 @@ final class HistogramReader {
      *
      * @param pid        the process id jcmd or jhsdb wrote above it, or null
      * @param jdk        the JDK's version (java.base's module version, or what jhsdb names), or null
-     * @param timeNanos  the time the text gives the histogram (a GC log's date), or 0
+     * @param timeNanos  the time the text gives the histogram (a GC log's date, a thread dump's), or 0
+     * @param zoned      whether that time names its zone (a GC log's does; a thread dump's is local time)
      * @param total      whether it ends with its Total line (else it was cut short)
      * @param histograms how many complete histograms the text held (a GC log: one per collection and side)
      * @param firstLine  its header's line number
@@ -103,13 +110,13 @@ final class HistogramReader {
      * @param skipped    the header line of the last histogram that broke off or was cut short, 0 if none
      */
     record Facts(Layout layout, String pid, boolean moduleColumn, String jdk, List<String> warnings, boolean total,
-                 int histograms, long timeNanos, ClassTable classes, long firstLine, long lastLine, long lines,
+                 int histograms, long timeNanos, boolean zoned, ClassTable classes, long firstLine, long lastLine, long lines,
                  boolean otherText, long skipped) {
     }
 
     /** A histogram's header and what the lines above it said. */
     private record Header(Layout layout, String pid, String jdk, boolean moduleColumn, List<String> warnings,
-                          long timeNanos, long line) {
+                          long timeNanos, boolean zoned, long line) {
     }
 
     private final ProfileBuilder builder;
@@ -132,6 +139,10 @@ final class HistogramReader {
     /** JDK 8's GC log: the last line ending "[Class Histogram (... full gc): ", and its date stamp's time or 0. */
     private long titleLine;
     private long titleNanos;
+    /** The JVM's standard output: the line that could be a thread dump's local time, and the last dump's time or 0. */
+    private long localTimeLine;
+    private long localTimeNanos;
+    private long dumpNanos;
 
     HistogramReader(ProfileBuilder builder) {
         this.builder = builder;
@@ -199,7 +210,7 @@ final class HistogramReader {
         }
         Header h = countedHeader;
         return new Facts(h.layout(), h.pid(), h.moduleColumn(), h.jdk() != null ? h.jdk() : jdk, h.warnings(),
-                countedTotal, complete, h.timeNanos(), counted, h.line(), countedEnd, lines.number(), otherText, skipped);
+                countedTotal, complete, h.timeNanos(), h.zoned(), counted, h.line(), countedEnd, lines.number(), otherText, skipped);
     }
 
     /**
@@ -262,6 +273,7 @@ final class HistogramReader {
             warnings.clear();
             if (start == 0) {
                 title(lines, b, n);
+                threadDump(lines, b, n);
             }
         }
         return null;
@@ -271,11 +283,13 @@ final class HistogramReader {
         long line = lines.number();
         if (decorations > 0) {
             return new Header(Layout.GC_LOG, null, null, moduleColumn, List.of(),
-                    logTime(new String(lines.bytes(), 0, decorations, StandardCharsets.ISO_8859_1)), line);
+                    logTime(new String(lines.bytes(), 0, decorations, StandardCharsets.ISO_8859_1)), true, line);
         }
         boolean jdk8 = jcmd && titleLine > 0 && titleLine == line - 1;
         Layout layout = !jcmd ? Layout.JHSDB : jdk8 ? Layout.JDK8_GC_LOG : Layout.JCMD;
-        Header h = new Header(layout, pid, preambleJdk, moduleColumn, List.copyOf(warnings), jdk8 ? titleNanos : 0, line);
+        long time = jdk8 ? titleNanos : layout == Layout.JCMD ? dumpNanos : 0;
+        Header h = new Header(layout, pid, preambleJdk, moduleColumn, List.copyOf(warnings), time, jdk8, line);
+        dumpNanos = 0;
         pid = null;
         preambleJdk = null;
         warnings.clear();
@@ -326,6 +340,25 @@ final class HistogramReader {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Notes the time of a thread dump (kill -3, jcmd Thread.print): the JVM's local time on the line
+     * above "Full thread dump ...", without zone.
+     */
+    private void threadDump(HistogramLines lines, byte[] b, int n) {
+        if (n == LOCAL_TIME_LENGTH && b[4] == '-' && b[10] == ' ' && b[13] == ':') {
+            localTimeLine = lines.number();
+            try {
+                Instant t = LocalDateTime.parse(new String(b, 0, n, StandardCharsets.ISO_8859_1), LOCAL_TIME)
+                        .toInstant(ZoneOffset.UTC);
+                localTimeNanos = t.getEpochSecond() * 1_000_000_000L;
+            } catch (DateTimeException e) {
+                localTimeNanos = 0;
+            }
+        } else if (localTimeLine == lines.number() - 1 && startsWith(b, 0, n, THREAD_DUMP)) {
+            dumpNanos = localTimeNanos;
         }
     }
 

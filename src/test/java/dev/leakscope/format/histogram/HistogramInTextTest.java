@@ -56,10 +56,29 @@ class HistogramInTextTest {
                 + "step 2 sessions 4000 cached 1000\n";
         Profile p = load(text);
         assertEquals(List.of("Class histogram (-XX:+PrintClassHistogram or jmap -histo), JDK 17.0.15",
-                "Time: from the file's modification time",
+                "Time: from the text (the thread dump's local time, read as UTC)",
                 "The class histogram of lines 15-19 of 20; the other text skipped"), p.comments());
         assertEquals(460464, p.totals()[1]);
         assertEquals(2, p.sampleCount());
+        assertEquals(Instant.parse("2026-12-07T03:41:33Z").getEpochSecond() * 1_000_000_000L, p.timeNanos());
+    }
+
+    /**
+     * A thread dump's time is the JVM's local time, without zone: a date in the file name comes first,
+     * and a dump before an earlier histogram gives the later one no time.
+     */
+    @Test
+    void threadDumpTimeAfterTheFileName() throws IOException {
+        String histogram = HEADER + "   1:             2             48  java.lang.String (java.base@17.0.15)\n"
+                + "Total             2             48\n";
+        Path named = Files.writeString(dir.resolve("stdout-20261207T050000Z.log"), THREAD_DUMP + histogram);
+        Profile p = ProfileLoader.load(InputSource.of(named), Limits.DEFAULT);
+        assertEquals("Time: from the file name", p.comments().get(1));
+        assertEquals(Instant.parse("2026-12-07T05:00:00Z").getEpochSecond() * 1_000_000_000L, p.timeNanos());
+        assertEquals("Time: from the file's modification time",
+                load(THREAD_DUMP + histogram + "log line\n" + histogram).comments().get(1));
+        assertEquals("Time: from the file's modification time",
+                load("2026-13-07 03:41:33\nFull thread dump OpenJDK\n" + histogram).comments().get(1));
     }
 
     /** {@code jcmd PID Thread.print} and {@code jcmd PID GC.class_histogram} into one file, either order. */
