@@ -71,7 +71,8 @@ public final class GraphBuilder {
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
         int[] edgeStamp = new int[64];
-        LongIntMap edgeIndex = new LongIntMap(t.size() * 2);
+        // between the nodes kept (after a cut to the top nodes, a few) there are few edges
+        LongIntMap edgeIndex = new LongIntMap(kept == null ? t.size() * 2 : 64);
         // Locations none of whose frames are kept are passed over whole (after a cut to the top
         // nodes, most are).
         boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
