@@ -30,19 +30,13 @@ import picocli.CommandLine.Parameters;
         description = {"Rank what grew between a baseline and the current profile, node by node.",
             "  leakscope diff BASE CURRENT...          (the first file is the baseline)",
             "  leakscope diff --base B [--base B2] CURRENT...",
-            "  leakscope diff DIR|ARCHIVE                (its oldest profile against its newest: by time_nanos"
-                    + " when every profile has its own, else by name)",
-            "Files on one side are merged (a directory or archive on a side: all its profiles). Sample types must"
+            "  leakscope diff DIR|ARCHIVE              (oldest profile against newest)",
+            "A DIR or ARCHIVE is ordered by time_nanos when every profile has its own, else by name. Files on one"
+                    + " side are merged (a directory or archive on a side: all its profiles). Sample types must"
                     + " agree by name and unit. Filters (--focus, --hide…) apply to both sides; totals are of the"
                     + " samples they keep.",
             "Changes within sampling noise (3 standard deviations, from the profile's sampling period)"
-                    + " are marked noise and never trip a gate."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success; no gate tripped",
-            "1:a gate (--fail-on-growth, --fail-on-node-growth) tripped; the report is still printed"
-                    + " and stderr says why in one line",
-            "2:usage error, or an input that cannot be read"})
+                    + " are marked noise and never trip a gate."})
 final class DiffCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "Profiles: the baseline then the current ones, or only current ones with --base.")

@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscope top}: the largest nodes of a profile, as {@code go tool pprof -top} prints them. */
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = {"Show the nodes with the largest values, as go tool pprof -top does.",
-            "Several FILEs are merged (sample types that differ in form first brought onto one set). FILE may be - for standard input,",
-            "a directory or an archive (tar, tar.gz, tar.zst, tar.xz, zip): all the profiles in it are merged.",
+            "Several FILEs are merged (sample types that differ in form first brought onto one set). ",
+            "FILE may be - for standard input, a directory, or an archive (zip; tar, plain or compressed): all the"
+                    + " profiles in it are merged.",
             "--format markdown gives a table for a ticket; --format json the schema leakscope.top/v1."})
 final class TopCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profiles, directories or archives of them.")

@@ -9,6 +9,7 @@ import dev.leakscope.trend.SeriesBuilder;
 import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
+import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -77,6 +78,7 @@ final class TrendCommand extends ProfileCommand {
             return builder.begin(argument, name, p, file);
         });
         var series = builder.build();
+        TwinSnapshots.warning(series.snapshots()).ifPresent(Output.warnings(spec));
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || gates.perHour() >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "

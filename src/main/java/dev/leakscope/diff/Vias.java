@@ -49,9 +49,13 @@ final class Vias {
         }
     }
 
-    /** The via node of a node changing by delta, or -1. */
+    /**
+     * The via node of a node changing by delta, or -1, also when it carried under 1% of the change (the
+     * rest came through no frame of the program's own: naming it would say "via X: 0%").
+     */
     int via(int node, long delta) {
-        return delta > 0 ? growthVia[node] : shrinkVia[node];
+        int via = delta > 0 ? growthVia[node] : shrinkVia[node];
+        return via >= 0 && Math.abs(change(node, delta)) * 100 >= Math.abs(delta) ? via : -1;
     }
 
     /** The part of that change that came through the via node. */

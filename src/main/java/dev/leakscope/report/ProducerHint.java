@@ -35,8 +35,23 @@ final class ProducerHint {
             return "JVM (async-profiler or a JFR converter)";
         }
         if (p.functionCount() == 0 && p.locationCount() > 0) {
-            return "unknown (addresses only, not symbolized)";
+            String lib = allocatorLibrary(p);
+            return lib == null ? "unknown (addresses only, not symbolized)"
+                    : (lib.startsWith("libjemalloc") ? "jemalloc" : "gperftools or tcmalloc") + " (" + lib
+                            + "; addresses only, not symbolized)";
         }
         return "unknown";
+    }
+
+    /** The file name of the allocator library (jemalloc, tcmalloc) that a native profile maps, or null. */
+    private static String allocatorLibrary(Profile p) {
+        for (int m = 0; m < p.mappingCount(); m++) {
+            String file = p.mapping(m).file();
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            if (name.startsWith("libjemalloc") || name.startsWith("libtcmalloc")) {
+                return name;
+            }
+        }
+        return null;
     }
 }

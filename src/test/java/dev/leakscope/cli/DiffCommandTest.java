@@ -179,6 +179,20 @@ class DiffCommandTest {
         }
     }
 
+    /**
+     * The native-memory control shrinks by 31 kB, almost all of it in JVM mallocs with no frame of the
+     * program's own: a via that carried a few bytes of it would read "via renderTemplate: 0%".
+     */
+    @Test
+    void aViaCarryingUnderOnePercentOfTheChangeIsNotNamed() throws Exception {
+        JsonNode d = diffJson("java-asprof/nativemem-direct-buffer-control", "--nodefraction=0");
+        assertTrue(d.get("rows").size() > 0);
+        for (JsonNode r : d.get("rows")) {
+            assertTrue(r.get("via").isNull() || 100 * Math.abs(r.get("viaDelta").asLong()) >= Math.abs(r.get("delta").asLong()),
+                    r.toString());
+        }
+    }
+
     @Test
     void growthOnlyAndSortOrders() throws Exception {
         Path dir = TestData.corpus("node", "control");

@@ -183,6 +183,26 @@ class TrendCommandTest {
         assertEquals(2, Cli.run(tmp, "trend", "heap_0.pb.gz", "notes.txt").exitCode());
     }
 
+    /**
+     * A Go scenario's directory holds every snapshot as proto and as debug=1 text: taken whole, the series
+     * counts each twice, out of time order, and shows no suspect; one line says so and how to take one form.
+     */
+    @Test
+    void aDirectoryOfEachSnapshotInTwoFormsGetsAWarningThatNamesThem(@TempDir Path go) throws IOException {
+        for (String k : new String[] {"0", "1", "2", "3", "4", "5", "init"}) {
+            for (String form : new String[] {".pb.gz", ".txt"}) {
+                Files.copy(TestData.corpus("go", "map-cache", "heap_" + k + form), go.resolve("heap_" + k + form));
+            }
+        }
+        Cli.Result r = Cli.run(go, "trend", ".");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("leakscope: warning: ./heap_0.pb.gz and ./heap_0.txt (and 6 more such pairs) look like one"
+                + " snapshot saved in two forms, which the series counts as two; give one form only (e.g. *.pb.gz)\n",
+                r.err());
+        Cli.Result one = Cli.run(go, "trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz");
+        assertEquals("", one.err());
+    }
+
     @Test
     void snapshotsWithNoSampleTypeInCommonAreGroupedByTheirTypes() {
         Path go = TestData.corpus("go", "goroutine-leak");

@@ -1,0 +1,57 @@
+package dev.leakscope.trend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Snapshots of a series that look like one moment saved in two forms: Go's {@code heap_0.pb.gz} beside
+ * {@code heap_0.txt} (debug=1), as a directory of both holds them. The series would count each moment
+ * twice, and the text forms, which have no timestamps, take the whole series out of time order.
+ */
+public final class TwinSnapshots {
+    /** File name extensions that say only how a snapshot was saved, not which one it is. */
+    private static final Set<String> FORMS = Set.of("gz", "zst", "xz", "bz2", "pb", "proto", "pprof", "prof",
+            "txt", "text", "heap", "debug1", "debug2");
+
+    private TwinSnapshots() {
+    }
+
+    /** A one-line warning naming the first pair of twins and how many more there are, if any. */
+    public static Optional<String> warning(List<String> names) {
+        Map<String, String> byStem = new LinkedHashMap<>();
+        List<String[]> twins = new ArrayList<>();
+        for (String name : names) {
+            String other = byStem.putIfAbsent(stem(name), name);
+            if (other != null && !other.equals(name)) {
+                twins.add(new String[] {other, name});
+            }
+        }
+        if (twins.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] first = twins.get(0);
+        int more = twins.size() - 1;
+        String others = more == 0 ? "" : " (and " + more + " more such pair" + (more == 1 ? ")" : "s)");
+        return Optional.of("warning: " + first[0] + " and " + first[1] + others + " look like one snapshot saved in"
+                + " two forms, which the series counts as two; give one form only (e.g. *" + forms(first[0]) + ")");
+    }
+
+    /** The name without the extensions that say how it was saved: {@code dir/heap_0.debug1.txt} is {@code dir/heap_0}. */
+    static String stem(String name) {
+        String s = name;
+        int dot = s.lastIndexOf('.');
+        while (dot > Math.max(s.lastIndexOf('/'), s.lastIndexOf(':')) + 1 && FORMS.contains(s.substring(dot + 1))) {
+            s = s.substring(0, dot);
+            dot = s.lastIndexOf('.');
+        }
+        return s;
+    }
+
+    private static String forms(String name) {
+        return name.substring(stem(name).length());
+    }
+}
