@@ -91,6 +91,8 @@ class TrendCommandTest {
     void markdownIsATable() {
         Cli.Result r = trend(with(SERIES, "--format", "markdown", "--ascii"));
         assertEquals(0, r.exitCode(), r.err());
+        // titled as the other Markdown reports, so a pasted comment says what made it
+        assertTrue(r.out().startsWith("**leakscope trend** of `inuse_space`\n\nType: inuse\\_space  \n"), r.out());
         assertTrue(r.out().contains("\n|  | first | last | growth | rate/h | R² | mono | retained | trend | name |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
                 + "| * | 8MB | 40MB | +32MB |"), r.out());
