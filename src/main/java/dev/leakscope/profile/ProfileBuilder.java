@@ -8,6 +8,7 @@ import dev.leakscope.util.IntBlocks;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
+import dev.leakscope.util.SmallInts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class ProfileBuilder {
     private LongIntMap bigIdKey;
     /** Labels are kept once per distinct set (most samples share theirs): where each set starts. */
     private final IntList labelStart = new IntList();
-    private final IntBlocks sampleLabels = new IntBlocks();
+    /** Per sample, its label set (a few thousand sets at most in most profiles: chars). */
+    private final SmallInts sampleLabels = new SmallInts();
     private int sampleLabelStart;
     /** Open addressing: set + 1 by the hash of its labels; 0 is empty. */
     private int[] labelSetTable = new int[64];
