@@ -122,7 +122,7 @@ final class InputOptions {
         ProfileStore store = null;
         for (String a : args) {
             if (!ProfileUrl.isUrl(a) || Files.exists(root.workDir.resolve(a))) {
-                out.add(InputSource.of(a, root.workDir, root.stdin).watched(root.progress()));
+                out.add(InputSource.of(a, root.workDir, a.equals("-") ? root.claimStdin() : null).watched(root.progress()));
                 continue;
             }
             ProfileUrl url = ProfileUrl.parse(a, shorthandPath);

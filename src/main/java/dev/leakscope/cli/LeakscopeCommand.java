@@ -48,6 +48,9 @@ final class LeakscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether an argument {@code -} has taken standard input. */
+    private boolean stdinClaimed;
+
     /** The progress display of input reading, made on first use; null when there is none. */
     private TerminalProgress progress;
 
@@ -55,6 +58,15 @@ final class LeakscopeCommand implements Callable<Integer> {
         this.stdin = stdin;
         this.workDir = workDir;
         this.env = env;
+    }
+
+    /** Standard input, for the argument {@code -}: it can be read only once, so named at most once. */
+    InputStream claimStdin() {
+        if (stdinClaimed) {
+            throw new UsageException("standard input (-) can be read only once: name it at most once");
+        }
+        stdinClaimed = true;
+        return stdin;
     }
 
     /** Whether text reports use colour, as --color says; auto: on a terminal when NO_COLOR is not set. */

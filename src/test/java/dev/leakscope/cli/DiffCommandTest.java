@@ -78,6 +78,16 @@ class DiffCommandTest {
     }
 
     @Test
+    void standardInputNamedTwiceIsAUsageError() throws Exception {
+        byte[] heap = java.nio.file.Files.readAllBytes(MAP_CACHE.resolve("heap_5.pb.gz"));
+        for (String[] args : List.of(new String[] {"diff", "-", "-"}, new String[] {"diff", "--base", "-", "-"})) {
+            Cli.Result r = Cli.run(MAP_CACHE, new java.io.ByteArrayInputStream(heap), args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("leakscope: standard input (-) can be read only once: name it at most once\n", r.err());
+        }
+    }
+
+    @Test
     void everyControlSnapshotPairStaysWithinNoise() throws Exception {
         for (String scenario : new String[] {"go/control-churn", "node/control"}) {
             for (int a = 0; a < 6; a++) {
