@@ -22,6 +22,9 @@ final class OutputOptions {
         if (file == null) {
             return null;
         }
+        if (file.isEmpty()) {
+            throw new UsageException("--output is empty: name the file to write the report to");
+        }
         Path target = workDir.resolve(file).toAbsolutePath().normalize();
         for (InputSource in : inputs) {
             if (in.path() != null && sameFile(target, in.path())) {

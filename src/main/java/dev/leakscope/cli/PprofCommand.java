@@ -70,9 +70,10 @@ final class PprofCommand extends ProfileCommand {
         List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
-        // pprof's own -output, or leakscope's --output
-        Path target = OutputOptions.target(output.output != null ? output.output : a.get("output", null),
-                root.workDir, inputs);
+        // pprof's own -output (empty, its default: standard output), or leakscope's --output
+        String pprofOutput = a.get("output", "");
+        Path target = OutputOptions.target(output.output != null ? output.output
+                : pprofOutput.isEmpty() ? null : pprofOutput, root.workDir, inputs);
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Consumer<String> notices = Output.notices(spec);

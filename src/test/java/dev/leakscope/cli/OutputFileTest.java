@@ -160,6 +160,20 @@ class OutputFileTest {
     }
 
     @Test
+    void anEmptyOutputPathIsRefusedAsEmpty() throws IOException {
+        Cli.Result r = Cli.run(dir, "top", "--output", "", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("leakscope: --output is empty: name the file to write the report to\n", r.err());
+        assertEquals("", r.out());
+        // pprof's -output "" is its default: standard output
+        Cli.Result expected = Cli.run(dir, "pprof", "-top", "heap_5.pb.gz");
+        r = Cli.run(dir, "pprof", "-top", "-output", "", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(expected.out(), r.out());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
     void devicesFifosAndDirectoriesAreRefusedAndLeftAsTheyAre() throws IOException, InterruptedException {
         Path fifo = dir.resolve("fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
