@@ -19,7 +19,8 @@ final class ReportOptions {
     @Option(names = "--noinlines", description = "Charge inlined functions to the function they were inlined into.")
     boolean noInlines;
 
-    @Option(names = "--cum", description = "Sort by cumulative value instead of flat.")
+    @Option(names = "--cum", description = "top: sort by cumulative value instead of flat; diff: compare nodes' cumulative values"
+            + " instead of flat ones; trend and watch: follow nodes' cumulative values instead of flat ones.")
     boolean cum;
 
     @Mixin

@@ -36,6 +36,19 @@ class HelpTest {
         assertEquals("", picocli.toString(StandardCharsets.UTF_8), "picocli's own warnings on stderr");
     }
 
+    /** --cum sorts top's rows, but makes diff, trend and watch use cumulative values: each help says which. */
+    @Test
+    void cumSaysWhatItDoesForEachCommand() {
+        for (String[] c : new String[][] {{"top", "top: sort by cumulative value instead of flat"},
+            {"diff", "diff: compare nodes' cumulative values instead of flat ones"},
+            {"trend", "trend and watch: follow nodes' cumulative values instead of flat ones"},
+            {"watch", "trend and watch: follow nodes' cumulative values instead of flat ones"}}) {
+            Matcher cum = Pattern.compile("(?m)^ {6}--cum +(.*(?:\n {20,}.*)*)").matcher(Cli.run(c[0], "--help").out());
+            assertTrue(cum.find(), c[0]);
+            assertTrue(cum.group(1).replaceAll("\\s+", " ").contains(c[1]), c[0] + ": " + cum.group(1));
+        }
+    }
+
     @Test
     void helpAndReadmeAgree() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
