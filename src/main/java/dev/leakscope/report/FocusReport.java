@@ -13,6 +13,7 @@ import dev.leakscope.focus.FocusResult;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.focus.FocusTree;
 import dev.leakscope.report.html.FocusHtmlReport;
+import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class FocusReport {
      */
     public record Input(FocusQuery query, FocusResult result, String title, String type, String unit,
                         Harmonization harmonized) {
+        public Input {
+            title = Printable.of(title); // file names as given on the command line
+        }
     }
 
     public static void render(Input f, RenderOptions o, PrintWriter out) {
@@ -58,7 +62,7 @@ public final class FocusReport {
      * @param h     how the inputs' sample types were brought onto one set
      */
     private static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
-        out.print("Focus: " + r.regex() + " in " + title + ", " + type + "\n");
+        out.print("Focus: " + Printable.of(r.regex()) + " in " + title + ", " + type + "\n");
         String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {
             out.print(harmonized + "\n");
@@ -120,7 +124,7 @@ public final class FocusReport {
     private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
                                 PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
-        page.text("## Focus on " + Markdown.code(r.regex()) + " in " + Markdown.escape(title) + " ("
+        page.text("## Focus on " + Markdown.code(Printable.of(r.regex())) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
         String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {

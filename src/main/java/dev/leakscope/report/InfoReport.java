@@ -6,6 +6,7 @@ import dev.leakscope.report.pprof.RawReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.util.Printable;
 import dev.leakscope.profile.ValueType;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ public final class InfoReport {
                          int locations, int functions, int mappings, int strings, List<String> comments,
                          long[] totals) implements Input {
         public static Single of(String name, long storedSize, Profile p) {
-            return new Single(name, storedSize, ProducerHint.guess(p), p.sampleTypes(),
+            return new Single(Printable.of(name), storedSize, ProducerHint.guess(p), p.sampleTypes(),
                     p.typeCount() > 0 ? p.defaultSampleIndex() : -1, p.periodType(), p.period(), p.timeNanos(),
                     p.durationNanos(), p.sampleCount(), p.locationCount(), p.functionCount(), p.mappingCount(),
                     p.stringCount(), p.comments(), p.totals());

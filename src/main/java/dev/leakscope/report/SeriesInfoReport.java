@@ -9,6 +9,7 @@ import dev.leakscope.profile.Snapshot;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
+import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,7 +60,7 @@ public final class SeriesInfoReport {
         long stored = c.input().size();
         int skipped = c.skipped();
         List<String[]> fields = new ArrayList<>();
-        fields.add(new String[] {"Input:       ", c.input().name() + (stored >= 0 ? " (" + stored + " bytes)" : "")
+        fields.add(new String[] {"Input:       ", Printable.of(c.input().name()) + (stored >= 0 ? " (" + stored + " bytes)" : "")
                 + ", " + c.describe()});
         fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
                 + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order (not every profile has its own timestamp)"
@@ -107,7 +108,7 @@ public final class SeriesInfoReport {
     static void json(Collection c, ObjectNode o) {
         List<Line> lines = c.lines();
         long[] times = times(lines);
-        o.put("kind", "collection").put("name", c.input().name()).put("storedSize", c.input().size())
+        o.put("kind", "collection").put("name", Printable.of(c.input().name())).put("storedSize", c.input().size())
                 .put("container", c.describe()).put("skipped", c.skipped())
                 .put("order", SnapshotOrder.byTime(times) ? "time" : "names");
         ArrayNode profiles = o.putArray("profiles");

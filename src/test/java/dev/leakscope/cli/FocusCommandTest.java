@@ -1,14 +1,18 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FocusCommandTest {
     @Test
@@ -77,5 +81,18 @@ class FocusCommandTest {
         assertEquals(1, page.split("Showing the first", -1).length - 1, "only the caller paths are cut");
         assertTrue(page.contains("main.caller249 &gt; main.leak"), "largest path first");
         assertTrue(!page.contains("main.caller0 &gt; main.leak"), "smallest path cut");
+    }
+
+    /** A file name and a regex with a terminal escape and a newline: shown escaped in the header. */
+    @Test
+    void controlCharactersInTheFileNameAndRegexAreShownEscaped(@TempDir Path tmp) throws IOException {
+        String bad = "red\u001b[31m\nforged.pb.gz";
+        Files.copy(Path.of("testdata/map-cache/heap_5.pb.gz"), tmp.resolve(bad));
+        for (String format : new String[] {"text", "markdown"}) {
+            Cli.Result r = Cli.run(tmp, "focus", "buildTree|\u001b", "--format", format, bad);
+            assertEquals(0, r.exitCode(), r.err());
+            assertFalse(r.out().contains("\u001b"), r.out());
+            assertFalse(r.out().contains("\nforged"), r.out());
+        }
     }
 }

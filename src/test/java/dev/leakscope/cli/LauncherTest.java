@@ -1,0 +1,76 @@
+package dev.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution's launcher (src/main/dist/bin/leakscope), run with a stand-in JDK whose java prints the
+ * arguments it is given: the JVM flags the launcher chooses from the arguments, and its own errors.
+ */
+class LauncherTest {
+    private static final Path LAUNCHER = Path.of("src/main/dist/bin/leakscope").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void fakeJdk() throws Exception {
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "[ \"$1\" = -version ] && { echo 'openjdk version \"17.0.9\" 2023-10-17' >&2; exit 0; }\n"
+                + "printf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("leakscope.jar"), "not run");
+        Files.write(dir.resolve("heap.pb.gz"), new byte[4096]);
+    }
+
+    @Test
+    void aDirectoryWithABrokenLinkIsSizedWithoutAShellError() throws Exception {
+        Path inputs = Files.createDirectory(dir.resolve("inputs"));
+        Files.copy(dir.resolve("heap.pb.gz"), inputs.resolve("heap.pb.gz"));
+        Files.createSymbolicLink(inputs.resolve("dangling"), Path.of("/nonexistent"));
+        List<String> args = launch("top", inputs.toString());
+        assertTrue(args.stream().anyMatch(a -> a.matches("-Xmx[0-9]+m")), args.toString());
+        assertEquals(List.of("-jar", dir.resolve("leakscope.jar").toString(), "top", inputs.toString()),
+                args.subList(args.size() - 4, args.size()));
+    }
+
+    @Test
+    void theOutputDirectoryIsNotAnInput() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        for (String option : List.of("--output", "-output")) {
+            List<String> args = launch("top", option, out.toString(), dir.resolve("heap.pb.gz").toString());
+            // a small input alone: G1 and the quick compiler, as without --output
+            assertTrue(args.contains("-XX:+UseG1GC") && args.contains("-XX:TieredStopAtLevel=1"), args.toString());
+        }
+    }
+
+    /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */
+    private List<String> launch(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().put("LEAKSCOPE_JAR", dir.resolve("leakscope.jar").toString());
+        pb.environment().put("LEAKSCOPE_CACHE", dir.resolve("cache").toString());
+        pb.environment().remove("LEAKSCOPE_HEAP");
+        pb.redirectError(dir.resolve("stderr").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher still running");
+        String err = Files.readString(dir.resolve("stderr"));
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("", err);
+        return out.lines().toList();
+    }
+}
