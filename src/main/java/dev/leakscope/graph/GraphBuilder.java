@@ -2,13 +2,9 @@ package dev.leakscope.graph;
 
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleValues;
-import dev.leakscope.util.Concurrently;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Computes a {@link Graph} from samples, as pprof does: for each sample, walking from the root to the
@@ -29,44 +25,11 @@ public final class GraphBuilder {
      * false (trimming only needs node values, and edges cost a hash lookup per frame).
      */
     public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges) {
-        return build(p, t, o, kept, withEdges, parts(p.sampleCount()));
-    }
-
-    /** As {@link #build(Profile, NodeTable, GraphOptions, boolean[], boolean)}, its samples in parts at once. */
-    static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges, int parts) {
-        List<Supplier<Graph>> tasks = new ArrayList<>(parts);
-        for (int i = 0; i < parts; i++) {
-            int from = (int) ((long) p.sampleCount() * i / parts);
-            int to = (int) ((long) p.sampleCount() * (i + 1) / parts);
-            tasks.add(() -> pass(p, t, o, kept, withEdges, from, to));
-        }
-        List<Graph> graphs = Concurrently.all(tasks);
-        Graph g = graphs.get(0);
-        for (int i = 1; i < parts; i++) {
-            add(g, graphs.get(i));
-        }
-        return select(g, t, o);
-    }
-
-    /**
-     * Samples below which a pass over them is not split between the cores (a thread and the merge cost
-     * more than half of it saves); a profile of more samples is split into a part per core, at most 4.
-     */
-    static final int SPLIT_SAMPLES = 1 << 17;
-
-    static int parts(int samples) {
-        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
-        return samples < SPLIT_SAMPLES ? 1 : cores;
-    }
-
-    /** The values (and edges) of samples from..to, before {@link #select}. */
-    private static Graph pass(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges, int from,
-            int to) {
         Graph g = new Graph(t);
         int index = o.sampleIndex();
         if (kept == null && !withEdges) {
-            nodeValues(p, t, g, index, o.mean(), null, null, from, to);
-            return g;
+            nodeValues(p, t, g, index, o.mean(), null, null);
+            return select(g, t, o);
         }
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
@@ -77,7 +40,7 @@ public final class GraphBuilder {
         // nodes, most are).
         boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
         int[] stack = p.stackBuffer();
-        for (int s = from; s < to; s++) {
+        for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, index);
             long dw = o.mean() ? p.value(s, 0) : 0;
             if (w == 0 && dw == 0) {
@@ -108,11 +71,12 @@ public final class GraphBuilder {
                         if (e < 0) {
                             e = g.edgeFrom.size();
                             edgeIndex.putIfAbsent(key, e);
-                            addEdge(g, parent, n, true);
+                            addEdge(g, parent, n);
                             if (e >= edgeStamp.length) {
                                 edgeStamp = Arrays.copyOf(edgeStamp, edgeStamp.length * 2);
                             }
                             edgeStamp[e] = -1;
+                            g.edgeInline[e] = true;
                         }
                         if (edgeStamp[e] != s) {
                             edgeStamp[e] = s;
@@ -135,42 +99,7 @@ public final class GraphBuilder {
                 g.flatDiv[parent] += dw;
             }
         }
-        return g;
-    }
-
-    /**
-     * Adds the values and edges of the samples after g's to g: g then holds what one pass over both
-     * would have given (edges in the order of their first sample, inline while inline in both).
-     */
-    private static void add(Graph g, Graph later) {
-        for (int n = 0; n < g.flat.length; n++) {
-            g.flat[n] += later.flat[n];
-            g.flatDiv[n] += later.flatDiv[n];
-            g.cum[n] += later.cum[n];
-            g.cumDiv[n] += later.cumDiv[n];
-        }
-        int edges = later.edgeFrom.size();
-        if (edges == 0) {
-            return;
-        }
-        LongIntMap index = new LongIntMap(g.edgeFrom.size() + edges);
-        for (int e = 0; e < g.edgeFrom.size(); e++) {
-            index.putIfAbsent(edgeKey(g, e), e);
-        }
-        for (int e = 0; e < edges; e++) {
-            int to = index.get(edgeKey(later, e));
-            if (to < 0) {
-                to = g.edgeFrom.size();
-                addEdge(g, later.edgeFrom.get(e), later.edgeTo.get(e), later.edgeInline[e]);
-            } else {
-                g.edgeInline[to] &= later.edgeInline[e];
-            }
-            g.edgeWeight[to] += later.edgeWeight[e];
-        }
-    }
-
-    private static long edgeKey(Graph g, int e) {
-        return ((long) g.edgeFrom.get(e) << 32) | g.edgeTo.get(e);
+        return select(g, t, o);
     }
 
     /**
@@ -189,17 +118,17 @@ public final class GraphBuilder {
         Graph g = new Graph(t);
         InlineMarks marks = new InlineMarks(t);
         ViaValues via = vias ? new ViaValues(OwnCode.of(p, t).frames()) : null;
-        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks, via, 0, p.sampleCount());
+        nodeValues(p, t, g, o.sampleIndex(), o.mean(), marks, via);
         return new ValuesAndMarks(select(g, t, o), marks.marks(), via);
     }
 
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
-     * samples from..to. Within a sample the order of frames does not matter here: they are read leaf first.
+     * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
      * Each counted sample also goes to marks, and each of a non-zero value to vias, when not null.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks,
-            ViaValues vias, int from, int to) {
+            ViaValues vias) {
         int[] stack = p.stackBuffer();
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
@@ -210,7 +139,7 @@ public final class GraphBuilder {
         long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
-        for (int s = from; s < to; s++) {
+        for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
             if ((w == 0 && dw == 0) || p.stackLeaf(s) < 0) {
@@ -277,7 +206,7 @@ public final class GraphBuilder {
         return out;
     }
 
-    private static void addEdge(Graph g, int from, int to, boolean inline) {
+    private static void addEdge(Graph g, int from, int to) {
         g.edgeFrom.add(from);
         g.edgeTo.add(to);
         int e = g.edgeFrom.size() - 1;
@@ -287,6 +216,5 @@ public final class GraphBuilder {
             g.edgeInline = Arrays.copyOf(g.edgeInline, n);
             g.edgeRemoved = Arrays.copyOf(g.edgeRemoved, n);
         }
-        g.edgeInline[e] = inline;
     }
 }

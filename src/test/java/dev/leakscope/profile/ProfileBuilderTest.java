@@ -1,5 +1,6 @@
 package dev.leakscope.profile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,14 +34,14 @@ class ProfileBuilderTest {
         sample(b, 1, 3, 1L << 40, -1L);
         sample(b, 2, 1L << 30, -1L);
         Profile p = b.build();
+        assertStack(p, 0, 2, 0, 1);
+        assertStack(p, 1, 3, 1);
+    }
+
+    /** Sample s's stack is these location indexes, leaf first. */
+    private static void assertStack(Profile p, int s, int... locations) {
         int[] stack = p.stackBuffer();
-        assertEquals(3, p.stack(0, stack));
-        assertEquals(2, stack[0]);
-        assertEquals(0, stack[1]);
-        assertEquals(1, stack[2]);
-        assertEquals(2, p.stack(1, stack));
-        assertEquals(3, stack[0]);
-        assertEquals(1, stack[1]);
+        assertArrayEquals(locations, java.util.Arrays.copyOf(stack, p.stack(s, stack)), "sample " + s);
     }
 
     @Test
@@ -49,11 +50,8 @@ class ProfileBuilderTest {
         sample(b, 1, 3, 1, 2);
         sample(b, 2, 1, 2);
         Profile p = b.build();
-        int[] stack = p.stackBuffer();
-        assertEquals(3, p.stack(0, stack));
-        assertEquals(2, stack[0]);
-        assertEquals(0, stack[1]);
-        assertEquals(1, stack[2]);
+        assertStack(p, 0, 2, 0, 1);
+        assertStack(p, 1, 0, 1);
         assertEquals(0, p.stacks.location(p.stackLeaf(1)));
         ProfileBuilder past = withLocations(1, 2, 3);
         sample(past, 1, 3, 1);
