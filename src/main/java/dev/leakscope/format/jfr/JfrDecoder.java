@@ -32,6 +32,7 @@ final class JfrDecoder {
     /** How many old-object samples the JVM keeps at most (-XX:FlightRecorderOptions:old-object-queue-size). */
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private static final int DEFAULT_QUEUE_SIZE = 256;
+    private static final String QUEUE_FLAG = "-XX:FlightRecorderOptions:old-object-queue-size";
     private static final java.util.regex.Pattern QUEUE_OPTION = java.util.regex.Pattern.compile("old-object-queue-size=(\\d+)");
 
     JfrDecoder(int maxStackDepth) {
@@ -104,13 +105,10 @@ final class JfrDecoder {
                     + ")");
             SampleCap cap = new SampleCap(live, queueSize,
                     liveSizes ? List.of("live_objects", "live_space") : List.of("live_objects"));
-            comment(cap.comment("the JVM's old-object queue, -XX:FlightRecorderOptions:old-object-queue-size"));
-            if (cap.reached()) {
-                // The JVM samples into a fixed queue: once full, a leak replaces samples instead of adding them.
-                comment("live_objects: " + live + " of the at most " + queueSize + " old-object samples the JVM keeps:"
-                        + " near that cap the count stops growing while the leak goes on; compare shares, alloc_space, or"
-                        + " raise -XX:FlightRecorderOptions:old-object-queue-size");
-            }
+            // The JVM samples into a fixed queue: once full, a leak replaces samples instead of adding them.
+            comment(cap.comment(cap.reached() ? "the JVM's old-object queue: near that cap the count stops growing"
+                    + " while the leak goes on; compare shares, alloc_space, or raise " + QUEUE_FLAG
+                    : "the JVM's old-object queue, " + QUEUE_FLAG));
         }
         if (samples.events(Kind.ALLOCATION_SAMPLE) > 0) {
             comment("alloc_*: allocation since the recording started (jdk.ObjectAllocationSample), not live heap");
