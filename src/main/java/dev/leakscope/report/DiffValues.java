@@ -153,8 +153,12 @@ public final class DiffValues {
             return "not estimated (the profile records no sampling period in " + unit
                     + "; --sampling-period sets one): every change counts as real";
         }
-        return "a change within " + NoiseModel.SIGMAS + " standard deviations of sampling error is marked noise"
-                + " (sampling period " + n.period() + " " + n.periodUnit()
+        String rule = "a change within " + NoiseModel.SIGMAS + " standard deviations of sampling error is marked noise";
+        if (n.period() == 1) { // not "1 bytes": nothing is left out
+            return rule + " (every " + (n.periodUnit().equals("bytes") ? "allocated byte" : "value")
+                    + " is recorded: sampling period 1; sd = sqrt(|base| + |current|))";
+        }
+        return rule + " (sampling period " + n.period() + " " + n.periodUnit()
                 + "; sd = sqrt(period * (|base| + |current|)))";
     }
 

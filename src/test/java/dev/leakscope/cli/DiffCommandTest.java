@@ -77,6 +77,19 @@ class DiffCommandTest {
         }
     }
 
+    /** A period of 1 (every allocated byte, every goroutine recorded) is said in words, not as "1 bytes". */
+    @Test
+    void aPeriodOfOneIsSaidInWords() {
+        Path nativeLeak = Path.of("testdata/native-cache-leak").toAbsolutePath();
+        Cli.Result r = Cli.run(nativeLeak, "diff", "heap_0.heap", "heap_5.heap");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nNoise:   a change within 3 standard deviations of sampling error is marked noise"
+                + " (every allocated byte is recorded: sampling period 1; sd = sqrt(|base| + |current|))\n"), r.out());
+        r = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(r.out().contains(" (sampling period 524288 bytes; sd = sqrt(period * (|base| + |current|)))\n"),
+                r.out());
+    }
+
     @Test
     void standardInputNamedTwiceIsAUsageError() throws Exception {
         byte[] heap = java.nio.file.Files.readAllBytes(MAP_CACHE.resolve("heap_5.pb.gz"));
