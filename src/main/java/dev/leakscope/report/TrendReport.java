@@ -163,6 +163,11 @@ public final class TrendReport {
         return out;
     }
 
+    /** The node rows {@link #shownRows()} leaves out. */
+    public int hiddenRows() {
+        return trend.rows().size() - shownRows().size();
+    }
+
     // ---- text and markdown
 
     /** The header lines ("Type: inuse_space", "Snapshots: …", the projection…) of the text report. */
@@ -365,6 +370,10 @@ public final class TrendReport {
             }
             w.println(b.toString().stripTrailing());
         }
+        int hidden = hiddenRows();
+        if (hidden > 0) {
+            w.println("(" + hidden + " more nodes not shown; --nodefraction 0 --nodecount 0 shows all)");
+        }
     }
 
     private void markdown(PrintWriter w) {
@@ -387,7 +396,11 @@ public final class TrendReport {
         for (List<String> r : rows.subList(2, rows.size())) {
             lines.add(markdownRow(r, true));
         }
-        w.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, o.maxChars())).render(o.maxChars()));
+        int hidden = hiddenRows();
+        String more = hidden == 0 ? ""
+                : "\n_" + hidden + " more nodes not shown; `--nodefraction 0 --nodecount 0` shows them._\n";
+        w.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, o.maxChars()) + more)
+                .render(o.maxChars()));
     }
 
     private static String markdownRow(List<String> cells, boolean nameAsCode) {
@@ -462,6 +475,7 @@ public final class TrendReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeNumberField("hiddenRows", hiddenRows());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

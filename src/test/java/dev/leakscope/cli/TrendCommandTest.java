@@ -41,6 +41,26 @@ class TrendCommandTest {
         return all;
     }
 
+    /** Rows cut by -n or --nodefraction are counted in every format, as diff and focus count theirs. */
+    @Test
+    void rowsLeftOutAreCounted() throws IOException {
+        Cli.Result text = trend(with(SERIES, "-n", "1", "--nodefraction", "0"));
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().endsWith("\n(3 more nodes not shown; --nodefraction 0 --nodecount 0 shows all)\n"),
+                text.out());
+        Cli.Result md = trend(with(SERIES, "-n", "1", "--nodefraction", "0", "--format", "markdown"));
+        assertTrue(md.out().contains("\n_3 more nodes not shown; `--nodefraction 0 --nodecount 0` shows them._\n"),
+                md.out());
+        Cli.Result json = trend(with(SERIES, "-n", "1", "--nodefraction", "0", "--format", "json"));
+        dev.leakscope.JsonSchemas.assertValid(json.out());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals(1, j.get("rows").size());
+        assertEquals(3, j.get("hiddenRows").asInt());
+        Cli.Result all = trend(with(SERIES, "--nodefraction", "0", "--format", "json"));
+        assertEquals(0, new ObjectMapper().readTree(all.out()).get("hiddenRows").asInt());
+        assertFalse(trend(with(SERIES, "--nodefraction", "0")).out().contains("not shown"));
+    }
+
     @Test
     void textReportRanksTheLeakFirstBelowTheTotal() {
         Cli.Result r = trend(with(SERIES, "--ascii"));
