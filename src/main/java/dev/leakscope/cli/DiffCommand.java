@@ -9,11 +9,13 @@ import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.DiffInputs;
+import dev.leakscope.profile.Snapshot;
 import dev.leakscope.report.DiffReports;
 import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.ValueFormat;
+import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
@@ -97,6 +99,9 @@ final class DiffCommand extends ProfileCommand {
                 Regexes.compileAll(allow, "--allow"));
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
+        for (List<String> names : List.of(sides.members(), names(sides.baseInputs()), names(sides.currentInputs()))) {
+            TwinSnapshots.warning(names, "the diff").ifPresent(Output.warnings(spec));
+        }
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
                 .normalized(normalize).withPeriodHint(samplingPeriod == null ? 0
@@ -117,5 +122,9 @@ final class DiffCommand extends ProfileCommand {
             return ExitCodes.GATE;
         }
         return ExitCodes.OK;
+    }
+
+    private static List<String> names(List<Snapshot> inputs) {
+        return inputs.stream().map(Snapshot::name).toList();
     }
 }

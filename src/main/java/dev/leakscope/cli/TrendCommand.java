@@ -78,7 +78,7 @@ final class TrendCommand extends ProfileCommand {
             return builder.begin(argument, name, p, file);
         });
         var series = builder.build();
-        TwinSnapshots.warning(series.snapshots()).ifPresent(Output.warnings(spec));
+        TwinSnapshots.warning(series.snapshots(), "the series").ifPresent(Output.warnings(spec));
         Trend trend = TrendAnalysis.analyze(series);
         if ((limitBytes >= 0 || gates.perHour() >= 0) && !series.unit().equals("bytes")) {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "

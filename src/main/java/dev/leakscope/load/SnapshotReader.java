@@ -190,10 +190,11 @@ public final class SnapshotReader {
      * by name). Every member is loaded once to learn its
      * time; only the two chosen ones are kept (read again from the archive).
      *
+     * @param names receives the names of the profiles it holds, in the order read
      * @return the oldest, then the newest
      */
-    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn) {
-        List<String> names = new ArrayList<>();
+    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn,
+                                                    List<String> names) {
         IntList indexes = new IntList();
         LongList times = new LongList();
         LongList fileTimes = new LongList();

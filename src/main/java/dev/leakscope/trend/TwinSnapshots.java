@@ -20,8 +20,12 @@ public final class TwinSnapshots {
     private TwinSnapshots() {
     }
 
-    /** A one-line warning naming the first pair of twins and how many more there are, if any. */
-    public static Optional<String> warning(List<String> names) {
+    /**
+     * A one-line warning naming the first pair of twins and how many more there are, if any.
+     *
+     * @param reader what counts the snapshots, as the warning names it: "the series", "the diff"
+     */
+    public static Optional<String> warning(List<String> names, String reader) {
         Map<String, String> byStem = new LinkedHashMap<>();
         List<String[]> twins = new ArrayList<>();
         for (String name : names) {
@@ -37,7 +41,7 @@ public final class TwinSnapshots {
         int more = twins.size() - 1;
         String others = more == 0 ? "" : " (and " + more + " more such pair" + (more == 1 ? ")" : "s)");
         return Optional.of("warning: " + first[0] + " and " + first[1] + others + " look like one snapshot saved in"
-                + " two forms, which the series counts as two; give one form only (e.g. *" + forms(first[0]) + ")");
+                + " two forms, which " + reader + " counts as two; give one form only (e.g. *" + forms(first[0]) + ")");
     }
 
     /** The name without the extensions that say how it was saved: {@code dir/heap_0.debug1.txt} is {@code dir/heap_0}. */

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiffCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -348,5 +351,29 @@ class DiffCommandTest {
         Cli.Result r = Cli.run(TestData.corpus(scenario), args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         return JSON.readTree(r.out());
+    }
+
+    /**
+     * A Go scenario's directory holds each snapshot as proto and as debug=1 text: diff DIR then compares
+     * two forms chosen by name (the text has no time), and a side made of it counts each snapshot twice;
+     * one line says so, as trend's does.
+     */
+    @Test
+    void aDirectoryOfEachSnapshotInTwoFormsGetsAWarningThatNamesThem(@TempDir Path tmp) throws IOException {
+        Path go = Files.createDirectory(tmp.resolve("go"));
+        for (String k : new String[] {"0", "1", "init"}) {
+            for (String form : new String[] {".pb.gz", ".txt"}) {
+                Files.copy(TestData.corpus("go", "map-cache", "heap_" + k + form), go.resolve("heap_" + k + form));
+            }
+        }
+        String warning = "leakscope: warning: go/heap_0.pb.gz and go/heap_0.txt (and 2 more such pairs) look like"
+                + " one snapshot saved in two forms, which the diff counts as two; give one form only (e.g. *.pb.gz)\n";
+        Cli.Result whole = Cli.run(tmp, "diff", "go");
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertTrue(whole.err().startsWith(warning), whole.err());
+        Cli.Result side = Cli.run(tmp, "diff", "go/heap_init.pb.gz", "go");
+        assertEquals(0, side.exitCode(), side.err());
+        assertTrue(side.err().startsWith(warning), side.err());
+        assertEquals("", Cli.run(tmp, "diff", "go/heap_init.pb.gz", "go/heap_1.pb.gz").err());
     }
 }
