@@ -33,7 +33,8 @@ final class ReportOptions {
     double nodeFraction;
 
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "minimum",
-            description = "Unit of printed values: minimum (pprof's default), auto, or a unit such as B, kB, MB, ms.")
+            description = "Unit of printed values: minimum (pprof's default), auto, or a unit such as B, kB, MB, ms."
+                    + " diff, trend and watch: minimum prints each value in its own unit; JSON keeps raw numbers.")
     String unit;
 
     ReportSettings settings(ZoneId zone) {

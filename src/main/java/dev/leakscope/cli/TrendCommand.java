@@ -88,7 +88,8 @@ final class TrendCommand extends ProfileCommand {
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii.on(root.env);
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
-        var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars());
+        var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars(),
+                settings.unit());
         var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
         Output.print(spec, target, w -> TrendReport.render(trend, options, drawn, w));
         if (tripped != null) {

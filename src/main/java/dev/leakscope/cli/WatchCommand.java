@@ -125,7 +125,7 @@ final class WatchCommand extends ProfileCommand {
         PrintWriter err = spec.commandLine().getErr();
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), rows, null,
-                settings.zone(), Markdown.DEFAULT_MAX_CHARS));
+                settings.zone(), Markdown.DEFAULT_MAX_CHARS, settings.unit()));
         Schedule pace = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 

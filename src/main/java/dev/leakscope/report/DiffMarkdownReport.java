@@ -16,12 +16,13 @@ public final class DiffMarkdownReport {
     private DiffMarkdownReport() {
     }
 
-    public static void write(DiffResult d, int maxChars, PrintWriter out) {
-        out.print(render(d, maxChars));
+    /** outputUnit: the unit of the values (see {@link RenderOptions#unit()}). */
+    public static void write(DiffResult d, int maxChars, String outputUnit, PrintWriter out) {
+        out.print(render(d, maxChars, outputUnit));
     }
 
-    static String render(DiffResult d, int maxChars) {
-        DiffValues v = new DiffValues(d.sampleType().unit());
+    static String render(DiffResult d, int maxChars, String outputUnit) {
+        DiffValues v = new DiffValues(d.sampleType().unit(), outputUnit);
         StringBuilder head = new StringBuilder();
         head.append("**leakscope diff** of `").append(d.sampleType().type()).append("`: ")
                 .append(v.totals(d, "→")).append("\n\n");

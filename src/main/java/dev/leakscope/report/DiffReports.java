@@ -15,8 +15,8 @@ public final class DiffReports {
     /** gateFailure: why a gate tripped (JSON records it), or null. */
     public static void render(DiffResult d, String gateFailure, RenderOptions o, PrintWriter out) {
         switch (o.format()) {
-            case TEXT -> DiffTextReport.write(d, o.colour(), out);
-            case MARKDOWN -> DiffMarkdownReport.write(d, o.maxChars(), out);
+            case TEXT -> DiffTextReport.write(d, o.colour(), o.unit(), out);
+            case MARKDOWN -> DiffMarkdownReport.write(d, o.maxChars(), o.unit(), out);
             case JSON -> DiffJsonReport.write(d, gateFailure, out);
             case HTML -> DiffHtmlReport.write(d, out);
         }

@@ -15,10 +15,13 @@ public final class DiffTextReport {
     private DiffTextReport() {
     }
 
-    /** colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides). */
-    public static void write(DiffResult d, boolean colour, PrintWriter out) {
+    /**
+     * colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides); outputUnit: the
+     * unit of the values (see {@link RenderOptions#unit()}).
+     */
+    public static void write(DiffResult d, boolean colour, String outputUnit, PrintWriter out) {
         String unit = d.sampleType().unit();
-        DiffValues v = new DiffValues(unit);
+        DiffValues v = new DiffValues(unit, outputUnit);
         out.println("Base:    " + DiffValues.inputs(d.base().inputs(), d.sampleType().type()));
         out.println("Current: " + DiffValues.inputs(d.current().inputs(), d.sampleType().type()));
         out.println("Type:    " + d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d));

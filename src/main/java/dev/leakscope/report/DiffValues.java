@@ -23,13 +23,16 @@ public final class DiffValues {
             .withZone(ZoneOffset.UTC);
 
     private final String unit;
+    private final String outputUnit;
 
-    public DiffValues(String unit) {
+    /** Values in unit printed in outputUnit: pprof's -unit ({@code minimum}: each in its own unit). */
+    public DiffValues(String unit, String outputUnit) {
         this.unit = unit;
+        this.outputUnit = outputUnit;
     }
 
     public String value(long v) {
-        return ValueFormat.autoLabel(v, unit);
+        return ValueFormat.label(v, unit, outputUnit);
     }
 
     /** A change with its sign: {@code +1.50MB}, {@code -512kB}, {@code 0}. */

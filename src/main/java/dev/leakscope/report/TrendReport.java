@@ -38,12 +38,13 @@ public final class TrendReport {
      * @param projection the {@code --limit} projection, or null
      * @param zone       time zone of the snapshot times
      * @param maxChars   the Markdown budget in characters
+     * @param unit       the unit of printed values (pprof's -unit; {@code minimum}: each value in its own unit)
      */
     public record Options(Format format, boolean ascii, RowLimit rows, Projection projection, ZoneId zone,
-                          int maxChars) {
+                          int maxChars, String unit) {
         /** The same options in another format. */
         public Options withFormat(Format f) {
-            return new Options(f, ascii, rows, projection, zone, maxChars);
+            return new Options(f, ascii, rows, projection, zone, maxChars, unit);
         }
     }
 
@@ -79,18 +80,19 @@ public final class TrendReport {
     /** Why a gate tripped, in one line, e.g. "total grows at +2.96GB/h, at or above --fail-on-rate 100MB/h". */
     public static String gateText(TrendGate.Tripped t, String unit, GateOptions options) {
         if (t.kind() == TrendGate.Kind.RATE) {
-            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit) + "/h, at or above --fail-on-rate "
+            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit, "auto") + "/h, at or above --fail-on-rate "
                     + options.rate();
         }
         long first = t.stats().first();
         String pct = first == 0 ? "" : String.format(Locale.ROOT, ", %+.1f%%", 100.0 * t.stats().growth() / first);
-        return t.name() + " grew by " + plus(t.stats().growth(), unit) + " (" + ValueFormat.autoLabel(first, unit)
+        return t.name() + " grew by " + plus(t.stats().growth(), unit, "auto") + " (" + ValueFormat.autoLabel(first, unit)
                 + " -> " + ValueFormat.autoLabel(t.stats().last(), unit) + pct + "), above --fail-on-growth "
                 + options.growth();
     }
 
-    static String plus(long v, String unit) {
-        String s = ValueFormat.autoLabel(v, unit);
+    /** A value in unit, printed in outputUnit (pprof's -unit), with a plus sign when positive. */
+    static String plus(long v, String unit, String outputUnit) {
+        String s = ValueFormat.label(v, unit, outputUnit);
         return v > 0 ? "+" + s : s;
     }
 
@@ -259,10 +261,10 @@ public final class TrendReport {
 
     /** The sentence of a projection: "reaches 2GB in ~3.4 h at +150MB/h", or why it cannot be said. */
     String projection(Projection p) {
-        String limit = ValueFormat.autoLabel(p.limit(), unit);
+        String limit = label(p.limit());
         return switch (p.outcome()) {
             case REACHES -> "reaches " + limit + " in ~" + duration(p.hours()) + " at " + rate(p.rate());
-            case ALREADY_ABOVE -> "the last snapshot (" + ValueFormat.autoLabel(trend.total().last(), unit)
+            case ALREADY_ABOVE -> "the last snapshot (" + label(trend.total().last())
                     + ") is already at or above " + limit;
             case NOT_GROWING -> "the total is not growing (" + rate(p.rate()) + "); it does not reach " + limit;
             case NO_TIMESTAMPS -> "cannot project when the total reaches " + limit
@@ -291,7 +293,11 @@ public final class TrendReport {
     }
 
     private String signed(long v) {
-        return plus(v, unit);
+        return plus(v, unit, o.unit());
+    }
+
+    private String label(long v) {
+        return ValueFormat.label(v, unit, o.unit());
     }
 
     private static String fixed(double v) {
@@ -319,8 +325,8 @@ public final class TrendReport {
 
     /** A row's cells under {@link #header()}; the trend cell is a text sparkline. */
     public List<String> cells(String name, Stats st) {
-        List<String> c = new ArrayList<>(List.of(st.suspect() ? "*" : "", ValueFormat.autoLabel(st.first(), unit),
-                ValueFormat.autoLabel(st.last(), unit), signed(st.growth()), signed(Math.round(st.slope())),
+        List<String> c = new ArrayList<>(List.of(st.suspect() ? "*" : "", label(st.first()),
+                label(st.last()), signed(st.growth()), signed(Math.round(st.slope())),
                 fixed(st.r2()), fixed(st.monotonicity())));
         if (hasRetention()) {
             c.add(percent(st.retention()));

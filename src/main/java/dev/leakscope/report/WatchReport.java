@@ -144,7 +144,8 @@ public final class WatchReport {
         String text = TrendReport.gateText(t, unit, s.gates());
         Trend.Row top = topSuspect(s.trend());
         return top == null || top.name().equals(t.name()) ? text
-                : text + "; top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h";
+                : text + "; top suspect: " + top.nameWithVia() + " "
+                        + TrendReport.plus(Math.round(top.stats().slope()), unit, "auto") + "/h";
     }
 
     // ---- text
@@ -157,7 +158,7 @@ public final class WatchReport {
         if (s.endpoint().label() != null) {
             b.append(s.endpoint().label()).append("  ");
         }
-        b.append(t.series().type()).append(' ').append(ValueFormat.autoLabel(t.total().last(), unit));
+        b.append(t.series().type()).append(' ').append(value(t.total().last(), unit));
         int n = t.series().size();
         if (n < 2) {
             return b.append("  (rates from the 2nd snapshot, by ").append(timeSource(t)).append(')').toString();
@@ -197,7 +198,7 @@ public final class WatchReport {
         if (s.last() != null && s.last().trend().series().size() >= 2) {
             Trend t = s.last().trend();
             b.append("; last window: ").append(t.series().size()).append(" snapshots, total ")
-                    .append(ValueFormat.autoLabel(t.total().last(), t.series().unit())).append(' ')
+                    .append(value(t.total().last(), t.series().unit())).append(' ')
                     .append(signed(Math.round(t.total().slope()), t.series().unit()))
                     .append(t.perHour() ? "/h" : "/snapshot").append(", ").append(t.suspectCount())
                     .append(t.suspectCount() == 1 ? " suspect" : " suspects").append(" (times: ")
@@ -244,8 +245,13 @@ public final class WatchReport {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(zone).format(i);
     }
 
-    private static String signed(long v, String unit) {
-        return TrendReport.plus(v, unit);
+    /** A value in unit, printed in --unit's unit. */
+    private String value(long v, String unit) {
+        return ValueFormat.label(v, unit, trendOptions.unit());
+    }
+
+    private String signed(long v, String unit) {
+        return TrendReport.plus(v, unit, trendOptions.unit());
     }
 
     // ---- JSON

@@ -80,6 +80,17 @@ class DiffCommandTest {
         }
     }
 
+    /** --unit as in top (pprof's -unit): every value of the text and Markdown reports in that unit. */
+    @Test
+    void unitPutsEveryValueInThatUnit() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--unit", "kB", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nTotal:   8192.79kB -> 40963.35kB: +32770.56kB (+400.0%)"), r.out());
+        assertTrue(r.out().contains("    1 +31746.53kB  +413.3%  7680.59kB 39427.12kB   96.9% "), r.out());
+        r = Cli.run(MAP_CACHE, "diff", "--unit", "kB", "--format", "markdown", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(r.out().contains("\n| 1 | +31746.53kB | +413.3% | 7680.59kB | 39427.12kB | 96.9% |"), r.out());
+    }
+
     /** A period of 1 (every allocated byte, every goroutine recorded) is said in words, not as "1 bytes". */
     @Test
     void aPeriodOfOneIsSaidInWords() {

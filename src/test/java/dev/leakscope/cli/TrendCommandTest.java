@@ -41,6 +41,16 @@ class TrendCommandTest {
         return all;
     }
 
+    /** --unit as in top (pprof's -unit): the values of the text and Markdown reports in that unit. */
+    @Test
+    void unitPutsValuesInThatUnit() {
+        for (String format : new String[] {"text", "markdown"}) {
+            Cli.Result r = trend(with(SERIES, "--unit", "kB", "--format", format));
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().matches("(?s).*7680\\.59kB\\W+39427\\.12kB\\W+\\+31746\\.53kB\\W.*"), r.out());
+        }
+    }
+
     /** Rows cut by -n or --nodefraction are counted in every format, as diff and focus count theirs. */
     @Test
     void rowsLeftOutAreCounted() throws IOException {

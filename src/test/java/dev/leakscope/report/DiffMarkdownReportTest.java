@@ -44,7 +44,7 @@ class DiffMarkdownReportTest {
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many);
-        String md = DiffMarkdownReport.render(big, budget);
+        String md = DiffMarkdownReport.render(big, budget, "minimum");
         assertTrue(md.length() <= budget, "length " + md.length());
         assertTrue(md.length() > budget - 300, "rows are cut only as far as needed: length " + md.length());
         Matcher note = Pattern.compile("\\n_(\\d+) more rows cut to fit `--max-chars " + budget + "`;"
@@ -53,7 +53,7 @@ class DiffMarkdownReportTest {
         long shown = md.lines().filter(l -> l.matches("\\| \\d+ \\|.* \\|")).count();
         assertEquals(many.size(), shown + Integer.parseInt(note.group(1)), "whole rows: shown + cut = all");
 
-        String small = DiffMarkdownReport.render(d, Markdown.DEFAULT_MAX_CHARS);
+        String small = DiffMarkdownReport.render(d, Markdown.DEFAULT_MAX_CHARS, "minimum");
         assertTrue(!small.contains("more rows cut"), small);
     }
 }

@@ -17,7 +17,7 @@ public final class DiffHtmlReport {
 
     public static void write(DiffResult d, PrintWriter out) {
         String unit = d.sampleType().unit();
-        DiffValues v = new DiffValues(unit);
+        DiffValues v = new DiffValues(unit, "minimum");
         HtmlPage.begin("leakscope diff", out);
         HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
                 "Current", DiffValues.inputs(d.current().inputs(), d.sampleType().type()),
