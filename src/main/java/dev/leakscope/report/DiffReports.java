@@ -18,7 +18,7 @@ public final class DiffReports {
             case TEXT -> DiffTextReport.write(d, o.colour(), o.unit(), out);
             case MARKDOWN -> DiffMarkdownReport.write(d, o.maxChars(), o.unit(), out);
             case JSON -> DiffJsonReport.write(d, gateFailure, out);
-            case HTML -> DiffHtmlReport.write(d, out);
+            case HTML -> DiffHtmlReport.write(d, o.unit(), out);
         }
     }
 }

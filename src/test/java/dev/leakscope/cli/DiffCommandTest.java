@@ -91,6 +91,16 @@ class DiffCommandTest {
         assertTrue(r.out().contains("\n| 1 | +31746.53kB | +413.3% | 7680.59kB | 39427.12kB | 96.9% |"), r.out());
     }
 
+    @Test
+    void unitAppliesToTheHtmlTable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path page = dir.resolve("diff.html");
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--unit", "kB", "--format", "html", "--output", page.toString(),
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        String html = java.nio.file.Files.readString(page);
+        assertTrue(html.contains("8192.79kB -&gt; 40963.35kB") && html.contains(">7680.59kB<"), html);
+    }
+
     /** A period of 1 (every allocated byte, every goroutine recorded) is said in words, not as "1 bytes". */
     @Test
     void aPeriodOfOneIsSaidInWords() {

@@ -15,9 +15,10 @@ public final class DiffHtmlReport {
     private DiffHtmlReport() {
     }
 
-    public static void write(DiffResult d, PrintWriter out) {
+    /** outputUnit: the unit of the values in the facts and the table (pprof's -unit, as in the text report). */
+    public static void write(DiffResult d, String outputUnit, PrintWriter out) {
         String unit = d.sampleType().unit();
-        DiffValues v = new DiffValues(unit, "minimum");
+        DiffValues v = new DiffValues(unit, outputUnit);
         HtmlPage.begin("leakscope diff", out);
         HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
                 "Current", DiffValues.inputs(d.current().inputs(), d.sampleType().type()),
