@@ -38,7 +38,7 @@ final class InfoCommand extends ProfileCommand {
             if (series.isCollection()) {
                 List<SeriesInfoReport.Line> lines = new ArrayList<>();
                 int skipped = loader.members(series, (m, p, file) -> lines.add(SeriesInfoReport.Line.of(m, p, file)));
-                inputs.add(new SeriesInfoReport.Collection(new Snapshot(s.name(), s.storedSize(), 0, null, null),
+                inputs.add(new SeriesInfoReport.Collection(new Snapshot(s.name(), s.storedSize(), 0, null, null, null),
                         series.describe(), skipped, lines));
             } else {
                 inputs.add(InfoReport.Single.of(s.name(), s.storedSize(), loader.raw(s)));

@@ -96,7 +96,7 @@ public final class DiffValues {
     /**
      * {@code heap_0.pb.gz (2103 bytes, 2026-11-21 13:49:40 UTC)}, several joined by {@code  + }; a time the
      * input does not record says where it came from ({@code , time from the file name}); a profile near
-     * its producer's cap on samples says so.
+     * its producer's cap on samples says so, and one read from part of a longer text which part.
      */
     public static String inputs(List<Snapshot> inputs, String type) {
         List<String> parts = new ArrayList<>();
@@ -111,6 +111,9 @@ public final class DiffValues {
             if (s.cap() != null && s.cap().covers(type)) {
                 facts.add(s.cap().held() + " of at most " + s.cap().cap() + " samples kept: near the cap their number"
                         + " stops growing");
+            }
+            if (s.textPart() != null) {
+                facts.add(s.textPart());
             }
             parts.add(s.name() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")"));
         }

@@ -187,9 +187,13 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
-        String times = timeSources(s);
+        String times = counted(s.timeSources(), "recorded in the profile");
         if (times != null) {
             lines.add("Times: " + times);
+        }
+        String parts = counted(s.textParts(), "all of the input");
+        if (parts != null) {
+            lines.add("Histograms: " + parts);
         }
         String capped = capped(s);
         if (capped != null) {
@@ -215,13 +219,16 @@ public final class TrendReport {
         return lines;
     }
 
-    /** Where the snapshots' times came from when some input records none: "from the file name (6)". */
-    private static String timeSources(Series s) {
+    /**
+     * A per-snapshot note, each with how many snapshots have it, when some have one: where the times came
+     * from ("from the file name (6)"), or which part of a longer text was read; the rest count as none.
+     */
+    private static String counted(List<String> notes, String none) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (String t : s.timeSources()) {
-            counts.merge(t == null ? "recorded in the profile" : t, 1, Integer::sum);
+        for (String t : notes) {
+            counts.merge(t == null ? none : t, 1, Integer::sum);
         }
-        if (s.timeSources().stream().allMatch(java.util.Objects::isNull)) {
+        if (notes.stream().allMatch(java.util.Objects::isNull)) {
             return null;
         }
         List<String> parts = new ArrayList<>();
@@ -449,6 +456,9 @@ public final class TrendReport {
                 g.writeNumberField("timeNanos", s.timeNanos()[i]);
                 if (s.timeSources().get(i) != null) {
                     g.writeStringField("timeSource", s.timeSources().get(i));
+                }
+                if (s.textParts().get(i) != null) {
+                    g.writeStringField("textPart", s.textParts().get(i));
                 }
                 SampleCap cap = s.caps().get(i);
                 if (cap != null && cap.covers(s.type())) {

@@ -27,11 +27,13 @@ import java.util.List;
  * @param caps        per snapshot, the cap on its samples ({@link SampleCap}), null where it has none
  * @param timeSources per snapshot, where its time came from when the input records none
  *                    ({@link TimeSource}), else null
+ * @param textParts   per snapshot, the part of its input's text it was read from when not all of it
+ *                    ({@link dev.leakscope.profile.TextPart}), else null
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
                      double totalRetention, List<NodeInfo> via, Harmonization harmonization,
-                     List<SampleCap> caps, List<String> timeSources) {
+                     List<SampleCap> caps, List<String> timeSources, List<String> textParts) {
 
     /** How the snapshots were put in order. */
     public enum Order {

@@ -144,4 +144,31 @@ class HistogramCommandTest {
         assertTrue(stdout.err().contains("it holds a JVM class histogram among other text, which go tool pprof cannot"
                 + " read"), stdout.err());
     }
+
+    /**
+     * Copies of a JVM's standard output (-XX:+PrintClassHistogram) and of JDK 8's GC log: diff and trend
+     * say per input which lines the histogram was read from and that the other text was skipped, as info does.
+     */
+    @Test
+    void diffAndTrendOfHistogramsInOtherTextSayWhichPartWasRead(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"a.log", "b.log", "c.log"}) {
+            Files.copy(TESTDATA.resolve("stdout/service-20261207T034603Z.log"), dir.resolve(name));
+            Files.copy(TESTDATA.resolve("gc-jdk8/gc.log"), dir.resolve("gc-" + name));
+        }
+        String part = "the class histogram of lines 497-789 of 789, the last of 2; the other text skipped";
+        Cli.Result diff = Cli.run(dir, "diff", "a.log", "b.log");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains("\nCurrent: b.log (62903 bytes, 2026-12-07 03:46:03 UTC, time from the text"
+                + " (the thread dump's local time, read as UTC), " + part + ")\n"), diff.out());
+        Cli.Result md = Cli.run(dir, "diff", "--format=markdown", "gc-a.log", "gc-b.log");
+        assertTrue(md.out().contains("the last of 4 class histograms in the GC log)`\n"), md.out());
+        Cli.Result trend = Cli.run(dir, "trend", "a.log", "b.log", "c.log");
+        assertEquals(0, trend.exitCode(), trend.err());
+        assertTrue(trend.out().contains("\nHistograms: " + part + " (3)\n"), trend.out());
+        JsonNode json = JSON.readTree(Cli.run(dir, "trend", "--format=json", "a.log", "gc-b.log", "c.log").out());
+        assertEquals(part, json.get("snapshots").get(0).get("textPart").asText());
+        assertEquals("the last of 4 class histograms in the GC log",
+                json.get("snapshots").get(1).get("textPart").asText());
+        assertFalse(Cli.run(TESTDATA, "trend", "--format=json", "histograms").out().contains("textPart"));
+    }
 }

@@ -4,6 +4,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.TextPart;
 import dev.leakscope.profile.TimeSource;
 import dev.leakscope.util.InputException;
 import java.io.IOException;
@@ -90,14 +91,12 @@ public final class ClassHistogram {
     private static String where(HistogramReader.Facts facts) {
         boolean log = facts.layout() == HistogramReader.Layout.GC_LOG || facts.layout() == HistogramReader.Layout.JDK8_GC_LOG;
         if (log) {
-            return facts.histograms() > 1 ? "The last of " + facts.histograms() + " class histograms in the GC log" : null;
+            return facts.histograms() > 1 ? TextPart.lastInLog(facts.histograms()) : null;
         }
         if (!facts.otherText() && facts.histograms() <= 1) {
             return null;
         }
-        return "The class histogram of lines " + facts.firstLine() + "-" + facts.lastLine() + " of " + facts.lines()
-                + (facts.histograms() > 1 ? ", the last of " + facts.histograms() : "")
-                + (facts.otherText() ? "; the other text skipped" : "");
+        return TextPart.lines(facts.firstLine(), facts.lastLine(), facts.lines(), facts.histograms(), facts.otherText());
     }
 
     /** "Class histogram (jcmd GC.class_histogram) of process 12742, JDK 17.0.15": what info shows as producer. */
