@@ -88,7 +88,10 @@ class JvmHistogramLayoutsTest {
         }
         assertEquals(4000, sessionDelta(dir, "gc_0.log", "gc_1.log"));
         Cli.Result diff = Cli.run(dir, "diff", "gc_0.log", "gc_1.log");
-        assertTrue(diff.out().contains(", time from the text (the GC log's time))"), diff.out());
+        assertTrue(diff.out().contains(", time from the text (the GC log's time), the last of 2 class histograms in the GC"
+                + " log)\nCurrent: gc_1.log ("), diff.out());
+        assertTrue(diff.out().contains(", time from the text (the GC log's time), the last of 4 class histograms in the GC"
+                + " log)\nType:"), diff.out());
         Cli.Result info = Cli.run(dir, "info", "gc_1.log");
         assertTrue(info.out().contains("Producer:    Class histogram (GC log, -Xlog:gc+classhisto), JDK "), info.out());
         assertTrue(info.out().contains("Comment:     The last of 4 class histograms in the GC log"), info.out());
