@@ -46,7 +46,7 @@ public final class DiffMarkdownReport {
             rank++;
             lines.add("| " + rank + " | " + v.signed(r.delta()) + " | " + DiffValues.pct(r.pct()) + " | "
                     + v.value(r.base()) + " | " + v.value(r.current()) + " | " + DiffValues.share(d.share(r))
-                    + " | " + String.join(", ", DiffValues.flags(r)) + " | " + Markdown.code(DiffValues.name(r)) + " |\n");
+                    + " | " + String.join(", ", DiffValues.flags(r)) + " | " + Markdown.code(v.name(r)) + " |\n");
         }
         return new Markdown.Page().text(head)
                 .table("| # | delta | delta % | base | current | share | flags | name |\n|--:|--:|--:|--:|--:|--:|:--|:--|\n",

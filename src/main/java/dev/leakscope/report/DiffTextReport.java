@@ -50,7 +50,7 @@ public final class DiffTextReport {
             }
             out.printf("%5d %s %8s %10s %10s %7s  %-9s %s%n", rank, delta, DiffValues.pct(r.pct()),
                     v.value(r.base()), v.value(r.current()), DiffValues.share(d.share(r)),
-                    String.join(",", DiffValues.flags(r)), DiffValues.name(r));
+                    String.join(",", DiffValues.flags(r)), v.name(r));
         }
     }
 }

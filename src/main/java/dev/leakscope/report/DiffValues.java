@@ -53,10 +53,18 @@ public final class DiffValues {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
-    /** The row's name, with the own-code frame the change came through: {@code malloc_hook (via a.B.c: 99%)}. */
-    public static String name(DiffRow r) {
-        return r.via() == null ? r.name()
-                : r.name() + " (via " + r.via() + ": " + String.format(Locale.ROOT, "%.0f%%", r.viaPct()) + ")";
+    /**
+     * The row's name, with the own-code frame the change came through and its part of the change:
+     * {@code malloc_hook (via a.B.c: 99%)}; when the frame carried more than the net change (other callers
+     * changed the other way), the frame's own change instead: {@code String (via a.B.c: +10)}.
+     */
+    public String name(DiffRow r) {
+        if (r.via() == null) {
+            return r.name();
+        }
+        String part = Math.abs(r.viaDelta()) > Math.abs(r.delta()) ? signed(r.viaDelta())
+                : String.format(Locale.ROOT, "%.0f%%", r.viaPct());
+        return r.name() + " (via " + r.via() + ": " + part + ")";
     }
 
     public static List<String> flags(DiffRow r) {

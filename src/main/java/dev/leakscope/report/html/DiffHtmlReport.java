@@ -53,7 +53,7 @@ public final class DiffHtmlReport {
                     + cls + "\">" + Html.text(v.signed(r.delta())) + "</td><td>" + Html.text(DiffValues.pct(r.pct()))
                     + "</td><td>" + Html.text(v.value(r.base())) + "</td><td>" + Html.text(v.value(r.current()))
                     + "</td><td>" + Html.text(DiffValues.share(d.share(r))) + "</td><td>"
-                    + Html.text(String.join(",", DiffValues.flags(r))) + "</td><td>" + Html.text(DiffValues.name(r))
+                    + Html.text(String.join(",", DiffValues.flags(r))) + "</td><td>" + Html.text(v.name(r))
                     + "</td></tr>");
         }
         HtmlPage.endRows(out, rank);
