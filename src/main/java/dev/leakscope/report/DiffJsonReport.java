@@ -114,6 +114,7 @@ public final class DiffJsonReport {
             o.put("name", s.name());
             o.put("size", s.size());
             o.put("timeNanos", s.timeNanos());
+            o.put("textPart", s.textPart());
         }
     }
 

@@ -170,5 +170,14 @@ class HistogramCommandTest {
         assertEquals("the last of 4 class histograms in the GC log",
                 json.get("snapshots").get(1).get("textPart").asText());
         assertFalse(Cli.run(TESTDATA, "trend", "--format=json", "histograms").out().contains("textPart"));
+        String html = Cli.run(dir, "trend", "--format=html", "a.log", "b.log", "c.log").out();
+        assertTrue(html.contains("<dt>Times</dt><dd>from the text (the thread dump&#39;s local time, read as UTC) (3)"
+                + "</dd>\n<dt>Histograms</dt><dd>" + part + " (3)</dd>"), html);
+        JsonNode inputs = JSON.readTree(Cli.run(dir, "diff", "--format=json", "a.log", "gc-b.log").out()).get("inputs");
+        assertEquals(part, inputs.get("base").get(0).get("textPart").asText());
+        assertEquals("the last of 4 class histograms in the GC log",
+                inputs.get("current").get(0).get("textPart").asText());
+        JsonNode whole = JSON.readTree(Cli.run(TESTDATA, "diff", "--format=json", "histograms").out()).get("inputs");
+        assertTrue(whole.get("base").get(0).get("textPart").isNull(), whole.toString());
     }
 }
