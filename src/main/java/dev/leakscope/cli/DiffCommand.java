@@ -113,7 +113,7 @@ final class DiffCommand extends ProfileCommand {
             Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
         }
         String unit = d.sampleType().unit();
-        Optional<String> tripped = gates.check(d, v -> ValueFormat.autoLabel(v, unit));
+        Optional<String> tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit()));
         Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),
                 format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour()).withUnit(settings.unit()), w));
         if (tripped.isPresent()) {

@@ -94,7 +94,7 @@ final class TrendCommand extends ProfileCommand {
         Output.print(spec, target, w -> TrendReport.render(trend, options, drawn, w));
         if (tripped != null) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(),
+            err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(), settings.unit(),
                     failOnRate.given(failOnGrowth)));
             err.flush();
             return ExitCodes.GATE;

@@ -158,7 +158,7 @@ final class WatchCommand extends ProfileCommand {
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
                         err.println("leakscope: gate: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
-                                + WatchReport.gateText(r.last));
+                                + printer.gateText(r.last));
                         err.flush();
                         if (hook != null) {
                             post(hook, printer.notification(r.last), err);

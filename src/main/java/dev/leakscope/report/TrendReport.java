@@ -77,17 +77,20 @@ public final class TrendReport {
         }
     }
 
-    /** Why a gate tripped, in one line, e.g. "total grows at +2.96GB/h, at or above --fail-on-rate 100MB/h". */
-    public static String gateText(TrendGate.Tripped t, String unit, GateOptions options) {
+    /**
+     * Why a gate tripped, in one line, e.g. "total grows at +2.96GB/h, at or above --fail-on-rate 100MB/h";
+     * values in unit printed in outputUnit (pprof's -unit).
+     */
+    public static String gateText(TrendGate.Tripped t, String unit, String outputUnit, GateOptions options) {
         if (t.kind() == TrendGate.Kind.RATE) {
-            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit, "auto") + "/h, at or above --fail-on-rate "
-                    + options.rate();
+            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit, outputUnit)
+                    + "/h, at or above --fail-on-rate " + options.rate();
         }
         long first = t.stats().first();
         String pct = first == 0 ? "" : String.format(Locale.ROOT, ", %+.1f%%", 100.0 * t.stats().growth() / first);
-        return t.name() + " grew by " + plus(t.stats().growth(), unit, "auto") + " (" + ValueFormat.autoLabel(first, unit)
-                + " -> " + ValueFormat.autoLabel(t.stats().last(), unit) + pct + "), above --fail-on-growth "
-                + options.growth();
+        return t.name() + " grew by " + plus(t.stats().growth(), unit, outputUnit) + " ("
+                + ValueFormat.label(first, unit, outputUnit) + " -> " + ValueFormat.label(t.stats().last(), unit, outputUnit)
+                + pct + "), above --fail-on-growth " + options.growth();
     }
 
     /** A value in unit, printed in outputUnit (pprof's -unit), with a plus sign when positive. */

@@ -138,14 +138,13 @@ public final class WatchReport {
     }
 
     /** Why the gate tripped, in one line. */
-    public static String gateText(Snapshot s) {
+    public String gateText(Snapshot s) {
         TrendGate.Tripped t = s.tripped();
         String unit = s.trend().series().unit();
-        String text = TrendReport.gateText(t, unit, s.gates());
+        String text = TrendReport.gateText(t, unit, trendOptions.unit(), s.gates());
         Trend.Row top = topSuspect(s.trend());
         return top == null || top.name().equals(t.name()) ? text
-                : text + "; top suspect: " + top.nameWithVia() + " "
-                        + TrendReport.plus(Math.round(top.stats().slope()), unit, "auto") + "/h";
+                : text + "; top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h";
     }
 
     // ---- text

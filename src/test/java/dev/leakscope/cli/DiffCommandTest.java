@@ -144,6 +144,10 @@ class DiffCommandTest {
         assertTrue(r.out().contains("cache.buildTree"), r.out());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("leakscope: gate --fail-on-growth 10% tripped: total grew by 32MB"), r.err());
+        Cli.Result kb = Cli.run(MAP_CACHE, "diff", "--unit", "kB", "--fail-on-growth", "10%", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals("leakscope: gate --fail-on-growth 10% tripped: total grew by 32770.56kB (400.0% of the base total),"
+                + " from 8192.79kB to 40963.35kB\n", kb.err(), "the reason follows --unit");
 
         assertEquals(0, Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "64MB", "heap_0.pb.gz", "heap_5.pb.gz")
                 .exitCode());

@@ -136,6 +136,8 @@ class TrendCommandTest {
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
         assertEquals("leakscope: gate: total grows at +381.05GB/h, at or above --fail-on-rate 100GB/h\n", r.err());
         assertEquals(0, trend(with(SERIES, "--fail-on-rate", "1TB/h")).exitCode());
+        assertEquals("leakscope: gate: total grows at +390193.36MB/h, at or above --fail-on-rate 100GB/h\n",
+                trend(with(SERIES, "--unit", "MB", "--fail-on-rate", "100GB/h")).err(), "the reason follows --unit");
     }
 
     @Test
@@ -145,6 +147,8 @@ class TrendCommandTest {
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
         assertEquals("leakscope: gate: total grew by +32MB (8MB -> 40MB, +400.0%), above --fail-on-growth 100%\n",
                 r.err());
+        assertEquals("leakscope: gate: total grew by +32770.56kB (8192.79kB -> 40963.35kB, +400.0%), above --fail-on-growth 100%\n",
+                trend(with(SERIES, "--unit", "kB", "--fail-on-growth", "100%")).err(), "the reason follows --unit");
         assertEquals(0, trend(with(SERIES, "--fail-on-growth", "500%")).exitCode());
         assertEquals(0, trend(with(SERIES, "--fail-on-growth", "33MB")).exitCode());
         assertEquals(1, trend(with(SERIES, "--fail-on-growth", "31MB")).exitCode());

@@ -253,6 +253,14 @@ class WatchCommandTest {
             assertTrue(r.err().startsWith("leakscope: gate: total grew by +1."), r.err());
             assertTrue(r.err().contains("), above --fail-on-growth 1MB"), r.err());
         }
+        try (LiveService service = LiveService.start(false)) {
+            Cli.Result r = watch(service, "--every", "1m", "--window", "5", "--count", "10", "--unit", "kB",
+                    "--fail-on-growth", "1MB");
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            String kb = "total grew by \\+\\d+(\\.\\d+)?kB \\(\\d+(\\.\\d+)?kB -> \\d+(\\.\\d+)?kB, .*";
+            assertTrue(r.err().matches("(?s)leakscope: gate: " + kb), "the reason follows --unit: " + r.err());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches(".*  GATE: " + kb)), r.out());
+        }
         try (LiveService control = LiveService.start(true)) {
             Cli.Result r = watch(control, "--every", "1m", "--window", "5", "--count", "8",
                     "--fail-on-growth", "1MB", "--fail-on-rate", "10MB/h");
