@@ -18,6 +18,8 @@ public final class NodeTable {
     /** For location l, its frame nodes are frameNode[frameStart[l] .. frameStart[l+1]). */
     final int[] frameStart;
     final int[] frameNode;
+    /** Per location, the node of its one frame, or -1 when it has several (see {@link #singleFrameNodes}). */
+    private int[] singleFrameNode;
 
     private NodeTable(List<NodeInfo> nodes, int[] frameStart, int[] frameNode) {
         this.nodes = nodes;
@@ -98,6 +100,10 @@ public final class NodeTable {
                 t.frameNode[k] = t.intern(index, new NodeInfo(name, "", address, file, startLine, lineNo, obj));
             }
         }
+        t.singleFrameNode = new int[locs];
+        for (int l = 0; l < locs; l++) {
+            t.singleFrameNode[l] = start[l + 1] - start[l] == 1 ? t.frameNode[start[l]] : -1;
+        }
         return t;
     }
 
@@ -129,14 +135,11 @@ public final class NodeTable {
 
     /**
      * Per location, the node of its one frame, or -1 when it has several (inlined calls): a pass over
-     * stacks reads one array for most locations instead of two.
+     * stacks reads one array for most locations instead of two. Made once with the table (each pass of
+     * the trimming reads it); read-only.
      */
     int[] singleFrameNodes() {
-        int[] single = new int[frameStart.length - 1];
-        for (int l = 0; l < single.length; l++) {
-            single[l] = frameStart[l + 1] - frameStart[l] == 1 ? frameNode[frameStart[l]] : -1;
-        }
-        return single;
+        return singleFrameNode;
     }
 
     public int frameStart(int location) {
