@@ -190,11 +190,11 @@ public final class TrendReport {
             case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
-        String times = counted(s.timeSources(), "recorded in the profile");
+        String times = counted(s.notes().stream().map(Series.Notes::timeSource).toList(), "recorded in the profile");
         if (times != null) {
             lines.add("Times: " + times);
         }
-        String parts = counted(s.textParts(), "all of the input");
+        String parts = counted(s.notes().stream().map(Series.Notes::textPart).toList(), "all of the input");
         if (parts != null) {
             lines.add("Histograms: " + parts);
         }
@@ -245,7 +245,7 @@ public final class TrendReport {
         if (first < 0) {
             return null;
         }
-        SampleCap cap = s.caps().get(first);
+        SampleCap cap = s.notes().get(first).cap();
         String near = "snapshot" + (first == s.size() - 1 ? " " + (first + 1) : "s " + (first + 1) + " to " + s.size())
                 + " hold " + Math.round(SampleCap.NEAR * 100) + "% or more of the at most " + cap.cap()
                 + " samples the producer keeps: from there new samples replace old ones, and their number stops"
@@ -457,13 +457,14 @@ public final class TrendReport {
                 g.writeStartObject();
                 g.writeStringField("name", s.snapshots().get(i));
                 g.writeNumberField("timeNanos", s.timeNanos()[i]);
-                if (s.timeSources().get(i) != null) {
-                    g.writeStringField("timeSource", s.timeSources().get(i));
+                Series.Notes notes = s.notes().get(i);
+                if (notes.timeSource() != null) {
+                    g.writeStringField("timeSource", notes.timeSource());
                 }
-                if (s.textParts().get(i) != null) {
-                    g.writeStringField("textPart", s.textParts().get(i));
+                if (notes.textPart() != null) {
+                    g.writeStringField("textPart", notes.textPart());
                 }
-                SampleCap cap = s.caps().get(i);
+                SampleCap cap = notes.cap();
                 if (cap != null && cap.covers(s.type())) {
                     g.writeObjectFieldStart("sampleCap");
                     g.writeNumberField("held", cap.held());

@@ -2,7 +2,9 @@ package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleCap;
+import dev.leakscope.profile.TextPart;
 import dev.leakscope.profile.TimeSource;
 import java.util.List;
 
@@ -24,16 +26,29 @@ import java.util.List;
  * @param via         per node of allocator, runtime or library code, the program's own frame its
  *                    first-to-last change came through the most ({@code graph.ViaValues}); null elsewhere
  * @param harmonization how snapshots with different sample types were brought onto one (none when alike)
- * @param caps        per snapshot, the cap on its samples ({@link SampleCap}), null where it has none
- * @param timeSources per snapshot, where its time came from when the input records none
- *                    ({@link TimeSource}), else null
- * @param textParts   per snapshot, the part of its input's text it was read from when not all of it
- *                    ({@link dev.leakscope.profile.TextPart}), else null
+ * @param notes       per snapshot, what its input says of it beside its values ({@link Notes})
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
                      double totalRetention, List<NodeInfo> via, Harmonization harmonization,
-                     List<SampleCap> caps, List<String> timeSources, List<String> textParts) {
+                     List<Notes> notes) {
+
+    /**
+     * What a snapshot's input says of it beside its values.
+     *
+     * @param cap        the cap on its samples ({@link SampleCap}), null where it has none
+     * @param timeSource where its time came from when the input records none ({@link TimeSource}), else null
+     * @param textPart   the part of its input's text it was read from when not all of it ({@link TextPart}),
+     *                   else null
+     */
+    public record Notes(SampleCap cap, String timeSource, String textPart) {
+        /** None of them (a snapshot that is a whole profile with its own time and no cap). */
+        public static final Notes NONE = new Notes(null, null, null);
+
+        public static Notes of(Profile p) {
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p));
+        }
+    }
 
     /** How the snapshots were put in order. */
     public enum Order {
@@ -68,8 +83,8 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      * their producer's cap ({@link SampleCap#reached()}), or -1: from there on they cannot grow.
      */
     public int firstCapped() {
-        for (int i = 0; i < caps.size(); i++) {
-            SampleCap c = caps.get(i);
+        for (int i = 0; i < notes.size(); i++) {
+            SampleCap c = notes.get(i).cap();
             if (c != null && c.covers(type) && c.reached()) {
                 return i;
             }

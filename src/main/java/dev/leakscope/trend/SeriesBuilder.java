@@ -11,10 +11,7 @@ import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
-import dev.leakscope.profile.SampleCap;
 import dev.leakscope.profile.SampleIndex;
-import dev.leakscope.profile.TextPart;
-import dev.leakscope.profile.TimeSource;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.InputException;
@@ -42,9 +39,7 @@ public final class SeriesBuilder {
     private final String requested;
 
     private final List<String> names = new ArrayList<>();
-    private final List<SampleCap> caps = new ArrayList<>();
-    private final List<String> timeSources = new ArrayList<>();
-    private final List<String> textParts = new ArrayList<>();
+    private final List<Series.Notes> notes = new ArrayList<>();
     private int[] arguments = new int[8];
     private final List<SampleTypeHarmonizer.Shape> shapes = new ArrayList<>();
     /** The measurement the series follows, in every snapshot's own column (see {@link SampleTypeHarmonizer}). */
@@ -132,9 +127,7 @@ public final class SeriesBuilder {
         }
         arguments[s] = argument;
         names.add(name);
-        caps.add(SampleCap.of(p));
-        timeSources.add(TimeSource.of(p));
-        textParts.add(TextPart.of(p));
+        notes.add(Series.Notes.of(p));
         SampleTypeHarmonizer.Shape shape = SampleTypeHarmonizer.Shape.of(p);
         shapes.add(shape);
         if (s == 0) {
@@ -253,16 +246,12 @@ public final class SeriesBuilder {
                 : args[0] == args[n - 1] ? Series.Order.NAMES : Series.Order.ARGUMENTS;
         int last = order[n - 1];
         List<String> ordered = new ArrayList<>(n);
-        List<SampleCap> orderedCaps = new ArrayList<>(n);
-        List<String> orderedTimeSources = new ArrayList<>(n);
-        List<String> orderedTextParts = new ArrayList<>(n);
+        List<Series.Notes> orderedNotes = new ArrayList<>(n);
         long[] time = new long[n];
         long[] total = new long[n];
         for (int i = 0; i < n; i++) {
             ordered.add(names.get(order[i]));
-            orderedCaps.add(caps.get(order[i]));
-            orderedTimeSources.add(timeSources.get(order[i]));
-            orderedTextParts.add(textParts.get(order[i]));
+            orderedNotes.add(notes.get(order[i]));
             time[i] = snapshotTimes[order[i]];
             total[i] = totals[order[i]];
         }
@@ -286,8 +275,7 @@ public final class SeriesBuilder {
         }
         return new Series(t.type(), t.unit(), List.copyOf(ordered), time, how, List.copyOf(nodes), v, total,
                 retention, totalRetention, java.util.Collections.unmodifiableList(via), note,
-                java.util.Collections.unmodifiableList(orderedCaps), java.util.Collections.unmodifiableList(orderedTimeSources),
-                java.util.Collections.unmodifiableList(orderedTextParts));
+                List.copyOf(orderedNotes));
     }
 
     private Series.Order fileOrder() {

@@ -166,8 +166,7 @@ class TrendAnalysisTest {
         Series s = new Series("inuse_space", "bytes", List.of("a", "b", "c", "d", "e", "f"),
                 new long[6], Series.Order.ARGUMENTS, nodes, values, totals, nan, Double.NaN,
                 java.util.Collections.nCopies(nodes.size(), (NodeInfo) null), dev.leakscope.profile.Harmonization.NONE,
-                java.util.Collections.nCopies(6, null), java.util.Collections.nCopies(6, null),
-                java.util.Collections.nCopies(6, null));
+                java.util.Collections.nCopies(6, Series.Notes.NONE));
         Trend t = TrendAnalysis.analyze(s);
         List<String> order = t.rows().stream().map(Trend.Row::name).toList();
         assertEquals("f3", order.get(0));
