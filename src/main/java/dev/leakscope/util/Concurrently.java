@@ -18,7 +18,7 @@ public final class Concurrently {
 
     /** The results of the tasks, in their order. */
     public static <T> List<T> all(List<Supplier<T>> tasks) {
-        int others = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()) - 1;
+        int others = Math.max(0, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()) - 1);
         List<FutureTask<T>> started = new ArrayList<>();
         for (int i = 0; i < others; i++) {
             FutureTask<T> f = new FutureTask<>(tasks.get(i)::get);
@@ -27,25 +27,43 @@ public final class Concurrently {
             t.start();
             started.add(f);
         }
+        // the caller runs its own tasks before it waits for any other (else it would wait idle for the first)
+        Object[] outcomes = new Object[tasks.size()];
+        for (int i = others; i < tasks.size(); i++) {
+            outcomes[i] = outcome(tasks.get(i));
+        }
+        for (int i = 0; i < others; i++) {
+            outcomes[i] = outcome(awaiting(started.get(i)));
+        }
         List<T> results = new ArrayList<>(tasks.size());
-        RuntimeException failure = null;
-        Error error = null;
-        for (int i = 0; i < tasks.size(); i++) {
-            try {
-                results.add(i < others ? await(started.get(i)) : tasks.get(i).get());
-            } catch (RuntimeException e) {
-                failure = failure == null && error == null ? e : failure;
-            } catch (Error e) {
-                error = failure == null && error == null ? e : error;
+        for (Object o : outcomes) {
+            if (o instanceof Failure f) {
+                throw f.rethrown();
             }
-        }
-        if (error != null) {
-            throw error;
-        }
-        if (failure != null) {
-            throw failure;
+            @SuppressWarnings("unchecked")
+            T result = (T) o;
+            results.add(result);
         }
         return results;
+    }
+
+    /** A task's failure, kept until the failures of the tasks before it are known. */
+    private record Failure(Throwable thrown) {
+        RuntimeException rethrown() {
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+            return (RuntimeException) thrown;
+        }
+    }
+
+    /** What the task returned, or its failure. */
+    private static Object outcome(Supplier<?> task) {
+        try {
+            return task.get();
+        } catch (RuntimeException | Error e) {
+            return new Failure(e);
+        }
     }
 
     /**
@@ -60,6 +78,10 @@ public final class Concurrently {
             throw err;
         }
         return new IllegalStateException(e.getCause());
+    }
+
+    private static <T> Supplier<T> awaiting(FutureTask<T> f) {
+        return () -> await(f);
     }
 
     private static <T> T await(FutureTask<T> f) {

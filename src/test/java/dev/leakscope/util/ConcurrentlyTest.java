@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,25 @@ class ConcurrentlyTest {
     void resultsComeInTheTasksOrder() {
         assertEquals(List.of("a", "b", "c"), Concurrently.all(List.<Supplier<String>>of(() -> "a", () -> "b", () -> "c")));
         assertEquals(List.of(), Concurrently.all(List.<Supplier<String>>of()));
+    }
+
+    @Test
+    void theCallerRunsItsTaskWhileTheOtherRuns() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: the tasks run one after the other");
+        CountDownLatch callerRan = new CountDownLatch(1);
+        // the first task ends only once the last (the caller's) has run, or after a minute, saying so
+        List<Boolean> results = Concurrently.all(List.<Supplier<Boolean>>of(() -> {
+            try {
+                return callerRan.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, () -> {
+            callerRan.countDown();
+            return true;
+        }));
+        assertEquals(List.of(true, true), results);
     }
 
     @Test
