@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,29 @@ class LauncherTest {
             List<String> args = launch("top", option, out.toString(), dir.resolve("heap.pb.gz").toString());
             // a small input alone: G1 and the quick compiler, as without --output
             assertTrue(args.contains("-XX:+UseG1GC") && args.contains("-XX:TieredStopAtLevel=1"), args.toString());
+        }
+    }
+
+    @Test
+    void onlyDiffAllocatesLargeBlocksInTheOldGeneration() throws Exception {
+        String pretenure = "-XX:PretenureSizeThreshold=16k";
+        // small inputs run under G1, which takes no such flag
+        assertFalse(launch("diff", "heap.pb.gz", "heap.pb.gz").contains(pretenure));
+        // inputs over 1 MiB: the serial collector
+        for (String name : List.of("base.pb.gz", "diff")) {
+            try (var f = new java.io.RandomAccessFile(dir.resolve(name).toFile(), "rw")) {
+                f.setLength(2 << 20);
+            }
+        }
+        for (List<String> command : List.of(List.of("diff", "base.pb.gz", "diff"),
+                List.of("--color", "never", "--quiet", "diff", "base.pb.gz", "diff"))) {
+            List<String> args = launch(command.toArray(String[]::new));
+            assertTrue(args.contains(pretenure) && args.contains("-XX:+UseSerialGC"), args.toString());
+        }
+        // a file named diff is no command
+        for (List<String> command : List.of(List.of("top", "diff"), List.of("--color", "diff", "top", "diff"))) {
+            List<String> args = launch(command.toArray(String[]::new));
+            assertTrue(!args.contains(pretenure) && args.contains("-XX:+UseSerialGC"), args.toString());
         }
     }
 
