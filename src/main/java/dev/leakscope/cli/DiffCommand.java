@@ -99,7 +99,7 @@ final class DiffCommand extends ProfileCommand {
                 Regexes.compileAll(allow, "--allow"));
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
-        for (List<String> names : List.of(sides.members(), names(sides.baseInputs()), names(sides.currentInputs()))) {
+        for (List<String> names : List.of(names(sides.baseInputs()), names(sides.currentInputs()))) {
             TwinSnapshots.warning(names, "the diff").ifPresent(Output.warnings(spec));
         }
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))

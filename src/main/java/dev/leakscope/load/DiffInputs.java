@@ -10,14 +10,11 @@ import java.util.List;
  * @param baseInputs    the files the base was merged from, in command-line order
  * @param currentInputs the files the current profile was merged from
  * @param sampleIndex   the sample type compared, resolved on the current profile
- * @param members       the profiles of the directory or archive whose oldest and newest are compared (diff DIR),
- *                      else empty
  */
 public record DiffInputs(Profile base, List<Snapshot> baseInputs, Profile current, List<Snapshot> currentInputs,
-                         int sampleIndex, List<String> members) {
+                         int sampleIndex) {
     public DiffInputs {
         baseInputs = List.copyOf(baseInputs);
         currentInputs = List.copyOf(currentInputs);
-        members = List.copyOf(members);
     }
 }

@@ -121,7 +121,6 @@ public final class Loader {
     public DiffInputs diff(List<InputSource> bases, List<InputSource> sources, String sampleIndex) {
         List<InputSource> base = bases;
         List<InputSource> current = sources;
-        List<String> members = new ArrayList<>();
         if (base.isEmpty()) {
             if (current.size() < 2) {
                 Snapshots series = Snapshots.of(current.get(0), limits);
@@ -129,7 +128,7 @@ public final class Loader {
                     throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
                             + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
                 }
-                current = SnapshotReader.oldestAndNewest(series, limits, warn, members);
+                current = SnapshotReader.oldestAndNewest(series, limits, warn);
             }
             base = List.of(current.get(0));
             current = current.subList(1, current.size());
@@ -153,7 +152,7 @@ public final class Loader {
         Profile prunedBase = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(0))), note);
         Profile prunedCurrent = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(1))), note);
         return new DiffInputs(prunedBase, baseInputs, prunedCurrent, currentInputs,
-                SampleIndex.resolve(prunedCurrent, sampleIndex), members);
+                SampleIndex.resolve(prunedCurrent, sampleIndex));
     }
 
     /**

@@ -184,17 +184,37 @@ public final class SnapshotReader {
         };
     }
 
+    /** Why a directory's or archive's profiles are not in time order, given their own times (0: none). */
+    private static String untimed(long[] own) {
+        long none = java.util.Arrays.stream(own).filter(t -> t == 0).count();
+        return none == 0 ? "some of its profiles share a timestamp"
+                : none == own.length ? "its profiles have no timestamps (nor do their files' times order them)"
+                : none + " of its " + own.length + " profiles " + (none == 1 ? "has" : "have") + " no timestamp";
+    }
+
+    /**
+     * Of the forms of the snapshot at order[at] (which share its time: {@link SnapshotOrder.Source#TWINS}),
+     * the one that has a time of its own, going from at by step; at itself when it has one.
+     */
+    private static int withOwnTime(int[] order, int at, int step, LongList own, SnapshotOrder.Timing timing) {
+        int i = at;
+        while (own.get(order[i]) == 0 && timing.source() == SnapshotOrder.Source.TWINS
+                && timing.times()[order[i + step]] == timing.times()[order[at]]) {
+            i += step;
+        }
+        return i;
+    }
+
     /**
      * The first and the last snapshot of a directory or archive in series order ({@link SnapshotOrder}:
-     * by time when every profile has its own, text ones by their files' times as trend orders them, else
-     * by name). Every member is loaded once to learn its
+     * by time when every profile has its own or is another form of one that has, text ones by their files'
+     * times as trend orders them, else by name). Every member is loaded once to learn its
      * time; only the two chosen ones are kept (read again from the archive).
      *
-     * @param names receives the names of the profiles it holds, in the order read
      * @return the oldest, then the newest
      */
-    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn,
-                                                    List<String> names) {
+    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn) {
+        List<String> names = new ArrayList<>();
         IntList indexes = new IntList();
         LongList times = new LongList();
         LongList fileTimes = new LongList();
@@ -212,10 +232,17 @@ public final class SnapshotReader {
                     + " holds only " + names.get(0));
         }
         // as trend orders them: text snapshots, which have no time, by their files' times
-        int[] order = SnapshotOrder.order(new int[names.size()], names,
-                SnapshotOrder.times(times.toArray(), fileTimes.toArray(), modified[0]));
-        int oldest = indexes.get(order[0]);
-        int newest = indexes.get(order[order.length - 1]);
+        SnapshotOrder.Timing timing = SnapshotOrder.times(times.toArray(), fileTimes.toArray(), modified[0], names);
+        int[] order = SnapshotOrder.order(new int[names.size()], names, timing);
+        int first = withOwnTime(order, 0, 1, times, timing);
+        int last = withOwnTime(order, order.length - 1, -1, times, timing);
+        if (!timing.source().timed()) {
+            warn.accept("warning: " + arg.source().name() + ": " + untimed(times.toArray())
+                    + ", so the diff compares the first and the last profile by name: " + names.get(order[first])
+                    + " and " + names.get(order[last]));
+        }
+        int oldest = indexes.get(order[first]);
+        int newest = indexes.get(order[last]);
         InputSource[] chosen = new InputSource[2];
         arg.forEach(line -> { }, (index, member) -> {
             if (index == oldest) {

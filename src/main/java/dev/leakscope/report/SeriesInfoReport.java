@@ -54,17 +54,20 @@ public final class SeriesInfoReport {
     static void write(Collection c, ZoneId zone, int maxChars, PrintWriter out) {
         boolean md = maxChars > 0;
         List<Line> lines = c.lines();
-        long[] times = times(lines);
-        int[] order = order(lines, times);
-        boolean byTime = SnapshotOrder.byTime(times);
+        SnapshotOrder.Timing timing = timing(lines);
+        long[] times = timing.times();
+        int[] order = order(lines, timing);
+        boolean byTime = timing.source().timed();
         long stored = c.input().size();
         int skipped = c.skipped();
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {"Input:       ", Printable.of(c.input().name()) + (stored >= 0 ? " (" + stored + " bytes)" : "")
                 + ", " + c.describe()});
         fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
-                + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order (not every profile has its own timestamp)"
-                : lines.stream().allMatch(l -> l.timeNanos() != 0) ? "ordered by time (time_nanos)"
+                + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order ("
+                + SeriesOrderNote.untimed(lines.stream().mapToLong(Line::timeNanos).toArray(), "profile") + ")"
+                : timing.source() == SnapshotOrder.Source.OWN ? "ordered by time (time_nanos)"
+                : timing.source() == SnapshotOrder.Source.TWINS ? "ordered by time (" + SeriesOrderNote.TWINS + ")"
                 : lines.stream().allMatch(l -> l.file().source() == FileTime.Source.NAME)
                 ? "ordered by the times in their file names (the profiles have none)"
                 : "ordered by the times in their file names, else their files' modification times (the profiles have none)")});
@@ -107,12 +110,12 @@ public final class SeriesInfoReport {
     /** The collection as a JSON object: its profiles in series order, totals raw in their units. */
     static void json(Collection c, ObjectNode o) {
         List<Line> lines = c.lines();
-        long[] times = times(lines);
+        SnapshotOrder.Timing timing = timing(lines);
         o.put("kind", "collection").put("name", Printable.of(c.input().name())).put("storedSize", c.input().size())
                 .put("container", c.describe()).put("skipped", c.skipped())
-                .put("order", SnapshotOrder.byTime(times) ? "time" : "names");
+                .put("order", timing.source().timed() ? "time" : "names");
         ArrayNode profiles = o.putArray("profiles");
-        for (int i : order(lines, times)) {
+        for (int i : order(lines, timing)) {
             Line l = lines.get(i);
             ObjectNode p = profiles.addObject().put("name", l.name()).put("size", l.size())
                     .put("timeNanos", l.timeNanos());
@@ -124,15 +127,20 @@ public final class SeriesInfoReport {
         }
     }
 
-    private static int[] order(List<Line> lines, long[] times) {
-        return SnapshotOrder.order(new int[times.length], lines.stream().map(Line::name).toList(), times);
+    private static int[] order(List<Line> lines, SnapshotOrder.Timing timing) {
+        return SnapshotOrder.order(new int[lines.size()], names(lines), timing);
+    }
+
+    private static List<String> names(List<Line> lines) {
+        return lines.stream().map(Line::name).toList();
     }
 
     /** The times that order the lines, as trend's ({@link SnapshotOrder#times}). */
-    private static long[] times(List<Line> lines) {
+    private static SnapshotOrder.Timing timing(List<Line> lines) {
         return SnapshotOrder.times(lines.stream().mapToLong(Line::timeNanos).toArray(),
                 lines.stream().mapToLong(l -> l.file().nanos()).toArray(),
-                lines.stream().anyMatch(l -> l.file().nanos() != 0 && l.file().source() == FileTime.Source.MODIFIED));
+                lines.stream().anyMatch(l -> l.file().nanos() != 0 && l.file().source() == FileTime.Source.MODIFIED),
+                names(lines));
     }
 
     /** Rows as a Markdown table within maxChars: the first is the header; values right-aligned, time and name left. */

@@ -182,12 +182,15 @@ public final class TrendReport {
         lines.add("Type: " + s.type());
         String order = switch (s.order()) {
             case TIME -> "ordered by time (time_nanos), " + timeSpan(s);
+            case TWIN_TIMES -> "ordered by time (" + SeriesOrderNote.TWINS + "), " + timeSpan(s);
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
                     + " (the profiles have none), " + timeSpan(s);
             case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
-            case ARGUMENTS -> "in argument order (not every snapshot has its own timestamp); growth is per snapshot";
-            case NAMES -> "in name order (not every snapshot has its own timestamp); growth is per snapshot";
+            case ARGUMENTS -> "in argument order (" + SeriesOrderNote.untimed(s.timeNanos(), "snapshot")
+                    + "); growth is per snapshot";
+            case NAMES -> "in name order (" + SeriesOrderNote.untimed(s.timeNanos(), "snapshot")
+                    + "); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
         String times = counted(s.notes().stream().map(Series.Notes::timeSource).toList(), "recorded in the profile");

@@ -54,6 +54,11 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
     public enum Order {
         /** By the profiles' time_nanos. */
         TIME,
+        /**
+         * By the profiles' time_nanos, those without one by their twins' (the same snapshot saved in a
+         * form that has one: {@link dev.leakscope.util.SnapshotOrder#stem}).
+         */
+        TWIN_TIMES,
         /** Text snapshots (no time_nanos) by the times their file names state. */
         FILE_NAMES,
         /** Text snapshots by the times their file names state, or else their files' modification times. */
@@ -70,7 +75,7 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
 
         /** Whether the snapshots are ordered by a time (and growth is per hour). */
         public boolean timed() {
-            return this == TIME || this == FILE_NAMES || this == FILE_TIMES || this == FETCH_TIMES;
+            return this == TIME || this == TWIN_TIMES || this == FILE_NAMES || this == FILE_TIMES || this == FETCH_TIMES;
         }
     }
 

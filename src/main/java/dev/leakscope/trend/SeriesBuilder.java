@@ -239,11 +239,15 @@ public final class SeriesBuilder {
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] own = Arrays.copyOf(times, n);
-        long[] snapshotTimes = SnapshotOrder.times(own, Arrays.copyOf(fileTimes, n), anyModified);
-        int[] order = SnapshotOrder.order(args, names, snapshotTimes);
-        Series.Order how = SnapshotOrder.byTime(own) ? Series.Order.TIME
-                : snapshotTimes != own ? fileOrder()
-                : args[0] == args[n - 1] ? Series.Order.NAMES : Series.Order.ARGUMENTS;
+        SnapshotOrder.Timing timing = SnapshotOrder.times(own, Arrays.copyOf(fileTimes, n), anyModified, names);
+        long[] snapshotTimes = timing.times();
+        int[] order = SnapshotOrder.order(args, names, timing);
+        Series.Order how = switch (timing.source()) {
+            case OWN -> Series.Order.TIME;
+            case TWINS -> Series.Order.TWIN_TIMES;
+            case FILES -> fileOrder();
+            case NONE -> args[0] == args[n - 1] ? Series.Order.NAMES : Series.Order.ARGUMENTS;
+        };
         int last = order[n - 1];
         List<String> ordered = new ArrayList<>(n);
         List<Series.Notes> orderedNotes = new ArrayList<>(n);

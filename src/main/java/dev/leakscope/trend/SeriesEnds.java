@@ -11,6 +11,7 @@ import dev.leakscope.profile.ValueType;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.util.LongList;
 import dev.leakscope.util.SnapshotOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ public final class SeriesEnds {
 
     private final LongList times = new LongList();
     private final LongList fileTimes = new LongList();
+    private final List<String> names = new ArrayList<>();
     private boolean anyModified;
     private Snapshot oldest;
     private Snapshot newest;
@@ -39,12 +41,14 @@ public final class SeriesEnds {
         Snapshot s = new Snapshot(argument, name, p.timeNanos(), file.nanos(), p);
         times.add(s.time);
         fileTimes.add(s.fileTime);
+        names.add(name);
         anyModified |= file.nanos() != 0 && file.source() == FileTime.Source.MODIFIED;
         // ties keep the earlier snapshot first and the later one last, as SnapshotOrder's stable sort does
-        if (oldest == null || s.time < oldest.time) {
+        // by their own time, of those that have one (another form of a snapshot takes its twin's: the same values)
+        if (s.time != 0 && (oldest == null || s.time < oldest.time)) {
             oldest = s;
         }
-        if (newest == null || s.time >= newest.time) {
+        if (s.time != 0 && (newest == null || s.time >= newest.time)) {
             newest = s;
         }
         if (oldestFile == null || s.fileTime < oldestFile.fileTime) {
@@ -67,15 +71,23 @@ public final class SeriesEnds {
     }
 
     public Profile first() {
-        long[] own = times.toArray();
-        long[] t = SnapshotOrder.times(own, fileTimes.toArray(), anyModified);
-        return (!SnapshotOrder.byTime(t) ? firstGiven : t == own ? oldest : oldestFile).profile;
+        return switch (source()) {
+            case OWN, TWINS -> oldest.profile;
+            case FILES -> oldestFile.profile;
+            case NONE -> firstGiven.profile;
+        };
     }
 
     public Profile last() {
-        long[] own = times.toArray();
-        long[] t = SnapshotOrder.times(own, fileTimes.toArray(), anyModified);
-        return (!SnapshotOrder.byTime(t) ? lastGiven : t == own ? newest : newestFile).profile;
+        return switch (source()) {
+            case OWN, TWINS -> newest.profile;
+            case FILES -> newestFile.profile;
+            case NONE -> lastGiven.profile;
+        };
+    }
+
+    private SnapshotOrder.Source source() {
+        return SnapshotOrder.times(times.toArray(), fileTimes.toArray(), anyModified, names).source();
     }
 
     /**

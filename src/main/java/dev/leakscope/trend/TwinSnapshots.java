@@ -1,22 +1,19 @@
 package dev.leakscope.trend;
 
+import dev.leakscope.util.SnapshotOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Snapshots of a series that look like one moment saved in two forms: Go's {@code heap_0.pb.gz} beside
- * {@code heap_0.txt} (debug=1), as a directory of both holds them. The series would count each moment
- * twice, and the text forms, which have no timestamps, take the whole series out of time order.
+ * {@code heap_0.txt} (debug=1), as a directory of both holds them ({@link SnapshotOrder#stem}). The series
+ * would count each moment twice (the text forms, which have no timestamps, take their twins' place in
+ * time order).
  */
 public final class TwinSnapshots {
-    /** File name extensions that say only how a snapshot was saved, not which one it is. */
-    private static final Set<String> FORMS = Set.of("gz", "zst", "xz", "bz2", "pb", "proto", "pprof", "prof",
-            "txt", "text", "heap", "debug1", "debug2");
-
     private TwinSnapshots() {
     }
 
@@ -29,7 +26,7 @@ public final class TwinSnapshots {
         Map<String, String> byStem = new LinkedHashMap<>();
         List<String[]> twins = new ArrayList<>();
         for (String name : names) {
-            String other = byStem.putIfAbsent(stem(name), name);
+            String other = byStem.putIfAbsent(SnapshotOrder.stem(name), name);
             if (other != null && !other.equals(name)) {
                 twins.add(new String[] {other, name});
             }
@@ -44,18 +41,7 @@ public final class TwinSnapshots {
                 + " two forms, which " + reader + " counts as two; give one form only (e.g. *" + forms(first[0]) + ")");
     }
 
-    /** The name without the extensions that say how it was saved: {@code dir/heap_0.debug1.txt} is {@code dir/heap_0}. */
-    static String stem(String name) {
-        String s = name;
-        int dot = s.lastIndexOf('.');
-        while (dot > Math.max(s.lastIndexOf('/'), s.lastIndexOf(':')) + 1 && FORMS.contains(s.substring(dot + 1))) {
-            s = s.substring(0, dot);
-            dot = s.lastIndexOf('.');
-        }
-        return s;
-    }
-
     private static String forms(String name) {
-        return name.substring(stem(name).length());
+        return name.substring(SnapshotOrder.stem(name).length());
     }
 }

@@ -379,9 +379,10 @@ class DiffCommandTest {
     }
 
     /**
-     * A Go scenario's directory holds each snapshot as proto and as debug=1 text: diff DIR then compares
-     * two forms chosen by name (the text has no time), and a side made of it counts each snapshot twice;
-     * one line says so, as trend's does.
+     * A Go scenario's directory holds each snapshot as proto and as debug=1 text: diff DIR compares its
+     * oldest snapshot with its newest (heap_init before heap_0, the text forms at their proto twins'
+     * times), each in the form that has the time; a side made of it counts each snapshot twice, and one
+     * line says so, as trend's does.
      */
     @Test
     void aDirectoryOfEachSnapshotInTwoFormsGetsAWarningThatNamesThem(@TempDir Path tmp) throws IOException {
@@ -395,10 +396,25 @@ class DiffCommandTest {
                 + " one snapshot saved in two forms, which the diff counts as two; give one form only (e.g. *.pb.gz)\n";
         Cli.Result whole = Cli.run(tmp, "diff", "go");
         assertEquals(0, whole.exitCode(), whole.err());
-        assertTrue(whole.err().startsWith(warning), whole.err());
+        assertEquals("", whole.err());
+        assertTrue(whole.out().startsWith("Base:    go/heap_init.pb.gz (673 bytes, 2026-11-21 13:49:49 UTC)\n"
+                + "Current: go/heap_1.pb.gz (1514 bytes, 2026-11-21 13:49:49 UTC)\n"), whole.out());
         Cli.Result side = Cli.run(tmp, "diff", "go/heap_init.pb.gz", "go");
         assertEquals(0, side.exitCode(), side.err());
         assertTrue(side.err().startsWith(warning), side.err());
         assertEquals("", Cli.run(tmp, "diff", "go/heap_init.pb.gz", "go/heap_1.pb.gz").err());
+    }
+
+    /** diff DIR whose profiles' times do not order them compares the first and last by name, and says so. */
+    @Test
+    void aDirectoryNotInTimeOrderIsComparedByNameWithAWarning(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        for (String f : new String[] {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.txt"}) {
+            Files.copy(TestData.corpus("go", "map-cache", f), dir.resolve(f));
+        }
+        Cli.Result r = Cli.run(tmp, "diff", "d");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("leakscope: warning: d: 1 of its 3 profiles has no timestamp, so the diff compares the first and"
+                + " the last profile by name: d/heap_0.pb.gz and d/heap_2.txt\n", r.err());
     }
 }

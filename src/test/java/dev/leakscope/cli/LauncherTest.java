@@ -57,7 +57,23 @@ class LauncherTest {
     }
 
     @Test
-    void onlyDiffAllocatesLargeBlocksInTheOldGeneration() throws Exception {
+    void oneFileThatIsNotSmallHasItsBlocksAllocatedOld() throws Exception {
+        Path big = Files.write(dir.resolve("big.pb.gz"), new byte[2 << 20]);
+        Path other = Files.write(dir.resolve("other.pb.gz"), new byte[2 << 20]);
+        List<String> one = launch("top", big.toString());
+        assertTrue(one.contains("-Xmn2m") && one.contains("-XX:PretenureSizeThreshold=256k")
+                && one.contains("-XX:+UseSerialGC") && !one.contains("-Xmn8m"), one.toString());
+        // two profiles (diff): the dropped one's blocks would stay in the old generation (see below)
+        List<String> two = launch("diff", big.toString(), other.toString());
+        assertTrue(two.contains("-Xmn8m") && !two.contains("-XX:PretenureSizeThreshold=256k"), two.toString());
+        // a small file keeps the usual young generation (and G1)
+        List<String> small = launch("top", dir.resolve("heap.pb.gz").toString());
+        assertTrue(small.contains("-Xmn8m") && small.stream().noneMatch(a -> a.startsWith("-XX:PretenureSize")),
+                small.toString());
+    }
+
+    @Test
+    void diffAllocatesBlocksOf16KiBInTheOldGeneration() throws Exception {
         String pretenure = "-XX:PretenureSizeThreshold=16k";
         // small inputs run under G1, which takes no such flag
         assertFalse(launch("diff", "heap.pb.gz", "heap.pb.gz").contains(pretenure));

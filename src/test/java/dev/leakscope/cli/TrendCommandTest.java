@@ -221,7 +221,8 @@ class TrendCommandTest {
 
     /**
      * A Go scenario's directory holds every snapshot as proto and as debug=1 text: taken whole, the series
-     * counts each twice, out of time order, and shows no suspect; one line says so and how to take one form.
+     * counts each twice (in time order: heap_init first, each text form at its proto twin's time); one line
+     * says so and how to take one form.
      */
     @Test
     void aDirectoryOfEachSnapshotInTwoFormsGetsAWarningThatNamesThem(@TempDir Path go) throws IOException {
@@ -230,9 +231,12 @@ class TrendCommandTest {
                 Files.copy(TestData.corpus("go", "map-cache", "heap_" + k + form), go.resolve("heap_" + k + form));
             }
         }
-        Cli.Result r = Cli.run(go, "trend", ".");
+        Cli.Result r = Cli.run(go, "trend", "--ascii", ".");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: warning: ./heap_0.pb.gz and ./heap_0.txt (and 6 more such pairs) look like one"
+        assertTrue(r.out().contains("\nSnapshots: 14, ordered by time (time_nanos; a snapshot saved in two forms at"
+                + " the time of the form that has one), 2026-11-21 13:49:49 to 13:49:49 UTC (0.4 s)\n"), r.out());
+        assertTrue(r.out().contains(" __..~~==++**##  (total)\n"), r.out());
+        assertEquals("leakscope: warning: ./heap_init.pb.gz and ./heap_init.txt (and 6 more such pairs) look like one"
                 + " snapshot saved in two forms, which the series counts as two; give one form only (e.g. *.pb.gz)\n",
                 r.err());
         Cli.Result one = Cli.run(go, "trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz");
@@ -269,5 +273,20 @@ class TrendCommandTest {
         Cli.Result r = trend(SERIES[0], SERIES[5]);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Leak suspects: none can be told with 2 snapshots"), r.out());
+    }
+
+    /** Some snapshots with a time and one without (and no twin): one order, by name, and the header says why. */
+    @Test
+    void partlyTimedSnapshotsGoInNameOrderAndTheHeadersCountThoseWithoutATime(@TempDir Path dir) throws IOException {
+        for (String f : new String[] {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.txt"}) {
+            Files.copy(TestData.corpus("go", "map-cache", f), dir.resolve(f));
+        }
+        Cli.Result r = Cli.run(dir, "trend", ".");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nSnapshots: 3, in name order (1 of 3 snapshots has no timestamp);"
+                + " growth is per snapshot\n"), r.out());
+        Cli.Result info = Cli.run(dir, "info", ".");
+        assertTrue(info.out().contains("\nProfiles:    3, in name order (1 of 3 profiles has no timestamp)\n"),
+                info.out());
     }
 }

@@ -63,4 +63,17 @@ class SeriesEndsTest {
         assertEquals(1, ends(e)[0]);
         assertEquals(4, ends(e)[1]);
     }
+
+    @Test
+    void formsWithoutATimeByTheirTwinsThePairsFirstAndLastByTheFormThatHasOne() {
+        SeriesEnds e = new SeriesEnds();
+        e.add(0, "d/heap_0.pb.gz", profile(2, 200), FileTime.NONE);
+        e.add(0, "d/heap_0.debug1.txt", profile(20, 0), FileTime.NONE);
+        e.add(0, "d/heap_5.pb.gz", profile(5, 500), FileTime.NONE);
+        e.add(0, "d/heap_5.txt", profile(50, 0), FileTime.NONE);
+        e.add(0, "d/heap_init.txt", profile(10, 0), FileTime.NONE);
+        e.add(0, "d/heap_init.pb.gz", profile(1, 100), FileTime.NONE);
+        assertEquals(1, ends(e)[0]);
+        assertEquals(5, ends(e)[1]);
+    }
 }

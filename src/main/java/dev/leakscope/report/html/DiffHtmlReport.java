@@ -15,7 +15,7 @@ public final class DiffHtmlReport {
     private DiffHtmlReport() {
     }
 
-    /** outputUnit: the unit of the values in the facts and the table (pprof's -unit, as in the text report). */
+    /** outputUnit: the unit of the values in the facts, the flame graph and the table (pprof's -unit, as in the text report). */
     public static void write(DiffResult d, String outputUnit, PrintWriter out) {
         String unit = d.sampleType().unit();
         DiffValues v = new DiffValues(unit, outputUnit);
@@ -28,7 +28,7 @@ public final class DiffHtmlReport {
                 "Noise", DiffValues.noiseRule(d.noise(), unit));
         FlameData data = FlameData.of(DiffTree.of(d), d.noise()::margin);
         HtmlPage.flame(out, "Differential flame graph (current call tree; colour: each frame's own change)", data,
-                unit, true);
+                unit, outputUnit, true);
         rows(d, v, out);
         HtmlPage.end(out);
     }

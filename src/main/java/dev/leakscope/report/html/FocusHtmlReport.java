@@ -33,7 +33,8 @@ public final class FocusHtmlReport {
                         + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit));
         HtmlPage.flame(out, r.withBase()
                 ? "Differential flame graph of the samples through the match (colour: each frame's own change)"
-                : "Flame graph of the samples through the match", FlameData.of(tree, null), unit, r.withBase());
+                : "Flame graph of the samples through the match", FlameData.of(tree, null), unit, "minimum",
+                r.withBase());
         String by = r.withBase() ? ", by growth" : "";
         values(r, "Matched functions", r.matched(), unit, out);
         shares(r, "Caller paths (root > ... > match)" + by, r.callerPaths(), true, unit, out);

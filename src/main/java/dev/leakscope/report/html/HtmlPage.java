@@ -1,5 +1,7 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.profile.Units;
+import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,9 +47,11 @@ final class HtmlPage {
 
     /**
      * The flame graph section: controls, legend, the graph and its data. diff: colour by change (the data
-     * has base and current columns); else colour by each frame's own share of the total.
+     * has base and current columns); else colour by each frame's own share of the total. Values are in
+     * unit, labelled in outputUnit (pprof's -unit, as the report's tables: {@code minimum} or {@code auto},
+     * each value in its own unit).
      */
-    static void flame(PrintWriter out, String heading, FlameData data, String unit, boolean diff) {
+    static void flame(PrintWriter out, String heading, FlameData data, String unit, String outputUnit, boolean diff) {
         out.println("<h2>" + Html.text(heading) + "</h2>");
         out.println("<div class=\"bar\"><input type=\"search\" id=\"search\" placeholder=\"Search frames (substring)\""
                 + " aria-label=\"Search frames\"><span id=\"found\"></span>"
@@ -65,11 +69,18 @@ final class HtmlPage {
         }
         out.println("<div id=\"crumbs\" class=\"bar\"></div>");
         out.println("<div id=\"flame\"></div><div id=\"tip\"></div>");
-        out.println("<p class=\"note\">" + Html.text(foldNote(data, unit)) + " Hover a frame for its values,"
+        out.println("<p class=\"note\">" + Html.text(foldNote(data, unit, outputUnit)) + " Hover a frame for its values,"
                 + " click to zoom, use the breadcrumb to go back.</p>");
         out.print("<script type=\"application/json\" id=\"leakscope-data\">{\"mode\":\"" + (diff ? "diff" : "single")
                 + "\",\"unit\":");
         Html.jsonString(unit, out);
+        if (!outputUnit.equals("minimum") && !outputUnit.equals("auto")) {
+            // every label in one unit: the factor from the sample unit to it, and its name
+            Units.Scaled one = Units.scale(1, unit, outputUnit);
+            out.print(",\"to\":{\"f\":" + one.value() + ",\"u\":");
+            Html.jsonString(one.unit(), out);
+            out.print("}");
+        }
         out.print(",\"total\":" + data.value(0, data.columns - 1) + ",\"gross\":" + (diff ? data.grossChange() : 0) + ",");
         data.writeJson(out);
         out.println("}</script>");
@@ -95,12 +106,12 @@ final class HtmlPage {
         }
     }
 
-    private static String foldNote(FlameData d, String unit) {
+    private static String foldNote(FlameData d, String unit, String outputUnit) {
         if (d.foldedPaths == 0) {
             return "Every call path is in the graph (" + (d.size() - 1) + " frames; those under a pixel wide show"
                     + " when zoomed).";
         }
-        return d.foldedPaths + " call paths smaller than " + dev.leakscope.report.pprof.ValueFormat.autoLabel(d.cut, unit)
+        return d.foldedPaths + " call paths smaller than " + ValueFormat.label(d.cut, unit, outputUnit)
                 + " are folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
                 + FlameData.MAX_FRAMES + " frames; frames under " + (FlameData.MIN_FRACTION * 100)
                 + "% of the total always folded); " + (d.size() - 1) + " frames in the graph (those under a pixel"

@@ -21,7 +21,8 @@ public final class TopHtmlReport {
         out.println("<pre class=\"facts\">" + Html.text(String.join("\n", TopReport.headerLines(rc, tg))) + "</pre>");
         NodeTable table = NodeTable.build(rc.profile(), rc.settings().graphOptions(rc.sampleIndex()));
         CallTree tree = CallTree.of(rc.profile(), table, rc.sampleIndex());
-        HtmlPage.flame(out, "Flame graph", FlameData.of(tree, null), rc.sampleUnit(), false);
+        HtmlPage.flame(out, "Flame graph", FlameData.of(tree, null), rc.sampleUnit(),
+                rc.settings().unit(), false);
         out.println("<h2>Top nodes</h2>");
         out.println("<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>sum%</th><th>cum</th><th>cum%</th>"
                 + "<th>name</th></tr></thead><tbody>");

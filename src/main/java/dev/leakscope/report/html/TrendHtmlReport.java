@@ -44,7 +44,7 @@ public final class TrendHtmlReport {
         table(r, trend, rows, out);
         FlameData data = FlameData.of(ends, noise);
         HtmlPage.flame(out, "Flame graph of the last snapshot (colour: each frame's own change since the first)",
-                data, s.unit(), true);
+                data, s.unit(), o.unit(), true);
         HtmlPage.end(out);
     }
 

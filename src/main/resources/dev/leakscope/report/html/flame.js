@@ -21,8 +21,12 @@
       self[i] -= cur[k[j]]; if (base) { bself[i] -= base[k[j]]; }
     }
   }
-  var unit = D.unit;
+  var unit = D.unit, to = D.to;
   function fmt(v) {
+    if (to) { // --unit: every value in one unit, as pprof labels it (two decimals, a trailing .00 dropped)
+      var x = (v * to.f).toFixed(2).replace(/\.00$/, "");
+      return x === "0" || x === "-0" ? "0" : x + to.u;
+    }
     var a = Math.abs(v), s = v < 0 ? "-" : "";
     if (unit === "bytes") {
       var u = ["B", "kB", "MB", "GB", "TB"], e = 0;
@@ -32,7 +36,7 @@
     return s + (a >= 1e6 ? (a / 1e6).toFixed(2) + "M" : a >= 1e4 ? (a / 1e3).toFixed(1) + "k" : String(a)) + (unit && unit !== "count" ? " " + unit : "");
   }
   function signed(v) { return (v > 0 ? "+" : "") + fmt(v); }
-  function pct(b, c) { return b === 0 ? (c === 0 ? "0%" : "new") : ((c - b) / Math.abs(b) * 100).toFixed(1) + "%"; }
+  function pct(b, c) { return b === 0 ? (c === 0 ? "0%" : "new") : (c > b ? "+" : "") + ((c - b) / Math.abs(b) * 100).toFixed(1) + "%"; }
   function colour(n) {
     if (fl[n] & 4) { return ""; }
     if (!diff) {

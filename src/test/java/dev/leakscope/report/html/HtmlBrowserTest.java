@@ -58,6 +58,26 @@ class HtmlBrowserTest extends BrowserTest {
                 + ".filter(f => !f.textContent.includes('buildTree')).length").asInt());
     }
 
+    /** --unit kB: the flame graph's search sum, tooltips and fold note in kB, as the facts and the table. */
+    @Test
+    void theFlameGraphsLabelsFollowTheUnit() throws Exception {
+        Path html = OUT.resolve("map-cache-diff-kB.html");
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--unit", "kB", "heap_0.pb.gz", "heap_5.pb.gz", "--format", "html",
+                "--output", html.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        open(html);
+        String found = browser.eval("const s = document.getElementById('search'); s.value = 'buildtree';"
+                + " s.dispatchEvent(new Event('input')); document.getElementById('found').textContent").asText();
+        assertEquals("6 frames: 7680.59kB -> 39427.12kB, delta +31746.53kB", found);
+        String tip = browser.eval("const f = [...document.querySelectorAll('#flame .fr')].find(f => f.textContent === '"
+                + LEAK + "'); const b = f.getBoundingClientRect(); f.dispatchEvent(new MouseEvent('mousemove',"
+                + " {bubbles: true, clientX: b.left + 2, clientY: b.top + 2})); document.getElementById('tip').textContent")
+                .asText();
+        assertTrue(tip.contains("total: 7680.59kB -> 39427.12kB  (+31746.53kB, +413.3%)"), tip);
+        assertTrue(browser.eval("document.querySelector('table.rows tbody tr').textContent").asText()
+                .contains("+31746.53kB"));
+    }
+
     @Test
     void clickingATableRowZoomsToItsFrame() throws Exception {
         open(diffReport());
