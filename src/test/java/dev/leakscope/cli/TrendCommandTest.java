@@ -69,6 +69,13 @@ class TrendCommandTest {
         Cli.Result all = trend(with(SERIES, "--nodefraction", "0", "--format", "json"));
         assertEquals(0, new ObjectMapper().readTree(all.out()).get("hiddenRows").asInt());
         assertFalse(trend(with(SERIES, "--nodefraction", "0")).out().contains("not shown"));
+        // one node left out: its count takes the singular
+        Cli.Result one = trend(with(SERIES, "-n", "3", "--nodefraction", "0"));
+        assertTrue(one.out().endsWith("\n(1 more node not shown; --nodefraction 0 --nodecount 0 shows all)\n"),
+                one.out());
+        Cli.Result oneMd = trend(with(SERIES, "-n", "3", "--nodefraction", "0", "--format", "markdown"));
+        assertTrue(oneMd.out().contains("\n_1 more node not shown; `--nodefraction 0 --nodecount 0` shows it._\n"),
+                oneMd.out());
     }
 
     @Test
@@ -79,7 +86,7 @@ class TrendCommandTest {
         assertEquals("Type: inuse_space", lines[0]);
         assertTrue(lines[1].startsWith("Snapshots: 6, ordered by time (time_nanos), 2026-11-21 13:49:49 to"),
                 lines[1]);
-        assertEquals("Leak suspects: 1 of 4 nodes grow steadily (rule: see leakscope trend --help)", lines[2]);
+        assertEquals("Leak suspects: 1 of 4 nodes grows steadily (rule: see leakscope trend --help)", lines[2]);
         assertTrue(lines[4].contains("rate/h") && lines[4].contains("retained"), lines[4]);
         assertTrue(lines[5].startsWith("*") && lines[5].endsWith("(total)"), lines[5]);
         assertTrue(lines[5].contains("      8MB      40MB      +32MB"), lines[5]);
