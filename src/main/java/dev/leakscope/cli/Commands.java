@@ -51,6 +51,7 @@ final class Commands {
         System.setProperty("picocli.converters.excludes", ".*");
         LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
         CommandLine cl = new CommandLine(root);
+        root.spec = cl.getCommandSpec();
         Collection<Class<?>> needed = args == null ? SUBCOMMANDS.values() : needed(args);
         SUBCOMMANDS.forEach((name, sub) -> {
             if (needed.contains(sub)) {
@@ -65,6 +66,10 @@ final class Commands {
         }
         // Every command documents the same exit codes in its --help.
         for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ProfileCommand command) {
+                command.root = root;
+                command.spec = sub.getCommandSpec();
+            }
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(root.spec.usageMessage().exitCodeListHeading())
                     .exitCodeList(root.spec.usageMessage().exitCodeList());

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command: lists the subcommands and shows a short tutorial when run without one. Its
@@ -45,7 +44,7 @@ final class LeakscopeCommand implements Callable<Integer> {
             description = "Show no progress while reading inputs (shown on a terminal's stderr for reads over a second).")
     boolean quiet;
 
-    @Spec
+    /** Set by {@link Commands}. */
     CommandSpec spec;
 
     /** Whether an argument {@code -} has taken standard input. */

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** What every command that reads profiles has: the input options, the root command and its spec. */
 abstract class ProfileCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @ParentCommand
+    /**
+     * The root command and this command's spec, set by {@link Commands} (not by picocli's {@code @ParentCommand}
+     * and {@code @Spec}: each annotation type read costs start-up a proxy class).
+     */
     LeakscopeCommand root;
 
-    @Spec
     CommandSpec spec;
 
     /** Loads this command's inputs with its limits, warnings and symbolization. */

@@ -55,6 +55,23 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void oneFileThatIsNotSmallHasItsBlocksAllocatedOld() throws Exception {
+        Path big = Files.write(dir.resolve("big.pb.gz"), new byte[2 << 20]);
+        Path other = Files.write(dir.resolve("other.pb.gz"), new byte[2 << 20]);
+        List<String> one = launch("top", big.toString());
+        assertTrue(one.contains("-Xmn2m") && one.contains("-XX:PretenureSizeThreshold=256k")
+                && one.contains("-XX:+UseSerialGC") && !one.contains("-Xmn8m"), one.toString());
+        // two profiles (diff): the dropped one's blocks would stay in the old generation
+        List<String> two = launch("diff", big.toString(), other.toString());
+        assertTrue(two.contains("-Xmn8m") && two.stream().noneMatch(a -> a.startsWith("-XX:PretenureSize")),
+                two.toString());
+        // a small file keeps the usual young generation (and G1)
+        List<String> small = launch("top", dir.resolve("heap.pb.gz").toString());
+        assertTrue(small.contains("-Xmn8m") && small.stream().noneMatch(a -> a.startsWith("-XX:PretenureSize")),
+                small.toString());
+    }
+
     /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */
     private List<String> launch(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
