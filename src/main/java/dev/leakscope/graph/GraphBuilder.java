@@ -139,6 +139,10 @@ public final class GraphBuilder {
         long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
+        if (!mean && marks == null && vias == null) {
+            plainNodeValues(p, t, g, index, nodeStamp);
+            return;
+        }
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
@@ -177,6 +181,39 @@ public final class GraphBuilder {
             int leafNode = frameNode[frameStart[stack[0]]];
             g.flat[leafNode] += w;
             g.flatDiv[leafNode] += dw;
+        }
+    }
+
+    /**
+     * {@link #nodeValues} without -mean, marks or vias (top's pass): each stack is read from the tree and
+     * counted in one walk, its locations of one frame (most) counted by the tree as it reads them.
+     */
+    private static void plainNodeValues(Profile p, NodeTable t, Graph g, int index, int[] nodeStamp) {
+        int[] rest = p.stackBuffer();
+        int[] frameStart = t.frameStart;
+        int[] frameNode = t.frameNode;
+        int[] single = t.singleFrameNodes();
+        SampleValues values = p.values;
+        int types = p.typeCount();
+        long[] cum = g.cum;
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = values.get(s * types + index);
+            int leaf = p.stackLeaf(s);
+            if (w == 0 || leaf < 0) {
+                continue;
+            }
+            for (int i = p.stacks.addOnce(leaf, single, nodeStamp, s, cum, w, rest) - 1; i >= 0; i--) {
+                int l = rest[i];
+                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
+                    int n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                    }
+                }
+            }
+            // the leaf: the innermost frame of its location
+            g.flat[frameNode[frameStart[p.stacks.location(leaf)]]] += w;
         }
     }
 

@@ -20,6 +20,16 @@ public record TrimmedGraph(Graph graph, int originalCount, int droppedNodes) {
     }
 
     public static TrimmedGraph of(Profile p, NodeTable table, GraphOptions o, Trim trim) {
+        return of(p, table, o, trim, true);
+    }
+
+    /**
+     * As {@link #of(Profile, NodeTable, GraphOptions, Trim)}, without edges when edges is false: the nodes,
+     * their values and their inline marks only (what {@code top} shows). The values do not change with
+     * the cuts, so the second pass over every frame, the one that finds the edges, is then made only when a
+     * node kept is the inlined frame of some location: only an edge into such a node can be inline.
+     */
+    public static TrimmedGraph of(Profile p, NodeTable table, GraphOptions o, Trim trim, boolean edges) {
         // Dropping nodes never changes the flat or cum of the nodes kept (a sample whose leaf is
         // dropped gives flat to nobody), so the cuts are decided on one pass without edges; the
         // graph is then built once, with edges, over the nodes kept.
@@ -53,9 +63,28 @@ public record TrimmedGraph(Graph graph, int originalCount, int droppedNodes) {
                 kept[values.nodes()[i]] = true;
             }
         }
+        if (!edges && !anyInlined(table, kept)) {
+            if (kept != null) {
+                values.retain(kept);
+            }
+            values.sort(trim.cumSort());
+            return new TrimmedGraph(values, original, dropped);
+        }
         Graph g = GraphBuilder.build(p, table, o, kept, true);
         g.sort(trim.cumSort());
         g.trimLowFrequencyEdges(edgeCutoff);
         return new TrimmedGraph(g, original, dropped);
+    }
+
+    /** Whether a node kept (any node when kept is null) is the inlined frame of a location (not its outermost). */
+    private static boolean anyInlined(NodeTable t, boolean[] kept) {
+        for (int l = 0; l + 1 < t.frameStart.length; l++) {
+            for (int k = t.frameStart[l], outer = t.frameStart[l + 1] - 1; k < outer; k++) {
+                if (kept == null || kept[t.frameNode[k]]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -62,14 +63,36 @@ class LauncherTest {
         List<String> one = launch("top", big.toString());
         assertTrue(one.contains("-Xmn2m") && one.contains("-XX:PretenureSizeThreshold=256k")
                 && one.contains("-XX:+UseSerialGC") && !one.contains("-Xmn8m"), one.toString());
-        // two profiles (diff): the dropped one's blocks would stay in the old generation
+        // two profiles (diff): the dropped one's blocks would stay in the old generation (see below)
         List<String> two = launch("diff", big.toString(), other.toString());
-        assertTrue(two.contains("-Xmn8m") && two.stream().noneMatch(a -> a.startsWith("-XX:PretenureSize")),
-                two.toString());
+        assertTrue(two.contains("-Xmn8m") && !two.contains("-XX:PretenureSizeThreshold=256k"), two.toString());
         // a small file keeps the usual young generation (and G1)
         List<String> small = launch("top", dir.resolve("heap.pb.gz").toString());
         assertTrue(small.contains("-Xmn8m") && small.stream().noneMatch(a -> a.startsWith("-XX:PretenureSize")),
                 small.toString());
+    }
+
+    @Test
+    void diffAllocatesBlocksOf16KiBInTheOldGeneration() throws Exception {
+        String pretenure = "-XX:PretenureSizeThreshold=16k";
+        // small inputs run under G1, which takes no such flag
+        assertFalse(launch("diff", "heap.pb.gz", "heap.pb.gz").contains(pretenure));
+        // inputs over 1 MiB: the serial collector
+        for (String name : List.of("base.pb.gz", "diff")) {
+            try (var f = new java.io.RandomAccessFile(dir.resolve(name).toFile(), "rw")) {
+                f.setLength(2 << 20);
+            }
+        }
+        for (List<String> command : List.of(List.of("diff", "base.pb.gz", "diff"),
+                List.of("--color", "never", "--quiet", "diff", "base.pb.gz", "diff"))) {
+            List<String> args = launch(command.toArray(String[]::new));
+            assertTrue(args.contains(pretenure) && args.contains("-XX:+UseSerialGC"), args.toString());
+        }
+        // a file named diff is no command
+        for (List<String> command : List.of(List.of("top", "diff"), List.of("--color", "diff", "top", "diff"))) {
+            List<String> args = launch(command.toArray(String[]::new));
+            assertTrue(!args.contains(pretenure) && args.contains("-XX:+UseSerialGC"), args.toString());
+        }
     }
 
     /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */

@@ -1,5 +1,6 @@
 package dev.leakscope.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,32 @@ class GraphPropertiesTest {
                 for (int n : graph.nodes()) {
                     assertTrue(graph.cum(n) >= graph.flat(n), graph.info(n).printableName());
                     assertTrue(graph.cum(n) <= total, "cum within total");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("goProfiles")
+    void aTrimmedGraphWithoutEdgesHasTheNodesValuesAndMarksOfOneWithEdges(Path file) {
+        Profile p = load(file);
+        for (Granularity g : Granularity.values()) {
+            GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1);
+            NodeTable t = NodeTable.build(p, o);
+            for (TrimmedGraph.Trim trim : List.of(new TrimmedGraph.Trim(0.005, 0.001, 0, false),
+                    new TrimmedGraph.Trim(0.005, 0.001, 8, false), new TrimmedGraph.Trim(0, 0.01, 3, true))) {
+                TrimmedGraph with = TrimmedGraph.of(p, t, o, trim, true);
+                TrimmedGraph without = TrimmedGraph.of(p, t, o, trim, false);
+                String what = file + " " + g + " " + trim;
+                assertEquals(with.originalCount(), without.originalCount(), what);
+                assertEquals(with.droppedNodes(), without.droppedNodes(), what);
+                assertArrayEquals(with.graph().nodes(), without.graph().nodes(), what);
+                byte[] marks = with.graph().inlineMarks();
+                byte[] marksWithout = without.graph().inlineMarks();
+                for (int n : with.graph().nodes()) {
+                    assertEquals(with.graph().flat(n), without.graph().flat(n), what);
+                    assertEquals(with.graph().cum(n), without.graph().cum(n), what);
+                    assertEquals(marks[n], marksWithout[n], what + " " + with.graph().info(n).printableName());
                 }
             }
         }
