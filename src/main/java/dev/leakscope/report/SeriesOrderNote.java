@@ -12,15 +12,18 @@ final class SeriesOrderNote {
 
     /**
      * Why the series is not ordered by time: how many of the snapshots have no time of their own when
-     * some have one (so two orders are never mixed), else that not every one has its own.
+     * some have one (so two orders are never mixed), that none has one, or that some share one.
      *
      * @param own  per snapshot, its time_nanos or 0
      * @param noun what the snapshots are called ("snapshot", "profile")
      */
     static String untimed(long[] own, String noun) {
         long none = Arrays.stream(own).filter(t -> t == 0).count();
-        if (none == 0 || none == own.length) {
-            return "not every " + noun + " has its own timestamp";
+        if (none == 0) {
+            return "some " + noun + "s share a timestamp";
+        }
+        if (none == own.length) {
+            return "no " + noun + " has a timestamp of its own";
         }
         return none + " of " + own.length + " " + noun + "s " + (none == 1 ? "has" : "have") + " no timestamp";
     }

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -212,8 +213,8 @@ public final class TrendReport {
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
         } else {
-            lines.add("Leak suspects: " + trend.suspectCount() + " of " + trend.rows().size()
-                    + " nodes grow steadily (rule: see leakscope trend --help)");
+            lines.add("Leak suspects: " + trend.suspectCount() + " of " + Plural.of(trend.rows().size(), "node")
+                    + (trend.suspectCount() == 1 ? " grows" : " grow") + " steadily (rule: see leakscope trend --help)");
         }
         if (s.type().startsWith("alloc_")) {
             lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"
@@ -391,7 +392,7 @@ public final class TrendReport {
         }
         int hidden = hiddenRows();
         if (hidden > 0) {
-            w.println("(" + hidden + " more nodes not shown; --nodefraction 0 --nodecount 0 shows all)");
+            w.println("(" + Plural.of(hidden, "more node", "more nodes") + " not shown; --nodefraction 0 --nodecount 0 shows all)");
         }
     }
 
@@ -417,7 +418,8 @@ public final class TrendReport {
         }
         int hidden = hiddenRows();
         String more = hidden == 0 ? ""
-                : "\n_" + hidden + " more nodes not shown; `--nodefraction 0 --nodecount 0` shows them._\n";
+                : "\n_" + Plural.of(hidden, "more node", "more nodes") + " not shown; `--nodefraction 0 --nodecount 0`"
+                + (hidden == 1 ? " shows it._\n" : " shows them._\n");
         w.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, o.maxChars()) + more)
                 .render(o.maxChars()));
     }

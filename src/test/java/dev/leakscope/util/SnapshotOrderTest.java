@@ -57,6 +57,7 @@ class SnapshotOrderTest {
         // two distinct snapshots sharing a time do not order it either, twins may
         assertFalse(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_1.pb.gz")));
         assertTrue(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_0.pb")));
+        assertFalse(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_0.pb.gz")));
     }
 
     @Test
