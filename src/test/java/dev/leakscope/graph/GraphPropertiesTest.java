@@ -83,6 +83,37 @@ class GraphPropertiesTest {
 
     @ParameterizedTest
     @MethodSource("goProfiles")
+    void oneWalkGivesTheValuesOfEveryNodeAndTheEdgesBetweenThoseKept(Path file) {
+        Profile p = load(file);
+        java.util.Random r = new java.util.Random(file.getFileName().toString().hashCode());
+        for (Granularity g : Granularity.values()) {
+            GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1);
+            NodeTable t = NodeTable.build(p, o);
+            boolean[] kept = new boolean[t.size()];
+            for (int n = 0; n < kept.length; n++) {
+                kept[n] = r.nextInt(3) == 0;
+            }
+            Graph one = GraphBuilder.valuesWithEdges(p, t, o, kept);
+            Graph values = GraphBuilder.build(p, t, o, null, false);
+            Graph edges = GraphBuilder.build(p, t, o, kept, true);
+            String what = file + " " + g;
+            assertArrayEquals(values.nodes(), one.nodes(), what);
+            for (int n : values.nodes()) {
+                assertEquals(values.rawFlat(n), one.rawFlat(n), what);
+                assertEquals(values.rawCum(n), one.rawCum(n), what);
+            }
+            assertEquals(edges.edgeFrom.size(), one.edgeFrom.size(), what);
+            for (int e = 0; e < edges.edgeFrom.size(); e++) {
+                assertEquals(edges.edgeFrom(e), one.edgeFrom(e), what);
+                assertEquals(edges.edgeTo(e), one.edgeTo(e), what);
+                assertEquals(edges.rawEdgeWeight(e), one.rawEdgeWeight(e), what);
+                assertEquals(edges.edgeInline(e), one.edgeInline(e), what);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("goProfiles")
     void mergingAProfileWithItselfDoublesEveryNode(Path file) {
         Profile p = load(file);
         Profile twice = Merger.merge(List.of(Merger.Input.of(p), Merger.Input.of(p)));
