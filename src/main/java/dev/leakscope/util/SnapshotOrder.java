@@ -147,6 +147,24 @@ public final class SnapshotOrder {
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Why own times do not order a series: how many have no time when some have one, that none has one,
+     * or that some share one ("1 of 3 profiles has no timestamp").
+     *
+     * @param own  per snapshot, its time_nanos or 0
+     * @param noun what the snapshots are called ("snapshot", "profile")
+     */
+    public static String untimed(long[] own, String noun) {
+        long none = Arrays.stream(own).filter(t -> t == 0).count();
+        if (none == 0) {
+            return "some " + noun + "s share a timestamp";
+        }
+        if (none == own.length) {
+            return "no " + noun + " has a timestamp of its own";
+        }
+        return none + " of " + own.length + " " + noun + "s " + (none == 1 ? "has" : "have") + " no timestamp";
+    }
+
     /** Whether two names are two forms of one snapshot: the same stem, not the same name. */
     private static boolean twins(String a, String b) {
         return !a.equals(b) && stem(a).equals(stem(b));

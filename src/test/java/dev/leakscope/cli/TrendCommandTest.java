@@ -224,8 +224,8 @@ class TrendCommandTest {
         assertTrue(dir.out().contains("Leak suspects: 0 of"), dir.out());
         Cli.Result gate = Cli.run(tmp, with(names, "trend", "--fail-on-rate", "1MB/h"));
         assertEquals(2, gate.exitCode());
-        assertEquals("leakscope: --fail-on-rate needs snapshots with timestamps (time_nanos): without them there"
-                + " is no rate per hour\n", gate.err());
+        assertEquals("leakscope: --fail-on-rate needs snapshots in time order (by their time_nanos, or the times of"
+                + " their files): without it there is no rate per hour\n", gate.err());
     }
 
     @Test

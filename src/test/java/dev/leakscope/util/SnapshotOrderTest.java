@@ -61,6 +61,14 @@ class SnapshotOrderTest {
     }
 
     @Test
+    void whyTimesDoNotOrderASeriesCountsThoseWithoutOne() {
+        assertEquals("1 of 3 profiles has no timestamp", SnapshotOrder.untimed(new long[] {1, 0, 2}, "profile"));
+        assertEquals("2 of 3 snapshots have no timestamp", SnapshotOrder.untimed(new long[] {0, 0, 2}, "snapshot"));
+        assertEquals("no snapshot has a timestamp of its own", SnapshotOrder.untimed(new long[] {0, 0}, "snapshot"));
+        assertEquals("some snapshots share a timestamp", SnapshotOrder.untimed(new long[] {1, 1}, "snapshot"));
+    }
+
+    @Test
     void aStemLeavesOutOnlyTheExtensionsOfAForm() {
         assertEquals("d/heap_0", SnapshotOrder.stem("d/heap_0.debug1.txt"));
         assertEquals("d/heap_0", SnapshotOrder.stem("d/heap_0.pb.gz"));
