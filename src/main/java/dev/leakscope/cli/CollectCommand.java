@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
@@ -69,7 +70,7 @@ final class CollectCommand extends ProfileCommand {
             }
         } catch (Interrupted e) {
             Thread.interrupted(); // handled: one line says where the series stands
-            throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + count + " snapshots;"
+            throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + Plural.of(count, "snapshot") + ";"
                     + " the files in " + out + " are whole (run the same command to continue the series)", e);
         }
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
@@ -104,7 +105,7 @@ final class Schedule {
                     throw new Interrupted(url.display() + ": interrupted during the fetch", e);
                 }
                 if (failures >= maxFailures) {
-                    throw new InputException(e.getMessage() + " (" + failures + " failures in a row, giving up;"
+                    throw new InputException(e.getMessage() + " (" + Plural.of(failures, "failure") + " in a row, giving up;"
                             + " see --max-failures)", e);
                 }
                 err.println("leakscope: " + Commands.oneLine(e.getMessage()) + " (failure " + failures + " of "

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.Plural;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 
@@ -31,7 +32,7 @@ final class WarningCap {
     void finish() {
         if (seen > SHOWN) {
             PrintWriter e = err.get();
-            e.println("leakscope: … and " + (seen - SHOWN) + " more warnings like these");
+            e.println("leakscope: … and " + Plural.of(seen - SHOWN, "more warning", "more warnings") + " like these");
             e.flush();
         }
         seen = 0;

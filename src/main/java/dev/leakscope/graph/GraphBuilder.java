@@ -33,9 +33,8 @@ public final class GraphBuilder {
         }
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
-        int[] edgeStamp = new int[64];
         // between the nodes kept (after a cut to the top nodes, a few) there are few edges
-        LongIntMap edgeIndex = new LongIntMap(kept == null ? t.size() * 2 : 64);
+        Edges edges = new Edges(kept == null ? t.size() * 2 : 64);
         // Locations none of whose frames are kept are passed over whole (after a cut to the top
         // nodes, most are).
         boolean[] locationKept = kept == null ? null : keptLocations(t, kept);
@@ -66,28 +65,7 @@ public final class GraphBuilder {
                         g.cumDiv[n] += dw;
                     }
                     if (withEdges && parent >= 0 && parent != n) {
-                        long key = ((long) parent << 32) | n;
-                        int e = edgeIndex.get(key);
-                        if (e < 0) {
-                            e = g.edgeFrom.size();
-                            edgeIndex.putIfAbsent(key, e);
-                            addEdge(g, parent, n);
-                            if (e >= edgeStamp.length) {
-                                edgeStamp = Arrays.copyOf(edgeStamp, edgeStamp.length * 2);
-                            }
-                            edgeStamp[e] = -1;
-                            g.edgeInline[e] = true;
-                        }
-                        if (edgeStamp[e] != s) {
-                            edgeStamp[e] = s;
-                            g.edgeWeight[e] += w;
-                            // An edge is inline only while every call through it is inlined.
-                            if (k != fe - 1) {
-                                // inlined frame: keeps the mark
-                            } else {
-                                g.edgeInline[e] = false;
-                            }
-                        }
+                        edges.add(g, parent, n, s, w, k != fe - 1);
                     }
                     parent = n;
                     residual = false;
@@ -139,6 +117,10 @@ public final class GraphBuilder {
         long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
+        if (!mean && marks == null && vias == null) {
+            plainNodeValues(p, t, g, index, nodeStamp);
+            return;
+        }
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
@@ -177,6 +159,141 @@ public final class GraphBuilder {
             int leafNode = frameNode[frameStart[stack[0]]];
             g.flat[leafNode] += w;
             g.flatDiv[leafNode] += dw;
+        }
+    }
+
+    /**
+     * {@link #nodeValues} without -mean, marks or vias (top's pass): each stack is read from the tree and
+     * counted in one walk, its locations of one frame (most) counted by the tree as it reads them.
+     */
+    private static void plainNodeValues(Profile p, NodeTable t, Graph g, int index, int[] nodeStamp) {
+        int[] rest = p.stackBuffer();
+        int[] frameStart = t.frameStart;
+        int[] frameNode = t.frameNode;
+        int[] single = t.singleFrameNodes();
+        SampleValues values = p.values;
+        int types = p.typeCount();
+        long[] cum = g.cum;
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = values.get(s * types + index);
+            int leaf = p.stackLeaf(s);
+            if (w == 0 || leaf < 0) {
+                continue;
+            }
+            for (int i = p.stacks.addOnce(leaf, single, nodeStamp, s, cum, w, rest) - 1; i >= 0; i--) {
+                int l = rest[i];
+                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
+                    int n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                    }
+                }
+            }
+            // the leaf: the innermost frame of its location
+            g.flat[frameNode[frameStart[p.stacks.location(leaf)]]] += w;
+        }
+    }
+
+    /**
+     * The graph of {@code build(p, t, o, null, false)} with the edges {@code build(p, t, o, kept, true)}
+     * finds (between the nodes kept), in one walk of each stack instead of two: for when the nodes kept
+     * can be told before the values (see {@link TrimmedGraph}). Without -mean.
+     */
+    static Graph valuesWithEdges(Profile p, NodeTable t, GraphOptions o, boolean[] kept) {
+        Graph g = new Graph(t);
+        int[] frameStart = t.frameStart;
+        int[] frameNode = t.frameNode;
+        boolean[] locationKept = keptLocations(t, kept);
+        // the tree counts the locations of one frame that are not kept; the others come back to this loop
+        int[] keys = t.singleFrameNodes().clone();
+        for (int l = 0; l < keys.length; l++) {
+            if (locationKept[l]) {
+                keys[l] = -1;
+            }
+        }
+        int[] nodeStamp = new int[t.size()];
+        Arrays.fill(nodeStamp, -1);
+        Edges edges = new Edges(64);
+        int[] rest = p.stackBuffer();
+        SampleValues values = p.values;
+        int types = p.typeCount();
+        int index = o.sampleIndex();
+        long[] cum = g.cum;
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = values.get(s * types + index);
+            int leaf = p.stackLeaf(s);
+            if (w == 0 || leaf < 0) {
+                continue;
+            }
+            int parent = -1;
+            // root first: the kept frames call one another in this order
+            for (int i = p.stacks.addOnce(leaf, keys, nodeStamp, s, cum, w, rest) - 1; i >= 0; i--) {
+                int l = rest[i];
+                boolean keptHere = locationKept[l];
+                for (int fe = frameStart[l + 1], k = fe - 1; k >= frameStart[l]; k--) {
+                    int n = frameNode[k];
+                    if (nodeStamp[n] != s) {
+                        nodeStamp[n] = s;
+                        cum[n] += w;
+                    }
+                    if (keptHere && kept[n]) {
+                        if (parent >= 0 && parent != n) {
+                            edges.add(g, parent, n, s, w, k != fe - 1);
+                        }
+                        parent = n;
+                    }
+                }
+            }
+            g.flat[frameNode[frameStart[p.stacks.location(leaf)]]] += w;
+        }
+        return select(g, t, o);
+    }
+
+    /** The flat value of every node (indexed by node), from the samples' leaves alone: no walk of the stacks. */
+    static long[] flatValues(Profile p, NodeTable t, int index) {
+        long[] flat = new long[t.size()];
+        int types = p.typeCount();
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = p.values.get(s * types + index);
+            int leaf = p.stackLeaf(s);
+            if (w != 0 && leaf >= 0) {
+                flat[t.frameNode[t.frameStart[p.stacks.location(leaf)]]] += w;
+            }
+        }
+        return flat;
+    }
+
+    /** A graph's edges as the samples add them: a caller→callee pair counted once per sample. */
+    private static final class Edges {
+        private final LongIntMap index;
+        /** Per edge, the last sample that counted it. */
+        private int[] stamp = new int[64];
+
+        Edges(int expected) {
+            index = new LongIntMap(expected);
+        }
+
+        /** Sample s, of value w, calls n from parent (another node), through an inlined frame or not. */
+        void add(Graph g, int parent, int n, int s, long w, boolean inlined) {
+            long key = ((long) parent << 32) | n;
+            int e = index.get(key);
+            if (e < 0) {
+                e = g.edgeFrom.size();
+                index.putIfAbsent(key, e);
+                addEdge(g, parent, n);
+                if (e >= stamp.length) {
+                    stamp = Arrays.copyOf(stamp, stamp.length * 2);
+                }
+                stamp[e] = -1;
+                g.edgeInline[e] = true;
+            }
+            if (stamp[e] != s) {
+                stamp[e] = s;
+                g.edgeWeight[e] += w;
+                // An edge is inline only while every call through it is inlined.
+                g.edgeInline[e] &= inlined;
+            }
         }
     }
 

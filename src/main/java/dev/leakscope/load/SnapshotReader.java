@@ -184,14 +184,6 @@ public final class SnapshotReader {
         };
     }
 
-    /** Why a directory's or archive's profiles are not in time order, given their own times (0: none). */
-    private static String untimed(long[] own) {
-        long none = java.util.Arrays.stream(own).filter(t -> t == 0).count();
-        return none == 0 ? "some of its profiles share a timestamp"
-                : none == own.length ? "its profiles have no timestamps (nor do their files' times order them)"
-                : none + " of its " + own.length + " profiles " + (none == 1 ? "has" : "have") + " no timestamp";
-    }
-
     /**
      * Of the forms of the snapshot at order[at] (which share its time: {@link SnapshotOrder.Source#TWINS}),
      * the one that has a time of its own, going from at by step; at itself when it has one.
@@ -237,7 +229,7 @@ public final class SnapshotReader {
         int first = withOwnTime(order, 0, 1, times, timing);
         int last = withOwnTime(order, order.length - 1, -1, times, timing);
         if (!timing.source().timed()) {
-            warn.accept("warning: " + arg.source().name() + ": " + untimed(times.toArray())
+            warn.accept("warning: " + arg.source().name() + ": " + SnapshotOrder.untimed(times.toArray(), "profile")
                     + ", so the diff compares the first and the last profile by name: " + names.get(order[first])
                     + " and " + names.get(order[last]));
         }

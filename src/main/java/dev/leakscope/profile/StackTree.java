@@ -78,6 +78,34 @@ public final class StackTree {
     }
 
     /**
+     * Counts each key of the stack ending at leaf once, in one walk with no copy of the stack: for each
+     * location l of it whose key keys[l] is not negative, adds w to sums[keys[l]] unless stamps[keys[l]] is
+     * already stamp, and sets it; puts the locations whose key is negative into rest[0..n), leaf first,
+     * and returns n.
+     */
+    public int addOnce(int leaf, int[] keys, int[] stamps, int stamp, long[] sums, long w, int[] rest) {
+        int n = 0;
+        int shift = this.shift;
+        for (int k = leaf; k >= 0; ) {
+            int[] b = blocks[k >>> BLOCK_BITS];
+            int base = k & -BLOCK;
+            int j = k - base;
+            int v = 0;
+            for (; j >= 0 && (v = b[j]) >= 0; j--) {
+                int key = keys[v - shift];
+                if (key < 0) {
+                    rest[n++] = v - shift;
+                } else if (stamps[key] != stamp) {
+                    stamps[key] = stamp;
+                    sums[key] += w;
+                }
+            }
+            k = j < 0 ? base - 1 : -2 - v;
+        }
+        return n;
+    }
+
+    /**
      * Maps every node's key by f to its location (in a tree built with no shift); returns null, or, when
      * f rejects some keys (-1), the set of those nodes, which keep their keys.
      */

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
@@ -36,7 +37,7 @@ public final class DiffTextReport {
             out.println("No node changed.");
             return;
         }
-        out.println("Showing " + d.rows().size() + " of " + d.changed().size() + " changed nodes"
+        out.println("Showing " + d.rows().size() + " of " + Plural.of(d.changed().size(), "changed node")
                 + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
                 + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)");
         out.printf("%5s %11s %8s %10s %10s %7s  %-9s %s%n", "rank", "delta", "delta%", "base", "current",

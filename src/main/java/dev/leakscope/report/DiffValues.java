@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.GoDuration;
 import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.diff.DiffResult;
@@ -202,7 +203,7 @@ public final class DiffValues {
             parts.add("growth only");
         }
         if (o.nodeCount() > 0) {
-            parts.add("at most " + o.nodeCount() + " rows");
+            parts.add("at most " + Plural.of(o.nodeCount(), "row"));
         }
         parts.add(o.normalize() ? String.format(Locale.ROOT, "base normalized (x%.4f) to the current total",
                 d.baseScale()) : "not normalized");

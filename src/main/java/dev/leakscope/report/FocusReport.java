@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ValueFormat;
@@ -82,7 +83,7 @@ public final class FocusReport {
         out.print("\nTop nodes of the samples through the match" + (r.withBase() ? ", by growth" : "") + ":\n");
         valuesTable(r, r.top(), unit, out);
         if (r.topCut() > 0) {
-            out.print("(" + r.topCut() + " more nodes not shown; use --nodecount 0 to show all)\n");
+            out.print("(" + Plural.of(r.topCut(), "more node", "more nodes") + " not shown; use --nodecount 0 to show all)\n");
         }
     }
 
@@ -143,7 +144,7 @@ public final class FocusReport {
         page.text("\n### Top nodes of the samples through the match\n\n");
         valuesMarkdown(r, r.top(), unit, page, maxChars);
         if (r.topCut() > 0) {
-            page.text("\n" + r.topCut() + " more nodes not shown; use `--nodecount 0` to show all.\n");
+            page.text("\n" + Plural.of(r.topCut(), "more node", "more nodes") + " not shown; use `--nodecount 0` to show all.\n");
         }
         out.print(page.render(maxChars));
     }

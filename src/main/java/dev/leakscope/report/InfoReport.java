@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.GoDuration;
 import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.report.pprof.RawReport;
@@ -98,8 +99,9 @@ public final class InfoReport {
         if (s.durationNanos() != 0) {
             f.add(new String[] {"Duration:    ", GoDuration.format(s.durationNanos())});
         }
-        f.add(new String[] {"Counts:      ", s.samples() + " samples, " + s.locations() + " locations, "
-                + s.functions() + " functions, " + s.mappings() + " mappings, " + s.strings() + " strings"});
+        f.add(new String[] {"Counts:      ", Plural.of(s.samples(), "sample") + ", " + Plural.of(s.locations(), "location")
+                + ", " + Plural.of(s.functions(), "function") + ", " + Plural.of(s.mappings(), "mapping") + ", "
+                + Plural.of(s.strings(), "string")});
         for (String c : s.comments()) {
             f.add(new String[] {"Comment:     ", c});
         }

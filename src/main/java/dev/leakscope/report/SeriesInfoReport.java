@@ -65,9 +65,9 @@ public final class SeriesInfoReport {
                 + ", " + c.describe()});
         fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
                 + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order ("
-                + SeriesOrderNote.untimed(lines.stream().mapToLong(Line::timeNanos).toArray(), "profile") + ")"
+                + SnapshotOrder.untimed(lines.stream().mapToLong(Line::timeNanos).toArray(), "profile") + ")"
                 : timing.source() == SnapshotOrder.Source.OWN ? "ordered by time (time_nanos)"
-                : timing.source() == SnapshotOrder.Source.TWINS ? "ordered by time (" + SeriesOrderNote.TWINS + ")"
+                : timing.source() == SnapshotOrder.Source.TWINS ? "ordered by time (" + TrendReport.TWINS + ")"
                 : lines.stream().allMatch(l -> l.file().source() == FileTime.Source.NAME)
                 ? "ordered by the times in their file names (the profiles have none)"
                 : "ordered by the times in their file names, else their files' modification times (the profiles have none)")});

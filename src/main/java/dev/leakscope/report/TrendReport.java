@@ -1,5 +1,7 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
+import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,6 +32,8 @@ import java.util.Locale;
  */
 public final class TrendReport {
     public static final String SCHEMA = "leakscope.trend/v1";
+    /** How a series is ordered by time when forms of a snapshot without a time of their own take their twins'. */
+    static final String TWINS = "time_nanos; a snapshot saved in two forms at the time of the form that has one";
 
     /**
      * @param format     output format: text, markdown or JSON (HTML: {@code report.html.TrendHtmlReport})
@@ -182,14 +186,14 @@ public final class TrendReport {
         lines.add("Type: " + s.type());
         String order = switch (s.order()) {
             case TIME -> "ordered by time (time_nanos), " + timeSpan(s);
-            case TWIN_TIMES -> "ordered by time (" + SeriesOrderNote.TWINS + "), " + timeSpan(s);
+            case TWIN_TIMES -> "ordered by time (" + TWINS + "), " + timeSpan(s);
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
                     + " (the profiles have none), " + timeSpan(s);
             case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
-            case ARGUMENTS -> "in argument order (" + SeriesOrderNote.untimed(s.timeNanos(), "snapshot")
+            case ARGUMENTS -> "in argument order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
                     + "); growth is per snapshot";
-            case NAMES -> "in name order (" + SeriesOrderNote.untimed(s.timeNanos(), "snapshot")
+            case NAMES -> "in name order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
                     + "); growth is per snapshot";
         };
         lines.add("Snapshots: " + s.size() + ", " + order);
@@ -212,8 +216,8 @@ public final class TrendReport {
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
         } else {
-            lines.add("Leak suspects: " + trend.suspectCount() + " of " + trend.rows().size()
-                    + " nodes grow steadily (rule: see leakscope trend --help)");
+            lines.add("Leak suspects: " + trend.suspectCount() + " of " + Plural.of(trend.rows().size(), "node")
+                    + (trend.suspectCount() == 1 ? " grows" : " grow") + " steadily (rule: see leakscope trend --help)");
         }
         if (s.type().startsWith("alloc_")) {
             lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"
@@ -391,7 +395,7 @@ public final class TrendReport {
         }
         int hidden = hiddenRows();
         if (hidden > 0) {
-            w.println("(" + hidden + " more nodes not shown; --nodefraction 0 --nodecount 0 shows all)");
+            w.println("(" + Plural.of(hidden, "more node", "more nodes") + " not shown; --nodefraction 0 --nodecount 0 shows all)");
         }
     }
 
@@ -417,7 +421,8 @@ public final class TrendReport {
         }
         int hidden = hiddenRows();
         String more = hidden == 0 ? ""
-                : "\n_" + hidden + " more nodes not shown; `--nodefraction 0 --nodecount 0` shows them._\n";
+                : "\n_" + Plural.of(hidden, "more node", "more nodes") + " not shown; `--nodefraction 0 --nodecount 0`"
+                + (hidden == 1 ? " shows it._\n" : " shows them._\n");
         w.print(new Markdown.Page().table(head, lines, cut -> Markdown.cutNote(cut, o.maxChars()) + more)
                 .render(o.maxChars()));
     }

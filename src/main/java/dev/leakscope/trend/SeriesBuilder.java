@@ -7,6 +7,7 @@ import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
+import dev.leakscope.util.Plural;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
@@ -235,7 +236,7 @@ public final class SeriesBuilder {
             throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
         }
         if (n < minimum || n == 0) {
-            throw new InputException("a trend needs at least " + minimum + " snapshots, got " + n);
+            throw new InputException("a trend needs at least " + Plural.of(minimum, "snapshot") + ", got " + n);
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] own = Arrays.copyOf(times, n);

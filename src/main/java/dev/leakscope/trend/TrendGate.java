@@ -36,8 +36,8 @@ public record TrendGate(long perHour, Threshold growth) {
     public Tripped check(Trend t, boolean steadyOnly) {
         if (perHour >= 0) {
             if (!t.perHour()) {
-                throw new InputException("--fail-on-rate needs snapshots with timestamps (time_nanos):"
-                        + " without them there is no rate per hour");
+                throw new InputException("--fail-on-rate needs snapshots in time order (by their time_nanos, or"
+                        + " the times of their files): without it there is no rate per hour");
             }
             if (t.total().slope() >= perHour && (!steadyOnly || t.total().suspect())) {
                 return new Tripped(Kind.RATE, "total", t.total());

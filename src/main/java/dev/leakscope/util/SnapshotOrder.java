@@ -57,7 +57,7 @@ public final class SnapshotOrder {
 
     /**
      * Whether times order the snapshots: every one is set (non-zero) and no two are equal, but for
-     * the forms of one snapshot (names with the same {@link #stem}), which may share theirs.
+     * the forms of one snapshot (different names with the same {@link #stem}), which may share theirs.
      */
     public static boolean byTime(long[] times, List<String> names) {
         Integer[] order = new Integer[times.length];
@@ -70,7 +70,7 @@ public final class SnapshotOrder {
             if (times[a] == 0) {
                 return false;
             }
-            if (i > 0 && times[a] == times[order[i - 1]] && !stem(names.get(a)).equals(stem(names.get(order[i - 1])))) {
+            if (i > 0 && times[a] == times[order[i - 1]] && !twins(names.get(a), names.get(order[i - 1]))) {
                 return false;
             }
         }
@@ -145,6 +145,29 @@ public final class SnapshotOrder {
                 : Comparator.<Integer>comparingInt(i -> arguments[i]).thenComparing(names::get, NATURAL);
         Arrays.sort(order, by);
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Why own times do not order a series: how many have no time when some have one, that none has one,
+     * or that some share one ("1 of 3 profiles has no timestamp").
+     *
+     * @param own  per snapshot, its time_nanos or 0
+     * @param noun what the snapshots are called ("snapshot", "profile")
+     */
+    public static String untimed(long[] own, String noun) {
+        long none = Arrays.stream(own).filter(t -> t == 0).count();
+        if (none == 0) {
+            return "some " + noun + "s share a timestamp";
+        }
+        if (none == own.length) {
+            return "no " + noun + " has a timestamp of its own";
+        }
+        return none + " of " + own.length + " " + noun + "s " + (none == 1 ? "has" : "have") + " no timestamp";
+    }
+
+    /** Whether two names are two forms of one snapshot: the same stem, not the same name. */
+    private static boolean twins(String a, String b) {
+        return !a.equals(b) && stem(a).equals(stem(b));
     }
 
     /** The name without the extensions that say how it was saved: {@code dir/heap_0.debug1.txt} is {@code dir/heap_0}. */

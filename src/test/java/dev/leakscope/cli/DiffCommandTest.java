@@ -414,7 +414,7 @@ class DiffCommandTest {
         }
         Cli.Result r = Cli.run(tmp, "diff", "d");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: warning: d: 1 of its 3 profiles has no timestamp, so the diff compares the first and"
+        assertEquals("leakscope: warning: d: 1 of 3 profiles has no timestamp, so the diff compares the first and"
                 + " the last profile by name: d/heap_0.pb.gz and d/heap_2.txt\n", r.err());
     }
 }

@@ -55,6 +55,16 @@ class FocusCommandTest {
         assertTrue(md.out().startsWith("## Focus on `buildTree`"), md.out());
     }
 
+    /** The count of top nodes left out takes the singular for one, in text and Markdown. */
+    @Test
+    void oneNodeLeftOutIsOneNode() {
+        Path dir = TestData.corpus("go", "map-cache");
+        Cli.Result text = Cli.run(dir, "focus", "buildTree", "-n", "5", "heap_5.pb.gz");
+        assertTrue(text.out().endsWith("\n(1 more node not shown; use --nodecount 0 to show all)\n"), text.out());
+        Cli.Result md = Cli.run(dir, "focus", "buildTree", "-n", "5", "--format", "markdown", "heap_5.pb.gz");
+        assertTrue(md.out().contains("\n1 more node not shown; use `--nodecount 0` to show all.\n"), md.out());
+    }
+
     @Test
     void aRegexMatchingNothingIsAnError() {
         Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "focus", "noSuchFunction", "heap_5.pb.gz");

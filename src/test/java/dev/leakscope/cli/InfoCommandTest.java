@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
+import dev.leakscope.TestProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,5 +29,22 @@ class InfoCommandTest {
             assertFalse(r.out().contains("\nforged"), r.out());
             assertTrue(r.out().contains("red\\u001b[31m\\nforged"), r.out());
         }
+    }
+
+    /** A profile of one sample counts it in the singular, and a diff of it with one changed node too. */
+    @org.junit.jupiter.api.Test
+    void countsOfOneTakeTheSingular(@TempDir Path tmp) throws IOException {
+        for (long v : new long[] {1, 5}) {
+            TestProfiles p = new TestProfiles().sampleType("inuse_space", "bytes").function(1, "main.main", "m.go")
+                    .location(1, 0x10, 1).sample(new long[] {v}, 1);
+            Files.write(tmp.resolve("p" + v + ".pb"), p.bytes());
+        }
+        Cli.Result info = Cli.run(tmp, "info", "p1.pb");
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\nCounts:      1 sample, 1 location, 1 function, 0 mappings, "), info.out());
+        Cli.Result diff = Cli.run(tmp, "diff", "-n", "1", "p1.pb", "p5.pb");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains("; at most 1 row; "), diff.out());
+        assertTrue(diff.out().contains("\nShowing 1 of 1 changed node; "), diff.out());
     }
 }

@@ -42,8 +42,8 @@ class LauncherTest {
         Files.createSymbolicLink(inputs.resolve("dangling"), Path.of("/nonexistent"));
         List<String> args = launch("top", inputs.toString());
         assertTrue(args.stream().anyMatch(a -> a.matches("-Xmx[0-9]+m")), args.toString());
-        assertEquals(List.of("-jar", dir.resolve("leakscope.jar").toString(), "top", inputs.toString()),
-                args.subList(args.size() - 4, args.size()));
+        assertEquals(List.of("-cp", dir.resolve("leakscope.jar").toString(), "dev.leakscope.cli.Main", "top",
+                inputs.toString()), args.subList(args.size() - 5, args.size()));
     }
 
     @Test

@@ -51,6 +51,23 @@ class TrendCommandTest {
         }
     }
 
+    /** --unit in the HTML page: the chart's axis and points and the flame graph's labels too, not only the table. */
+    @Test
+    void unitPutsTheHtmlChartAndFlameGraphInThatUnit(@TempDir Path tmp) throws IOException {
+        Path html = tmp.resolve("trend.html");
+        Cli.Result r = trend(with(SERIES, "--unit", "kB", "--format", "html", "--output", html.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("text-anchor=\"end\">40960kB</text>"), "axis label");
+        assertTrue(page.contains("heap_5.pb.gz: 40963.35kB</title>"), "point title");
+        assertTrue(page.contains("\"to\":{\"f\":9.765625E-4,\"u\":\"kB\"}"), "flame graph's unit");
+        Cli.Result plain = trend(with(SERIES, "--format", "html", "--output", html.toString()));
+        assertEquals(0, plain.exitCode(), plain.err());
+        page = Files.readString(html);
+        assertTrue(page.contains("heap_5.pb.gz: 40MB</title>"), "point title");
+        assertFalse(page.contains("\"to\":"), "flame graph's own units");
+    }
+
     /** Rows cut by -n or --nodefraction are counted in every format, as diff and focus count theirs. */
     @Test
     void rowsLeftOutAreCounted() throws IOException {
@@ -69,6 +86,13 @@ class TrendCommandTest {
         Cli.Result all = trend(with(SERIES, "--nodefraction", "0", "--format", "json"));
         assertEquals(0, new ObjectMapper().readTree(all.out()).get("hiddenRows").asInt());
         assertFalse(trend(with(SERIES, "--nodefraction", "0")).out().contains("not shown"));
+        // one node left out: its count takes the singular
+        Cli.Result one = trend(with(SERIES, "-n", "3", "--nodefraction", "0"));
+        assertTrue(one.out().endsWith("\n(1 more node not shown; --nodefraction 0 --nodecount 0 shows all)\n"),
+                one.out());
+        Cli.Result oneMd = trend(with(SERIES, "-n", "3", "--nodefraction", "0", "--format", "markdown"));
+        assertTrue(oneMd.out().contains("\n_1 more node not shown; `--nodefraction 0 --nodecount 0` shows it._\n"),
+                oneMd.out());
     }
 
     @Test
@@ -79,7 +103,7 @@ class TrendCommandTest {
         assertEquals("Type: inuse_space", lines[0]);
         assertTrue(lines[1].startsWith("Snapshots: 6, ordered by time (time_nanos), 2026-11-21 13:49:49 to"),
                 lines[1]);
-        assertEquals("Leak suspects: 1 of 4 nodes grow steadily (rule: see leakscope trend --help)", lines[2]);
+        assertEquals("Leak suspects: 1 of 4 nodes grows steadily (rule: see leakscope trend --help)", lines[2]);
         assertTrue(lines[4].contains("rate/h") && lines[4].contains("retained"), lines[4]);
         assertTrue(lines[5].startsWith("*") && lines[5].endsWith("(total)"), lines[5]);
         assertTrue(lines[5].contains("      8MB      40MB      +32MB"), lines[5]);
@@ -189,7 +213,7 @@ class TrendCommandTest {
         }
         Cli.Result r = Cli.run(tmp, with(names, "trend", "--ascii", "--limit", "2GiB"));
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("Snapshots: 6, in argument order (not every snapshot has its own timestamp);"
+        assertTrue(r.out().contains("Snapshots: 6, in argument order (no snapshot has a timestamp of its own);"
                 + " growth is per snapshot\n"), r.out());
         assertTrue(r.out().contains("rate/snapshot"));
         assertTrue(r.out().contains("Limit: cannot project when the total reaches 2GB: the snapshots have no"
@@ -200,8 +224,8 @@ class TrendCommandTest {
         assertTrue(dir.out().contains("Leak suspects: 0 of"), dir.out());
         Cli.Result gate = Cli.run(tmp, with(names, "trend", "--fail-on-rate", "1MB/h"));
         assertEquals(2, gate.exitCode());
-        assertEquals("leakscope: --fail-on-rate needs snapshots with timestamps (time_nanos): without them there"
-                + " is no rate per hour\n", gate.err());
+        assertEquals("leakscope: --fail-on-rate needs snapshots in time order (by their time_nanos, or the times of"
+                + " their files): without it there is no rate per hour\n", gate.err());
     }
 
     @Test
@@ -288,5 +312,9 @@ class TrendCommandTest {
         Cli.Result info = Cli.run(dir, "info", ".");
         assertTrue(info.out().contains("\nProfiles:    3, in name order (1 of 3 profiles has no timestamp)\n"),
                 info.out());
+        // two distinct snapshots that share a time do not order it either
+        Cli.Result shared = Cli.run(dir, "trend", "heap_0.pb.gz", "heap_0.pb.gz", "heap_1.pb.gz");
+        assertTrue(shared.out().contains("\nSnapshots: 3, in argument order (some snapshots share a timestamp);"),
+                shared.out());
     }
 }

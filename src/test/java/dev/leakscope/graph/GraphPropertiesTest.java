@@ -1,5 +1,6 @@
 package dev.leakscope.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,63 @@ class GraphPropertiesTest {
                     assertTrue(graph.cum(n) >= graph.flat(n), graph.info(n).printableName());
                     assertTrue(graph.cum(n) <= total, "cum within total");
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("goProfiles")
+    void aTrimmedGraphWithoutEdgesHasTheNodesValuesAndMarksOfOneWithEdges(Path file) {
+        Profile p = load(file);
+        for (Granularity g : Granularity.values()) {
+            GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1);
+            NodeTable t = NodeTable.build(p, o);
+            for (TrimmedGraph.Trim trim : List.of(new TrimmedGraph.Trim(0.005, 0.001, 0, false),
+                    new TrimmedGraph.Trim(0.005, 0.001, 8, false), new TrimmedGraph.Trim(0, 0.01, 3, true))) {
+                TrimmedGraph with = TrimmedGraph.of(p, t, o, trim, true);
+                TrimmedGraph without = TrimmedGraph.of(p, t, o, trim, false);
+                String what = file + " " + g + " " + trim;
+                assertEquals(with.originalCount(), without.originalCount(), what);
+                assertEquals(with.droppedNodes(), without.droppedNodes(), what);
+                assertArrayEquals(with.graph().nodes(), without.graph().nodes(), what);
+                byte[] marks = with.graph().inlineMarks();
+                byte[] marksWithout = without.graph().inlineMarks();
+                for (int n : with.graph().nodes()) {
+                    assertEquals(with.graph().flat(n), without.graph().flat(n), what);
+                    assertEquals(with.graph().cum(n), without.graph().cum(n), what);
+                    assertEquals(marks[n], marksWithout[n], what + " " + with.graph().info(n).printableName());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("goProfiles")
+    void oneWalkGivesTheValuesOfEveryNodeAndTheEdgesBetweenThoseKept(Path file) {
+        Profile p = load(file);
+        java.util.Random r = new java.util.Random(file.getFileName().toString().hashCode());
+        for (Granularity g : Granularity.values()) {
+            GraphOptions o = GraphOptions.of(g, false, p.typeCount() - 1);
+            NodeTable t = NodeTable.build(p, o);
+            boolean[] kept = new boolean[t.size()];
+            for (int n = 0; n < kept.length; n++) {
+                kept[n] = r.nextInt(3) == 0;
+            }
+            Graph one = GraphBuilder.valuesWithEdges(p, t, o, kept);
+            Graph values = GraphBuilder.build(p, t, o, null, false);
+            Graph edges = GraphBuilder.build(p, t, o, kept, true);
+            String what = file + " " + g;
+            assertArrayEquals(values.nodes(), one.nodes(), what);
+            for (int n : values.nodes()) {
+                assertEquals(values.rawFlat(n), one.rawFlat(n), what);
+                assertEquals(values.rawCum(n), one.rawCum(n), what);
+            }
+            assertEquals(edges.edgeFrom.size(), one.edgeFrom.size(), what);
+            for (int e = 0; e < edges.edgeFrom.size(); e++) {
+                assertEquals(edges.edgeFrom(e), one.edgeFrom(e), what);
+                assertEquals(edges.edgeTo(e), one.edgeTo(e), what);
+                assertEquals(edges.rawEdgeWeight(e), one.rawEdgeWeight(e), what);
+                assertEquals(edges.edgeInline(e), one.edgeInline(e), what);
             }
         }
     }

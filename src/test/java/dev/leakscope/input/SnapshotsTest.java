@@ -189,7 +189,7 @@ class SnapshotsTest {
         Cli.Result info = Cli.run(tmp, "info", "untimed.tgz");
         assertEquals(0, info.exitCode(), info.err());
         List<String> lines = info.out().lines().toList();
-        assertEquals("Profiles:    3, in name order (not every profile has its own timestamp)", lines.get(1));
+        assertEquals("Profiles:    3, in name order (no profile has a timestamp of its own)", lines.get(1));
         assertTrue(lines.get(5).endsWith("untimed.tgz:heap_2.pb.gz") && lines.get(6).endsWith("heap_9.pb.gz")
                 && lines.get(7).endsWith("heap_10.pb.gz"), info.out());
         Cli.Result trend = Cli.run(tmp, "trend", "untimed.tgz");

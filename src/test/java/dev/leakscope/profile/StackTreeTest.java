@@ -53,6 +53,35 @@ class StackTreeTest {
     }
 
     @Test
+    void addOnceCountsEachKeyOncePerStackAndHandsBackTheOthers() {
+        Random r = new Random(11);
+        StackTree.Builder b = new StackTree.Builder();
+        int[][] stacks = new int[500][];
+        int[] leaves = new int[stacks.length];
+        for (int s = 0; s < stacks.length; s++) {
+            // locations 0..5, repeated within a stack (recursion) as often as not
+            stacks[s] = r.ints(1 + r.nextInt(10), 0, 6).toArray();
+            leaves[s] = b.add(stacks[s], 0, stacks[s].length);
+        }
+        StackTree t = b.build();
+        // locations 0 and 1 share key 0, 2 and 3 have keys 1 and 2; 4 and 5 have none
+        int[] keys = {0, 0, 1, 2, -1, -1};
+        int[] stamps = {-1, -1, -1};
+        long[] sums = new long[3];
+        long[] expected = new long[3];
+        int[] rest = new int[t.maxDepth()];
+        for (int s = 0; s < stacks.length; s++) {
+            int n = t.addOnce(leaves[s], keys, stamps, s, sums, s + 1, rest);
+            assertArrayEquals(Arrays.stream(stacks[s]).filter(l -> keys[l] < 0).toArray(), Arrays.copyOf(rest, n),
+                    "sample " + s + " rest");
+            final int sample = s;
+            Arrays.stream(stacks[s]).filter(l -> keys[l] >= 0).map(l -> keys[l]).distinct()
+                    .forEach(k -> expected[k] += sample + 1);
+            assertArrayEquals(expected, sums, "sample " + s);
+        }
+    }
+
+    @Test
     void sharedPathsAreOneNode() {
         StackTree.Builder b = new StackTree.Builder();
         int a = b.add(new int[] {1, 2, 3}, 0, 3);

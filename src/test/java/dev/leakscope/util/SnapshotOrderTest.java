@@ -57,6 +57,15 @@ class SnapshotOrderTest {
         // two distinct snapshots sharing a time do not order it either, twins may
         assertFalse(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_1.pb.gz")));
         assertTrue(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_0.pb")));
+        assertFalse(SnapshotOrder.byTime(new long[] {1, 1}, List.of("d/heap_0.pb.gz", "d/heap_0.pb.gz")));
+    }
+
+    @Test
+    void whyTimesDoNotOrderASeriesCountsThoseWithoutOne() {
+        assertEquals("1 of 3 profiles has no timestamp", SnapshotOrder.untimed(new long[] {1, 0, 2}, "profile"));
+        assertEquals("2 of 3 snapshots have no timestamp", SnapshotOrder.untimed(new long[] {0, 0, 2}, "snapshot"));
+        assertEquals("no snapshot has a timestamp of its own", SnapshotOrder.untimed(new long[] {0, 0}, "snapshot"));
+        assertEquals("some snapshots share a timestamp", SnapshotOrder.untimed(new long[] {1, 1}, "snapshot"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.DiffTree;
@@ -39,8 +40,9 @@ public final class DiffHtmlReport {
             out.println("<p>No node changed.</p>");
             return;
         }
-        out.println("<p class=\"note\">" + Html.text("Showing " + d.rows().size() + " of " + d.changed().size()
-                + " changed nodes" + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
+        out.println("<p class=\"note\">" + Html.text("Showing " + d.rows().size() + " of "
+                + Plural.of(d.changed().size(), "changed node")
+                + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
                 + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)."
                 + " Click a row to find it in the graph.") + "</p>");
         out.println("<table class=\"rows\"><thead><tr><th>rank</th><th>delta</th><th>delta%</th><th>base</th>"

@@ -1,5 +1,6 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.CallTree;
 import dev.leakscope.report.pprof.GoNumbers;
@@ -41,7 +42,7 @@ public final class FocusHtmlReport {
         shares(r, "Callees of the match" + by, r.callees(), false, unit, out);
         values(r, "Top nodes of the samples through the match" + by, r.top(), unit, out);
         if (r.topCut() > 0) {
-            out.println("<p class=\"note\">" + Html.text(r.topCut() + " more nodes not shown; use --nodecount 0 to"
+            out.println("<p class=\"note\">" + Html.text(Plural.of(r.topCut(), "more node", "more nodes") + " not shown; use --nodecount 0 to"
                     + " show all.") + "</p>");
         }
         HtmlPage.end(out);

@@ -1,5 +1,6 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.util.Plural;
 import dev.leakscope.profile.Units;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
@@ -108,13 +109,13 @@ final class HtmlPage {
 
     private static String foldNote(FlameData d, String unit, String outputUnit) {
         if (d.foldedPaths == 0) {
-            return "Every call path is in the graph (" + (d.size() - 1) + " frames; those under a pixel wide show"
+            return "Every call path is in the graph (" + Plural.of(d.size() - 1, "frame") + "; those under a pixel wide show"
                     + " when zoomed).";
         }
-        return d.foldedPaths + " call paths smaller than " + ValueFormat.label(d.cut, unit, outputUnit)
-                + " are folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
+        return Plural.of(d.foldedPaths, "call path") + " smaller than " + ValueFormat.label(d.cut, unit, outputUnit)
+                + (d.foldedPaths == 1 ? " is" : " are") + " folded into \"" + FlameData.OTHER_NAME + "\" frames (size budget: at most "
                 + FlameData.MAX_FRAMES + " frames; frames under " + (FlameData.MIN_FRACTION * 100)
-                + "% of the total always folded); " + (d.size() - 1) + " frames in the graph (those under a pixel"
+                + "% of the total always folded); " + Plural.of(d.size() - 1, "frame") + " in the graph (those under a pixel"
                 + " wide show when zoomed).";
     }
 

@@ -27,14 +27,16 @@ final class TrendChart {
 
     private final Trend trend;
     private final String unit;
+    private final String outputUnit;
     private final double[] x;
     private double xMax;
     private double yMin;
     private double yMax;
 
-    private TrendChart(Trend trend) {
+    private TrendChart(Trend trend, String outputUnit) {
         this.trend = trend;
         this.unit = trend.series().unit();
+        this.outputUnit = outputUnit;
         double[] hours = trend.series().hours();
         int n = trend.series().size();
         x = new double[n];
@@ -43,9 +45,16 @@ final class TrendChart {
         }
     }
 
-    /** The chart of the total and the first suspects of rows (in rank order), with the projection p (or null). */
-    static void write(Trend trend, List<Trend.Row> rows, Projection p, PrintWriter out) {
-        new TrendChart(trend).draw(suspects(rows), p, out);
+    /**
+     * The chart of the total and the first suspects of rows (in rank order), with the projection p (or
+     * null); values labelled in outputUnit (pprof's -unit: {@code minimum}, each in its own unit).
+     */
+    static void write(Trend trend, List<Trend.Row> rows, Projection p, String outputUnit, PrintWriter out) {
+        new TrendChart(trend, outputUnit).draw(suspects(rows), p, out);
+    }
+
+    private String label(long v) {
+        return ValueFormat.label(v, unit, outputUnit);
     }
 
     static List<Trend.Row> suspects(List<Trend.Row> rows) {
@@ -84,7 +93,7 @@ final class TrendChart {
             String y = f(py(v));
             out.println("<line class=\"axis\" x1=\"" + LEFT + "\" x2=\"" + (W - RIGHT) + "\" y1=\"" + y + "\" y2=\"" + y
                     + "\"/><text x=\"" + (LEFT - 6) + "\" y=\"" + f(py(v) + 4) + "\" text-anchor=\"end\">"
-                    + Html.text(ValueFormat.autoLabel(Math.round(v), unit)) + "</text>");
+                    + Html.text(label(Math.round(v))) + "</text>");
         }
         xLabel(px(0), "start", trend.perHour() ? "0" : "snapshot 1", out);
         xLabel(px(span), projected ? "middle" : "end", trend.perHour()
@@ -93,10 +102,10 @@ final class TrendChart {
             String y = f(py(p.limit()));
             out.println("<line class=\"limit\" x1=\"" + LEFT + "\" x2=\"" + (W - RIGHT) + "\" y1=\"" + y + "\" y2=\""
                     + y + "\"/><text x=\"" + (LEFT + 4) + "\" y=\"" + f(py(p.limit()) - 4) + "\">"
-                    + Html.text("limit " + ValueFormat.autoLabel(p.limit(), unit)) + "</text>");
+                    + Html.text("limit " + label(p.limit())) + "</text>");
             out.println("<polyline class=\"proj\" points=\"" + f(px(span)) + "," + f(py(total[total.length - 1])) + " "
                     + f(px(xMax)) + "," + y + "\"><title>" + Html.text("projection: reaches "
-                    + ValueFormat.autoLabel(p.limit(), unit) + " in ~" + TrendReport.duration(p.hours()))
+                    + label(p.limit()) + " in ~" + TrendReport.duration(p.hours()))
                     + "</title></polyline>");
             xLabel(px(xMax), "end", "limit in ~" + TrendReport.duration(p.hours()), out);
         }
@@ -128,7 +137,7 @@ final class TrendChart {
             String cy = f(py(values[i]));
             pts.append(i == 0 ? "" : " ").append(cx).append(',').append(cy);
             dots.append("<circle cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" r=\"3\"><title>")
-                    .append(Html.text(name + "\n" + s.snapshots().get(i) + ": " + ValueFormat.autoLabel(values[i], unit)))
+                    .append(Html.text(name + "\n" + s.snapshots().get(i) + ": " + label(values[i])))
                     .append("</title></circle>");
         }
         out.println("<g class=\"" + cls + "\"><polyline points=\"" + pts + "\"/>" + dots + "</g>");

@@ -40,7 +40,7 @@ public final class TrendHtmlReport {
         List<Trend.Row> rows = r.shownRows();
         out.println("<h2>" + Html.text("Total" + (TrendChart.suspects(rows).isEmpty() ? "" : " and top suspects")
                 + (trend.perHour() ? " over time" : " per snapshot")) + "</h2>");
-        TrendChart.write(trend, rows, o.projection(), out);
+        TrendChart.write(trend, rows, o.projection(), o.unit(), out);
         table(r, trend, rows, out);
         FlameData data = FlameData.of(ends, noise);
         HtmlPage.flame(out, "Flame graph of the last snapshot (colour: each frame's own change since the first)",

@@ -34,11 +34,14 @@ public final class TopReport {
         }
     }
 
-    /** The report's graph, trimmed and sorted, with the output unit chosen (the text, Markdown and JSON reports). */
+    /**
+     * The report's graph, trimmed and sorted, with the output unit chosen (the text, Markdown, JSON and HTML
+     * reports): its nodes, values and inline marks, without edges.
+     */
     public static TrimmedGraph graph(ReportContext rc) {
         ReportSettings s = rc.settings();
         NodeTable table = NodeTable.build(rc.profile(), s.graphOptions(rc.sampleIndex(), false));
-        TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim());
+        TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, s.graphOptions(rc.sampleIndex(), false), s.topTrim(), false);
         rc.selectOutputUnit(tg.graph());
         return tg;
     }
