@@ -25,10 +25,13 @@ public final class GraphBuilder {
      * false (trimming only needs node values, and edges cost a hash lookup per frame).
      */
     public static Graph build(Profile p, NodeTable t, GraphOptions o, boolean[] kept, boolean withEdges) {
+        if (kept == null && !withEdges && !o.mean()) {
+            return valuesWithEdges(p, t, o, null);
+        }
         Graph g = new Graph(t);
         int index = o.sampleIndex();
         if (kept == null && !withEdges) {
-            nodeValues(p, t, g, index, o.mean(), null, null);
+            nodeValues(p, t, g, index, true, null, null);
             return select(g, t, o);
         }
         int[] nodeStamp = new int[t.size()];
@@ -117,10 +120,6 @@ public final class GraphBuilder {
         long[] cumDiv = g.cumDiv;
         int[] nodeStamp = new int[t.size()];
         Arrays.fill(nodeStamp, -1);
-        if (!mean && marks == null && vias == null) {
-            plainNodeValues(p, t, g, index, nodeStamp);
-            return;
-        }
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
@@ -163,49 +162,17 @@ public final class GraphBuilder {
     }
 
     /**
-     * {@link #nodeValues} without -mean, marks or vias (top's pass): each stack is read from the tree and
-     * counted in one walk, its locations of one frame (most) counted by the tree as it reads them.
-     */
-    private static void plainNodeValues(Profile p, NodeTable t, Graph g, int index, int[] nodeStamp) {
-        int[] rest = p.stackBuffer();
-        int[] frameStart = t.frameStart;
-        int[] frameNode = t.frameNode;
-        int[] single = t.singleFrameNodes();
-        SampleValues values = p.values;
-        int types = p.typeCount();
-        long[] cum = g.cum;
-        for (int s = 0; s < p.sampleCount; s++) {
-            long w = values.get(s * types + index);
-            int leaf = p.stackLeaf(s);
-            if (w == 0 || leaf < 0) {
-                continue;
-            }
-            for (int i = p.stacks.addOnce(leaf, single, nodeStamp, s, cum, w, rest) - 1; i >= 0; i--) {
-                int l = rest[i];
-                for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
-                    int n = frameNode[k];
-                    if (nodeStamp[n] != s) {
-                        nodeStamp[n] = s;
-                        cum[n] += w;
-                    }
-                }
-            }
-            // the leaf: the innermost frame of its location
-            g.flat[frameNode[frameStart[p.stacks.location(leaf)]]] += w;
-        }
-    }
-
-    /**
      * The graph of {@code build(p, t, o, null, false)} with the edges {@code build(p, t, o, kept, true)}
-     * finds (between the nodes kept), in one walk of each stack instead of two: for when the nodes kept
-     * can be told before the values (see {@link TrimmedGraph}). Without -mean.
+     * finds (between the nodes kept; none when kept is null), in one walk of each stack instead of two:
+     * for when the nodes kept can be told before the values (see {@link TrimmedGraph}). Without -mean.
+     * The tree itself counts the stack's locations of one frame that are not kept (most) as it reads
+     * them; the others come back to this loop.
      */
     static Graph valuesWithEdges(Profile p, NodeTable t, GraphOptions o, boolean[] kept) {
         Graph g = new Graph(t);
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
-        boolean[] locationKept = keptLocations(t, kept);
-        // the tree counts the locations of one frame that are not kept; the others come back to this loop
+        boolean[] locationKept = kept == null ? new boolean[frameStart.length - 1] : keptLocations(t, kept);
         int[] keys = t.singleFrameNodes().clone();
         for (int l = 0; l < keys.length; l++) {
             if (locationKept[l]) {
