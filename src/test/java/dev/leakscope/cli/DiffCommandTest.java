@@ -310,6 +310,14 @@ class DiffCommandTest {
             assertTrue(r.out().length() <= Integer.parseInt(args[1]), line + ": " + r.out().length() + "\n" + r.out());
             assertTrue(r.out().contains(" cut to fit `--max-chars " + args[1] + "`"), line + ": " + r.out());
         }
+        // a budget smaller than the header: the header and the note stay, every row goes (as --help says)
+        Cli.Result tiny = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "10", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(0, tiny.exitCode(), tiny.err());
+        assertTrue(tiny.out().startsWith("**leakscope diff** of `inuse_space`"), tiny.out());
+        assertFalse(tiny.out().contains("| 1 |"), tiny.out());
+        assertTrue(tiny.out().endsWith("\n_3 more rows cut to fit `--max-chars 10`; `--format text` or `--format json`"
+                + " shows them._\n"), tiny.out());
         Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "0", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(2, zero.exitCode());
