@@ -425,4 +425,19 @@ class DiffCommandTest {
         assertEquals("leakscope: warning: d: 1 of 3 profiles has no timestamp, so the diff compares the first and"
                 + " the last profile by name: d/heap_0.pb.gz and d/heap_2.txt\n", r.err());
     }
+
+    /** diff DIR of a directory holding several kinds of profile: the error says why and what to do. */
+    @Test
+    void aDirectoryWhoseEndsAreOfDifferentKindsSaysToNameTheTwo(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        for (String f : new String[] {"heap_0.pb.gz", "goroutine_1.pb.gz"}) {
+            Files.copy(TestData.corpus("go", "goroutine-leak", f), dir.resolve(f));
+        }
+        Cli.Result r = Cli.run(tmp, "diff", "d");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("leakscope: no sample type is common to all inputs: d/heap_0.pb.gz has ["), r.err());
+        assertTrue(r.err().endsWith(" has [goroutine/count]; diff DIR compares the oldest profile in d with the newest,"
+                + " and these are of different kinds: name the two to compare (diff BASE CURRENT)\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
 }
