@@ -73,9 +73,13 @@ final class SampleScanner {
         if (end < 0) {
             return false;
         }
-        // The run in a local loop, one- and two-byte varints (most ids and values) unrolled.
+        // The run in a local loop, one- and two-byte varints (most ids and values) unrolled; the ids go
+        // to the builder as one run (a call per id was a tenth of the decoding thread's time).
         byte[] b = this.b;
         int i = p;
+        if (ids && ids(end)) {
+            return true;
+        }
         while (i < end) {
             long v = b[i];
             if (v >= 0) {
@@ -100,6 +104,38 @@ final class SampleScanner {
         p = i;
         return true;
     }
+
+    /**
+     * A packed run of location ids ending at end, handed to the builder at once; false (nothing
+     * handed, p unmoved) when some id is longer than two bytes (then the general loop reads the run).
+     */
+    private boolean ids(int end) {
+        byte[] b = this.b;
+        int[] keys = run;
+        if (keys.length < end - p) {
+            keys = run = new int[Math.max(end - p, keys.length * 2)];
+        }
+        int n = 0;
+        int i = p;
+        while (i < end) {
+            int v = b[i];
+            if (v > 0) {
+                i++;
+            } else if (v < 0 && i + 1 < end && b[i + 1] > 0) {
+                v = v & 0x7f | b[i + 1] << 7;
+                i += 2;
+            } else {
+                return false;
+            }
+            keys[n++] = v;
+        }
+        builder.addStackLocationIds(keys, n);
+        p = i;
+        return true;
+    }
+
+    /** The ids of a packed run, for {@link #ids}. */
+    private int[] run = new int[64];
 
     private boolean add(int stop, boolean ids) {
         long v = varint(stop);

@@ -58,6 +58,12 @@ public final class NodeTable {
         start[locs] = frames;
         NodeTable t = new NodeTable(nodes, start, new int[frames]);
         String[] cleanFiles = new String[p.stringCount()];
+        // Without lines, addresses or binary names, a named function's frames are one node wherever they
+        // are: its node is looked up once, not once per frame.
+        int[] byFunction = g.line || g.address || o.objNames() ? null : new int[p.functionCount()];
+        if (byFunction != null) {
+            java.util.Arrays.fill(byFunction, -1);
+        }
         for (int l = 0; l < locs; l++) {
             int mapping = p.locationMapping(l);
             String objfile = mapping >= 0 ? p.mapping(mapping).file() : "";
@@ -75,6 +81,10 @@ public final class NodeTable {
             }
             for (int line = first, k = start[l]; line < end; line++, k++) {
                 int f = p.lineFunction(line);
+                if (byFunction != null && byFunction[f] >= 0) {
+                    t.frameNode[k] = byFunction[f];
+                    continue;
+                }
                 String name = g.function ? p.functionName(f) : "";
                 String file = "";
                 if (g.file) {
@@ -98,6 +108,9 @@ public final class NodeTable {
                     startLine = p.functionStartLine(f);
                 }
                 t.frameNode[k] = t.intern(index, new NodeInfo(name, "", address, file, startLine, lineNo, obj));
+                if (byFunction != null && !name.isEmpty()) {
+                    byFunction[f] = t.frameNode[k];
+                }
             }
         }
         t.singleFrameNode = new int[locs];

@@ -241,6 +241,15 @@ public final class ProfileBuilder {
         pending[pendingDepth++] = id > 0 && id < BIG_KEYS ? (int) id : bigKey(id);
     }
 
+    /** Adds location ids ids[0..n), each between 1 and 2^14 (as most are): the keys are the ids themselves. */
+    public void addStackLocationIds(int[] ids, int n) {
+        if (pendingDepth + n > pending.length) {
+            pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, pendingDepth + n));
+        }
+        System.arraycopy(ids, 0, pending, pendingDepth, n);
+        pendingDepth += n;
+    }
+
     /** Keys from here on number the location ids that are not below it (see {@link #bigKey}). */
     private static final int BIG_KEYS = 1 << 30;
 

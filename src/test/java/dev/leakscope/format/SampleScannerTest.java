@@ -76,6 +76,11 @@ class SampleScannerTest {
             {0x49, 1, 2, 3, 4, 5, 6, 7, 0x10, 5},                                          // fixed64, cut
             {0x4d, 1, 2, 0x10},                                                            // fixed32, cut
             {0x52, 0x81, 0x80, 0x80, 0x80, 0x10},                                          // length past an int
+            {0x0a, 3, 1, 1, 1, 0x10, 5},                                                   // packed ids
+            {0x0a, 3, 1, 0, 1, 0x10, 5},                                                   // packed id 0
+            {0x0a, 3, 0x80, 0x00, 1, 0x10, 5},                                             // id 0 in two bytes
+            {0x0a, 4, 0x80, 0x80, 0x01, 1, 0x10, 5},                                       // an id of 3 bytes
+            {0x0a, 1, 1, 0x0a, 2, 1, 1, 0x10, 5},                                          // two runs of ids
         };
         for (int[] body : bodies) {
             byte[] profile = withSample(body);
