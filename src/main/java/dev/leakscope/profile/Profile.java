@@ -357,13 +357,7 @@ public final class Profile {
 
     /** Whether any sample value is negative (as in a difference profile). */
     public boolean hasNegativeValue() {
-        int n = sampleCount * sampleTypes.length;
-        for (int i = 0; i < n; i++) {
-            if (values.get(i) < 0) {
-                return true;
-            }
-        }
-        return false;
+        return values.anyNegative();
     }
 
     /** The sample's string label value for key, or null. */

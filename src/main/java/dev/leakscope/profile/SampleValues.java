@@ -43,6 +43,53 @@ public final class SampleValues {
         return length;
     }
 
+    /** Whether any value is negative, in one pass over the blocks. */
+    public boolean anyNegative() {
+        for (long v : aside) {
+            if (v < 0) {
+                return true;
+            }
+        }
+        for (int[] block : small) {
+            for (int v : block) {
+                if (v < 0 && v != ASIDE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sum of the absolute values of each of the columns of rows of types values (Long.MIN_VALUE
+     * counting as Long.MAX_VALUE), in one pass over the blocks; throws {@link ArithmeticException} when a
+     * sum is beyond 2^63 - 1. (The int values alone cannot overflow: at most 2^31 of them, each at most
+     * 2^31.)
+     */
+    public long[] absSums(int types) {
+        long[] sums = new long[types];
+        if (types == 0) {
+            return sums;
+        }
+        int t = 0;
+        for (int[] block : small) {
+            for (int v : block) {
+                if (v != ASIDE) {
+                    sums[t] += Math.abs((long) v);
+                }
+                if (++t == types) {
+                    t = 0;
+                }
+            }
+        }
+        for (int k = 0; k < aside.length; k++) {
+            long v = aside[k];
+            int column = asideAt[k] % types;
+            sums[column] = Math.addExact(sums[column], v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
+        }
+        return sums;
+    }
+
     /** Collects values one at a time, in blocks (growing never copies them). */
     public static final class Builder {
         private final IntBlocks blocks = new IntBlocks();

@@ -18,20 +18,31 @@ public final class ValueSums {
         if (sums.length < types) {
             sums = java.util.Arrays.copyOf(sums, types);
         }
+        long[] own;
+        try {
+            own = p.values.absSums(types);
+        } catch (ArithmeticException e) {
+            own = null; // a column alone goes beyond: read again column by column, to name the first one
+        }
         for (int t = 0; t < types; t++) {
-            long sum = sums[t];
             try {
-                for (int s = 0; s < p.sampleCount; s++) {
-                    long v = p.values.get(s * types + t);
-                    sum = Math.addExact(sum, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
-                }
+                sums[t] = own != null ? Math.addExact(sums[t], own[t]) : columnSum(p, t, sums[t]);
             } catch (ArithmeticException e) {
                 throw new InputException(name + ": the " + p.sampleType(t).type() + " values"
                         + " (with those of the profiles read with it) add up beyond 2^63-1;"
                         + " leakscope shows no value it cannot compute exactly");
             }
-            sums[t] = sum;
         }
         return p;
+    }
+
+    /** sum plus the absolute values of column t; throws {@link ArithmeticException} beyond 2^63 - 1. */
+    private static long columnSum(Profile p, int t, long sum) {
+        int types = p.typeCount();
+        for (int s = 0; s < p.sampleCount; s++) {
+            long v = p.values.get(s * types + t);
+            sum = Math.addExact(sum, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
+        }
+        return sum;
     }
 }

@@ -1,0 +1,50 @@
+package dev.leakscope.profile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SampleValuesTest {
+    @Test
+    void sumsAndSignsAreThoseOfTheValuesOneByOne() {
+        Random r = new Random(5);
+        for (int round = 0; round < 50; round++) {
+            int types = 1 + r.nextInt(4);
+            // past one block, some values beyond an int (kept aside), the int marker's own value among them
+            long[] values = new long[types * (1 + r.nextInt(40000))];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = switch (r.nextInt(50)) {
+                    case 0 -> (long) r.nextInt() << 8;
+                    case 1 -> Integer.MIN_VALUE;
+                    default -> r.nextInt(1 << 20);
+                };
+            }
+            boolean negative = r.nextBoolean();
+            if (negative) {
+                values[r.nextInt(values.length)] = -1 - r.nextInt(1000);
+            }
+            SampleValues v = SampleValues.of(values);
+            long[] sums = new long[types];
+            boolean anyNegative = false;
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(values[i], v.get(i));
+                sums[i % types] += Math.abs(values[i]);
+                anyNegative |= values[i] < 0;
+            }
+            assertArrayEquals(sums, v.absSums(types));
+            assertEquals(anyNegative, v.anyNegative());
+        }
+    }
+
+    @Test
+    void aSumBeyondALongThrows() {
+        SampleValues v = SampleValues.of(new long[] {Long.MAX_VALUE, 1, 1, 1});
+        assertThrows(ArithmeticException.class, () -> v.absSums(2));
+        assertEquals(Long.MAX_VALUE, SampleValues.of(new long[] {Long.MIN_VALUE}).absSums(1)[0]);
+        assertTrue(SampleValues.of(new long[] {Long.MIN_VALUE}).anyNegative());
+    }
+}
