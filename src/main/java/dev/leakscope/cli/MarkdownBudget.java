@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class MarkdownBudget {
     @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Markdown.DEFAULT_MAX_CHARS,
             description = "Markdown: keep the report within N characters, cutting whole rows from the end, with a"
-                    + " note (default ${DEFAULT-VALUE}; GitHub comments take 65536, Jira fields 32767).")
+                    + " note (its header and that note are kept whatever N; default ${DEFAULT-VALUE}; GitHub comments"
+                    + " take 65536, Jira fields 32767).")
     int maxChars;
 
     int maxChars() {

@@ -18,6 +18,7 @@ import dev.leakscope.profile.transform.PrintableNames;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.symbolize.Symbolization;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
@@ -121,6 +122,7 @@ public final class Loader {
     public DiffInputs diff(List<InputSource> bases, List<InputSource> sources, String sampleIndex) {
         List<InputSource> base = bases;
         List<InputSource> current = sources;
+        String collection = null; // the directory or archive whose oldest and newest are compared, if any
         if (base.isEmpty()) {
             if (current.size() < 2) {
                 Snapshots series = Snapshots.of(current.get(0), limits);
@@ -129,6 +131,7 @@ public final class Loader {
                             + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
                 }
                 current = SnapshotReader.oldestAndNewest(series, limits, warn);
+                collection = series.source().name();
             }
             base = List.of(current.get(0));
             current = current.subList(1, current.size());
@@ -146,7 +149,16 @@ public final class Loader {
             c = side(current, currentInputs, sums, ahead);
         }
         List<String> names = List.of(sideName(base), sideName(current));
-        SampleTypeHarmonizer.Result common = SampleTypeHarmonizer.harmonize(List.of(b, c), names);
+        SampleTypeHarmonizer.Result common;
+        try {
+            common = SampleTypeHarmonizer.harmonize(List.of(b, c), names);
+        } catch (InputException e) {
+            if (collection == null) {
+                throw e;
+            }
+            throw new InputException(e.getMessage() + "; diff DIR compares the oldest profile in " + collection
+                    + " with the newest, and these are of different kinds: name the two to compare (diff BASE CURRENT)", e);
+        }
         Harmonization note = b.harmonization.plus(c.harmonization).plus(common.harmonization());
         List<Profile> both = Compatibility.harmonize(common.profiles(), names);
         Profile prunedBase = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(0))), note);

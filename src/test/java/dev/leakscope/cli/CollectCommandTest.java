@@ -83,4 +83,17 @@ class CollectCommandTest {
                     + " ".repeat(line.length() + 2) + "\rleakscope: 2/2: "), r.err());
         }
     }
+
+    /** A fetch that fails as often as --max-failures allows ends the run: one line, its count in the right number. */
+    @Test
+    void aServiceThatIsNotThereEndsTheRunAfterMaxFailures() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        Cli.Result r = Cli.run(dir, "collect", "--count", "1", "--max-failures", "1", "--out", "snaps",
+                "127.0.0.1:" + port);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().endsWith(" (1 failure in a row, giving up; see --max-failures)\n"), r.err());
+    }
 }

@@ -310,6 +310,14 @@ class DiffCommandTest {
             assertTrue(r.out().length() <= Integer.parseInt(args[1]), line + ": " + r.out().length() + "\n" + r.out());
             assertTrue(r.out().contains(" cut to fit `--max-chars " + args[1] + "`"), line + ": " + r.out());
         }
+        // a budget smaller than the header: the header and the note stay, every row goes (as --help says)
+        Cli.Result tiny = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "10", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(0, tiny.exitCode(), tiny.err());
+        assertTrue(tiny.out().startsWith("**leakscope diff** of `inuse_space`"), tiny.out());
+        assertFalse(tiny.out().contains("| 1 |"), tiny.out());
+        assertTrue(tiny.out().endsWith("\n_3 more rows cut to fit `--max-chars 10`; `--format text` or `--format json`"
+                + " shows them._\n"), tiny.out());
         Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "0", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(2, zero.exitCode());
@@ -416,5 +424,20 @@ class DiffCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("leakscope: warning: d: 1 of 3 profiles has no timestamp, so the diff compares the first and"
                 + " the last profile by name: d/heap_0.pb.gz and d/heap_2.txt\n", r.err());
+    }
+
+    /** diff DIR of a directory holding several kinds of profile: the error says why and what to do. */
+    @Test
+    void aDirectoryWhoseEndsAreOfDifferentKindsSaysToNameTheTwo(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        for (String f : new String[] {"heap_0.pb.gz", "goroutine_1.pb.gz"}) {
+            Files.copy(TestData.corpus("go", "goroutine-leak", f), dir.resolve(f));
+        }
+        Cli.Result r = Cli.run(tmp, "diff", "d");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("leakscope: no sample type is common to all inputs: d/heap_0.pb.gz has ["), r.err());
+        assertTrue(r.err().endsWith(" has [goroutine/count]; diff DIR compares the oldest profile in d with the newest,"
+                + " and these are of different kinds: name the two to compare (diff BASE CURRENT)\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
     }
 }
