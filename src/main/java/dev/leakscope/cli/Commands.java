@@ -50,12 +50,12 @@ final class Commands {
         // its converters of java.time, java.sql and java.nio types (~50 classes loaded for each command line).
         System.setProperty("picocli.converters.excludes", ".*");
         LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(CommandModels.of(root));
         root.spec = cl.getCommandSpec();
         Collection<Class<?>> needed = args == null ? SUBCOMMANDS.values() : needed(args);
         SUBCOMMANDS.forEach((name, sub) -> {
             if (needed.contains(sub)) {
-                cl.addSubcommand(name, sub);
+                cl.addSubcommand(name, CommandModels.of(sub));
             }
         });
         cl.setOut(out);
