@@ -179,6 +179,10 @@ final class Commands {
                 shown.add(s);
             }
         }
+        // picocli also offers names that merely share a letter ('-n' -> '--no-save'): those mislead
+        if (best > Math.max(2, typed.length() / 3)) {
+            return "";
+        }
         return "; did you mean '" + String.join("' or '", shown) + "'?";
     }
 
