@@ -23,8 +23,8 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
     }
 
     public static Environment system() {
-        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL, zone(TimeZone.getDefault()),
-                System.console() != null);
+        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL,
+                SystemZone.utc() ? utc() : zone(TimeZone.getDefault()), System.console() != null);
     }
 
     /**
@@ -34,7 +34,11 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
      */
     static ZoneId zone(TimeZone tz) {
         String id = tz.getID();
-        return id.equals("UTC") || id.equals("Etc/UTC") ? ZoneId.ofOffset("UTC", ZoneOffset.UTC) : tz.toZoneId();
+        return id.equals("UTC") || id.equals("Etc/UTC") ? utc() : tz.toZoneId();
+    }
+
+    private static ZoneId utc() {
+        return ZoneId.ofOffset("UTC", ZoneOffset.UTC);
     }
 
     /** This environment, talking to a terminal or not. */
