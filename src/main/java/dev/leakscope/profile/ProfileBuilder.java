@@ -398,7 +398,8 @@ public final class ProfileBuilder {
         }
         // The first sample whose value count is not the number of types (n when none).
         int badValues = n == 0 ? 0 : firstValueCount != types ? 0 : oddValueSample >= 0 ? oddValueSample : n;
-        if (limits != null) {
+        // the samples are looked at only when some label set is over the limit (there are far fewer sets)
+        if (limits != null && mostLabels() > limits.maxLabels()) {
             for (int s = 0; s < n && s <= badValues; s++) {
                 int set = sampleLabels.get(s);
                 int labels = (set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size()) - labelStart.get(set);
@@ -496,6 +497,16 @@ public final class ProfileBuilder {
         p.labelNum = labelNum.toArray();
         p.labelUnit = remapStrings(labelUnit, remap, "label unit");
         return new Profile(p);
+    }
+
+    /** The most labels a label set has (0 with no sets). */
+    private int mostLabels() {
+        int most = 0;
+        for (int set = 0; set < labelStart.size(); set++) {
+            int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
+            most = Math.max(most, end - labelStart.get(set));
+        }
+        return most;
     }
 
     /** The stack tree over location indexes, or an error naming the first unknown location id. */
