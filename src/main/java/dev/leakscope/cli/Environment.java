@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.util.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,7 +25,8 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
 
     public static Environment system() {
         return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL,
-                SystemZone.utc() ? utc() : zone(TimeZone.getDefault()), System.console() != null);
+                SystemZone.utc(System.getProperty("user.timezone"), System.getenv("TZ"), Path.of("/etc/timezone"),
+                        Path.of("/etc/localtime")) ? utc() : zone(TimeZone.getDefault()), System.console() != null);
     }
 
     /**

@@ -15,12 +15,10 @@ final class SystemZone {
     private SystemZone() {
     }
 
-    /** Whether this process's default zone is UTC (false: ask the JVM). */
-    static boolean utc() {
-        return utc(System.getProperty("user.timezone"), System.getenv("TZ"), Path.of("/etc/timezone"),
-                Path.of("/etc/localtime"));
-    }
-
+    /**
+     * Whether the default zone is UTC (false: ask the JVM), from the {@code user.timezone} property, the
+     * variable {@code TZ}, and the files {@code /etc/timezone} and {@code /etc/localtime}.
+     */
     static boolean utc(String property, String tz, Path timezoneFile, Path localtime) {
         if (property != null && !property.isEmpty()) {
             return isUtc(property);

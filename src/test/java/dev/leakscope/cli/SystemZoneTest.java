@@ -1,12 +1,12 @@
 package dev.leakscope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +17,8 @@ class SystemZoneTest {
     Path dir;
 
     @Test
-    void agreesWithTheJvmHere() {
-        if (SystemZone.utc()) {
-            assertTrue(List.of("UTC", "Etc/UTC").contains(TimeZone.getDefault().getID()), TimeZone.getDefault().getID());
-        }
+    void theSystemsZoneIsTheJvms() {
+        assertEquals(Environment.zone(TimeZone.getDefault()), Environment.system().zone());
     }
 
     @Test
