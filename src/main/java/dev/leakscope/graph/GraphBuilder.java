@@ -105,8 +105,8 @@ public final class GraphBuilder {
 
     /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
-     * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
-     * Each counted sample also goes to marks, and each of a non-zero value to vias, when not null.
+     * every sample. Each counted sample also goes to marks (in the same walk over its locations, from
+     * the root), and each of a non-zero value to vias, when not null.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks,
             ViaValues vias) {
@@ -114,6 +114,8 @@ public final class GraphBuilder {
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
         int[] single = t.singleFrameNodes();
+        // without marks no node is looked at for them
+        boolean[] inlined = marks != null ? marks.inlinedNodes() : new boolean[t.size()];
         SampleValues values = p.values;
         int types = p.typeCount();
         long[] cum = g.cum;
@@ -127,13 +129,11 @@ public final class GraphBuilder {
                 continue;
             }
             int depth = p.stack(s, stack);
-            if (marks != null) {
-                marks.add(s, stack, depth);
-            }
             if (vias != null && w != 0) {
                 vias.add(t, stack, depth, w);
             }
-            for (int i = 0; i < depth; i++) {
+            int parent = -1;
+            for (int i = depth - 1; i >= 0; i--) {
                 int l = stack[i];
                 int n = single[l];
                 if (n >= 0) {
@@ -143,6 +143,10 @@ public final class GraphBuilder {
                         cum[n] += w;
                         cumDiv[n] += dw;
                     }
+                    if (inlined[n] && parent >= 0 && parent != n) {
+                        marks.call(s, parent, n);
+                    }
+                    parent = n;
                     continue;
                 }
                 for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
@@ -152,6 +156,9 @@ public final class GraphBuilder {
                         cum[n] += w;
                         cumDiv[n] += dw;
                     }
+                }
+                if (marks != null) {
+                    parent = marks.enter(s, parent, l);
                 }
             }
             // the leaf: the innermost frame of the first location
