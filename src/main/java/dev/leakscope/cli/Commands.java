@@ -49,13 +49,16 @@ final class Commands {
         // Options are strings and numbers (a test holds them to it): picocli need not look up by reflection
         // its converters of java.time, java.sql and java.nio types (~50 classes loaded for each command line).
         System.setProperty("picocli.converters.excludes", ".*");
+        // Nor look for Groovy's closure class: the failed lookup was the run's only read of the jar (its index of
+        // ~4,600 entries, its manifest) and a ClassNotFoundException.
+        System.setProperty("picocli.disable.closures", "true");
         LeakscopeCommand root = new LeakscopeCommand(in, workDir, env.withTerminal(terminal));
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(CommandModels.of(root));
         root.spec = cl.getCommandSpec();
         Collection<Class<?>> needed = args == null ? SUBCOMMANDS.values() : needed(args);
         SUBCOMMANDS.forEach((name, sub) -> {
             if (needed.contains(sub)) {
-                cl.addSubcommand(name, sub);
+                cl.addSubcommand(name, CommandModels.of(sub));
             }
         });
         cl.setOut(out);
@@ -178,6 +181,10 @@ final class Commands {
             if (d == best && shown.size() < 3) {
                 shown.add(s);
             }
+        }
+        // picocli also offers names that merely share a letter ('-n' -> '--no-save'): those mislead
+        if (best > Math.max(2, typed.length() / 3)) {
+            return "";
         }
         return "; did you mean '" + String.join("' or '", shown) + "'?";
     }

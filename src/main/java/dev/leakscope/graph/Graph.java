@@ -195,18 +195,28 @@ public final class Graph {
         for (int n : nodes) {
             names[n] = table.info(n).printableName();
         }
-        Comparator<Integer> primary = byCum
-                ? Comparator.comparingLong((Integer n) -> -Math.abs(cum[n]))
-                : Comparator.comparingLong((Integer n) -> -Math.abs(flat[n]));
-        Comparator<Integer> secondary = byCum
-                ? Comparator.comparingLong((Integer n) -> -Math.abs(flat[n]))
-                : Comparator.comparingLong((Integer n) -> -Math.abs(cum[n]));
-        Arrays.sort(boxed, primary
-                .thenComparing((Integer n) -> names[n])
-                .thenComparing(secondary)
-                .thenComparing((Integer n) -> table.info(n).sortKey()));
+        Arrays.sort(boxed, byCum ? new NodeOrder(cum, flat, names, table) : new NodeOrder(flat, cum, names, table));
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = boxed[i];
+        }
+    }
+
+    /**
+     * pprof's order of nodes: by |first| descending, then name, then |second| descending, then key. A class
+     * of its own: the lambdas of a chain of Comparator's combinators are spun at every start-up (the class-data
+     * sharing archive cannot hold them).
+     */
+    private record NodeOrder(long[] first, long[] second, String[] names, NodeTable table) implements Comparator<Integer> {
+        @Override
+        public int compare(Integer a, Integer b) {
+            int c = Long.compare(-Math.abs(first[a]), -Math.abs(first[b]));
+            if (c == 0) {
+                c = names[a].compareTo(names[b]);
+            }
+            if (c == 0) {
+                c = Long.compare(-Math.abs(second[a]), -Math.abs(second[b]));
+            }
+            return c != 0 ? c : table.info(a).sortKey().compareTo(table.info(b).sortKey());
         }
     }
 }

@@ -69,9 +69,13 @@ public final class ProfileBuilder {
     private int[] pending = new int[64];
     private int pendingDepth;
     private long frames;
-    private final StackTree.Builder stacks = new StackTree.Builder();
-    /** Per sample, in blocks handed to the profile as they are (see {@link BlockedInts}). */
-    private final IntBlocks stackLeaf = new IntBlocks();
+    /**
+     * The samples' stacks, and per sample its leaf node, in blocks handed to the profile as they are (see
+     * {@link BlockedInts}).
+     */
+    private final BatchedStackTree stacks = new BatchedStackTree();
+    /** The samples whose stack, labels and value count are filed. */
+    private int samplesFiled;
     /** Location ids from 2^30 up (and 0), by key 2^30, 2^30 + 1, ... */
     private final LongList bigIds = new LongList();
     private LongIntMap bigIdKey;
@@ -279,10 +283,11 @@ public final class ProfileBuilder {
 
     /** Files the current sample's stack and checks its value count. */
     private void endSample() {
-        if (samples == stackLeaf.size()) {
+        if (samples == samplesFiled) {
             return;
         }
-        stackLeaf.add(stacks.add(pending, 0, pendingDepth));
+        samplesFiled++;
+        stacks.add(pending, pendingDepth);
         sampleLabels.add(labelSet());
         frames += pendingDepth;
         pendingDepth = 0;
@@ -384,6 +389,8 @@ public final class ProfileBuilder {
      */
     public Profile build(Limits limits, long inputBytes) {
         endSample();
+        stacks.finish();
+        IntBlocks stackLeaf = stacks.leaves();
         int n = sampleCount();
         int types = sampleTypes.size() / 2;
         if (types == 0 && n > 0) {
@@ -391,7 +398,8 @@ public final class ProfileBuilder {
         }
         // The first sample whose value count is not the number of types (n when none).
         int badValues = n == 0 ? 0 : firstValueCount != types ? 0 : oddValueSample >= 0 ? oddValueSample : n;
-        if (limits != null) {
+        // the samples are looked at only when some label set is over the limit (there are far fewer sets)
+        if (limits != null && mostLabels() > limits.maxLabels()) {
             for (int s = 0; s < n && s <= badValues; s++) {
                 int set = sampleLabels.get(s);
                 int labels = (set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size()) - labelStart.get(set);
@@ -476,7 +484,7 @@ public final class ProfileBuilder {
 
         p.sampleCount = n;
         p.values = values.build();
-        p.stacks = resolveStacks(locationIndex, locs);
+        p.stacks = resolveStacks(stacks.tree(), stackLeaf, locationIndex, locs);
         p.stackLeaf = stackLeaf.frozen();
         if (limits != null) {
             checkLimits(p, limits, inputBytes, frames);
@@ -491,8 +499,18 @@ public final class ProfileBuilder {
         return new Profile(p);
     }
 
+    /** The most labels a label set has (0 with no sets). */
+    private int mostLabels() {
+        int most = 0;
+        for (int set = 0; set < labelStart.size(); set++) {
+            int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
+            most = Math.max(most, end - labelStart.get(set));
+        }
+        return most;
+    }
+
     /** The stack tree over location indexes, or an error naming the first unknown location id. */
-    private StackTree resolveStacks(LongIntMap locationIndex, int locs) {
+    private StackTree resolveStacks(StackTree.Builder stacks, IntBlocks stackLeaf, LongIntMap locationIndex, int locs) {
         // Location ids 1..locs in order and every stack's ids among them (what most producers write):
         // each key is its location + 1, and the tree is taken as it is, with no pass over it.
         if (locationIndex == null && bigIds.size() == 0 && stacks.maxKey() <= locs) {

@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
@@ -98,6 +99,15 @@ class HelpTest {
         Cli.Result r = Cli.run("top", "--nodecont", "3", "a.pb.gz");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("did you mean '--nodecount'"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void anOptionFarFromEveryNameGetsNoSuggestion() {
+        Cli.Result r = Cli.run("traces", "-n", "3", "a.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("leakscope: Unknown option: '-n'"), r.err());
+        assertFalse(r.err().contains("did you mean"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
 }

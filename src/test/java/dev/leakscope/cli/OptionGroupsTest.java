@@ -36,9 +36,9 @@ class OptionGroupsTest {
                 continue; // go tool pprof's own flag syntax
             }
             for (OptionSpec o : e.getValue().getCommandSpec().options()) {
-                // The field that declares the option: a shared option group's, or the command's own.
-                String shape = o.userObject() instanceof java.lang.reflect.Field f
-                        ? f.getDeclaringClass().getName() + "." + f.getName() : String.valueOf(o.userObject());
+                // The field that declares the option (a shared option group's, or the command's own), as
+                // picocli names it: "field TYPE CLASS.NAME".
+                String shape = o.toString();
                 for (String name : o.names()) {
                     String seen = first.putIfAbsent(name, shape);
                     if (seen != null && !seen.equals(shape)) {
