@@ -1,6 +1,5 @@
 package dev.leakscope.diff;
 
-import dev.leakscope.graph.Graph;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ValueType;
@@ -39,35 +38,33 @@ public final class Differ {
         NoiseModel noise = NoiseModel.of(b, c, type, scale, o.periodHint());
 
         List<NodeTable> tables = NodeTable.shared(List.of(b, c), o.graph());
-        List<SideValues> sides = SideValues.of(b, c, tables, o.graph(), !o.cum());
-        Graph gb = sides.get(0).graph();
-        Graph gc = sides.get(1).graph();
-        byte[] marksB = sides.get(0).marks();
-        byte[] marksC = sides.get(1).marks();
+        List<SideValues> sides = SideValues.of(b, c, tables, o.graph(), o.cum());
+        SideValues sb = sides.get(0);
+        SideValues sc = sides.get(1);
+        NodeTable nodes = tables.get(1);
         long baseTotal = Math.round(rawBaseTotal * scale);
-        Vias vias = o.cum() ? null : Vias.of(sides.get(0).vias(), sides.get(1).vias(), tables.get(0).size(), scale);
+        Vias vias = o.cum() ? null : Vias.of(sb.vias(), sc.vias(), nodes.size(), scale);
 
         List<DiffRow> changed = new ArrayList<>();
-        int nodes = tables.get(0).size();
         long grossGrowth = 0;
         long grossShrink = 0;
-        for (int n = 0; n < nodes; n++) {
-            long flatDelta = gc.rawFlat(n) - Math.round(gb.rawFlat(n) * scale);
+        for (int n = 0; n < nodes.size(); n++) {
+            long flatDelta = sc.flat(n) - Math.round(sb.flat(n) * scale);
             if (flatDelta > 0) {
                 grossGrowth += flatDelta;
             } else {
                 grossShrink -= flatDelta;
             }
-            long bv = Math.round((o.cum() ? gb.rawCum(n) : gb.rawFlat(n)) * scale);
-            long cv = o.cum() ? gc.rawCum(n) : gc.rawFlat(n);
+            long bv = Math.round((o.cum() ? sb.cum(n) : sb.flat(n)) * scale);
+            long cv = o.cum() ? sc.cum(n) : sc.flat(n);
             if (bv == cv) {
                 continue;
             }
-            byte mark = gc.rawCum(n) != 0 ? marksC[n] : marksB[n];
-            String name = gc.info(n).printableName()
+            byte mark = sc.counted(n) ? sc.marks()[n] : sb.marks()[n];
+            String name = nodes.info(n).printableName()
                     + (mark == 1 ? " (inline)" : mark == 2 ? " (partial-inline)" : "");
             int via = vias == null ? -1 : vias.via(n, cv - bv);
-            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv), via < 0 ? null : gc.info(via).printableName(),
+            changed.add(new DiffRow(name, bv, cv, noise.margin(bv, cv), via < 0 ? null : nodes.info(via).printableName(),
                     via < 0 ? 0 : vias.change(n, cv - bv)));
         }
         changed.sort(order(o.sort()));

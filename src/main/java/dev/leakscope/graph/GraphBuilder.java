@@ -104,9 +104,81 @@ public final class GraphBuilder {
     }
 
     /**
+     * What {@link #valuesAndMarks} gives when cum values are not needed, only whether each is 0: the
+     * flat value of every node, whether its cum value is not 0, the marks and (when asked for) the vias.
+     */
+    public record FlatsAndMarks(long[] flat, boolean[] counted, byte[] marks, ViaValues vias) {
+    }
+
+    /**
+     * The flat values, marks and vias of {@code valuesAndMarks(p, t, o, vias)} with o the options of
+     * sample index index, without -mean, for a profile without negative values (so a cum value is not 0
+     * where a sample of a non-zero value has the node). The pass costs less than one that sums cum
+     * values: each location of a stack is only noted, and looked at for the marks only when it has
+     * several frames or its node is inlined somewhere (most are neither).
+     */
+    public static FlatsAndMarks flatsAndMarks(Profile p, NodeTable t, int index, boolean vias) {
+        InlineMarks marks = new InlineMarks(t);
+        ViaValues via = vias ? new ViaValues(OwnCode.of(p, t).frames()) : null;
+        int[] frameStart = t.frameStart;
+        int[] frameNode = t.frameNode;
+        int[] single = t.singleFrameNodes();
+        boolean[] inlined = marks.inlinedNodes();
+        // per location: the node a call into it is told of (one frame, inlined somewhere), -1 for none
+        // (one frame, inlined nowhere), -2 for several frames (it is entered)
+        int[] call = new int[single.length];
+        for (int l = 0; l < call.length; l++) {
+            call[l] = single[l] < 0 ? -2 : inlined[single[l]] ? single[l] : -1;
+        }
+        boolean[] seen = new boolean[call.length];
+        long[] flat = new long[t.size()];
+        int[] stack = p.stackBuffer();
+        SampleValues values = p.values;
+        int types = p.typeCount();
+        for (int s = 0; s < p.sampleCount; s++) {
+            long w = values.get(s * types + index);
+            if (w == 0 || p.stackLeaf(s) < 0) {
+                continue;
+            }
+            int depth = p.stack(s, stack);
+            if (via != null) {
+                via.add(t, stack, depth, w);
+            }
+            // root first, as marks need them
+            for (int i = depth - 1; i >= 0; i--) {
+                int l = stack[i];
+                seen[l] = true;
+                int n = call[l];
+                if (n == -1) {
+                    continue;
+                }
+                // called from the innermost frame of the location before
+                int parent = i + 1 < depth ? frameNode[frameStart[stack[i + 1]]] : -1;
+                if (n >= 0) {
+                    if (parent >= 0 && parent != n) {
+                        marks.call(s, parent, n);
+                    }
+                } else {
+                    marks.enter(s, parent, l);
+                }
+            }
+            flat[frameNode[frameStart[stack[0]]]] += w;
+        }
+        boolean[] counted = new boolean[t.size()];
+        for (int l = 0; l < seen.length; l++) {
+            if (seen[l]) {
+                for (int k = frameStart[l]; k < frameStart[l + 1]; k++) {
+                    counted[frameNode[k]] = true;
+                }
+            }
+        }
+        return new FlatsAndMarks(flat, counted, marks.marks(), via);
+    }
+
+    /**
      * Flat and cum of every node, without edges: the pass that decides trimming, over every frame of
-     * every sample. Within a sample the order of frames does not matter here: they are read leaf first.
-     * Each counted sample also goes to marks, and each of a non-zero value to vias, when not null.
+     * every sample. Each counted sample also goes to marks (in the same walk over its locations, from
+     * the root), and each of a non-zero value to vias, when not null.
      */
     private static void nodeValues(Profile p, NodeTable t, Graph g, int index, boolean mean, InlineMarks marks,
             ViaValues vias) {
@@ -114,6 +186,8 @@ public final class GraphBuilder {
         int[] frameStart = t.frameStart;
         int[] frameNode = t.frameNode;
         int[] single = t.singleFrameNodes();
+        // without marks no node is looked at for them
+        boolean[] inlined = marks != null ? marks.inlinedNodes() : new boolean[t.size()];
         SampleValues values = p.values;
         int types = p.typeCount();
         long[] cum = g.cum;
@@ -127,13 +201,11 @@ public final class GraphBuilder {
                 continue;
             }
             int depth = p.stack(s, stack);
-            if (marks != null) {
-                marks.add(s, stack, depth);
-            }
             if (vias != null && w != 0) {
                 vias.add(t, stack, depth, w);
             }
-            for (int i = 0; i < depth; i++) {
+            int parent = -1;
+            for (int i = depth - 1; i >= 0; i--) {
                 int l = stack[i];
                 int n = single[l];
                 if (n >= 0) {
@@ -143,6 +215,10 @@ public final class GraphBuilder {
                         cum[n] += w;
                         cumDiv[n] += dw;
                     }
+                    if (inlined[n] && parent >= 0 && parent != n) {
+                        marks.call(s, parent, n);
+                    }
+                    parent = n;
                     continue;
                 }
                 for (int k = frameStart[l], fe = frameStart[l + 1]; k < fe; k++) {
@@ -152,6 +228,9 @@ public final class GraphBuilder {
                         cum[n] += w;
                         cumDiv[n] += dw;
                     }
+                }
+                if (marks != null) {
+                    parent = marks.enter(s, parent, l);
                 }
             }
             // the leaf: the innermost frame of the first location

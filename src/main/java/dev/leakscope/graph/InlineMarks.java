@@ -11,7 +11,8 @@ import java.util.Arrays;
  * inlined one. A call from one location into the next is never inlined; a call within a location (its
  * inlined frames) always is, and those pairs are known from the node table alone (a node is inlined into
  * one or two callers): a sample costs a look at each location's outermost frame (is it called through a
- * pair that is also inlined?) and at its inlined frames, in arrays only.
+ * pair that is also inlined?) and at its inlined frames, in arrays only, and only calls into a node that
+ * is inlined somewhere are looked at.
  */
 public final class InlineMarks {
     private final int[] frameStart;
@@ -25,8 +26,8 @@ public final class InlineMarks {
     private int[] caller;
     private int[] callerPair;
 
-    // the walk over the samples: see add
-    private final int[] single;
+    // the walk over the samples: see call and enter
+    private final boolean[] inlined;
     private final int[] outer;
     private final int[] inner;
     private final boolean[] inSample;
@@ -43,13 +44,15 @@ public final class InlineMarks {
         pairsWithinLocations();
         callersByNode();
         int pairs = pairFrom.size();
-        single = t.singleFrameNodes();
+        inlined = new boolean[t.size()];
+        for (int n = 0; n < inlined.length; n++) {
+            inlined[n] = callerStart[n] != callerStart[n + 1];
+        }
         outer = new int[locations()];
         inner = new int[locations()];
         for (int l = 0; l < locations(); l++) {
-            boolean empty = frameStart[l] == frameStart[l + 1];
-            outer[l] = empty ? -1 : frameNode[frameStart[l + 1] - 1];
-            inner[l] = empty ? -1 : frameNode[frameStart[l]];
+            outer[l] = frameNode[frameStart[l + 1] - 1]; // every location has a frame (see NodeTable)
+            inner[l] = frameNode[frameStart[l]];
         }
         inSample = new boolean[locations()];
         direct = new byte[callerStart.length - 1];
@@ -111,49 +114,46 @@ public final class InlineMarks {
     }
 
     /**
-     * Sample s (of a value the graph counts), its locations in stack[0..depth), leaf first; samples
-     * come in ascending order.
+     * Per node, whether it is inlined into some caller: only those can be marked, so a pass tells
+     * {@link #call} only of calls into them. Read-only.
      */
-    void add(int s, int[] stack, int depth) {
-        int parent = -1;
-        for (int i = depth - 1; i >= 0; i--) {
-            int l = stack[i];
-            int n = single[l];
-            if (n >= 0) {
-                // one frame, so no inlined call within the location (most locations)
-                if (parent >= 0 && parent != n) {
-                    call(s, parent, n);
-                }
-                parent = n;
-                continue;
-            }
-            n = outer[l];
-            if (n < 0) {
-                continue;
-            }
-            if (parent >= 0 && parent != n) {
-                call(s, parent, n);
-            }
-            inSample[l] = true;
-            // the inlined frames (none in most locations), each the first use of its pair or not
-            for (int k = frameStart[l + 1] - 2; k >= frameStart[l]; k--) {
-                if (framePair[k] >= 0) {
-                    stamp[framePair[k]] = s;
-                }
-            }
-            parent = inner[l];
-        }
+    boolean[] inlinedNodes() {
+        return inlined;
     }
 
-    /** Sample s calls node n from another node, parent: a direct call unless a pair of them is inlined. */
-    private void call(int s, int parent, int n) {
-        int e = callerStart[n] == callerStart[n + 1] ? -1 : pair(parent, n);
+    /**
+     * Sample s (of a value the graph counts; samples come in ascending order) calls node n, one of the
+     * {@link #inlinedNodes}, from another node, parent, from one location into the next: a direct call
+     * unless a pair of them is inlined. A pass over the sample's locations from the root tells this of
+     * each location of one frame and gives every other to {@link #enter}.
+     */
+    void call(int s, int parent, int n) {
+        int e = pair(parent, n);
         if (e < 0) {
             direct[n] = 1;
         } else if (stamp[e] != s) {
             stamp[e] = s;
             calledFirst[e] = true;
         }
+    }
+
+    /**
+     * Sample s enters location l, of several frames, from node parent (-1 at the root); returns the node
+     * its next location is called from (l's innermost frame).
+     */
+    int enter(int s, int parent, int l) {
+        int n = outer[l];
+        if (parent >= 0 && parent != n && inlined[n]) {
+            call(s, parent, n);
+        }
+        inSample[l] = true;
+        // the inlined frames, each the first use of its pair or not
+        for (int k = frameStart[l + 1] - 2; k >= frameStart[l]; k--) {
+            if (framePair[k] >= 0) {
+                stamp[framePair[k]] = s;
+            }
+        }
+        return inner[l];
     }
 
     /** The marks of the nodes (see {@link Graph#inlineMarks()}): 0 none, 1 inline, 2 partial-inline. */

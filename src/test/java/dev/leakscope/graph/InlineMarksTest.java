@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The inline marks computed without edges are those of the graph's edges, and the node values and via
- * pairs computed with them those of the passes without, on every Go profile and edge case.
+ * pairs computed with them those of the passes without (also in the pass without cum values), on every
+ * Go profile and edge case.
  */
 class InlineMarksTest {
     private static void assertSameMarks(Profile p, String what) {
@@ -37,6 +38,16 @@ class InlineMarksTest {
                 assertArrayEquals(alone.cumDiv, together.graph().cumDiv, label);
                 // and the via pairs of their own pass, in the same order
                 assertEquals(vias(ViaValues.of(p, t, o.sampleIndex())), vias(together.vias()), label);
+                if (!mean && !p.hasNegativeValue()) {
+                    // the pass without cum values: the same flat values, marks and vias, and cum not 0 where counted
+                    GraphBuilder.FlatsAndMarks flats = GraphBuilder.flatsAndMarks(p, t, o.sampleIndex(), true);
+                    assertArrayEquals(alone.flat, flats.flat(), label);
+                    assertArrayEquals(together.marks(), flats.marks(), label);
+                    assertEquals(vias(together.vias()), vias(flats.vias()), label);
+                    for (int n = 0; n < t.size(); n++) {
+                        assertEquals(alone.cum[n] != 0, flats.counted()[n], label + " node " + n);
+                    }
+                }
             }
         }
     }
