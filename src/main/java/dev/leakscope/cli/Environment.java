@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.util.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,8 +24,9 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
     }
 
     public static Environment system() {
-        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL, zone(TimeZone.getDefault()),
-                System.console() != null);
+        return new Environment(System::getenv, Clock.systemUTC(), Sleeper.REAL,
+                SystemZone.utc(System.getProperty("user.timezone"), System.getenv("TZ"), Path.of("/etc/timezone"),
+                        Path.of("/etc/localtime")) ? utc() : zone(TimeZone.getDefault()), System.console() != null);
     }
 
     /**
@@ -34,7 +36,11 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
      */
     static ZoneId zone(TimeZone tz) {
         String id = tz.getID();
-        return id.equals("UTC") || id.equals("Etc/UTC") ? ZoneId.ofOffset("UTC", ZoneOffset.UTC) : tz.toZoneId();
+        return id.equals("UTC") || id.equals("Etc/UTC") ? utc() : tz.toZoneId();
+    }
+
+    private static ZoneId utc() {
+        return ZoneId.ofOffset("UTC", ZoneOffset.UTC);
     }
 
     /** This environment, talking to a terminal or not. */
