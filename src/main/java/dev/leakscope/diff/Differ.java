@@ -92,18 +92,37 @@ public final class Differ {
 
     /** The ranking: growing nodes first (except by name), ties broken by name. */
     static Comparator<DiffRow> order(SortOrder sort) {
-        Comparator<DiffRow> byName = Comparator.comparing(DiffRow::name);
-        if (sort == SortOrder.NAME) {
-            return byName.thenComparingLong(DiffRow::delta);
+        return new Ranking(sort);
+    }
+
+    /**
+     * The ranking as a class of its own: Comparator's combinators would spin a lambda class per use on
+     * every run (the class-data archive cannot hold them).
+     */
+    private record Ranking(SortOrder sort) implements Comparator<DiffRow> {
+        @Override
+        public int compare(DiffRow a, DiffRow b) {
+            if (sort != SortOrder.NAME) {
+                int c = Integer.compare(a.delta() > 0 ? 0 : 1, b.delta() > 0 ? 0 : 1);
+                if (c == 0) {
+                    c = switch (sort) {
+                        // growth: the largest first; shrinking: the largest shrink first
+                        case DELTA -> Long.compare(-Math.abs(a.delta()), -Math.abs(b.delta()));
+                        case PCT -> Double.compare(-Math.abs(pct(a)), -Math.abs(pct(b)));
+                        case CURRENT -> Long.compare(-a.current(), -b.current());
+                        case NAME -> throw new AssertionError();
+                    };
+                }
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int c = a.name().compareTo(b.name());
+            return c != 0 ? c : Long.compare(a.delta(), b.delta());
         }
-        Comparator<DiffRow> growingFirst = Comparator.comparingInt(r -> r.delta() > 0 ? 0 : 1);
-        Comparator<DiffRow> within = switch (sort) {
-            // growth: the largest first; shrinking: the largest shrink first
-            case DELTA -> Comparator.comparingLong(r -> -Math.abs(r.delta()));
-            case PCT -> Comparator.comparingDouble(r -> -Math.abs(r.pct() == null ? Double.MAX_VALUE : r.pct()));
-            case CURRENT -> Comparator.comparingLong(r -> -r.current());
-            case NAME -> throw new AssertionError();
-        };
-        return growingFirst.thenComparing(within).thenComparing(byName).thenComparingLong(DiffRow::delta);
+
+        private static double pct(DiffRow r) {
+            return r.pct() == null ? Double.MAX_VALUE : r.pct();
+        }
     }
 }
