@@ -1,7 +1,6 @@
 package dev.leakscope.format;
 
 import dev.leakscope.input.Limits;
-import dev.leakscope.profile.Decoding;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.proto.ProfileProto;
@@ -65,7 +64,7 @@ public final class PprofDecoder {
 
     private static Decoded decode(WireReader reader) throws WireException {
         PprofDecoder d = new PprofDecoder(reader);
-        try (Decoding counted = Decoding.start()) {
+        try {
             if (d.in.atEnd()) {
                 throw new WireException("empty input");
             }

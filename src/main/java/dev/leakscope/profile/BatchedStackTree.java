@@ -9,16 +9,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A {@link StackTree.Builder} fed a sample's stack at a time, which builds the tree on a thread of its
  * own once the stacks fill a batch: building the tree is about half of decoding a large profile, and
  * the decoding thread, not decompression, bounds how fast a large input is read. Stacks go over in
  * batches (a few at once, recycled: no garbage per batch) and are added in the order given; a profile
- * too small to fill one batch starts no thread, and nor does one whose first batch fills while another
- * profile is being decoded ({@link Decoding}): several files decoding at once keep the cores busy
- * already, and the hand-over would cost CPU for no wall time.
+ * too small to fill one batch starts no thread.
  */
 final class BatchedStackTree {
     /** Ints per batch: each stack as its depth, then its keys. */
@@ -32,38 +29,15 @@ final class BatchedStackTree {
     private int used;
     /** Null until the first batch is full; one thread, so batches are built in turn. */
     private ThreadPoolExecutor builder;
-    /** Whether the stacks are added here, on the caller's thread, past the first full batch. */
-    private boolean direct;
-    /** Whether several files decode at once, asked when the first batch is full. */
-    private final BooleanSupplier severalDecoding;
     private final BlockingQueue<int[]> free = new ArrayBlockingQueue<>(BATCHES);
     private int made = 1;
     private Future<?> last;
     /** What the building thread threw, to throw on the caller's. */
     private volatile Throwable failure;
 
-    BatchedStackTree() {
-        this(Decoding::several);
-    }
-
-    BatchedStackTree(BooleanSupplier severalDecoding) {
-        this.severalDecoding = severalDecoding;
-    }
-
     /** Adds the stack keys[0..n), leaf first. */
     void add(int[] keys, int n) {
-        if (direct) {
-            leaves.add(tree.add(keys, 0, n));
-            return;
-        }
         if (used + n + 1 > batch.length) {
-            if (builder == null && severalDecoding.getAsBoolean()) {
-                direct = true;
-                addAll(batch, used);
-                used = 0;
-                leaves.add(tree.add(keys, 0, n));
-                return;
-            }
             handOver();
             if (n + 1 > batch.length) {
                 free.offer(batch);

@@ -8,24 +8,9 @@ import org.junit.jupiter.api.Test;
 class BatchedStackTreeTest {
     @Test
     void stacksOverManyBatchesMakeTheTreeOfOneBuilder() {
+        Random r = new Random(3);
         BatchedStackTree batched = new BatchedStackTree();
         StackTree.Builder plain = new StackTree.Builder();
-        int[] leaves = addStacks(new Random(3), batched, plain);
-        batched.finish();
-        assertSameTree(leaves, plain, batched);
-    }
-
-    @Test
-    void stacksAddedOnTheCallersThreadWhenSeveralFilesDecodeMakeTheSameTree() {
-        BatchedStackTree batched = new BatchedStackTree(() -> true);
-        StackTree.Builder plain = new StackTree.Builder();
-        int[] leaves = addStacks(new Random(4), batched, plain);
-        batched.finish();
-        assertSameTree(leaves, plain, batched);
-    }
-
-    /** Adds the same stacks, over several batches, to batched and plain; returns plain's leaves. */
-    private static int[] addStacks(Random r, BatchedStackTree batched, StackTree.Builder plain) {
         int[] leaves = new int[40000];
         for (int s = 0; s < leaves.length; s++) {
             // mostly short stacks over several batches; one longer than a batch, and some empty
@@ -34,10 +19,7 @@ class BatchedStackTreeTest {
             batched.add(stack, depth);
             leaves[s] = plain.add(stack, 0, depth);
         }
-        return leaves;
-    }
-
-    private static void assertSameTree(int[] leaves, StackTree.Builder plain, BatchedStackTree batched) {
+        batched.finish();
         assertEquals(leaves.length, batched.leaves().size());
         for (int s = 0; s < leaves.length; s++) {
             assertEquals(leaves[s], batched.leaves().get(s), "stack " + s);
