@@ -36,7 +36,7 @@ public record Environment(Function<String, String> variables, Clock clock, Sleep
      */
     static ZoneId zone(TimeZone tz) {
         String id = tz.getID();
-        return id.equals("UTC") || id.equals("Etc/UTC") ? utc() : tz.toZoneId();
+        return SystemZone.isUtc(id) ? utc() : tz.toZoneId();
     }
 
     private static ZoneId utc() {

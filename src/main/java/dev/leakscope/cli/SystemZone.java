@@ -47,7 +47,8 @@ final class SystemZone {
         return end < 0 ? text : text.substring(0, end);
     }
 
-    private static boolean isUtc(String id) {
+    /** Whether a zone id names UTC itself (what leakscope prints as "UTC"). */
+    static boolean isUtc(String id) {
         return id.equals("UTC") || id.equals("Etc/UTC");
     }
 }

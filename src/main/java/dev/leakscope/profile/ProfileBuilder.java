@@ -356,8 +356,7 @@ public final class ProfileBuilder {
         labelSetTable = new int[labelSetTable.length * 2];
         int mask = labelSetTable.length - 1;
         for (int set = 0; set < labelStart.size(); set++) {
-            int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
-            int i = labelHash(labelStart.get(set), end) & mask;
+            int i = labelHash(labelStart.get(set), labelsEnd(set)) & mask;
             while (labelSetTable[i] != 0) {
                 i = (i + 1) & mask;
             }
@@ -402,7 +401,7 @@ public final class ProfileBuilder {
         if (limits != null && mostLabels() > limits.maxLabels()) {
             for (int s = 0; s < n && s <= badValues; s++) {
                 int set = sampleLabels.get(s);
-                int labels = (set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size()) - labelStart.get(set);
+                int labels = labelsEnd(set) - labelStart.get(set);
                 if (labels > limits.maxLabels()) {
                     throw new InputException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
                             + limits.maxLabels() + " (raise it with --max-labels)");
@@ -503,10 +502,14 @@ public final class ProfileBuilder {
     private int mostLabels() {
         int most = 0;
         for (int set = 0; set < labelStart.size(); set++) {
-            int end = set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
-            most = Math.max(most, end - labelStart.get(set));
+            most = Math.max(most, labelsEnd(set) - labelStart.get(set));
         }
         return most;
+    }
+
+    /** Where the labels of set end (past the last set: where the labels filed so far end). */
+    private int labelsEnd(int set) {
+        return set + 1 < labelStart.size() ? labelStart.get(set + 1) : labelKey.size();
     }
 
     /** The stack tree over location indexes, or an error naming the first unknown location id. */
