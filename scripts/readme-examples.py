@@ -37,12 +37,16 @@ def refresh(block):
 
 
 def main():
+    # built first: a rebuild's progress lines ("leakscope: building ...") are no example's output
+    run("./leakscope --version")
     path = os.path.join(ROOT, "README.md")
     text = open(path).read()
     new = BLOCK.sub(lambda m: "```" + m.group(1) + "\n" + (refresh(m.group(2)) if not m.group(1) else m.group(2))
                     + "```\n", text)
     if "--check" in sys.argv:
-        sys.exit(0 if new == text else 1)
+        if new != text:
+            sys.exit("readme-examples: README.md's examples are out of date (run scripts/readme-examples.py)")
+        return
     open(path, "w").write(new)
 
 
