@@ -112,6 +112,9 @@ final class DiffCommand extends ProfileCommand {
         if (d.baseLooksNewer()) {
             Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
         }
+        if (d.disjoint()) {
+            Output.warnings(spec).accept(DiffValues.disjointWarning());
+        }
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit()));
         Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),

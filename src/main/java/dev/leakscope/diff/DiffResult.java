@@ -18,10 +18,12 @@ import java.util.List;
  * @param options      what was asked
  * @param rows         the rows shown, in rank order
  * @param changed      every node that changed, in rank order (what gates look at)
+ * @param disjoint     whether both sides have nodes and none of them is on both: nothing of one profile
+ *                     is in the other (most likely profiles of two different programs)
  */
 public record DiffResult(ValueType sampleType, Side base, Side current, long baseTotal, long currentTotal,
                          long grossGrowth, long grossShrink, double baseScale, NoiseModel noise, DiffOptions options, List<DiffRow> rows,
-                         List<DiffRow> changed) {
+                         List<DiffRow> changed, boolean disjoint) {
     public DiffResult {
         rows = List.copyOf(rows);
         changed = List.copyOf(changed);

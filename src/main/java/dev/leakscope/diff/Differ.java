@@ -79,7 +79,23 @@ public final class Differ {
             rows = rows.subList(0, o.nodeCount());
         }
         return new DiffResult(type, base, current, baseTotal, currentTotal, grossGrowth, grossShrink, scale, noise, o,
-                rows, changed);
+                rows, changed, disjoint(sb, sc, nodes.size()));
+    }
+
+    /** Whether both sides have nodes (of a non-zero cum value) and no node is on both. */
+    private static boolean disjoint(SideValues base, SideValues current, int nodes) {
+        boolean inBase = false;
+        boolean inCurrent = false;
+        for (int n = 0; n < nodes; n++) {
+            boolean b = base.counted(n);
+            boolean c = current.counted(n);
+            if (b && c) {
+                return false;
+            }
+            inBase |= b;
+            inCurrent |= c;
+        }
+        return inBase && inCurrent;
     }
 
     private static long total(Profile p, int index) {

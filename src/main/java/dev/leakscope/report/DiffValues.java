@@ -93,6 +93,12 @@ public final class DiffValues {
                 + "; swapped? The base comes first: a swapped pair shows a leak as shrinkage and trips no growth gate";
     }
 
+    /** The warning for a diff whose sides have no node in common ({@link DiffResult#disjoint}). */
+    public static String disjointWarning() {
+        return "warning: the base and the current profile have no node in common, so every change is a node"
+                + " that is new or gone: are they profiles of the same program?";
+    }
+
     /** The newest input of a side, as name (time). */
     private static String newest(List<Snapshot> inputs) {
         Snapshot n = inputs.get(0);

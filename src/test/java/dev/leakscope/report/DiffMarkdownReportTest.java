@@ -43,7 +43,7 @@ class DiffMarkdownReportTest {
         }
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
-                d.baseScale(), d.noise(), d.options(), many, many);
+                d.baseScale(), d.noise(), d.options(), many, many, d.disjoint());
         String md = DiffMarkdownReport.render(big, budget, "minimum");
         assertTrue(md.length() <= budget, "length " + md.length());
         assertTrue(md.length() > budget - 300, "rows are cut only as far as needed: length " + md.length());
