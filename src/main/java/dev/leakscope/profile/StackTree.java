@@ -159,7 +159,8 @@ public final class StackTree {
          * Lookups per stack: few enough that building the tree costs little more than reading the frames,
          * at some sharing lost where stacks branch often. XL tier: 22.5 M entries for 28.6 M frames (15.1 M
          * with full sharing, which took 1.3 CPU-s more to build). Two lookups: 24.6 M entries (XL top's
-         * peak RSS 193 -> 202 MiB) for a few percent less time; four: 20.3 M (189 MiB), XL top 9% slower.
+         * peak RSS about 190 -> 202 MiB) for a few percent less time; four: 20.3 M (189 MiB), XL top 10-15%
+         * slower.
          */
         private static final int LOOKUPS = 3;
         private int chains;
