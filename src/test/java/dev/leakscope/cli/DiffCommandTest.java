@@ -171,12 +171,11 @@ class DiffCommandTest {
     @Test
     void profilesOfDifferentProgramsGetOneLineOfWarning() {
         String node = Path.of("testdata/corpus/node/control/heap_3.pb.gz").toAbsolutePath().toString();
-        Cli.Result r = Cli.run(MAP_CACHE, "diff", "heap_5.pb.gz", node);
-        assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("new       renderTemplate"), r.out());
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", node, "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), "a warning, not an error");
+        assertTrue(r.out().contains("new       example.com/leakdemo/internal/cache.buildTree"), r.out());
         assertEquals("leakscope: warning: the base and the current profile have no node in common, so every change is"
-                + " a node that is new or gone: are they profiles of the same program?\n",
-                r.err().lines().filter(l -> !l.contains("is newer than")).map(l -> l + "\n").reduce("", String::concat));
+                + " a node that is new or gone: are they profiles of the same program?\n", r.err());
         assertFalse(Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz").err().contains("no node in common"));
         assertFalse(Cli.run(MAP_CACHE, "diff", "--focus", "Sprintf", "heap_0.pb.gz", "heap_5.pb.gz").err()
                 .contains("no node in common"), "an empty side (here the base: no Sprintf in it) is not another program");
