@@ -137,10 +137,11 @@ public final class GraphBuilder {
         int types = p.typeCount();
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
-            if (w == 0 || p.stackLeaf(s) < 0) {
+            int leaf = p.stackLeaf(s);
+            if (w == 0 || leaf < 0) {
                 continue;
             }
-            int depth = p.stack(s, stack);
+            int depth = p.stacks.stack(leaf, stack);
             if (via != null) {
                 via.add(t, stack, depth, w);
             }
@@ -197,10 +198,11 @@ public final class GraphBuilder {
         for (int s = 0; s < p.sampleCount; s++) {
             long w = values.get(s * types + index);
             long dw = mean ? values.get(s * types) : 0;
-            if ((w == 0 && dw == 0) || p.stackLeaf(s) < 0) {
+            int leaf = p.stackLeaf(s);
+            if ((w == 0 && dw == 0) || leaf < 0) {
                 continue;
             }
-            int depth = p.stack(s, stack);
+            int depth = p.stacks.stack(leaf, stack);
             if (vias != null && w != 0) {
                 vias.add(t, stack, depth, w);
             }
