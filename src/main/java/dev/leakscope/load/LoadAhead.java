@@ -6,6 +6,7 @@ import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.util.Concurrently;
+import dev.leakscope.util.Cores;
 import dev.leakscope.util.InputException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.concurrent.Future;
  * Files loaded in the order they are asked for, on as many threads as the machine has cores (at most
  * two), a step ahead of the caller: decoding dominates, and at most three profiles are in memory at
  * once (two loading, one handed out). A failure surfaces when its file's turn comes, so the first
- * file that cannot be read is the one reported, as when they are read one after the other.
+ * file that cannot be read is the one reported, as when they are read one after the other. Files
+ * that decode at once on every core decode without helper threads of their own ({@link Cores#sharing}).
  */
 final class LoadAhead implements AutoCloseable {
     private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -85,9 +87,10 @@ final class LoadAhead implements AutoCloseable {
 
     /** The next file's profile. */
     Profile next() {
+        int atOnce = Math.min(THREADS, ahead.size() + files.size() - next);
         while (next < files.size() && ahead.size() < THREADS) {
             InputSource source = files.get(next++);
-            ahead.add(pool.submit(() -> ProfileLoader.load(source, limits)));
+            ahead.add(pool.submit(Cores.sharing(atOnce, () -> ProfileLoader.load(source, limits))));
         }
         if (ahead.isEmpty()) {
             throw new IllegalStateException("every file was handed out");

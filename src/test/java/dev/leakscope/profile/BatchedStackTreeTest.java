@@ -2,12 +2,25 @@ package dev.leakscope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.leakscope.util.Cores;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BatchedStackTreeTest {
     @Test
     void stacksOverManyBatchesMakeTheTreeOfOneBuilder() {
+        buildsTheTreeOfOneBuilder();
+    }
+
+    @Test
+    void aDecoderSharingTheCoresBuildsTheSameTreeOnItsOwnThread() throws Exception {
+        Cores.sharing(Cores.AVAILABLE, () -> {
+            buildsTheTreeOfOneBuilder();
+            return null;
+        }).call();
+    }
+
+    private static void buildsTheTreeOfOneBuilder() {
         Random r = new Random(3);
         BatchedStackTree batched = new BatchedStackTree();
         StackTree.Builder plain = new StackTree.Builder();
