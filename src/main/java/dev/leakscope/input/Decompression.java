@@ -1,6 +1,5 @@
 package dev.leakscope.input;
 
-import dev.leakscope.util.Cores;
 import dev.leakscope.util.InputException;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -91,8 +90,8 @@ public final class Decompression {
         }
         try {
             InputStream plain = new IoErrorsAsInputErrors(codec.open(in), name, codec.label);
-            // Decompression runs on a thread of its own, a little ahead of the decoder, when a core is spare.
-            return new BoundedInputStream(Cores.spare() ? new ReadAheadInputStream(plain) : plain, maxBytes, name)
+            // Decompression runs on its own thread, a little ahead of the decoder, when a core is spare.
+            return new BoundedInputStream(new ReadAheadInputStream(plain), maxBytes, name)
                     .withRatio(counted::count, maxRatio);
         } catch (IOException e) {
             throw failure(name, codec.label, e);

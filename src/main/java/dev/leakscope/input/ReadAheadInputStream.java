@@ -1,5 +1,6 @@
 package dev.leakscope.input;
 
+import dev.leakscope.util.Cores;
 import dev.leakscope.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +13,18 @@ import java.util.concurrent.BlockingQueue;
  * runs on one core while decoding runs on the other. The chunks go back and forth between the two
  * threads (no garbage per chunk), and the thread starts only once the consumer has read past the
  * first {@link #HEAD} bytes itself: a look at the head of an input (what format is it?) starts none.
- * Errors of the source reach the consumer at the point where it would have read the failing bytes.
+ * Until a core is spare ({@link Cores#spare()}, asked at each refill) the consumer goes on reading
+ * on its own thread. Errors of the source reach the consumer at the point where it would have read
+ * the failing bytes.
  */
 final class ReadAheadInputStream extends InputStream {
     static final int CHUNK = 1 << 18;
     private static final int CHUNKS = 4;
     /** Read on the consumer's thread before the read-ahead starts. */
     static final int HEAD = 1 << 16;
+    /** Bytes read at a time on the consumer's thread: few during the head, more after it. */
+    private static final int HEAD_READ = 1 << 13;
+    private static final int OWN_READ = 1 << 16;
 
     /** A filled chunk: its bytes up to length; a chunk shorter than {@link #CHUNK} is the last. */
     private record Chunk(byte[] bytes, int length) {
@@ -28,7 +34,8 @@ final class ReadAheadInputStream extends InputStream {
     private final BlockingQueue<Object> full = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     private Thread reader;
-    private long headRead;
+    /** Bytes read on the consumer's thread. */
+    private long readHere;
     private byte[] current = new byte[0];
     private int pos;
     private int limit;
@@ -71,8 +78,8 @@ final class ReadAheadInputStream extends InputStream {
             return false;
         }
         if (reader == null) {
-            if (headRead < HEAD) {
-                return fillHead();
+            if (readHere < HEAD || !Cores.spare()) {
+                return fillHere();
             }
             reader = new Thread(this::pump, "leakscope-read-ahead");
             reader.setDaemon(true);
@@ -107,17 +114,19 @@ final class ReadAheadInputStream extends InputStream {
         return limit > 0;
     }
 
-    /** Reads part of the head on this thread. */
-    private boolean fillHead() throws IOException {
-        if (current.length == 0) {
-            current = new byte[1 << 13];
+    /** Reads on this thread: part of the head, or more while no core is spare. */
+    private boolean fillHere() throws IOException {
+        boolean inHead = readHere < HEAD;
+        int size = inHead ? HEAD_READ : OWN_READ;
+        if (current.length != size) {
+            current = new byte[size];
         }
-        int n = source.read(current, 0, (int) Math.min(current.length, HEAD - headRead));
+        int n = source.read(current, 0, inHead ? (int) Math.min(size, HEAD - readHere) : size);
         if (n < 0) {
             done = true;
             return false;
         }
-        headRead += n;
+        readHere += n;
         pos = 0;
         limit = n;
         return true;

@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
  * Files loaded in the order they are asked for, on as many threads as the machine has cores (at most
  * two), a step ahead of the caller: decoding dominates, and at most three profiles are in memory at
  * once (two loading, one handed out). A failure surfaces when its file's turn comes, so the first
- * file that cannot be read is the one reported, as when they are read one after the other. Files
- * that decode at once on every core decode without helper threads of their own ({@link Cores#sharing}).
+ * file that cannot be read is the one reported, as when they are read one after the other. Each
+ * decode counts as a task that keeps a core busy ({@link Cores#occupying}).
  */
 final class LoadAhead implements AutoCloseable {
     private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -87,10 +87,9 @@ final class LoadAhead implements AutoCloseable {
 
     /** The next file's profile. */
     Profile next() {
-        int atOnce = Math.min(THREADS, ahead.size() + files.size() - next);
         while (next < files.size() && ahead.size() < THREADS) {
             InputSource source = files.get(next++);
-            ahead.add(pool.submit(Cores.sharing(atOnce, () -> ProfileLoader.load(source, limits))));
+            ahead.add(pool.submit(Cores.occupying(() -> ProfileLoader.load(source, limits))));
         }
         if (ahead.isEmpty()) {
             throw new IllegalStateException("every file was handed out");

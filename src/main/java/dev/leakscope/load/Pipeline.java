@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
  * series order on the calling thread: each step queued is a task for a thread of the pool, or a step
  * known at once (a warning), and what it yields runs on the calling thread when its turn comes. So
  * warnings, visits and failures come in the order they would one snapshot after the other: the first
- * failure in series order is the one thrown. A load that runs at once with other tasks on every core
- * decodes without helper threads of its own ({@link Cores#sharing}).
+ * failure in series order is the one thrown. Each load counts as a task that keeps a core busy ({@link
+ * Cores#occupying}).
  *
  * <p>Memory stays bounded: a new load waits while as many tasks as threads are pending, or while the
  * loads pending and it could not decode together in the heap ({@link LoadAhead#fitTwoAtOnce}: 8 bytes
@@ -60,7 +60,7 @@ final class Pipeline implements AutoCloseable {
             takeNext();
         }
         pendingLoadBytes += bytes;
-        submit(Cores.sharing(pendingTasks + 1, task), bytes);
+        submit(Cores.occupying(task), bytes);
     }
 
     /**

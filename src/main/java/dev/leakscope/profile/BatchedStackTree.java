@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link StackTree.Builder} fed a sample's stack at a time, which builds the tree on a thread of its
- * own once the stacks fill a batch, when a core is spare ({@link Cores#spare()}; else on the caller's
- * thread, a batch at a time): building the tree is about half of decoding a large profile, and the
+ * own once the stacks fill a batch: building the tree is about half of decoding a large profile, and the
  * decoding thread, not decompression, bounds how fast a large input is read. Stacks go over in batches
  * (a few at once, recycled: no garbage per batch) and are added in the order given; a profile too small
- * to fill one batch starts no thread.
+ * to fill one batch starts no thread. While no core is spare ({@link Cores#spare()}, asked at each full
+ * batch until the thread starts) the caller builds each batch itself.
  */
 final class BatchedStackTree {
     /** Ints per batch: each stack as its depth, then its keys. */
@@ -25,8 +25,6 @@ final class BatchedStackTree {
     private static final int BATCHES = 4;
 
     private final StackTree.Builder tree = new StackTree.Builder();
-    /** Whether full batches are built on a thread of their own. */
-    private final boolean background = Cores.spare();
     /** The leaf node of each stack, in the order added. */
     private final IntBlocks leaves = new IntBlocks();
     private int[] batch = new int[BATCH];
@@ -42,7 +40,7 @@ final class BatchedStackTree {
     /** Adds the stack keys[0..n), leaf first. */
     void add(int[] keys, int n) {
         if (used + n + 1 > batch.length) {
-            if (!background) {
+            if (builder == null && !Cores.spare()) {
                 addAll(batch, used);
                 used = 0;
             } else {

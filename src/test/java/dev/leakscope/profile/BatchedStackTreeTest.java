@@ -2,30 +2,45 @@ package dev.leakscope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.leakscope.util.Cores;
+import dev.leakscope.util.BusyCores;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BatchedStackTreeTest {
     @Test
     void stacksOverManyBatchesMakeTheTreeOfOneBuilder() {
-        buildsTheTreeOfOneBuilder();
+        buildsTheTreeOfOneBuilder(() -> { });
     }
 
     @Test
-    void aDecoderSharingTheCoresBuildsTheSameTreeOnItsOwnThread() throws Exception {
-        Cores.sharing(Cores.AVAILABLE, () -> {
-            buildsTheTreeOfOneBuilder();
-            return null;
-        }).call();
+    void withNoCoreSpareTheCallerBuildsTheSameTree() throws Exception {
+        try (BusyCores busy = new BusyCores()) {
+            buildsTheTreeOfOneBuilder(() -> { });
+        }
     }
 
-    private static void buildsTheTreeOfOneBuilder() {
+    @Test
+    void aCoreThatFreesUpMidwayTakesOverTheRestOfTheSameTree() throws Exception {
+        BusyCores busy = new BusyCores();
+        buildsTheTreeOfOneBuilder(() -> {
+            try {
+                busy.close();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** Adds stacks over many batches, running halfway at the middle one. */
+    private static void buildsTheTreeOfOneBuilder(Runnable halfway) {
         Random r = new Random(3);
         BatchedStackTree batched = new BatchedStackTree();
         StackTree.Builder plain = new StackTree.Builder();
         int[] leaves = new int[40000];
         for (int s = 0; s < leaves.length; s++) {
+            if (s == leaves.length / 2) {
+                halfway.run();
+            }
             // mostly short stacks over several batches; one longer than a batch, and some empty
             int depth = s == 20000 ? BatchedStackTree.BATCH + 10 : r.nextInt(16);
             int[] stack = r.ints(depth, 0, 50).toArray();
