@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * decoding thread, not decompression, bounds how fast a large input is read. Stacks go over in batches
  * (a few at once, recycled: no garbage per batch) and are added in the order given; a profile too small
  * to fill one batch starts no thread. While no core is spare ({@link Cores#spare()}, asked at each full
- * batch until the thread starts) the caller builds each batch itself.
+ * batch until the thread starts) the caller builds each batch itself, with fewer lookups ({@link
+ * StackTree.Builder#LOOKUPS_INLINE}).
  */
 final class BatchedStackTree {
     /** Ints per batch: each stack as its depth, then its keys. */
@@ -41,7 +42,7 @@ final class BatchedStackTree {
     void add(int[] keys, int n) {
         if (used + n + 1 > batch.length) {
             if (builder == null && !Cores.spare()) {
-                addAll(batch, used);
+                addAll(batch, used, StackTree.Builder.LOOKUPS_INLINE);
                 used = 0;
             } else {
                 handOver();
@@ -62,7 +63,7 @@ final class BatchedStackTree {
     /** Builds what is left and waits for the batches handed over; this must not be used afterwards. */
     void finish() {
         if (builder == null) {
-            addAll(batch, used);
+            addAll(batch, used, StackTree.Builder.LOOKUPS_INLINE);
             return;
         }
         handOver();
@@ -108,7 +109,7 @@ final class BatchedStackTree {
         last = builder.submit(() -> {
             try {
                 if (failure == null) {
-                    addAll(full, n);
+                    addAll(full, n, StackTree.Builder.LOOKUPS);
                 }
             } catch (Throwable t) {
                 failure = t;
@@ -133,12 +134,12 @@ final class BatchedStackTree {
         }
     }
 
-    private void addAll(int[] b, int n) {
+    private void addAll(int[] b, int n, int lookups) {
         StackTree.Builder t = tree;
         IntBlocks out = leaves;
         for (int i = 0; i < n; ) {
             int depth = b[i];
-            out.add(t.add(b, i + 1, i + 1 + depth));
+            out.add(t.add(b, i + 1, i + 1 + depth, lookups));
             i += depth + 1;
         }
     }

@@ -162,22 +162,33 @@ public final class StackTree {
          * peak RSS about 190 -> 202 MiB) for a few percent less time; four: 20.3 M (189 MiB), XL top 10-15%
          * slower.
          */
-        private static final int LOOKUPS = 3;
+        static final int LOOKUPS = 3;
+        /**
+         * Lookups per stack when the tree is built on the decoding thread itself, as when profiles decode
+         * side by side on every core ({@link BatchedStackTree}): its time is then the decode's, where a
+         * tree built on a core to spare costs the decode little. Nearly every lookup succeeds, and each
+         * is a cache miss or two; L {@code diff}: about 8% faster, XL {@code diff} 17 MiB more.
+         */
+        static final int LOOKUPS_INLINE = 2;
         private int chains;
         private int maxDepth;
         private int maxKey = -1;
 
-        /**
-         * Adds the stack keys[from..to), leaf first; returns its leaf node, or -1 for an empty stack.
-         * Following a chain costs nothing, but each change of chain is a lookup, a cache miss once the
-         * tree is large: after {@link #LOOKUPS} of them the rest of the stack is a new chain of its own,
-         * left out of the table (so that the table never names two chains alike).
-         */
+        /** Adds the stack keys[from..to), leaf first; returns its leaf node, or -1 for an empty stack. */
         public int add(int[] keys, int from, int to) {
+            return add(keys, from, to, LOOKUPS);
+        }
+
+        /**
+         * As {@link #add(int[], int, int)}, with at most the given lookups. Following a chain costs
+         * nothing, but each change of chain is a lookup, a cache miss once the tree is large: after the
+         * last of them the rest of the stack is a new chain of its own, left out of the table (so that
+         * the table never names two chains alike).
+         */
+        int add(int[] keys, int from, int to, int lookups) {
             maxDepth = Math.max(maxDepth, to - from);
             int p = -1;
             int i = to - 1;
-            int lookups = LOOKUPS;
             for (; i >= from; i--) {
                 int key = keys[i];
                 // the next entry continues p's chain: p's first child, found without a lookup

@@ -96,6 +96,28 @@ class StackTreeTest {
     }
 
     @Test
+    void fewerLookupsShareLessOfTheTreeButKeepEveryStack() {
+        StackTree.Builder b = new StackTree.Builder();
+        b.add(new int[] {1, 2, 3}, 0, 3);
+        b.add(new int[] {4, 2, 3}, 0, 3);
+        b.add(new int[] {7}, 0, 1); // so that 5 cannot go on branch 4's chain
+        // root 3 and branch 4 are two lookups; 5 needs a third
+        int[] third = {5, 4, 2, 3};
+        int once = b.add(third, 0, 4, 2);
+        int again = b.add(third, 0, 4, 2);
+        assertNotEquals(once, again);
+        int shared = b.add(third, 0, 4, 3);
+        assertEquals(shared, b.add(third, 0, 4, 3));
+        StackTree t = b.build();
+        int[] stack = new int[4];
+        for (int leaf : new int[] {once, again, shared}) {
+            assertEquals(4, t.stack(leaf, stack));
+            assertArrayEquals(third, stack);
+        }
+        assertEquals(t.parent(once), t.parent(again));
+    }
+
+    @Test
     void stacksAddedAgainAfterTheTableGrewAreFound() {
         // 20000 chains (each stack's second lookup fails once): the table and its hash bits grow several times
         StackTree.Builder b = new StackTree.Builder();
