@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
  * series order on the calling thread: each step queued is a task for a thread of the pool, or a step
  * known at once (a warning), and what it yields runs on the calling thread when its turn comes. So
  * warnings, visits and failures come in the order they would one snapshot after the other: the first
- * failure in series order is the one thrown. Each load counts as a task that keeps a core busy ({@link
- * Cores#occupying}).
+ * failure in series order is the one thrown. Each task on the pool, a load or work on what was loaded,
+ * counts as one that keeps a core busy ({@link Cores#occupying}).
  *
  * <p>Memory stays bounded: a new load waits while as many tasks as threads are pending, or while the
  * loads pending and it could not decode together in the heap ({@link LoadAhead#fitTwoAtOnce}: 8 bytes
@@ -60,7 +60,7 @@ final class Pipeline implements AutoCloseable {
             takeNext();
         }
         pendingLoadBytes += bytes;
-        submit(Cores.occupying(task), bytes);
+        submit(task, bytes);
     }
 
     /**
@@ -73,7 +73,7 @@ final class Pipeline implements AutoCloseable {
 
     private void submit(Callable<Runnable> task, long loadBytes) {
         pendingTasks++;
-        queue.add(new Step(pool.submit(task), loadBytes));
+        queue.add(new Step(pool.submit(Cores.occupying(task)), loadBytes));
     }
 
     /** Takes every step queued, in order (including those the steps queue as they run). */

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * such tasks leave fewer than two cores to each (diff's two sides decoding at once, a series decoding
  * on every core), their work starts no helper threads (decompressing ahead, building a stack tree in
  * the background): a helper would only take turns with the other tasks, and handing data from one
- * thread to another costs time (L tier {@code diff}: 7% faster, and 5% less CPU, without helpers).
+ * thread to another costs time (L tier {@code diff}: 6% faster, and 5% less CPU, without helpers).
  * Whether a core is spare is asked again as the work goes on, so that a task left alone (the other
  * side of a diff was smaller) takes up helpers from then on.
  */
