@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * decoding thread, not decompression, bounds how fast a large input is read. Stacks go over in batches
  * (a few at once, recycled: no garbage per batch) and are added in the order given; a profile too small
  * to fill one batch starts no thread. While no core is spare ({@link Cores#spare()}, asked at each full
- * batch until the thread starts) the caller builds each batch itself, with fewer lookups ({@link
- * StackTree.Builder#LOOKUPS_INLINE}).
+ * batch until the thread starts) the caller builds each batch itself; what it builds (so also the one
+ * batch of a small profile) it builds with fewer lookups ({@link StackTree.Builder#LOOKUPS_INLINE}).
  */
 final class BatchedStackTree {
     /** Ints per batch: each stack as its depth, then its keys. */
