@@ -12,21 +12,34 @@ floor of ../shared/bench/FloorProbe.java scan, diff against top of the current f
     bench/run.py --no-pprof      # leakscope and floors only
     bench/run.py --trend-count 100   # also trend over 100 M snapshots (generated once into bench/out/M100/)
     (trend is timed on the six-snapshot series of --trend-tier, default L)
+
+On a machine whose speed drifts (a shared or virtual one), medians of runs made one command after
+another swing by tens of percent between commands. --alternate N runs the goals' commands in turn
+instead (top -n 20, FloorProbe scan, diff -n 20 of each tier; go tool pprof -top on S), N rounds after
+a warm-up one, so that a drift slows them alike, and prints their medians and the same-run ratios;
+--old-jar JAR adds top and diff of another build (run through src/main/dist/bin/leakscope with
+LEAKSCOPE_JAR=JAR), to compare two builds in the same runs:
+
+    bench/run.py --alternate 15 --tiers L
+    bench/run.py --alternate 7 --tiers XL --old-jar /tmp/before.jar
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 OUT = os.path.join(HERE, "out")
 LEAKSCOPE = os.path.join(ROOT, "leakscope")
+DIST_LAUNCHER = os.path.join(ROOT, "src", "main", "dist", "bin", "leakscope")
 
 
 def sh(cmd, **kw):
@@ -115,6 +128,56 @@ def ratio(rows, tier, a, b, label):
         print(f"- {tier}: {label}: {x[0] / y[0]:.2f}x wall, {x[1] / y[1]:.2f}x CPU")
 
 
+def timed(cmd, env=None):
+    """Wall and CPU seconds (user + system) of one run of cmd."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def alternate(tiers, rounds, have_pprof, old_jar):
+    """The goals' commands run in turn, rounds times after a warm-up round: medians and same-run ratios."""
+    probe = floor_probe()
+    builds = [("", [LEAKSCOPE], None)]
+    if old_jar:
+        builds.append((" (old)", [DIST_LAUNCHER], dict(os.environ, LEAKSCOPE_JAR=os.path.abspath(old_jar))))
+    cases = []
+    for tier in tiers:
+        p = generate(tier)
+        base, cur = p + ".base.pb.gz", p + ".cur.pb.gz"
+        for suffix, launcher, env in builds:
+            cases.append((f"{tier} top{suffix}", launcher + ["top", "-n", "20", cur], env))
+            cases.append((f"{tier} diff{suffix}", launcher + ["diff", "-n", "20", base, cur], env))
+        if probe:
+            cases.append((f"{tier} floor", probe + ["scan", cur], None))
+        if have_pprof and tier == "S":
+            cases.append((f"{tier} pprof", ["go", "tool", "pprof", "-top", "-nodecount=20", cur], None))
+    runs = {name: [] for name, _, _ in cases}
+    for r in range(rounds + 1):
+        for name, cmd, env in cases:
+            t = timed(cmd, env)
+            if r > 0:
+                runs[name].append(t)
+    print(f"| command | median wall | median CPU | least wall |  ({rounds} alternating rounds)")
+    print("| --- | ---: | ---: | ---: |")
+    wall = {}
+    for name, ts in runs.items():
+        wall[name] = statistics.median(w for w, _ in ts)
+        print(f"| {name} | {wall[name]:.3f} s | {statistics.median(c for _, c in ts):.3f} s | {min(w for w, _ in ts):.3f} s |")
+    print()
+    for tier in tiers:
+        for suffix, _, _ in builds:
+            for a, b, label in [("top", "pprof", "top / go tool pprof -top (goal <= 2.5 on S)"),
+                                ("top", "floor", "top / FloorProbe scan (goal <= 2.0 on L, XL)"),
+                                ("diff", "top" + suffix, "diff / top (goal <= 1.3)")]:
+                x, y = wall.get(f"{tier} {a}{suffix}"), wall.get(f"{tier} {b}")
+                if x and y:
+                    print(f"- {tier}{suffix}: {label}: {x / y:.2f}x")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tiers", nargs="+", default=["M", "L"])
@@ -123,8 +186,14 @@ def main():
     ap.add_argument("--trend-tier", default="L", help="tier whose six-snapshot series trend is timed on (none: no such row)")
     ap.add_argument("--trend-count", type=int, default=0, metavar="N",
                     help="also time trend over N snapshots of tier M, against one M top (0: not)")
+    ap.add_argument("--alternate", type=int, default=0, metavar="N",
+                    help="the goals' commands in turn, N rounds: medians and same-run ratios (no table)")
+    ap.add_argument("--old-jar", metavar="JAR", help="with --alternate: also top and diff of this build")
     a = ap.parse_args()
     have_pprof = not a.no_pprof and shutil.which("go") is not None
+    if a.alternate:
+        alternate(a.tiers, a.alternate, have_pprof, a.old_jar)
+        return
     rows = []
     probe = floor_probe()
     m = measure([LEAKSCOPE, "--version"], a.runs)
