@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * decode counts as a task that keeps a core busy ({@link Cores#occupying}).
  */
 final class LoadAhead implements AutoCloseable {
-    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS = Math.min(2, Cores.AVAILABLE);
     /**
      * Heap a gzipped profile takes while it decodes, per stored byte, with a margin for profiles that
      * compress better: a 197 MB one peaks at about 0.5 GB of resident memory (1.1 GB before stacks were a

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * per stored byte).
  */
 final class Pipeline implements AutoCloseable {
-    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int THREADS = Math.min(4, Cores.AVAILABLE);
 
     /** @param loadBytes of a load, its stored bytes (at least 0); of a task on what is loaded, 0; else -1 */
     private record Step(Future<Runnable> result, long loadBytes) {

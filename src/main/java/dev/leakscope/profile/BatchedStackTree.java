@@ -46,11 +46,9 @@ final class BatchedStackTree {
                 used = 0;
             } else {
                 handOver();
-                if (n + 1 > batch.length) {
-                    free.offer(batch);
-                }
             }
             if (n + 1 > batch.length) {
+                free.offer(batch);
                 batch = new int[n + 1];
             }
         }

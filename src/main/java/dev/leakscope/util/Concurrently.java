@@ -18,7 +18,7 @@ public final class Concurrently {
 
     /** The results of the tasks, in their order. */
     public static <T> List<T> all(List<Supplier<T>> tasks) {
-        int others = Math.max(0, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()) - 1);
+        int others = Math.max(0, Math.min(tasks.size(), Cores.AVAILABLE) - 1);
         List<FutureTask<T>> started = new ArrayList<>();
         for (int i = 0; i < others; i++) {
             FutureTask<T> f = new FutureTask<>(tasks.get(i)::get);
