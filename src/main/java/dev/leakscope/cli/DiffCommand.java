@@ -115,6 +115,7 @@ final class DiffCommand extends ProfileCommand {
         if (d.disjoint()) {
             Output.warnings(spec).accept(DiffValues.disjointWarning());
         }
+        gates.requireUnit(d.sampleType());
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit()));
         Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),

@@ -84,6 +84,9 @@ final class TrendCommand extends ProfileCommand {
             throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
                     + series.type() + " (" + series.unit() + ")");
         }
+        if (gates.growth() != null) {
+            gates.growth().requireUnit("--fail-on-growth", series.type(), series.unit());
+        }
         TrendGate.Tripped tripped = gates.check(trend, false);
         Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
         boolean asciiLines = ascii.on(root.env);

@@ -149,6 +149,9 @@ final class WatchCommand extends ProfileCommand {
                         throw new UsageException("--fail-on-rate needs a sample type in bytes, not "
                                 + trend.series().type() + " (" + trend.series().unit() + ")");
                     }
+                    if (gates.growth() != null) {
+                        gates.growth().requireUnit("--fail-on-growth", trend.series().type(), trend.series().unit());
+                    }
                     TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
                             : gates.check(trend, true);
                     r.last = new WatchReport.Snapshot(i, snapshot.time(), r.endpoint,

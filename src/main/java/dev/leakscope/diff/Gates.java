@@ -1,5 +1,6 @@
 package dev.leakscope.diff;
 
+import dev.leakscope.profile.ValueType;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +16,16 @@ import java.util.regex.Pattern;
 public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> allow) {
     public Gates {
         allow = List.copyOf(allow);
+    }
+
+    /** Refuses a threshold written in bytes when the values compared are not ({@link Threshold#requireUnit}). */
+    public void requireUnit(ValueType type) {
+        if (totalGrowth != null) {
+            totalGrowth.requireUnit("--fail-on-growth", type.type(), type.unit());
+        }
+        if (nodeGrowth != null) {
+            nodeGrowth.requireUnit("--fail-on-node-growth", type.type(), type.unit());
+        }
     }
 
     /** The reason the first tripped gate gives (one line), or empty when none tripped. */

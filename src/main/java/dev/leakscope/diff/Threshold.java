@@ -2,6 +2,7 @@ package dev.leakscope.diff;
 
 import dev.leakscope.util.Percentages;
 import dev.leakscope.util.Sizes;
+import dev.leakscope.util.UsageException;
 
 /**
  * A gate threshold: an amount in the sample unit ({@code 50MB}, {@code 512KiB}, {@code 1000}) or a
@@ -9,15 +10,30 @@ import dev.leakscope.util.Sizes;
  *
  * @param amount  the amount, when not a percentage
  * @param percent the percentage, or NaN when an amount
+ * @param inBytes whether the amount was written with a unit of bytes ({@code 50MB}, {@code 64B}), not as
+ *                a plain number
  * @param text    as the user wrote it
  */
-public record Threshold(long amount, double percent, String text) {
+public record Threshold(long amount, double percent, boolean inBytes, String text) {
 
     public static Threshold parse(String text) {
         if (Percentages.isPercentage(text)) {
-            return new Threshold(0, Percentages.parse(text), text.strip());
+            return new Threshold(0, Percentages.parse(text), false, text.strip());
         }
-        return new Threshold(Sizes.parse(text), Double.NaN, text.strip());
+        // every letter Sizes accepts is part of a byte unit
+        return new Threshold(Sizes.parse(text), Double.NaN, text.chars().anyMatch(Character::isLetter), text.strip());
+    }
+
+    /**
+     * Refuses, as option's value, an amount in bytes for values of another unit: a gate of 1MB on a count
+     * of objects would wait for a million objects, and stay silent on the growth it was meant to catch.
+     */
+    public void requireUnit(String option, String type, String unit) {
+        if (inBytes && !unit.equals("bytes")) {
+            throw new UsageException(option + " " + text + " is an amount of bytes, but the values compared are "
+                    + type + " (" + (unit.isEmpty() ? "no unit" : unit) + "): give a plain number or a percentage"
+                    + " (e.g. 5%)");
+        }
     }
 
     /** Whether growth exceeds the threshold, given the base total percentages refer to. */

@@ -138,6 +138,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void aGateInBytesOnCountsIsAUsageErrorNotASilentPass() {
+        Cli.Result r = Cli.run(MAP_CACHE, "diff", "-i", "inuse_objects", "--fail-on-node-growth", "1MB",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out(), "no report for a gate that cannot be checked");
+        assertEquals("leakscope: --fail-on-node-growth 1MB is an amount of bytes, but the values compared are"
+                + " inuse_objects (count): give a plain number or a percentage (e.g. 5%)\n", r.err());
+        assertEquals(1, Cli.run(MAP_CACHE, "diff", "-i", "inuse_objects", "--fail-on-growth", "10", "heap_0.pb.gz",
+                "heap_5.pb.gz").exitCode(), "a plain number of objects trips");
+    }
+
+    @Test
     void growthGateTripsWithOneLineReasonAndStillPrintsTheReport() {
         Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(1, r.exitCode());

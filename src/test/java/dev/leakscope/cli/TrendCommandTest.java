@@ -165,6 +165,14 @@ class TrendCommandTest {
     }
 
     @Test
+    void aGrowthGateInBytesOnCountsIsAUsageError() {
+        Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-growth", "1kB"));
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: --fail-on-growth 1kB is an amount of bytes, but the values compared are"
+                + " inuse_objects (count): give a plain number or a percentage (e.g. 5%)\n", r.err());
+    }
+
+    @Test
     void growthGateTripsOnTheTotalsGrowthFromTheFirstSnapshot() {
         Cli.Result r = trend(with(SERIES, "--fail-on-growth", "100%"));
         assertEquals(1, r.exitCode());

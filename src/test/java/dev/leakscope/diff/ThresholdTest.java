@@ -19,6 +19,21 @@ class ThresholdTest {
     }
 
     @Test
+    void anAmountInBytesIsRefusedForValuesOfAnotherUnit() {
+        assertTrue(Threshold.parse("1MB").inBytes());
+        assertTrue(Threshold.parse("64b").inBytes());
+        assertFalse(Threshold.parse("1000").inBytes());
+        assertFalse(Threshold.parse("5%").inBytes());
+        UsageException e = assertThrows(UsageException.class,
+                () -> Threshold.parse("1MB").requireUnit("--fail-on-growth", "live_objects", "count"));
+        assertEquals("--fail-on-growth 1MB is an amount of bytes, but the values compared are live_objects (count):"
+                + " give a plain number or a percentage (e.g. 5%)", e.getMessage());
+        Threshold.parse("1MB").requireUnit("--fail-on-growth", "inuse_space", "bytes");
+        Threshold.parse("1000").requireUnit("--fail-on-growth", "live_objects", "count");
+        Threshold.parse("5%").requireUnit("--fail-on-growth", "samples", "");
+    }
+
+    @Test
     void exceeded() {
         assertTrue(Threshold.parse("1kB").exceededBy(1025, 0));
         assertFalse(Threshold.parse("1kB").exceededBy(1024, 0));
