@@ -32,8 +32,8 @@ public final class Differ {
         seen.forEach(notices);
         int index = o.graph().sampleIndex();
         ValueType type = c.sampleType(index);
-        long currentTotal = total(c, index);
-        long rawBaseTotal = total(b, index);
+        long currentTotal = c.total(index);
+        long rawBaseTotal = b.total(index);
         double scale = o.normalize() && rawBaseTotal != 0 ? (double) currentTotal / rawBaseTotal : 1;
         NoiseModel noise = NoiseModel.of(b, c, type, scale, o.periodHint());
 
@@ -98,13 +98,6 @@ public final class Differ {
         return inBase && inCurrent;
     }
 
-    private static long total(Profile p, int index) {
-        long sum = 0;
-        for (int s = 0; s < p.sampleCount(); s++) {
-            sum += p.value(s, index);
-        }
-        return sum;
-    }
 
     /** The ranking: growing nodes first (except by name), ties broken by name. */
     static Comparator<DiffRow> order(SortOrder sort) {

@@ -5,6 +5,7 @@ import dev.leakscope.input.InputSource;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.util.Concurrently;
 import dev.leakscope.util.Cores;
 import dev.leakscope.util.InputException;
@@ -89,7 +90,7 @@ final class LoadAhead implements AutoCloseable {
     Profile next() {
         while (next < files.size() && ahead.size() < THREADS) {
             InputSource source = files.get(next++);
-            ahead.add(pool.submit(Cores.occupying(() -> ProfileLoader.load(source, limits))));
+            ahead.add(pool.submit(Cores.occupying(() -> ValueSums.summedAhead(ProfileLoader.load(source, limits)))));
         }
         if (ahead.isEmpty()) {
             throw new IllegalStateException("every file was handed out");

@@ -9,6 +9,7 @@ import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.transform.ValueSums;
 import dev.leakscope.profile.ProfileStream;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.Printable;
@@ -136,7 +137,7 @@ public final class SnapshotReader {
         if (!arg.isCollection()) {
             Member m = new Member(argument, 0, arg.source());
             pipeline.load(m.source().storedSize(), () -> {
-                Profile p = ProfileLoader.load(m.source(), limits);
+                Profile p = ValueSums.summedAhead(ProfileLoader.load(m.source(), limits));
                 return () -> then(pipeline, stages.snapshot(m, p));
             });
             return;
@@ -151,7 +152,7 @@ public final class SnapshotReader {
             pipeline.load(member.storedSize(), () -> {
                 Profile p;
                 try {
-                    p = ProfileLoader.load(member, limits);
+                    p = ValueSums.summedAhead(ProfileLoader.load(member, limits));
                 } catch (InputException e) {
                     String skipped = skipping(e);
                     return () -> warn.accept(skipped);

@@ -346,13 +346,12 @@ public final class Profile {
 
     /** The sum of every sample's values, per sample type. */
     public long[] totals() {
-        long[] totals = new long[sampleTypes.length];
-        for (int s = 0; s < sampleCount; s++) {
-            for (int t = 0; t < totals.length; t++) {
-                totals[t] += values.get(s * totals.length + t);
-            }
-        }
-        return totals;
+        return values.sums(sampleTypes.length).clone();
+    }
+
+    /** The sum of every sample's values of sample type t. */
+    public long total(int t) {
+        return values.sums(sampleTypes.length)[t];
     }
 
     /** Whether any sample value is negative (as in a difference profile). */

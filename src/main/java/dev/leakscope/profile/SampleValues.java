@@ -17,6 +17,9 @@ public final class SampleValues {
     /** Indexes of the values kept aside, ascending, and the values. */
     private final int[] asideAt;
     private final long[] aside;
+    /** What {@link #sums} and {@link #absSums} last returned (a profile asks for one column count). */
+    private volatile long[] sums;
+    private volatile long[] absSums;
 
     private SampleValues(int[][] small, int length, int[] asideAt, long[] aside) {
         this.small = small;
@@ -61,12 +64,47 @@ public final class SampleValues {
     }
 
     /**
+     * The sum of each of the columns of rows of types values, in one pass over the blocks (wrapping beyond
+     * a long: see {@link #absSums}). Computed once, so that the thread that loads a profile can do it
+     * while others decode; the array returned must not be changed.
+     */
+    public long[] sums(int types) {
+        long[] known = sums;
+        if (known != null && known.length == types) {
+            return known;
+        }
+        long[] sums = new long[types];
+        if (types > 0) {
+            int t = 0;
+            for (int[] block : small) {
+                for (int v : block) {
+                    if (v != ASIDE) {
+                        sums[t] += v;
+                    }
+                    if (++t == types) {
+                        t = 0;
+                    }
+                }
+            }
+            for (int k = 0; k < aside.length; k++) {
+                sums[asideAt[k] % types] += aside[k];
+            }
+        }
+        this.sums = sums;
+        return sums;
+    }
+
+    /**
      * The sum of the absolute values of each of the columns of rows of types values (Long.MIN_VALUE
      * counting as Long.MAX_VALUE), in one pass over the blocks; throws {@link ArithmeticException} when a
      * sum is beyond 2^63 - 1. (The int values alone cannot overflow: at most 2^31 of them, each at most
-     * 2^31.)
+     * 2^31.) Computed once, as {@link #sums} is.
      */
     public long[] absSums(int types) {
+        long[] known = absSums;
+        if (known != null && known.length == types) {
+            return known;
+        }
         long[] sums = new long[types];
         if (types == 0) {
             return sums;
@@ -87,6 +125,7 @@ public final class SampleValues {
             int column = asideAt[k] % types;
             sums[column] = Math.addExact(sums[column], v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
         }
+        absSums = sums;
         return sums;
     }
 

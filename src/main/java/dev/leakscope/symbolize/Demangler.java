@@ -94,6 +94,10 @@ public final class Demangler {
 
     /** pprof's heuristic for a name that is demangled C++ (and not Java's or Go's own syntax). */
     static boolean looksLikeDemangledCPlusPlus(String name) {
+        // most names have none of these (String.indexOf is fast even before this method is compiled)
+        if (name.indexOf('<') < 0 && name.indexOf('>') < 0 && name.indexOf('[') < 0 && name.indexOf(']') < 0) {
+            return name.contains("::");
+        }
         // Java names of the form "class.<init>"
         if (name.contains(".<")) {
             return false;

@@ -76,6 +76,9 @@ public final class LocalSymbolizer {
 
     private Profile run(boolean force) {
         Segment[] segments = openSegments(force);
+        if (segments == null) {
+            return p; // no binary to read: every location stays as it is
+        }
         int locations = p.locationCount();
         // per mapping, what its symbolized frames held: bits of FUNCTIONS, FILENAMES, LINE_NUMBERS
         int[] found = new int[p.mappingCount()];
@@ -142,7 +145,10 @@ public final class LocalSymbolizer {
         return f == null ? List.of() : List.of(f);
     }
 
-    /** pprof's newMapping: the binaries of the mappings that locations use and that need symbols. */
+    /**
+     * pprof's newMapping: the binaries of the mappings that locations use and that need symbols; null
+     * when there is none to read.
+     */
     private Segment[] openSegments(boolean force) {
         boolean[] used = new boolean[p.mappingCount()];
         for (int m : p.locMapping) {
@@ -151,6 +157,7 @@ public final class LocalSymbolizer {
             }
         }
         Segment[] segments = new Segment[used.length];
+        boolean any = false;
         boolean missing = false;
         for (int i = 0; i < used.length; i++) {
             Mapping m = p.mapping(i);
@@ -187,12 +194,13 @@ public final class LocalSymbolizer {
             }
             Long load = opened.file().loadAddress();
             segments[i] = new Segment(opened.file(), m.start() != 0 && load != null ? m.start() - load : 0);
+            any = true;
         }
         if (missing && style == Style.PPROF) {
             notices.accept("Some binary filenames not available. Symbolization may be incomplete.\n"
                     + "Try setting PPROF_BINARY_PATH to the search path for local binaries.");
         }
-        return segments;
+        return any ? segments : null;
     }
 
     /** pprof's Mapping.Unsymbolizable: [vdso], [vsyscall] and the like, linux-vdso, /dev/dri/. */

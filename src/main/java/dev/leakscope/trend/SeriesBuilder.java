@@ -182,14 +182,14 @@ public final class SeriesBuilder {
     private Reduced reduce(Profile p, int index, int inuseSpace, int allocSpace) {
         NodeTable table = NodeTable.build(p, GraphOptions.of(granularity, noInlines, index));
         Graph values = graph(p, table, index);
-        long total = total(p, index);
+        long total = p.total(index);
         if (inuseSpace < 0) {
             return new Reduced(table, values, null, null, vias(p, table, index), total, 0, 0);
         }
         // the series' own type is often one of the two (inuse_space): its values are not computed again
         return new Reduced(table, values, inuseSpace == index ? values : graph(p, table, inuseSpace),
                 allocSpace == index ? values : graph(p, table, allocSpace), vias(p, table, index), total,
-                inuseSpace == index ? total : total(p, inuseSpace), allocSpace == index ? total : total(p, allocSpace));
+                inuseSpace == index ? total : p.total(inuseSpace), allocSpace == index ? total : p.total(allocSpace));
     }
 
     private Graph graph(Profile p, NodeTable table, int type) {
@@ -361,11 +361,4 @@ public final class SeriesBuilder {
         return via;
     }
 
-    private static long total(Profile p, int type) {
-        long sum = 0;
-        for (int i = 0; i < p.sampleCount(); i++) {
-            sum += p.value(i, type);
-        }
-        return sum;
-    }
 }

@@ -2,6 +2,7 @@ package dev.leakscope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,15 +30,28 @@ class SampleValuesTest {
             }
             SampleValues v = SampleValues.of(values);
             long[] sums = new long[types];
+            long[] absSums = new long[types];
             boolean anyNegative = false;
             for (int i = 0; i < values.length; i++) {
                 assertEquals(values[i], v.get(i));
-                sums[i % types] += Math.abs(values[i]);
+                sums[i % types] += values[i];
+                absSums[i % types] += Math.abs(values[i]);
                 anyNegative |= values[i] < 0;
             }
-            assertArrayEquals(sums, v.absSums(types));
+            assertArrayEquals(sums, v.sums(types));
+            assertArrayEquals(absSums, v.absSums(types));
             assertEquals(anyNegative, v.anyNegative());
         }
+    }
+
+    @Test
+    void sumsAreComputedOncePerColumnCount() {
+        SampleValues v = SampleValues.of(new long[] {1, -2, 3, -4});
+        assertSame(v.sums(2), v.sums(2));
+        assertSame(v.absSums(2), v.absSums(2));
+        assertArrayEquals(new long[] {-2}, v.sums(1));
+        assertArrayEquals(new long[] {10}, v.absSums(1));
+        assertArrayEquals(new long[] {4, -6}, v.sums(2));
     }
 
     @Test

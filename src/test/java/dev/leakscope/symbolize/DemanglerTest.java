@@ -46,6 +46,9 @@ class DemanglerTest {
         assertTrue(Demangler.looksLikeDemangledCPlusPlus("java.util.HashMap$Node[]"));
         assertTrue(Demangler.looksLikeDemangledCPlusPlus("main.Map[...].Get"));
         assertTrue(Demangler.looksLikeDemangledCPlusPlus("operator>"));
+        assertTrue(Demangler.looksLikeDemangledCPlusPlus("a<b"));
+        assertTrue(Demangler.looksLikeDemangledCPlusPlus("a[b"));
+        assertTrue(Demangler.looksLikeDemangledCPlusPlus("a]b"));
         assertFalse(Demangler.looksLikeDemangledCPlusPlus("java.util.ArrayList.<init>"), "Java constructor");
         assertFalse(Demangler.looksLikeDemangledCPlusPlus("main.(*Cache[...]).Put"), "Go generic method");
         assertFalse(Demangler.looksLikeDemangledCPlusPlus("main.main"));

@@ -12,6 +12,20 @@ import dev.leakscope.util.InputException;
 public final class ValueSums {
     private long[] sums = new long[0];
 
+    /**
+     * Sums p's values now, on this thread, so that {@link #add} and {@link Profile#total} find them summed:
+     * for the thread that loaded p, while others decode. Returns p.
+     */
+    public static Profile summedAhead(Profile p) {
+        p.values.sums(p.typeCount());
+        try {
+            p.values.absSums(p.typeCount());
+        } catch (ArithmeticException e) {
+            // add finds it again and names the profile
+        }
+        return p;
+    }
+
     /** Adds the absolute values of p (named name in the error), per sample type; returns p. */
     public Profile add(String name, Profile p) {
         int types = p.typeCount();
