@@ -46,8 +46,17 @@ public final class SampleValues {
         return length;
     }
 
-    /** Whether any value is negative, in one pass over the blocks. */
+    /**
+     * Whether any value is negative: without a pass once {@link #sums} and {@link #absSums} are known (a
+     * column has a negative value exactly when its sum is below the sum of its absolute values), else in
+     * one pass over the blocks.
+     */
     public boolean anyNegative() {
+        long[] sums = this.sums;
+        long[] absSums = this.absSums;
+        if (sums != null && absSums != null && sums.length == absSums.length && sums.length > 0) {
+            return !Arrays.equals(sums, absSums);
+        }
         for (long v : aside) {
             if (v < 0) {
                 return true;

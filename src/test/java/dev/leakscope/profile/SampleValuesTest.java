@@ -2,10 +2,12 @@ package dev.leakscope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,7 @@ class SampleValuesTest {
                 values[r.nextInt(values.length)] = -1 - r.nextInt(1000);
             }
             SampleValues v = SampleValues.of(values);
+            boolean negativeBeforeSums = v.anyNegative();
             long[] sums = new long[types];
             long[] absSums = new long[types];
             boolean anyNegative = false;
@@ -40,7 +43,8 @@ class SampleValuesTest {
             }
             assertArrayEquals(sums, v.sums(types));
             assertArrayEquals(absSums, v.absSums(types));
-            assertEquals(anyNegative, v.anyNegative());
+            assertEquals(anyNegative, negativeBeforeSums);
+            assertEquals(anyNegative, v.anyNegative(), "known from the sums");
         }
     }
 
@@ -52,6 +56,25 @@ class SampleValuesTest {
         assertArrayEquals(new long[] {-2}, v.sums(1));
         assertArrayEquals(new long[] {10}, v.absSums(1));
         assertArrayEquals(new long[] {4, -6}, v.sums(2));
+    }
+
+    @Test
+    void whetherAValueIsNegativeIsTheSameFromTheSums() {
+        long big = 1L << 40; // kept aside
+        SampleValues none = SampleValues.of(new long[] {1, big, 0, 3});
+        SampleValues one = SampleValues.of(new long[] {1, big, -1, 3});
+        SampleValues aside = SampleValues.of(new long[] {1, -big, 0, 3});
+        SampleValues min = SampleValues.of(new long[] {Long.MIN_VALUE, 0});
+        for (SampleValues v : List.of(none, one, aside, min)) {
+            boolean scanned = v.anyNegative();
+            v.sums(2);
+            v.absSums(2);
+            assertEquals(scanned, v.anyNegative());
+        }
+        assertFalse(none.anyNegative());
+        assertTrue(one.anyNegative());
+        assertTrue(aside.anyNegative());
+        assertTrue(min.anyNegative());
     }
 
     @Test
