@@ -4,6 +4,7 @@ import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.LeakscopeException;
 import dev.leakscope.util.PprofError;
 import dev.leakscope.util.Printable;
+import dev.leakscope.util.UsageException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,6 +78,14 @@ final class Commands {
                     .exitCodeListHeading(root.spec.usageMessage().exitCodeListHeading())
                     .exitCodeList(root.spec.usageMessage().exitCodeList());
         }
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                root.checkColour();
+            } catch (UsageException e) {
+                throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = root.debug;
             root.clearProgress();

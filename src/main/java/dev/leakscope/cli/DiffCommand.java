@@ -119,7 +119,7 @@ final class DiffCommand extends ProfileCommand {
         String unit = d.sampleType().unit();
         Optional<String> tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit()));
         Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),
-                format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour()).withUnit(settings.unit()), w));
+                format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour(target == null)).withUnit(settings.unit()), w));
         if (tripped.isPresent()) {
             spec.commandLine().getErr().println("leakscope: " + tripped.get());
             spec.commandLine().getErr().flush();

@@ -4,6 +4,7 @@ import dev.leakscope.util.UsageException;
 import dev.leakscope.input.ReadProgress;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,13 +69,22 @@ final class LeakscopeCommand implements Callable<Integer> {
         return stdin;
     }
 
-    /** Whether text reports use colour, as --color says; auto: on a terminal when NO_COLOR is not set. */
-    boolean colour() {
+    /** Refuses a --color other than auto, always or never: checked before any command runs (few use colour). */
+    void checkColour() {
+        if (!List.of("auto", "always", "never").contains(color.toLowerCase(Locale.ROOT))) {
+            throw new UsageException("unknown --color '" + color + "' (use auto, always or never)");
+        }
+    }
+
+    /**
+     * Whether a text report uses colour, as --color says; auto: written on standard output (toStdout, not
+     * to a file), a terminal, when NO_COLOR is not set.
+     */
+    boolean colour(boolean toStdout) {
         return switch (color.toLowerCase(Locale.ROOT)) {
             case "always" -> true;
-            case "never" -> false;
-            case "auto" -> env.terminal() && !env.noColor();
-            default -> throw new UsageException("unknown --color '" + color + "' (use auto, always or never)");
+            case "auto" -> toStdout && env.terminal() && !env.noColor();
+            default -> false;
         };
     }
 

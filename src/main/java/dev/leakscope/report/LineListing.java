@@ -9,6 +9,7 @@ import dev.leakscope.report.pprof.SourceListing;
 import dev.leakscope.report.pprof.SourceReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class LineListing {
                     break;
                 }
                 numbers.add(n);
-                texts.add(text);
+                texts.add(Printable.sourceLine(text));
             }
             String error = reader.error(any.file());
             if (error != null) {

@@ -11,11 +11,20 @@ public final class Printable {
 
     /** s with every unsafe character escaped; s itself when it has none (the common case, no copy). */
     public static String of(String s) {
+        return escaped(s, false);
+    }
+
+    /** A line of a source file made safe to print as {@link #of} makes a name, its tabs (indentation) kept. */
+    public static String sourceLine(String s) {
+        return escaped(s, true);
+    }
+
+    private static String escaped(String s, boolean tabs) {
         if (s == null) {
             return null;
         }
         int i = 0;
-        while (i < s.length() && !unsafe(s.charAt(i))) {
+        while (i < s.length() && (!unsafe(s.charAt(i)) || tabs && s.charAt(i) == '\t')) {
             i++;
         }
         if (i == s.length()) {
@@ -27,7 +36,7 @@ public final class Printable {
             switch (c) {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
+                case '\t' -> b.append(tabs ? "\t" : "\\t");
                 default -> {
                     if (unsafe(c)) {
                         b.append(String.format("\\u%04x", (int) c));

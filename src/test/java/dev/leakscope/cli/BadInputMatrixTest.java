@@ -270,6 +270,13 @@ class BadInputMatrixTest {
                     d.resolve("s2.pb").toString(), d.resolve("s3.pb").toString(), d.resolve("s4.pb").toString()};
             }, 0, "pwned"));
         }
+        c.add(new Case("output injection: list of a source file", d -> {
+            // every line of the source the samples point at is hostile (HOSTILE makes two)
+            Files.writeString(d.resolve("src.go"), (HOSTILE + "\n").repeat(20));
+            Files.write(d.resolve("a.pb"), edit(b -> b.setFunction(0, b.getFunction(0).toBuilder()
+                    .setFilename(string(b, "src.go")))));
+            return new String[] {"list", "--source-path", d.toString(), "main.leaf", d.resolve("a.pb").toString()};
+        }, 0, "     11:\\u001b]0;pwned\\u0007\\u001b[2Jmain.evil\n"));
         c.add(new Case("output injection: archive member names", d -> {
             Path tar = d.resolve("in.tar");
             try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(

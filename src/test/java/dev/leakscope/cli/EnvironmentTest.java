@@ -9,6 +9,7 @@ import dev.leakscope.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Commands take the zone, locale, colour and terminal from their Environment, never from the machine. */
 class EnvironmentTest {
@@ -45,10 +47,25 @@ class EnvironmentTest {
     }
 
     @Test
-    void anUnknownColourIsAUsageError() {
-        Cli.Result r = Cli.run(MAP_CACHE, "diff", "--color", "sometimes", "heap_0.pb.gz", "heap_5.pb.gz");
-        assertEquals(2, r.exitCode());
-        assertEquals("leakscope: unknown --color 'sometimes' (use auto, always or never)\n", r.err());
+    void aReportWrittenToAFileIsColouredOnlyWhenAlwaysIsAsked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("diff.txt");
+        for (String when : List.of("auto", "always")) {
+            assertEquals("", run(true, Map.of(), "diff", "--color", when, "--output", file.toString(), "heap_0.pb.gz",
+                    "heap_5.pb.gz"));
+            assertEquals(when.equals("always"), Files.readString(file).contains(ESC), when);
+        }
+    }
+
+    @Test
+    void anUnknownColourIsAUsageErrorOfEveryCommand() {
+        for (String command : List.of("diff", "top", "info")) {
+            Cli.Result r = Cli.run(MAP_CACHE, command, "--color", "sometimes", "heap_0.pb.gz", "heap_5.pb.gz");
+            assertEquals(2, r.exitCode(), command);
+            assertEquals("", r.out(), command);
+            assertEquals("leakscope: unknown --color 'sometimes' (use auto, always or never)\n", r.err(), command);
+        }
+        assertEquals(2, Cli.run(MAP_CACHE, "--color=yes", "top", "heap_5.pb.gz").exitCode());
+        assertEquals(0, Cli.run(MAP_CACHE, "--color=NEVER", "top", "heap_5.pb.gz").exitCode());
     }
 
     @Test

@@ -48,4 +48,12 @@ class TopCommandTest {
                 md.out());
         assertEquals(2, Cli.run(MAP_CACHE, "top", "--format=xml", "heap_5.pb.gz").exitCode());
     }
+
+    @Test
+    void theHtmlTableHasTheRowsOfTheMarkdownTable() {
+        Cli.Result html = Cli.run(MAP_CACHE, "top", "-n", "2", "--format=html", "heap_5.pb.gz");
+        assertEquals(0, html.exitCode(), html.err());
+        assertTrue(html.out().contains("<td>39427.12kB</td><td>96.25%</td><td>96.25%</td><td>39427.12kB</td>"
+                + "<td>96.25%</td><td>example.com/leakdemo/internal/cache.buildTree</td></tr>"), html.out());
+    }
 }

@@ -34,9 +34,9 @@ public final class TopHtmlReport {
             flatSum += g.flat(n);
             out.println(HtmlPage.tr(index++, g.info(n).printableName()) + "<td>"
                     + Html.text(rc.format(g.flat(n))) + "</td><td>" + GoNumbers.percentage(g.flat(n), total).strip()
-                    + "%</td><td>" + GoNumbers.percentage(flatSum, total).strip() + "%</td><td>"
+                    + "</td><td>" + GoNumbers.percentage(flatSum, total).strip() + "</td><td>"
                     + Html.text(rc.format(g.cum(n))) + "</td><td>" + GoNumbers.percentage(g.cum(n), total).strip()
-                    + "%</td><td>" + Html.text(TopReport.name(g, marks, n)) + "</td></tr>");
+                    + "</td><td>" + Html.text(TopReport.name(g, marks, n)) + "</td></tr>");
         }
         HtmlPage.endRows(out, index);
         HtmlPage.end(out);
