@@ -24,10 +24,10 @@ public final class DiffMarkdownReport {
     static String render(DiffResult d, int maxChars, String outputUnit) {
         DiffValues v = new DiffValues(d.sampleType().unit(), outputUnit);
         StringBuilder head = new StringBuilder();
-        head.append("**leakscope diff** of `").append(d.sampleType().type()).append("`: ")
+        head.append("**leakscope diff** of ").append(Markdown.textCode(d.sampleType().type())).append(": ")
                 .append(v.totals(d, "→")).append("\n\n");
-        head.append("- base: ").append(Markdown.code(DiffValues.inputs(d.base().inputs(), d.sampleType().type()))).append('\n');
-        head.append("- current: ").append(Markdown.code(DiffValues.inputs(d.current().inputs(), d.sampleType().type()))).append('\n');
+        head.append("- base: ").append(Markdown.textCode(DiffValues.inputs(d.base().inputs(), d.sampleType().type()))).append('\n');
+        head.append("- current: ").append(Markdown.textCode(DiffValues.inputs(d.current().inputs(), d.sampleType().type()))).append('\n');
         head.append("- gross change: ").append(Markdown.escape(v.gross(d))).append('\n');
         head.append("- ").append(Markdown.escape(DiffValues.options(d))).append('\n');
         String harmonized = ProfileHeader.harmonized(d.current().profile().harmonization);

@@ -125,7 +125,7 @@ public final class FocusReport {
     private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
                                 PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
-        page.text("## Focus on " + Markdown.code(Printable.of(r.regex())) + " in " + Markdown.escape(title) + " ("
+        page.text("## Focus on " + Markdown.textCode(Printable.of(r.regex())) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
         String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {

@@ -113,7 +113,7 @@ public final class InfoReport {
             long total = s.totals()[t];
             ValueType vt = s.types().get(t);
             if (md) {
-                out.printf("  - %s: %s (%d %s)%n", Markdown.code(vt.type()), ValueFormat.autoLabel(total, vt.unit()),
+                out.printf("  - %s: %s (%d %s)%n", Markdown.textCode(vt.type()), ValueFormat.autoLabel(total, vt.unit()),
                         total, Markdown.escape(vt.unit()));
             } else {
                 out.printf("  %-16s %s (%d %s)%n", vt.type(), ValueFormat.autoLabel(total, vt.unit()), total, vt.unit());

@@ -181,7 +181,7 @@ public final class LineListing {
     /** A heading and a table of lines per routine; values in the text report's units. */
     private void markdown(int maxChars, PrintWriter out) {
         String unit = current.sampleUnit();
-        StringBuilder head = new StringBuilder("**leakscope list** of `").append(current.typeName()).append("`: total ")
+        StringBuilder head = new StringBuilder("**leakscope list** of ").append(Markdown.textCode(current.typeName())).append(": total ")
                 .append(base == null ? FocusReport.auto(current.total(), unit) : FocusReport.auto(base.total(), unit)
                         + " -> " + FocusReport.auto(current.total(), unit) + " ("
                         + FocusReport.signed(current.total() - base.total(), unit) + ")")
@@ -193,10 +193,10 @@ public final class LineListing {
         List<String> lines = new ArrayList<>();
         for (Routine r : routines) {
             if (r.file().isEmpty()) {
-                lines.add("\n" + Markdown.code(r.function()) + ": no source information\n");
+                lines.add("\n" + Markdown.textCode(r.function()) + ": no source information\n");
                 continue;
             }
-            lines.add("\n" + Markdown.code(r.function()) + " in " + Markdown.code(r.file()) + ": flat "
+            lines.add("\n" + Markdown.textCode(r.function()) + " in " + Markdown.textCode(r.file()) + ": flat "
                     + (base == null ? current.format(r.flat()) + ", cum " + current.format(r.cum())
                     : FocusReport.auto(r.baseFlat(), unit) + " -> " + FocusReport.auto(r.flat(), unit) + " ("
                     + FocusReport.signed(r.flat() - r.baseFlat(), unit) + ")")

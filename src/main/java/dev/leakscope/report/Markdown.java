@@ -12,6 +12,8 @@ import java.util.function.IntFunction;
 public final class Markdown {
     /** The default budget: under GitHub's limit, with room left for a line of one's own. */
     public static final int DEFAULT_MAX_CHARS = 60_000;
+    /** What {@link #escape} escapes. */
+    private static final String MARKUP = "\\`*_[]<>|~";
 
     private Markdown() {
     }
@@ -84,13 +86,37 @@ public final class Markdown {
                 + maxChars + "`; `--format text` or `--format json` shows them._\n";
     }
 
-    /** A table-safe code span. */
+    /** A code span in a table cell: a backtick becomes ', and | is escaped (GitHub splits the row first). */
     public static String code(String s) {
         return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
     }
 
-    /** Text with Markdown's table and emphasis characters escaped. */
+    /**
+     * A code span in running text, outside a table: no escape works inside one there (a {@code \|} shows
+     * its backslash), so only a backtick changes, to '.
+     */
+    public static String textCode(String s) {
+        return "`" + s.replace("`", "'") + "`";
+    }
+
+    /**
+     * Text with every character Markdown reads as markup escaped (links, images, HTML, code spans, tables,
+     * emphasis, strike-through), so that text from a profile or a path shows as it is.
+     */
     public static String escape(String s) {
-        return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (MARKUP.indexOf(c) >= 0) {
+                if (b == null) {
+                    b = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                b.append('\\');
+            }
+            if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

@@ -21,7 +21,7 @@ public final class TopMarkdownReport {
     public static void write(ReportContext rc, int maxChars, PrintWriter out) {
         TrimmedGraph tg = TopReport.graph(rc);
         Graph g = tg.graph();
-        StringBuilder head = new StringBuilder("**leakscope top** of `").append(rc.typeName()).append("`\n\n");
+        StringBuilder head = new StringBuilder("**leakscope top** of ").append(Markdown.textCode(rc.typeName())).append("\n\n");
         for (String line : TopReport.headerLines(rc, tg)) {
             head.append("- ").append(Markdown.escape(line.strip())).append('\n');
         }

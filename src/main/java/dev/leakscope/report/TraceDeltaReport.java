@@ -42,7 +42,7 @@ public final class TraceDeltaReport {
 
     private static void markdown(List<StackDeltas.Stack> stacks, String type, String unit, int maxChars,
                                  PrintWriter out) {
-        String head = "**leakscope traces** of `" + type + "`, base -> current\n\n"
+        String head = "**leakscope traces** of " + Markdown.textCode(type) + ", base -> current\n\n"
                 + "| delta | base | current | stack (leaf first) |\n|--:|--:|--:|:--|\n";
         List<String> rows = new ArrayList<>();
         for (StackDeltas.Stack s : changed(stacks)) {

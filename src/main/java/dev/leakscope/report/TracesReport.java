@@ -104,7 +104,7 @@ public final class TracesReport {
     }
 
     private static void markdown(ReportContext rc, List<Trace> traces, int maxChars, PrintWriter out) {
-        StringBuilder head = new StringBuilder("**leakscope traces** of `").append(rc.typeName()).append("`\n\n");
+        StringBuilder head = new StringBuilder("**leakscope traces** of ").append(Markdown.textCode(rc.typeName())).append("\n\n");
         for (String line : ProfileHeader.lines(rc)) {
             head.append("- ").append(Markdown.escape(line.strip())).append('\n');
         }

@@ -400,7 +400,7 @@ public final class TrendReport {
     }
 
     private void markdown(PrintWriter w) {
-        StringBuilder head = new StringBuilder("**leakscope trend** of ").append(Markdown.code(trend.series().type()))
+        StringBuilder head = new StringBuilder("**leakscope trend** of ").append(Markdown.textCode(trend.series().type()))
                 .append("\n\n");
         for (String l : headerLines()) {
             head.append(Markdown.escape(l)).append("  \n");

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
 import dev.leakscope.Cli;
+import dev.leakscope.TestProfiles;
+import dev.leakscope.proto.ProfileProto;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TopCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +52,20 @@ class TopCommandTest {
                 + "| 39427.12kB | 96.25% | 96.25% | 39427.12kB | 96.25% | `example.com/leakdemo/internal/cache.buildTree` |\n"),
                 md.out());
         assertEquals(2, Cli.run(MAP_CACHE, "top", "--format=xml", "heap_5.pb.gz").exitCode());
+    }
+
+    @Test
+    void markdownShowsTextFromTheProfileWithoutItsMarkup(@TempDir Path dir) throws Exception {
+        ProfileProto.Profile.Builder p = ProfileProto.Profile.newBuilder(ProfileProto.Profile.parseFrom(new TestProfiles()
+                .sampleType("inuse_space", "bytes").function(1, "main.main", "m.go").location(1, 0x10, 1)
+                .sample(new long[] {5}, 1).bytes()));
+        p.addStringTable(ByteString.copyFromUtf8("see [docs](https://evil.example) <img src=x> `tick`"));
+        p.addComment(p.getStringTableCount() - 1);
+        Files.write(dir.resolve("p.pb"), p.build().toByteArray());
+        Cli.Result md = Cli.run(dir, "top", "--format=markdown", "p.pb");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().contains("\n- see \\[docs\\](https://evil.example) \\<img src=x\\> \\`tick\\`\n"),
+                md.out());
     }
 
     @Test
