@@ -2,13 +2,13 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.Plural;
 import dev.leakscope.input.remote.FetchedProfile;
-import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,13 +46,15 @@ final class CollectCommand extends ProfileCommand {
         Duration period = schedule.every("5m");
         List<ProfileUrl> endpoints = endpoints(urls);
         Path dir = root.workDir.resolve(out);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--out " + out + ": not a directory (name a directory, made if it is missing)");
+        }
         List<ProfileStore> stores = new ArrayList<>();
         for (ProfileUrl u : endpoints) {
             stores.add(ProfileStore.in(endpoints.size() == 1 ? dir : dir.resolve(u.directoryName())));
         }
         PrintWriter err = spec.commandLine().getErr();
-        Schedule pace = new Schedule(root.env, new Fetcher(input.fetch.settings(root,
-                input.limits().maxProfileBytes())), period, maxFailures, err);
+        Schedule pace = new Schedule(root.env, input.fetch.fetcher(root, input.limits()), period, maxFailures, err);
         int taken = 0;
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             for (int i = 1; i <= count; i++) {

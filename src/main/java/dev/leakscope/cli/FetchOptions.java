@@ -1,8 +1,12 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.format.ProfileLoader;
+import dev.leakscope.input.InputSource;
+import dev.leakscope.input.Limits;
 import dev.leakscope.input.remote.FetchSettings;
 import dev.leakscope.input.remote.FetchSettings.GoQuery;
 import dev.leakscope.input.remote.FetchSettings.Trust;
+import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
@@ -75,6 +79,15 @@ final class FetchOptions {
                 : caCert == null ? Trust.SYSTEM : Trust.certificatesOf(root.workDir.resolve(caCert));
         return new FetchSettings(t, List.copyOf(headers), token(root), trust, new GoQuery(seconds, gc), maxBytes,
                 root.env.variables());
+    }
+
+    /** A fetcher with these options that keeps only what decodes as a profile within limits. */
+    Fetcher fetcher(LeakscopeCommand root, Limits limits) {
+        return fetcher(settings(root, limits.maxProfileBytes()), limits);
+    }
+
+    static Fetcher fetcher(FetchSettings settings, Limits limits) {
+        return new Fetcher(settings, (name, file) -> ProfileLoader.load(InputSource.named(name, file), limits));
     }
 
     ProfileStore store(LeakscopeCommand root) {

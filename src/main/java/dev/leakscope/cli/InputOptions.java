@@ -127,7 +127,7 @@ final class InputOptions {
             }
             ProfileUrl url = ProfileUrl.parse(a, shorthandPath);
             if (fetcher == null) {
-                fetcher = new Fetcher(fetch.settings(root, limits().maxProfileBytes()));
+                fetcher = fetch.fetcher(root, limits());
                 store = fetch.store(root);
             }
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());

@@ -3,7 +3,6 @@ package dev.leakscope.cli;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.input.remote.FetchSettings;
 import dev.leakscope.input.remote.FetchedProfile;
-import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.input.remote.Webhook;
@@ -126,7 +125,7 @@ final class WatchCommand extends ProfileCommand {
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), rows, null,
                 settings.zone(), Markdown.DEFAULT_MAX_CHARS, settings.unit()));
-        Schedule pace = new Schedule(root.env, new Fetcher(fetchSettings), period, maxFailures, err);
+        Schedule pace = new Schedule(root.env, FetchOptions.fetcher(fetchSettings, input.limits()), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 
         int taken = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
 import dev.leakscope.LiveService;
+import dev.leakscope.input.remote.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,5 +96,30 @@ class CollectCommandTest {
                 "127.0.0.1:" + port);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().endsWith(" (1 failure in a row, giving up; see --max-failures)\n"), r.err());
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageError() throws Exception {
+        Files.writeString(dir.resolve("afile"), "x");
+        Cli.Result r = Cli.run(dir, "collect", "--count", "1", "--out", "afile", "127.0.0.1:1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("leakscope: --out afile: not a directory (name a directory, made if it is missing)\n", r.err());
+        assertEquals("x", Files.readString(dir.resolve("afile")));
+    }
+
+    /** An answer that is no profile (a JSON error with status 200) is a failed fetch, not a snapshot. */
+    @Test
+    void anAnswerThatIsNoProfileIsAFailureAndNeverSaved() throws Exception {
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/json", "{\"error\": \"busy\"}"))) {
+            Cli.Result r = Cli.run(dir, "collect", "--count", "1", "--max-failures", "1", "--out", "snaps",
+                    s.url("/debug/pprof/heap"));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(": not a profile: text starting with \"{\"error\": \"busy\"}\" is in no format"
+                    + " leakscope knows"), r.err());
+            assertTrue(r.err().endsWith(" (1 failure in a row, giving up; see --max-failures)\n"), r.err());
+            try (Stream<Path> files = Files.walk(dir.resolve("snaps"))) {
+                assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+            }
+        }
     }
 }

@@ -46,10 +46,13 @@ public final class Fetcher {
     private static final int ERROR_HEAD = 4096;
 
     private final FetchSettings settings;
+    private final BodyCheck profile;
     private final HttpClient client;
 
-    public Fetcher(FetchSettings settings) {
+    /** @param profile checks that a body (not an HTML page, within the limits) is a profile */
+    public Fetcher(FetchSettings settings, BodyCheck profile) {
         this.settings = settings;
+        this.profile = profile;
         this.client = client(settings);
     }
 
@@ -155,7 +158,7 @@ public final class Fetcher {
     private Duration remaining(long deadline, String name) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw timeout(name);
+            throw timeout(name, settings.timeout());
         }
         return Duration.ofNanos(left);
     }
@@ -165,18 +168,18 @@ public final class Fetcher {
             return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw timeout(name);
+            throw timeout(name, settings.timeout());
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
             throw new InputException(name + ": interrupted", e);
         } catch (ExecutionException e) {
-            throw failure(name, e.getCause());
+            throw failure(name, e.getCause(), settings.timeout());
         }
     }
 
-    private InputException timeout(String name) {
-        return new InputException(name + ": no complete answer within " + seconds(settings.timeout())
+    private static InputException timeout(String name, Duration timeout) {
+        return new InputException(name + ": no complete answer within " + seconds(timeout)
                 + " (raise the deadline with --timeout)");
     }
 
@@ -184,8 +187,8 @@ public final class Fetcher {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    /** The one-line message for a failed exchange: its root cause, in the user's words. */
-    private InputException failure(String name, Throwable cause) {
+    /** The one-line message for a failed exchange (of that deadline): its root cause, in the user's words. */
+    static InputException failure(String name, Throwable cause, Duration timeout) {
         // The client reports an unknown host as a failed connection caused by it: look for it first.
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
@@ -200,7 +203,7 @@ public final class Fetcher {
                 return i;
             }
             if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
-                return timeout(name);
+                return timeout(name, timeout);
             }
             if (t instanceof ConnectException) {
                 return new InputException(name + ": connection refused (is the service running and listening there?)", cause);
@@ -229,7 +232,7 @@ public final class Fetcher {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
-    /** Checks a received body: not an HTML page, and within the limits after decompression. */
+    /** Checks a received body: not an HTML page, within the limits after decompression, a profile. */
     private void check(String name, Path file) {
         InputSource source = InputSource.named(name, file);
         try (InputStream in = source.openProfile(new Limits(settings.maxBytes()))) {
@@ -245,6 +248,7 @@ public final class Fetcher {
         } catch (IOException e) {
             throw new InputException(name + ": cannot read the fetched profile: " + e.getMessage(), e);
         }
+        profile.check(name, file);
     }
 
     static boolean looksLikeHtml(byte[] head) {

@@ -57,7 +57,7 @@ public final class Webhook {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? null : display() + ": HTTP " + status;
         } catch (IOException e) {
-            return display() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return Fetcher.failure(display(), e, settings.timeout()).getMessage();
         }
     }
 }

@@ -188,6 +188,16 @@ class FetchTest {
         }
     }
 
+    /** A service that answers 200 with an error of its own: not kept in the profile cache. */
+    @Test
+    void anAnswerThatIsNoProfileIsNotKept() throws Exception {
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/json",
+                "{\"error\": \"profiling is disabled\"}"))) {
+            fails(s.url("/debug/pprof/heap") + ": not a profile: text starting with \"{\"error\": \"profiling is disabled\"}\" is in no"
+                    + " format leakscope knows", "top", s.url("/debug/pprof/heap"));
+        }
+    }
+
     @Test
     void aBodyOverTheSizeLimit() throws Exception {
         try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
