@@ -91,14 +91,17 @@ final class OutputFile {
     /** The attributes of the existing regular file, or null when there is none; refuses anything else. */
     private static PosixFileAttributes checkedExisting(Path target, Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target)) {
+                // a link only the kernel follows: /dev/stdout into a pipe is /proc/self/fd/1 -> pipe:[...]
+                throw notRegular(target, FileKinds.of(target));
+            }
             return null;
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException("cannot write " + target + ": is a directory");
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UsageException("cannot write " + target + ": " + FileKinds.of(file)
-                    + ", not a regular file (leave out --output and redirect standard output to write there)");
+            throw notRegular(target, FileKinds.of(file));
         }
         if (!Files.isWritable(file)) {
             throw new UsageException("cannot write " + target + ": permission denied");
@@ -119,6 +122,11 @@ final class OutputFile {
         } catch (FileSystemException e) {
             // only root (or the owner, for a group it is in) may: the file then belongs to whoever wrote it
         }
+    }
+
+    private static UsageException notRegular(Path target, String kind) {
+        return new UsageException("cannot write " + target + ": " + kind
+                + ", not a regular file (leave out --output and redirect standard output to write there)");
     }
 
     private static String describe(IOException e) {

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code --fail-on-rate}: the CI gate on steady growth, shared by trend and watch. */
 final class RateGateOption {
     @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
-            description = "Exit 1 when the total or any suspect grows steadily at least this fast per hour"
-                    + " (e.g. 10MB/h).")
+            description = "Exit 1 when the total or any suspect (growing steadily) grows at least this fast per"
+                    + " hour (e.g. 10MB/h); in watch, the total too only when it grows steadily over the window.")
     String text;
 
     /** Both gates of trend and watch, with --fail-on-growth. */

@@ -173,6 +173,26 @@ class OutputFileTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** /dev/stdout into a pipe is /proc/self/fd/1, a link to "pipe:[...]" that only the kernel follows. */
+    @Test
+    void aPipeBehindAProcLinkIsRefusedAsAFifo() throws IOException {
+        try (java.nio.channels.Pipe.SourceChannel source = java.nio.channels.Pipe.open().source();
+             java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            Path pipe = fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("pipe:[");
+                } catch (IOException e) {
+                    return false; // the directory's own descriptor, closed by now
+                }
+            }).findFirst().orElseThrow();
+            Cli.Result r = Cli.run(dir, "top", "--output", pipe.toString(), "heap_5.pb.gz");
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("leakscope: cannot write " + pipe + ": a FIFO, not a regular file (leave out --output and"
+                    + " redirect standard output to write there)\n", r.err());
+        }
+        assertEquals(List.of(), leftovers());
+    }
+
     @Test
     void devicesFifosAndDirectoriesAreRefusedAndLeftAsTheyAre() throws IOException, InterruptedException {
         Path fifo = dir.resolve("fifo");
