@@ -17,6 +17,7 @@ import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.trend.WatchedGate;
 import dev.leakscope.util.ExitCodes;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -130,13 +131,22 @@ final class WatchCommand extends ProfileCommand {
 
         int taken = 0;
         boolean interrupted = false;
+        InputException gaveUp = null; // a replica failing --max-failures times in a row: after the summaries
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             rounds:
             for (int i = 1; count == 0 || i <= count; i++) {
                 if (i > 1) {
                     pace.await("snapshot " + i);
                 }
-                List<FetchedProfile> fetched = pace.snapshot(endpoints, stores);
+                List<FetchedProfile> fetched;
+                try {
+                    fetched = pace.snapshot(endpoints, stores);
+                } catch (Interrupted e) {
+                    throw e;
+                } catch (InputException e) {
+                    gaveUp = e;
+                    break;
+                }
                 taken = i;
                 for (int k = 0; k < replicas.size(); k++) {
                     Replica r = replicas.get(k);
@@ -182,6 +192,9 @@ final class WatchCommand extends ProfileCommand {
             printer.summary(new WatchReport.Summary(r.endpoint, taken, r.first, r.last, gate,
                     interrupted, kept == null ? null : kept.toString()), out);
             tripped |= gate.firstTrippedAt() > 0;
+        }
+        if (gaveUp != null) {
+            throw gaveUp;
         }
         return tripped ? ExitCodes.GATE : ExitCodes.OK;
     }

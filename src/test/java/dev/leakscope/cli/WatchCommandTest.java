@@ -11,10 +11,12 @@ import dev.leakscope.Cli;
 import dev.leakscope.JsonSchemas;
 import dev.leakscope.LiveService;
 import dev.leakscope.ManualTime;
+import dev.leakscope.input.remote.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +75,29 @@ class WatchCommandTest {
 
     private static String text(LiveService service) {
         return service.url() + "/debug/pprof/heap?debug=1";
+    }
+
+    /** A replica failing --max-failures times in a row ends the watch: every replica's summary first, then why. */
+    @Test
+    void aReplicaThatGivesUpEndsTheWatchAfterTheSummaries() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        AtomicInteger asked = new AtomicInteger();
+        try (LiveService service = LiveService.start(false);
+             TestServer flaky = TestServer.http().on("/", x -> {
+                 if (asked.incrementAndGet() <= 2) {
+                     TestServer.answer(200, "application/octet-stream", profile).handle(x);
+                 } else {
+                     TestServer.answer(503, "text/plain", "going down\n").handle(x);
+                 }
+             })) {
+            Cli.Result r = watch(service, "--every", "1m", "--count", "5", "--max-failures", "1",
+                    flaky.url("/debug/pprof/heap"));
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertEquals(2, r.out().lines().filter(l -> l.startsWith("Watched ")).count(), r.out());
+            assertTrue(r.out().contains(": 2 snapshots from "), r.out());
+            assertTrue(r.err().endsWith(": HTTP 503 Service Unavailable: going down (1 failure in a row, giving up;"
+                    + " see --max-failures)\n"), r.err());
+        }
     }
 
     @Test
