@@ -95,11 +95,18 @@ final class InputOptions {
         return new Symbolization(locator, objects, option, notices, style);
     }
 
-    Limits limits() {
-        if (maxMembers < 1 || maxStackDepth < 1 || maxLabels < 0 || maxExpansion < 1 || maxRatio < 1) {
-            throw new UsageException("--max-members, --max-stack-depth, --max-expansion and --max-ratio must be 1 or more,"
-                    + " --max-labels 0 or more");
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new UsageException(option + " must be " + least + " or more, not " + value);
         }
+    }
+
+    Limits limits() {
+        atLeast("--max-members", maxMembers, 1);
+        atLeast("--max-stack-depth", maxStackDepth, 1);
+        atLeast("--max-labels", maxLabels, 0);
+        atLeast("--max-expansion", maxExpansion, 1);
+        atLeast("--max-ratio", maxRatio, 1);
         return new Limits(OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes)), maxMembers, maxStackDepth,
                 maxLabels, maxExpansion, maxRatio);
     }

@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.PatternErrors;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ final class Regexes {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new UsageException(what + ": " + e.getDescription());
+            throw new UsageException(what + ": " + PatternErrors.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.leakscope.profile.transform;
 
+import dev.leakscope.util.PatternErrors;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,7 +253,7 @@ public final class Filters {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new UsageException("parsing " + name + " regexp: " + e.getDescription() + " in '" + regex + "'");
+            throw new UsageException("parsing " + name + " regexp: " + PatternErrors.reason(e) + " in '" + regex + "'");
         }
     }
 }
