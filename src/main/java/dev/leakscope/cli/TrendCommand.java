@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                     + " skipped with a warning.",
             "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
                     + " total, at least 80%% of its steps did not go down, no single step made more than half of"
-                    + " its growth, and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
+                    + " its growth (two thirds of it in a series of three steps), and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity. Snapshots near a cap on their samples (JFR"
                     + " keeps 256 old-object samples) stop growing: the fit then ends at the first of them, and a"
                     + " suspect must keep its samples after it.",

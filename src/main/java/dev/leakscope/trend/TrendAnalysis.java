@@ -8,21 +8,23 @@ import java.util.List;
 /**
  * Fits every row of a series and ranks the leak suspects. The rule, as the README states it: a row is
  * a suspect when it grew from the first snapshot to the last by at least 1% of the final total, at
- * least 80% of its steps did not go down, no single step made more than half of its growth, and a
- * straight line fits it with R² of at least 0.8. Rows are ranked suspects first, each group by
+ * least 80% of its steps did not go down, no single step made more than half of its growth (two thirds
+ * over three steps, below), and a straight line fits it with R² of at least 0.8. Rows are ranked suspects first, each group by
  * slope × R² × monotonicity (ties, such as shrinking rows whose monotonicity is 0, by slope).
  *
  * <p>Snapshots near their producer's cap on samples ({@link Series#firstCapped()}: the JVM keeps 256
  * old-object samples) cannot grow any more: the rows are then fitted up to the first capped snapshot,
- * where the counts still show the growth. A fit over two steps allows a larger step (2/3 of the growth:
- * two equal steps of a steady leak rarely are), and a row that lost samples after the cap (others
- * displaced them) is no suspect.
+ * where the counts still show the growth, and a row that lost samples after the cap (others displaced
+ * them) is no suspect; such a fit over two steps allows a larger step (2/3 of the growth: two equal
+ * steps of a steady leak rarely are). So does any fit over three steps: the largest is at least a third
+ * of the growth, and the steps of a steady leak are seldom equal (a heap also moves with its
+ * collections), so that half turned away most real leaks watched over a window of four snapshots.
  */
 public final class TrendAnalysis {
     static final double MIN_GROWTH_SHARE = 0.01;
     static final double MIN_MONOTONICITY = 0.8;
     static final double MAX_STEP_SHARE = 0.5;
-    static final double MAX_STEP_SHARE_TWO_STEPS = 2.0 / 3;
+    static final double MAX_STEP_SHARE_FEW_STEPS = 2.0 / 3;
     static final double MIN_R2 = 0.8;
 
     private TrendAnalysis() {
@@ -67,7 +69,7 @@ public final class TrendAnalysis {
         Stats w = stats(Arrays.copyOf(v, fitted), Arrays.copyOf(x, fitted), retention, finalTotal);
         boolean suspect = fitted >= 3 && w.growth() > 0 && w.growth() >= MIN_GROWTH_SHARE * finalTotal
                 && w.monotonicity() >= MIN_MONOTONICITY && w.r2() >= MIN_R2
-                && w.maxStepShare() <= (fitted == 3 ? MAX_STEP_SHARE_TWO_STEPS : MAX_STEP_SHARE)
+                && w.maxStepShare() <= maxStepShare(fitted - 1, true)
                 && v[v.length - 1] >= v[fitted - 1];
         // the growth shown (and gated) is first to last, as for any row; the fit and the rule use the window
         return new Stats(v, w.slope(), w.r2(), w.monotonicity(), v[v.length - 1] - v[0], w.maxStepShare(), retention,
@@ -110,9 +112,14 @@ public final class TrendAnalysis {
         long growth = v[n - 1] - v[0];
         double maxStepShare = growth > 0 ? (double) maxStep / growth : 1;
         boolean suspect = growth > 0 && growth >= MIN_GROWTH_SHARE * finalTotal
-                && monotonicity >= MIN_MONOTONICITY && maxStepShare <= MAX_STEP_SHARE && r2 >= MIN_R2;
+                && monotonicity >= MIN_MONOTONICITY && maxStepShare <= maxStepShare(n - 1, false) && r2 >= MIN_R2;
         double score = slope * r2 * monotonicity;
         return new Stats(v, slope, r2, monotonicity, growth, maxStepShare, retention, score, suspect);
+    }
+
+    /** The largest share of the growth one of so many steps may make, in a fit up to a cap or not (see the class comment). */
+    static double maxStepShare(int steps, boolean capped) {
+        return steps == 3 || capped && steps == 2 ? MAX_STEP_SHARE_FEW_STEPS : MAX_STEP_SHARE;
     }
 
     private static boolean allZero(long[] v) {

@@ -81,6 +81,18 @@ class TrendAnalysisTest {
         }
     }
 
+    /** Three steps: the largest is at least a third of the growth, so a steady leak's may be up to 2/3 of it. */
+    @Test
+    void threeUnevenStepsOfALeakMakeASuspectAndAJumpDoesNot() {
+        // a Go service's heap under watch --window 4: 49.9, 51.2, 51.8, 55.0 MB
+        assertTrue(stats(49_900, 51_200, 51_800, 55_000).suspect());
+        assertFalse(stats(49_900, 50_100, 50_300, 55_000).suspect(), "one step of 92%");
+        // four steps keep half
+        assertFalse(stats(49_900, 50_200, 51_200, 51_800, 55_000).suspect(), "a step of 63% of four");
+        // two steps (three snapshots, no cap) keep half too: they are never that equal in practice
+        assertFalse(stats(10_000, 10_900, 12_000).suspect(), "a step of 55% of two");
+    }
+
     @Test
     void sawtoothIsNotASuspectEvenWhenItDriftsUp() {
         assertFalse(stats(1000, 3000, 1000, 3000, 1000, 3000).suspect());
