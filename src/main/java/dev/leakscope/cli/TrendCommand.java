@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                     + " its growth (two thirds of it in a series of three steps), and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity. Snapshots near a cap on their samples (JFR"
                     + " keeps 256 old-object samples) stop growing: the fit then ends at the first of them, and a"
-                    + " suspect must keep its samples after it.",
+                    + " suspect must keep 95%% of its samples after it.",
             "--format json gives the schema leakscope.trend/v1; --format html one page with a chart of the series,"
                     + " sparklines and a flame graph of the growth from the first snapshot to the last."})
 final class TrendCommand extends ProfileCommand {

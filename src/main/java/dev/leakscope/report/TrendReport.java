@@ -261,7 +261,7 @@ public final class TrendReport {
                 ? " (the sizes of so few samples jump with each large object sampled: -i "
                         + s.type().replace("_space", "_objects") + " follows their count)" : "";
         return near + (first < 2 ? "too few snapshots before it to tell a steady trend"
-                : "rows are fitted over snapshots 1 to " + (first + 1) + ", and a suspect must keep its samples after")
+                : "rows are fitted over snapshots 1 to " + (first + 1) + ", and a suspect must keep 95% of its samples after")
                 + sizes;
     }
 
