@@ -45,6 +45,7 @@ final class CollectCommand extends ProfileCommand {
         int maxFailures = schedule.maxFailures();
         Duration period = schedule.every("5m");
         List<ProfileUrl> endpoints = endpoints(urls);
+        input.fetch.refuseSave();
         Path dir = root.workDir.resolve(out);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("--out " + out + ": not a directory (name a directory, made if it is missing)");
@@ -73,7 +74,8 @@ final class CollectCommand extends ProfileCommand {
         } catch (Interrupted e) {
             Thread.interrupted(); // handled: one line says where the series stands
             throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + Plural.of(count, "snapshot") + ";"
-                    + " the files in " + out + " are whole (run the same command to continue the series)", e);
+                    + " the files in " + out + " are whole (the same command adds " + Plural.of(count, "snapshot")
+                    + " more to the series)", e);
         }
         return ExitCodes.OK;
     }

@@ -90,6 +90,13 @@ final class FetchOptions {
         return new Fetcher(settings, (name, file) -> ProfileLoader.load(InputSource.named(name, file), limits));
     }
 
+    /** Refuses --save and --no-save where the snapshots go to --out (collect). */
+    void refuseSave() {
+        if (save != null || noSave) {
+            throw new UsageException((save != null ? "--save" : "--no-save") + ": collect keeps every snapshot in --out DIR");
+        }
+    }
+
     ProfileStore store(LeakscopeCommand root) {
         if (noSave) {
             if (save != null) {

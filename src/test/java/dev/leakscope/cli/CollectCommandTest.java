@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
 import dev.leakscope.LiveService;
+import dev.leakscope.ManualTime;
 import dev.leakscope.input.remote.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,31 @@ class CollectCommandTest {
                 "127.0.0.1:" + port);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().endsWith(" (1 failure in a row, giving up; see --max-failures)\n"), r.err());
+    }
+
+    @Test
+    void ctrlCWhileWaitingSaysHowFarTheSeriesGotAndThatTheFilesAreWhole() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            Environment env = new Environment(k -> null, new ManualTime(Instant.parse("2026-12-06T17:00:00Z")), d -> {
+                throw new InterruptedException(); // what Ctrl-C does to the waiting thread
+            });
+            Cli.Result r = Cli.run(dir, env, "collect", "--count", "3", "--every", "1m", "--out", "snaps", service.heap());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().endsWith("leakscope: collect: stopped by Ctrl-C after 1 of 3 snapshots; the files in snaps"
+                    + " are whole (the same command adds 3 snapshots more to the series)\n"), r.err());
+            try (Stream<Path> files = Files.list(dir.resolve("snaps"))) {
+                assertEquals(1, files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+            }
+        }
+    }
+
+    @Test
+    void saveOptionsAreRefusedForTheSnapshotsGoToOut() {
+        Cli.Result r = Cli.run(dir, "collect", "--count", "1", "--out", "snaps", "--no-save", "127.0.0.1:1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("leakscope: --no-save: collect keeps every snapshot in --out DIR\n", r.err());
+        r = Cli.run(dir, "collect", "--count", "1", "--out", "snaps", "--save", "elsewhere", "127.0.0.1:1");
+        assertEquals("leakscope: --save: collect keeps every snapshot in --out DIR\n", r.err());
     }
 
     @Test
