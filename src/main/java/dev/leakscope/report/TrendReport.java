@@ -15,6 +15,7 @@ import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
 import dev.leakscope.trend.Trend;
+import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.trend.TrendGate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -218,6 +219,15 @@ public final class TrendReport {
         } else {
             lines.add("Leak suspects: " + trend.suspectCount() + " of " + Plural.of(trend.rows().size(), "node")
                     + (trend.suspectCount() == 1 ? " grows" : " grow") + " steadily (rule: see leakscope trend --help)");
+            List<String> small = new ArrayList<>();
+            for (Trend.Row r : TrendAnalysis.steadyBelowFloor(trend, 3)) {
+                long[] v = r.stats().values();
+                small.add(r.name() + " " + signed(r.stats().growth())
+                        + (v[0] > 0 ? String.format(Locale.ROOT, " (x%.1f)", (double) v[v.length - 1] / v[0]) : ""));
+            }
+            if (!small.isEmpty()) {
+                lines.add("Also steady, each under 1% of the total: " + String.join(", ", small));
+            }
         }
         if (s.type().startsWith("alloc_")) {
             lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"

@@ -31,15 +31,8 @@ public final class TrendAnalysis {
     }
 
     public static Trend analyze(Series s) {
-        double[] x = s.hours();
-        if (x == null) {
-            x = new double[s.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i;
-            }
-        }
-        int capped = s.firstCapped();
-        int fitted = capped < 0 ? s.size() : capped + 1;
+        double[] x = x(s);
+        int fitted = fitted(s);
         long finalTotal = Math.abs(s.totals()[s.size() - 1]);
         Stats total = fitted(s.totals(), x, fitted, s.totalRetention(), finalTotal);
         List<Trend.Row> rows = new ArrayList<>();
@@ -56,6 +49,46 @@ public final class TrendAnalysis {
                 .thenComparing(r -> -r.stats().last())
                 .thenComparing(Trend.Row::name));
         return new Trend(s, total, List.copyOf(rows));
+    }
+
+    /**
+     * At most count rows, by rank, that grow steadily by every rule but the floor (growth of at least 1% of
+     * the final total) and that more than doubled: in a class histogram, the application's own class whose
+     * instances hold the byte[] that is the suspect.
+     */
+    public static List<Trend.Row> steadyBelowFloor(Trend t, int count) {
+        Series s = t.series();
+        List<Trend.Row> out = new ArrayList<>();
+        for (Trend.Row r : t.rows()) {
+            Stats st = r.stats();
+            long[] v = st.values();
+            if (out.size() == count) {
+                break;
+            }
+            if (!st.suspect() && st.growth() > 0 && v[v.length - 1] > 2 * v[0]
+                    && fitted(v, x(s), fitted(s), st.retention(), 0).suspect()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The times of the snapshots in hours, or their indexes when they have none. */
+    private static double[] x(Series s) {
+        double[] x = s.hours();
+        if (x == null) {
+            x = new double[s.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+        }
+        return x;
+    }
+
+    /** How many snapshots the rows are fitted over: all, or up to the first capped one. */
+    private static int fitted(Series s) {
+        int capped = s.firstCapped();
+        return capped < 0 ? s.size() : capped + 1;
     }
 
     /**

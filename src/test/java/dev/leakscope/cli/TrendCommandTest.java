@@ -41,6 +41,30 @@ class TrendCommandTest {
         return all;
     }
 
+    /**
+     * A class histogram's own class whose instances leak grows steadily but stays under 1% of the heap (the
+     * byte[] they hold is the suspect): the header names it.
+     */
+    @Test
+    void aSmallClassGrowingSteadilyIsNamedUnderTheSuspects(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 5; i++) {
+            long sessions = 100 + 400L * i;
+            long bytes = 50_000_000 + sessions * 1000;
+            Files.writeString(dir.resolve("histo-20261206T20203" + i + "Z.txt"), String.format(
+                    " num     #instances         #bytes  class name (module)%n"
+                    + "-------------------------------------------------------%n"
+                    + "   1:         %d       %d  [B (java.base@17.0.15)%n"
+                    + "   2:           %d          %d  app.UserSession%n"
+                    + "   3:          1000          80000  java.lang.String (java.base@17.0.15)%n"
+                    + "Total         %d       %d%n",
+                    1000 + sessions, bytes, sessions, sessions * 32, 2000 + 2 * sessions, bytes + sessions * 32 + 80000));
+        }
+        Cli.Result r = Cli.run(dir, "trend", ".");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nLeak suspects: 1 of 3 nodes grows steadily (rule: see leakscope trend --help)\n"
+                + "Also steady, each under 1% of the total: app.UserSession +50kB (x17.0)\n"), r.out());
+    }
+
     /** --unit as in top (pprof's -unit): the values of the text and Markdown reports in that unit. */
     @Test
     void unitPutsValuesInThatUnit() {
