@@ -51,6 +51,8 @@ final class PprofArgs {
     /** The base profile (none, or pprof's one: the last non-empty -base or -diff_base). */
     final List<String> bases = new ArrayList<>();
     boolean diffBase;
+    /** pprof's -trim (on unless -trim=false): off, no node or edge is cut, as with -nodecount=0 -nodefraction=0 -edgefraction=0. */
+    boolean trim = true;
     final List<String> positionals = new ArrayList<>();
     String report;
     String reportValue;
@@ -96,7 +98,9 @@ final class PprofArgs {
                     throw new UsageException("invalid boolean value \"" + value + "\" for -" + name);
                 }
                 boolean on = value == null || Set.of("true", "1", "t", "TRUE", "True").contains(value);
-                if (on) {
+                if (name.equals("trim")) {
+                    a.trim = on; // on by default
+                } else if (on) {
                     a.flags.put(name, "true");
                 } else {
                     a.flags.remove(name);
@@ -151,18 +155,24 @@ final class PprofArgs {
         }
         boolean mean = has("mean") || has("mean_delay");
         Granularity g = Granularity.FUNCTIONS;
+        List<String> set = new ArrayList<>();
         for (Granularity candidate : Granularity.values()) {
             if (has(candidate.name().toLowerCase())) {
                 g = candidate;
+                set.add(candidate.name().toLowerCase());
             }
         }
-        int nodeCount = parseInt("nodecount", get("nodecount", "-1"));
-        double nodeFraction = fraction("nodefraction", get("nodefraction", "0.005"));
+        if (set.size() > 1) {
+            // pprof names them in its map's order, which varies from run to run
+            throw new PprofError("conflicting options set: [" + String.join(" ", set) + "]", null);
+        }
+        int nodeCount = trim ? parseInt("nodecount", get("nodecount", "-1")) : 0;
+        double nodeFraction = trim ? fraction("nodefraction", get("nodefraction", "0.005")) : 0;
         double divideBy = parseDouble("divide_by", get("divide_by", "1"));
         if (!(divideBy > 0)) {
             throw new UsageException("invalid value \"" + get("divide_by", "") + "\" for flag -divide_by: must be more than 0");
         }
-        double edgeFraction = fraction("edgefraction", get("edgefraction", "0.001"));
+        double edgeFraction = trim ? fraction("edgefraction", get("edgefraction", "0.001")) : 0;
         return ReportSettings.defaults().withZone(zone)
                 .withSampleIndex(sampleIndex)
                 .withGranularity(g, has("noinlines"))

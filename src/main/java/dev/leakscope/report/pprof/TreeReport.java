@@ -27,8 +27,9 @@ public final class TreeReport {
         ReportSettings s = rc.settings();
         GraphOptions o = s.graphOptions(rc.sampleIndex(), false);
         NodeTable table = NodeTable.build(rc.profile(), o);
+        // -peek trims nothing (pprof turns -trim off for it), but sorts as -cum says
         TrimmedGraph tg = TrimmedGraph.of(rc.profile(), table, o,
-                peek != null ? TrimmedGraph.Trim.NONE : s.treeTrim());
+                peek != null ? new TrimmedGraph.Trim(0, 0, 0, s.treeTrim().cumSort()) : s.treeTrim());
         Graph g = tg.graph();
         rc.selectOutputUnit(g);
         for (String line : TopReport.headerLines(rc, tg)) {

@@ -1,0 +1,1 @@
+go tool pprof -top -addresses -lines heap_5.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof -top -trim=false heap_5.pb.gz
