@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -212,6 +214,9 @@ public final class Snapshots {
     }
 
     private void zip(Consumer<String> warn, Visitor visitor) {
+        // the members together are held to the ratio limit against the archive's size: entries that share
+        // one compressed stream, or many members each under the floor, would otherwise inflate gigabytes
+        long archive = Math.max(1, source.storedSize());
         try (ZipFile zip = openZip()) {
             long read = 0;
             int index = 0;
@@ -232,10 +237,17 @@ public final class Snapshots {
                 // compressed bytes read so far where the codec counts them, else its stated size.
                 long size = Math.max(0, e.getCompressedSize());
                 LongSupplier compressed = content instanceof InputStreamStatistics s ? s::getCompressedCount : () -> size;
-                try (BoundedInputStream in = new BoundedInputStream(content, limits.maxBytes(), source.name(), read)) {
-                    bytes = new BoundedInputStream(in, limits.maxProfileBytes(), name)
-                            .withRatio(compressed, limits.maxRatio()).readAllBytes();
-                    read = in.count();
+                CheckedInputStream checked = new CheckedInputStream(content, new CRC32());
+                // the member's own limits first (they name it), then the archive's
+                BoundedInputStream one = new BoundedInputStream(checked, limits.maxProfileBytes(), name)
+                        .withRatio(compressed, limits.maxRatio());
+                try (BoundedInputStream together = new BoundedInputStream(one, limits.maxBytes(), source.name(), read)
+                        .withRatio(() -> archive, limits.maxRatio())) {
+                    bytes = together.readAllBytes();
+                    read = together.count();
+                }
+                if (e.getCrc() != -1 && checked.getChecksum().getValue() != e.getCrc()) {
+                    throw new InputException(name + ": corrupt zip archive: its content does not match its CRC-32");
                 }
                 InputSource member = InputSource.inMemory(name, bytes);
                 if (!nested(member, warn)) {

@@ -314,6 +314,43 @@ class SnapshotsTest {
                 + " the limit with --max-bytes)\n"), total.err());
     }
 
+    /** Zip members each under the ratio floor that together inflate past --max-ratio times the archive. */
+    @Test
+    void zipMembersTogetherAreHeldToTheRatioOfTheArchive() throws IOException {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            many.put("m" + i, new byte[1 << 20]); // deflates to about 1 kB
+        }
+        write("many.zip", archive(Kind.ZIP, many));
+        Cli.Result r = Cli.run(tmp, "info", "many.zip");
+        assertEquals(2, r.exitCode(), r.err());
+        // (the members read before, zeros, are skipped as not profiles)
+        assertTrue(r.err().contains("\nleakscope: many.zip: inflates more than 200 times ("), r.err());
+        assertTrue(r.err().endsWith(" (raise the limit with --max-ratio)\n"), r.err());
+    }
+
+    @Test
+    void aZipMemberWhoseContentDoesNotMatchItsCrcIsCorrupt() throws IOException {
+        byte[] zip = archive(Kind.ZIP, Map.of("heap_5.pb.gz", read("heap_5.pb.gz")));
+        // the member is stored (gzip does not deflate): flip a byte of its content past the gzip header
+        int at = indexOf(zip, read("heap_5.pb.gz")) + 100;
+        zip[at] ^= 0x01;
+        write("bad.zip", zip);
+        Cli.Result r = Cli.run(tmp, "info", "bad.zip");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad.zip:heap_5.pb.gz: corrupt zip archive: its content does not match its"
+                + " CRC-32"), r.err());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
     @Test
     void linksOutOfADirectoryAreNotFollowed() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
