@@ -129,6 +129,9 @@ final class InputOptions {
         ProfileStore store = null;
         for (String a : args) {
             if (!ProfileUrl.isUrl(a) || Files.exists(root.workDir.resolve(a))) {
+                if (!a.equals("-")) {
+                    root.claimStream(root.workDir.resolve(a), a);
+                }
                 out.add(InputSource.of(a, root.workDir, a.equals("-") ? root.claimStdin() : null).watched(root.progress()));
                 continue;
             }

@@ -2,10 +2,15 @@ package dev.leakscope.cli;
 
 import dev.leakscope.util.UsageException;
 import dev.leakscope.input.ReadProgress;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +55,8 @@ final class LeakscopeCommand implements Callable<Integer> {
 
     /** Whether an argument {@code -} has taken standard input. */
     private boolean stdinClaimed;
+    /** The pipes and devices named as inputs so far (their file keys). */
+    private final Set<Object> streamsClaimed = new HashSet<>();
 
     /** The progress display of input reading, made on first use; null when there is none. */
     private TerminalProgress progress;
@@ -58,6 +65,22 @@ final class LeakscopeCommand implements Callable<Integer> {
         this.stdin = stdin;
         this.workDir = workDir;
         this.env = env;
+    }
+
+    /**
+     * Refuses a pipe or device named as an input a second time (also through a link): like standard input
+     * it can be read only once, and a second reader would wait for ever.
+     */
+    void claimStream(Path file, String name) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return; // reading it says why it cannot be read
+        }
+        if (!a.isRegularFile() && !a.isDirectory() && a.fileKey() != null && !streamsClaimed.add(a.fileKey())) {
+            throw new UsageException(name + ": a pipe or device can be read only once: name it at most once");
+        }
     }
 
     /** Standard input, for the argument {@code -}: it can be read only once, so named at most once. */

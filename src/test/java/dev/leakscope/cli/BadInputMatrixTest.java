@@ -422,6 +422,12 @@ class BadInputMatrixTest {
         c.add(new Case("no samples and no sample types", d -> top(d, ProfileProto.Profile.newBuilder()
                 .addStringTable(ByteString.EMPTY).addStringTable(ByteString.copyFromUtf8("x")).build().toByteArray()), 2,
                 "input.pb: profile has no samples"));
+        c.add(new Case("a FIFO named twice (also through a link): it could be read only once", d -> {
+            Path fifo = d.resolve("fifo");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            Files.createSymbolicLink(d.resolve("link"), fifo);
+            return new String[] {"diff", fifo.toString(), d.resolve("link").toString()};
+        }, 2, "link: a pipe or device can be read only once: name it at most once"));
         c.add(new Case("--binary on a directory", d -> concat(top(d, validProfile().toByteArray()),
                 new String[] {"--binary", d.toString()}), 2, "a directory, not a regular file"));
         c.add(new Case("--binary on a FIFO", d -> {
