@@ -60,13 +60,14 @@ public final class JfrRecording {
             throw e.getMessage().startsWith(source.name() + ":") ? e
                     : new InputException(source.name() + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            // The JDK's parser reports a truncated or corrupt file with whatever exception it hits.
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (temp != null) {
+            // The JDK's parser reports a truncated or corrupt file with whatever exception it hits: its own
+            // words (an IOException's) are shown, an index out of bounds in its code is not (--debug shows it)
+            String why = e instanceof IOException && e.getMessage() != null ? e.getMessage() : null;
+            if (why != null && temp != null) {
                 why = why.replace(temp.toString(), source.name());
             }
-            why = why.replaceAll("\\s+", " ").strip();
-            throw new InputException(source.name() + ": corrupt or truncated Flight Recorder recording (" + why + ")", e);
+            throw new InputException(source.name() + ": corrupt or truncated Flight Recorder recording"
+                    + (why == null ? "" : " (" + why.replaceAll("\\s+", " ").strip() + ")"), e);
         } finally {
             if (temp != null) {
                 try {
