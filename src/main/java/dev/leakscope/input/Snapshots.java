@@ -186,7 +186,7 @@ public final class Snapshots {
 
     private void tar(Consumer<String> warn, Visitor visitor) {
         InputStream plain = source.open(limits);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(plain)) {
+        try (TarReader tar = new TarReader(plain)) {
             int index = 0;
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 if (e.isDirectory()) {
@@ -208,8 +208,32 @@ public final class Snapshots {
                     visitor.member(index++, member);
                 }
             }
+            if (tar.cutInHeader) {
+                throw new InputException(source.name() + ": corrupt tar archive: it ends inside the header of a"
+                        + " member (cut short?)");
+            }
         } catch (IOException e) {
             throw new InputException(source.name() + ": corrupt tar archive: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A tar reader that tells an archive cut inside a header from its end: commons-compress takes a header
+     * block cut short for the end of the archive, so the member it began was lost without a word.
+     */
+    private static final class TarReader extends TarArchiveInputStream {
+        boolean cutInHeader;
+
+        TarReader(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            long before = getBytesRead();
+            byte[] record = super.readRecord();
+            cutInHeader |= record == null && getBytesRead() > before;
+            return record;
         }
     }
 

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,6 +313,34 @@ class SnapshotsTest {
         // (the first members, zeros, are skipped as not profiles before the limit is reached)
         assertTrue(total.err().endsWith("\nleakscope: many: more than 1048576 bytes after decompression (raise"
                 + " the limit with --max-bytes)\n"), total.err());
+    }
+
+    /** A tar cut inside a member's header lost that member silently: a trend of one snapshot fewer. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"TAR", "TAR_GZIP"})
+    void aTarCutInsideAHeaderIsCorrupt(Kind kind) throws IOException {
+        byte[] whole = archive(Kind.TAR, series());
+        // the last member's header starts after the others' headers and contents (each whole 512-byte blocks)
+        int last = -1;
+        for (int at = 0; at < whole.length; at += 512) {
+            if (new String(whole, at, 20, java.nio.charset.StandardCharsets.US_ASCII).equals("series/heap_5.pb.gz\0")) {
+                last = at;
+            }
+        }
+        assertTrue(last > 0);
+        byte[] cut = Arrays.copyOf(whole, last + 300);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (kind == Kind.TAR_GZIP) {
+            try (OutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(cut);
+            }
+        } else {
+            out.write(cut);
+        }
+        write("cut", out.toByteArray());
+        Cli.Result r = Cli.run(tmp, "trend", "cut");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("leakscope: cut: corrupt tar archive: it ends inside the header of a member (cut short?)\n", r.err());
     }
 
     /** Zip members each under the ratio floor that together inflate past --max-ratio times the archive. */
