@@ -5,6 +5,7 @@ import dev.leakscope.util.SnapshotOrder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,9 @@ public final class Snapshots {
             real = dir.toRealPath();
             list.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(files::add);
         } catch (IOException e) {
-            throw new InputException(source.name() + ": cannot list directory: " + e.getMessage(), e);
+            // an AccessDeniedException's message is the path alone
+            throw new InputException(source.name() + ": cannot list directory: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()), e);
         }
         checkCount(files.size());
         files.sort(SnapshotOrder.NATURAL);
@@ -193,8 +196,13 @@ public final class Snapshots {
                     continue;
                 }
                 String name = source.name() + ":" + e.getName();
-                if (!e.isFile()) {
-                    warn.accept("skipping " + name + ": " + (e.isSymbolicLink() || e.isLink() ? "a link" : "not a file"));
+                // (commons-compress calls a link or a device a file when its name has no trailing /)
+                if (e.isSymbolicLink() || e.isLink()) {
+                    warn.accept("skipping " + name + ": a link");
+                    continue;
+                }
+                if (!e.isFile() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                    warn.accept("skipping " + name + ": not a file");
                     continue;
                 }
                 checkCount(index + 1);

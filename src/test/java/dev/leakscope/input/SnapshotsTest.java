@@ -315,6 +315,32 @@ class SnapshotsTest {
                 + " the limit with --max-bytes)\n"), total.err());
     }
 
+    @Test
+    void tarLinksAndDevicesAreSkippedAsWhatTheyAre() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(buf)) {
+            for (int k : new int[] {0, 5}) {
+                byte[] data = read("heap_" + k + ".pb.gz");
+                TarArchiveEntry e = new TarArchiveEntry("heap_" + k + ".pb.gz");
+                e.setSize(data.length);
+                tar.putArchiveEntry(e);
+                tar.write(data);
+                tar.closeArchiveEntry();
+            }
+            TarArchiveEntry link = new TarArchiveEntry("sym.pb.gz", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("heap_0.pb.gz");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            tar.putArchiveEntry(new TarArchiveEntry("fifo", org.apache.commons.compress.archivers.tar.TarConstants.LF_FIFO));
+            tar.closeArchiveEntry();
+        }
+        write("links.tar", buf.toByteArray());
+        Cli.Result r = Cli.run(tmp, "info", "links.tar");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("leakscope: skipping links.tar:sym.pb.gz: a link\nleakscope: skipping links.tar:fifo: not a file\n",
+                r.err());
+    }
+
     /** A tar cut inside a member's header lost that member silently: a trend of one snapshot fewer. */
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"TAR", "TAR_GZIP"})
