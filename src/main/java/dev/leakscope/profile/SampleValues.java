@@ -17,9 +17,12 @@ public final class SampleValues {
     /** Indexes of the values kept aside, ascending, and the values. */
     private final int[] asideAt;
     private final long[] aside;
-    /** What {@link #sums} and {@link #absSums} last returned (a profile asks for one column count). */
-    private volatile long[] sums;
-    private volatile long[] absSums;
+    /** What {@link #sums} and {@link #absSums} last computed (a profile asks for one column count). */
+    private volatile ColumnSums columnSums;
+
+    /** @param abs null when a sum of absolute values is beyond 2^63 - 1 */
+    private record ColumnSums(long[] signed, long[] abs) {
+    }
 
     private SampleValues(int[][] small, int length, int[] asideAt, long[] aside) {
         this.small = small;
@@ -52,10 +55,9 @@ public final class SampleValues {
      * one pass over the blocks.
      */
     public boolean anyNegative() {
-        long[] sums = this.sums;
-        long[] absSums = this.absSums;
-        if (sums != null && absSums != null && sums.length == absSums.length && sums.length > 0) {
-            return !Arrays.equals(sums, absSums);
+        ColumnSums known = columnSums;
+        if (known != null && known.abs() != null && known.abs().length > 0) {
+            return !Arrays.equals(known.signed(), known.abs());
         }
         for (long v : aside) {
             if (v < 0) {
@@ -73,69 +75,65 @@ public final class SampleValues {
     }
 
     /**
-     * The sum of each of the columns of rows of types values, in one pass over the blocks (wrapping beyond
-     * a long: see {@link #absSums}). Computed once, so that the thread that loads a profile can do it
-     * while others decode; the array returned must not be changed.
+     * The sum of each of the columns of rows of types values (wrapping beyond a long: see {@link #absSums}).
+     * Computed once, with {@link #absSums}, so that the thread that loads a profile can do it while others
+     * decode; the array returned must not be changed.
      */
     public long[] sums(int types) {
-        long[] known = sums;
-        if (known != null && known.length == types) {
+        return columnSums(types).signed();
+    }
+
+    /**
+     * The sum of the absolute values of each of the columns of rows of types values (Long.MIN_VALUE
+     * counting as Long.MAX_VALUE); throws {@link ArithmeticException} when a sum is beyond 2^63 - 1. (The
+     * int values alone cannot overflow: at most 2^31 of them, each at most 2^31.) Computed once, with
+     * {@link #sums}; the array returned must not be changed.
+     */
+    public long[] absSums(int types) {
+        long[] abs = columnSums(types).abs();
+        if (abs == null) {
+            throw new ArithmeticException("a column's absolute values add up beyond 2^63 - 1");
+        }
+        return abs;
+    }
+
+    /** Both sums of the columns, in one pass over the blocks: kept for the column count last asked for. */
+    private ColumnSums columnSums(int types) {
+        ColumnSums known = columnSums;
+        if (known != null && known.signed().length == types) {
             return known;
         }
-        long[] sums = new long[types];
+        long[] signed = new long[types];
+        long[] abs = new long[types];
         if (types > 0) {
             int t = 0;
             for (int[] block : small) {
                 for (int v : block) {
                     if (v != ASIDE) {
-                        sums[t] += v;
+                        signed[t] += v;
+                        abs[t] += Math.abs((long) v);
                     }
                     if (++t == types) {
                         t = 0;
                     }
                 }
             }
+            boolean exact = true;
             for (int k = 0; k < aside.length; k++) {
-                sums[asideAt[k] % types] += aside[k];
+                long v = aside[k];
+                int column = asideAt[k] % types;
+                signed[column] += v;
+                // two sums of absolute values (never negative) overflow exactly when they add up below 0
+                abs[column] += v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
+                exact &= abs[column] >= 0;
+            }
+            if (!exact) {
+                abs = null;
             }
         }
-        this.sums = sums;
-        return sums;
-    }
-
-    /**
-     * The sum of the absolute values of each of the columns of rows of types values (Long.MIN_VALUE
-     * counting as Long.MAX_VALUE), in one pass over the blocks; throws {@link ArithmeticException} when a
-     * sum is beyond 2^63 - 1. (The int values alone cannot overflow: at most 2^31 of them, each at most
-     * 2^31.) Computed once, as {@link #sums} is.
-     */
-    public long[] absSums(int types) {
-        long[] known = absSums;
-        if (known != null && known.length == types) {
-            return known;
-        }
-        long[] sums = new long[types];
-        if (types == 0) {
-            return sums;
-        }
-        int t = 0;
-        for (int[] block : small) {
-            for (int v : block) {
-                if (v != ASIDE) {
-                    sums[t] += Math.abs((long) v);
-                }
-                if (++t == types) {
-                    t = 0;
-                }
-            }
-        }
-        for (int k = 0; k < aside.length; k++) {
-            long v = aside[k];
-            int column = asideAt[k] % types;
-            sums[column] = Math.addExact(sums[column], v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
-        }
-        absSums = sums;
-        return sums;
+        known = new ColumnSums(signed, abs);
+        columnSums = known;
+        return known;
     }
 
     /** Collects values one at a time, in blocks (growing never copies them). */

@@ -9,16 +9,18 @@ import java.util.List;
  * Fits every row of a series and ranks the leak suspects. The rule, as the README states it: a row is
  * a suspect when it grew from the first snapshot to the last by at least 1% of the final total, at
  * least 80% of its steps did not go down, no single step made more than half of its growth (two thirds
- * over three steps, below), and a straight line fits it with R² of at least 0.8. Rows are ranked suspects first, each group by
- * slope × R² × monotonicity (ties, such as shrinking rows whose monotonicity is 0, by slope).
+ * over three steps, below), and a straight line fits it with R² of at least 0.8. Rows are ranked
+ * suspects first, each group by slope × R² × monotonicity (ties, such as shrinking rows whose
+ * monotonicity is 0, by slope).
  *
  * <p>Snapshots near their producer's cap on samples ({@link Series#firstCapped()}: the JVM keeps 256
  * old-object samples) cannot grow any more: the rows are then fitted up to the first capped snapshot,
  * where the counts still show the growth, and a row that lost samples after the cap (others displaced
- * them: {@link #keptAfterCap}) is no suspect; such a fit over two steps allows a larger step (2/3 of the growth: two equal
- * steps of a steady leak rarely are). So does any fit over three steps: the largest is at least a third
- * of the growth, and the steps of a steady leak are seldom equal (a heap also moves with its
- * collections), so that half turned away most real leaks watched over a window of four snapshots.
+ * them: {@link #keptAfterCap}) is no suspect; such a fit over two steps allows a larger step (2/3 of
+ * the growth: two equal steps of a steady leak rarely are). So does any fit over three steps: the
+ * largest is at least a third of the growth, and the steps of a steady leak are seldom equal (a heap
+ * also moves with its collections), so that half turned away most real leaks watched over a window of
+ * four snapshots.
  */
 public final class TrendAnalysis {
     static final double MIN_GROWTH_SHARE = 0.01;
@@ -57,16 +59,17 @@ public final class TrendAnalysis {
      * instances hold the byte[] that is the suspect.
      */
     public static List<Trend.Row> steadyBelowFloor(Trend t, int count) {
-        Series s = t.series();
+        double[] x = x(t.series());
+        int fitted = fitted(t.series());
         List<Trend.Row> out = new ArrayList<>();
         for (Trend.Row r : t.rows()) {
-            Stats st = r.stats();
-            long[] v = st.values();
             if (out.size() == count) {
                 break;
             }
+            Stats st = r.stats();
+            long[] v = st.values();
             if (!st.suspect() && st.growth() > 0 && v[v.length - 1] > 2 * v[0]
-                    && fitted(v, x(s), fitted(s), st.retention(), 0).suspect()) {
+                    && fitted(v, x, fitted, st.retention(), 0).suspect()) {
                 out.add(r);
             }
         }
@@ -160,7 +163,7 @@ public final class TrendAnalysis {
         return v[v.length - 1] >= atCap - atCap / 20;
     }
 
-    /** The largest share of the growth one of so many steps may make, in a fit up to a cap or not (see the class comment). */
+    /** The largest share of the growth one of so many steps may make, fitted up to a cap or not (class comment). */
     static double maxStepShare(int steps, boolean capped) {
         return steps == 3 || capped && steps == 2 ? MAX_STEP_SHARE_FEW_STEPS : MAX_STEP_SHARE;
     }

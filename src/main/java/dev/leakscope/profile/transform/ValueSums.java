@@ -17,12 +17,7 @@ public final class ValueSums {
      * for the thread that loaded p, while others decode. Returns p.
      */
     public static Profile summedAhead(Profile p) {
-        p.values.sums(p.typeCount());
-        try {
-            p.values.absSums(p.typeCount());
-        } catch (ArithmeticException e) {
-            // add finds it again and names the profile
-        }
+        p.values.sums(p.typeCount()); // the absolute sums with them (add names a profile whose sums overflow)
         return p;
     }
 
