@@ -55,12 +55,15 @@ public final class TrendAnalysis {
 
     /**
      * At most count rows, by rank, that grow steadily by every rule but the floor (growth of at least 1% of
-     * the final total) and that more than doubled: in a class histogram, the application's own class whose
-     * instances hold the byte[] that is the suspect.
+     * the final total), by at least a tenth of it (so not a few bytes of a runtime's pools), and that more
+     * than doubled: in a class histogram, the application's own class whose instances hold the byte[] that
+     * is the suspect.
      */
     public static List<Trend.Row> steadyBelowFloor(Trend t, int count) {
-        double[] x = x(t.series());
-        int fitted = fitted(t.series());
+        Series s = t.series();
+        double[] x = x(s);
+        int fitted = fitted(s);
+        double least = MIN_GROWTH_SHARE / 10 * Math.abs(s.totals()[s.size() - 1]);
         List<Trend.Row> out = new ArrayList<>();
         for (Trend.Row r : t.rows()) {
             if (out.size() == count) {
@@ -68,7 +71,7 @@ public final class TrendAnalysis {
             }
             Stats st = r.stats();
             long[] v = st.values();
-            if (!st.suspect() && st.growth() > 0 && v[v.length - 1] > 2 * v[0]
+            if (!st.suspect() && st.growth() > 0 && st.growth() >= least && v[v.length - 1] > 2 * v[0]
                     && fitted(v, x, fitted, st.retention(), 0).suspect()) {
                 out.add(r);
             }

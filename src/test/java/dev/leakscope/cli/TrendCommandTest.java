@@ -57,12 +57,12 @@ class TrendCommandTest {
                     + "   2:           %d          %d  app.UserSession%n"
                     + "   3:          1000          80000  java.lang.String (java.base@17.0.15)%n"
                     + "Total         %d       %d%n",
-                    1000 + sessions, bytes, sessions, sessions * 32, 2000 + 2 * sessions, bytes + sessions * 32 + 80000));
+                    1000 + sessions, bytes, sessions, sessions * 64, 2000 + 2 * sessions, bytes + sessions * 64 + 80000));
         }
         Cli.Result r = Cli.run(dir, "trend", ".");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\nLeak suspects: 1 of 3 nodes grows steadily (rule: see leakscope trend --help)\n"
-                + "Also steady, each under 1% of the total: app.UserSession +50kB (x17.0)\n"), r.out());
+                + "Also steady, each under 1% of the total: app.UserSession +100kB (x17.0)\n"), r.out());
     }
 
     /** --unit as in top (pprof's -unit): the values of the text and Markdown reports in that unit. */
