@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:a CI gate tripped (a threshold was exceeded); the report is still printed (pprof: pprof's own errors)",
+            "1:a CI gate tripped (a threshold was exceeded); the report is still printed (pprof: where go tool pprof fails)",
             "2:usage error, or an input that cannot be read",
             "3:internal error (a bug, or out of memory): please report it with the output of --debug"})
 final class LeakscopeCommand implements Callable<Integer> {

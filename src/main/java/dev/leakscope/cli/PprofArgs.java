@@ -21,6 +21,12 @@ import java.util.Set;
 final class PprofArgs {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    /** Numbers Go reads but leakscope refuses: infinities, NaN, hexadecimal floats. */
+    private static final java.util.regex.Pattern GO_ONLY_FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?((?i)inf|infinity|nan)|[+-]?0[xX][0-9a-fA-F_]*\\.?[0-9a-fA-F_]*[pP][+-]?[0-9_]+");
+    /** Go's integer syntax, without underscores: sign, base prefix, digits (checked against the base after). */
+    private static final java.util.regex.Pattern GO_INT =
+            java.util.regex.Pattern.compile("([+-]?)(0[xXoObB])?([0-9a-fA-F]+)");
 
     /** Output formats (reports); exactly one must be given. */
     static final Set<String> REPORTS = Set.of("top", "text", "traces", "raw", "tree", "peek", "list", "tags",
@@ -95,7 +101,7 @@ final class PprofArgs {
             }
             if (BOOLS.contains(name)) {
                 if (value != null && !Set.of("true", "false", "1", "0", "t", "f", "TRUE", "FALSE", "True", "False").contains(value)) {
-                    throw new UsageException("invalid boolean value \"" + value + "\" for -" + name);
+                    throw new PprofError("invalid boolean value \"" + value + "\" for -" + name + ": parse error", null);
                 }
                 boolean on = value == null || Set.of("true", "1", "t", "TRUE", "True").contains(value);
                 if (name.equals("trim")) {
@@ -108,14 +114,14 @@ final class PprofArgs {
                 continue;
             }
             if (!VALUED.contains(name)) {
-                throw new UsageException("flag provided but not defined: -" + name);
+                throw new PprofError("flag provided but not defined: -" + name, null);
             }
             if (!IMPLEMENTED.contains(name) && !REPORTS.contains(name)) {
                 throw new UsageException("pprof: -" + name + " is not supported yet");
             }
             if (value == null) {
                 if (i >= args.size()) {
-                    throw new UsageException("flag needs an argument: -" + name);
+                    throw new PprofError("flag needs an argument: -" + name, null);
                 }
                 value = args.get(i++);
             }
@@ -126,7 +132,7 @@ final class PprofArgs {
         for (String r : REPORTS) {
             if (a.flags.containsKey(r)) {
                 if (a.report != null) {
-                    throw new UsageException("must set at most one output format");
+                    throw new PprofError("must set at most one output format", null);
                 }
                 a.report = r;
                 a.reportValue = REPORTS_WITH_VALUE.contains(r) ? a.flags.get(r) : null;
@@ -169,7 +175,10 @@ final class PprofArgs {
         int nodeCount = trim ? parseInt("nodecount", get("nodecount", "-1")) : 0;
         double nodeFraction = trim ? fraction("nodefraction", get("nodefraction", "0.005")) : 0;
         double divideBy = parseDouble("divide_by", get("divide_by", "1"));
-        if (!(divideBy > 0)) {
+        if (divideBy == 0) {
+            throw new PprofError("zero divisor specified", null);
+        }
+        if (divideBy < 0) {
             throw new UsageException("invalid value \"" + get("divide_by", "") + "\" for flag -divide_by: must be more than 0");
         }
         double edgeFraction = trim ? fraction("edgefraction", get("edgefraction", "0.001")) : 0;
@@ -181,19 +190,53 @@ final class PprofArgs {
                 .withUnit(get("unit", "minimum"))
                 .withMean(mean, divideBy, has("drop_negative"))
                 .withPaths(get("trim_path", ""), get("source_path", ""))
-                .withFilters(Filters.builder().focus(get("focus", "")).ignore(get("ignore", ""))
-                        .hide(get("hide", "")).show(get("show", "")).showFrom(get("show_from", ""))
-                        .tagFocus(get("tagfocus", "")).tagIgnore(get("tagignore", "")).tagShow(get("tagshow", ""))
-                        .tagHide(get("taghide", "")).pruneFrom(get("prune_from", ""))
-                        .relativePercentages(has("relative_percentages")).build());
+                .withFilters(filters());
     }
 
-    private static int parseInt(String flag, String v) {
+    /** The filters; a regexp that does not compile is pprof's error too. */
+    private Filters filters() {
         try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag);
+            return Filters.builder().focus(get("focus", "")).ignore(get("ignore", ""))
+                    .hide(get("hide", "")).show(get("show", "")).showFrom(get("show_from", ""))
+                    .tagFocus(get("tagfocus", "")).tagIgnore(get("tagignore", "")).tagShow(get("tagshow", ""))
+                    .tagHide(get("taghide", "")).pruneFrom(get("prune_from", ""))
+                    .relativePercentages(has("relative_percentages")).build();
+        } catch (UsageException e) {
+            throw new PprofError(e.getMessage(), e);
         }
+    }
+
+    /**
+     * An int flag as Go's flag package reads it: a 64-bit int, decimal, octal with a leading 0, or with
+     * a 0x, 0o or 0b prefix (Go's underscores are not taken). Beyond an int's range it is clamped: so
+     * many nodes mean no limit.
+     */
+    private static int parseInt(String flag, String v) {
+        java.util.regex.Matcher m = GO_INT.matcher(v);
+        if (!m.matches()) {
+            throw goFlagError(flag, v, "parse error");
+        }
+        String prefix = m.group(2);
+        String digits = m.group(3);
+        int radix = prefix != null ? switch (Character.toLowerCase(prefix.charAt(1))) {
+            case 'x' -> 16;
+            case 'o' -> 8;
+            default -> 2;
+        } : digits.length() > 1 && digits.startsWith("0") ? 8 : 10;
+        if (!digits.chars().allMatch(c -> Character.digit(c, radix) >= 0)) {
+            throw goFlagError(flag, v, "parse error");
+        }
+        try {
+            long n = Long.parseLong(m.group(1) + digits, radix);
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+        } catch (NumberFormatException e) {
+            throw goFlagError(flag, v, "value out of range");
+        }
+    }
+
+    /** A flag value Go's flag package refuses, in its words (pprof's exit code 1). */
+    private static PprofError goFlagError(String flag, String v, String reason) {
+        return new PprofError("invalid value \"" + v + "\" for flag -" + flag + ": " + reason, null);
     }
 
     /**
@@ -202,11 +245,14 @@ final class PprofArgs {
      */
     private static double parseDouble(String flag, String v) {
         if (!DECIMAL.matcher(v).matches()) {
+            if (!GO_ONLY_FLOAT.matcher(v).matches()) {
+                throw goFlagError(flag, v, "parse error");
+            }
             throw new UsageException("invalid value \"" + v + "\" for flag -" + flag + ": not a finite number");
         }
         double d = Double.parseDouble(v);
         if (Double.isInfinite(d)) {
-            throw new UsageException("invalid value \"" + v + "\" for flag -" + flag + ": value out of range");
+            throw goFlagError(flag, v, "value out of range");
         }
         return d;
     }

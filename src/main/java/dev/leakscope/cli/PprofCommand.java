@@ -18,7 +18,11 @@ import dev.leakscope.report.pprof.TagsReport;
 import dev.leakscope.report.pprof.SourceListing;
 import dev.leakscope.graph.Granularity;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import dev.leakscope.input.LimitException;
+import dev.leakscope.util.InputException;
+import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -37,6 +42,10 @@ import picocli.CommandLine.Parameters;
             "Reports: -top/-text, -traces, -raw, -tree, -peek=RE, -list=RE, -tags, -comments;",
             "-output FILE (or --output FILE) writes the report to FILE."})
 final class PprofCommand extends ProfileCommand {
+    /** The report flags leakscope implements; pprof's others (-dot, -svg, -disasm...) are refused. */
+    private static final Set<String> SUPPORTED = Set.of("raw", "comments", "top", "text", "traces", "tree", "peek",
+            "list", "tags");
+
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "pprof flags and profiles.")
     List<String> args = new ArrayList<>();
 
@@ -56,24 +65,49 @@ final class PprofCommand extends ProfileCommand {
             throw new UsageException("pprof: give a report flag such as -top, -traces or -raw"
                     + " (interactive mode is not supported)");
         }
-        List<String> files = new ArrayList<>(a.positionals);
-        if (files.isEmpty()) {
-            throw new UsageException("pprof: no profile given");
+        if (!SUPPORTED.contains(a.report)) {
+            throw new UsageException("pprof: -" + a.report + " is not supported");
         }
+        if (a.positionals.isEmpty()) {
+            throw new PprofError("pprof: no profile given", null);
+        }
+        ReportSettings settings = a.settings(root.env.zone());
+        List<String> files = new ArrayList<>(a.positionals);
         String executable = null;
         if (files.size() > 1 && isExecutable(root.workDir.resolve(files.get(0)))) {
             // pprof takes a first argument that is a binary as the executable to symbolize with.
             executable = files.remove(0);
         }
-        ReportSettings settings = a.settings(root.env.zone());
-        List<InputSource> sources = input.sources(files, root, InputOptions.PPROF_PATH);
-        List<InputSource> bases = input.sources(a.bases, root, InputOptions.PPROF_PATH);
+        List<InputSource> sources = asPprofError(() -> input.sources(files, root, InputOptions.PPROF_PATH));
+        List<InputSource> bases = asPprofError(() -> input.sources(a.bases, root, InputOptions.PPROF_PATH));
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
         // pprof's own -output (empty, its default: standard output), or leakscope's --output
         String pprofOutput = a.get("output", "");
         Path target = OutputOptions.target(output.output != null ? output.output
                 : pprofOutput.isEmpty() ? null : pprofOutput, root.workDir, inputs);
+        String binary = executable;
+        return asPprofError(() -> report(a, settings, sources, bases, binary, target));
+    }
+
+    /**
+     * step's result; what goes wrong in it is what go tool pprof reports too (an input it cannot read,
+     * a bad -sample_index or regexp, a -list that matches nothing, an output it cannot write), so it
+     * gets pprof's exit code. leakscope's own input limits keep theirs: pprof has none.
+     */
+    private static <T> T asPprofError(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (UsageException | InputException e) {
+            if (e instanceof LimitException) {
+                throw e;
+            }
+            throw new PprofError(e.getMessage(), e);
+        }
+    }
+
+    private int report(PprofArgs a, ReportSettings settings, List<InputSource> sources, List<InputSource> bases,
+                       String executable, Path target) {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
         Consumer<String> notices = Output.notices(spec);
@@ -88,7 +122,7 @@ final class PprofCommand extends ProfileCommand {
                 yield Output.print(spec, target, w -> RawReport.write(filtered, settings.zone(), w));
             }
             case "comments" -> Output.print(spec, target, w -> p.comments().forEach(w::println));
-            case "top", "text", "traces", "tree", "peek", "list", "tags" -> {
+            default -> {
                 Pattern symbol = a.reportValue == null ? null : Regexes.compile(a.reportValue, "parsing argument regexp " + a.reportValue);
                 ReportSettings forReport = a.report.equals("list")
                         ? settings.withGranularity(Granularity.LINES, settings.noInlines()) : settings;
@@ -103,7 +137,6 @@ final class PprofCommand extends ProfileCommand {
                     }
                 });
             }
-            default -> throw new UsageException("pprof: -" + a.report + " is not supported");
         };
     }
 

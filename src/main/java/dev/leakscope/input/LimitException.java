@@ -3,8 +3,10 @@ package dev.leakscope.input;
 import dev.leakscope.util.InputException;
 
 /**
- * An input over one of the {@link Limits}. Unlike a member that is not a profile, which an archive
- * may hold and which is skipped, this always stops the command.
+ * An input over one of the {@link Limits}, or over what leakscope computes exactly (values adding up
+ * beyond 2^63-1). Unlike a member that is not a profile, which an archive may hold and which is
+ * skipped, this always stops the command; {@code leakscope pprof} keeps its usage exit code for it,
+ * as go tool pprof has no such limit.
  */
 public final class LimitException extends InputException {
     private static final long serialVersionUID = 1L;

@@ -23,11 +23,22 @@ class ErrorsTest {
     }
 
     private void assertFails(String fragment, String... args) {
+        assertFails(2, "leakscope: ", fragment, args);
+    }
+
+    /** leakscope pprof refusing what go tool pprof refuses: pprof's exit code, without leakscope's prefix. */
+    private void assertPprofFails(String fragment, String... args) {
+        assertFails(1, "", fragment, args);
         Cli.Result r = Cli.run(dir, args);
-        assertEquals(2, r.exitCode(), () -> "exit code; stderr: " + r.err());
+        assertFalse(r.err().startsWith("leakscope: "), r.err());
+    }
+
+    private void assertFails(int exit, String prefix, String fragment, String... args) {
+        Cli.Result r = Cli.run(dir, args);
+        assertEquals(exit, r.exitCode(), () -> "exit code; stderr: " + r.err());
         assertEquals("", r.out(), "nothing on stdout");
         String firstLine = r.err().lines().findFirst().orElse("");
-        assertTrue(firstLine.startsWith("leakscope: "), r.err());
+        assertTrue(firstLine.startsWith(prefix), r.err());
         assertTrue(r.err().contains(fragment), () -> "stderr '" + r.err() + "' lacks '" + fragment + "'");
         assertFalse(r.err().contains("\tat "), "no stack trace");
     }
@@ -45,7 +56,7 @@ class ErrorsTest {
         assertFails("jemalloc heap_v2, Go goroutine dumps (debug=2); JDK Flight Recorder recordings", "top", "notes.txt");
         Files.createDirectory(dir.resolve("adir"));
         assertFails("adir: no profile in a directory: it holds no files", "top", "adir");
-        assertFails("is a directory", "pprof", "-top", "adir");
+        assertPprofFails("is a directory", "pprof", "-top", "adir");
     }
 
     @Test
@@ -69,7 +80,7 @@ class ErrorsTest {
         write("a.pb", TestProfiles.small().bytes());
         assertFails("must be one of: [objects, space]", "top", "--sample-index", "alloc_space", "a.pb");
         assertFails("outside the range [0..1]", "top", "--sample-index", "7", "a.pb");
-        assertFails("must be one of", "pprof", "-top", "-sample_index=bogus", "a.pb");
+        assertPprofFails("must be one of", "pprof", "-top", "-sample_index=bogus", "a.pb");
     }
 
     @Test
@@ -92,8 +103,21 @@ class ErrorsTest {
         write("a.pb", TestProfiles.small().bytes());
         assertFails("Unknown option", "top", "--bogus", "a.pb");
         assertFails("unknown granularity", "top", "--granularity", "words", "a.pb");
-        assertFails("not defined: -bogus", "pprof", "-top", "-bogus", "a.pb");
+        assertPprofFails("flag provided but not defined: -bogus", "pprof", "-top", "-bogus", "a.pb");
+        assertPprofFails("invalid boolean value \"maybe\" for -trim: parse error", "pprof", "-top", "-trim=maybe", "a.pb");
+        assertPprofFails("flag needs an argument: -focus", "pprof", "-top", "-focus");
+        assertPprofFails("must set at most one output format", "pprof", "-top", "-raw", "a.pb");
+        assertPprofFails("pprof: no profile given", "pprof", "-top");
+        assertPprofFails("no matches found for regexp: nosuch", "pprof", "-peek=nosuch", "a.pb");
+        assertPprofFails("no matches found for regexp: nosuch", "pprof", "-list=nosuch", "a.pb");
+        assertPprofFails("parsing focus regexp: Unclosed group", "pprof", "-top", "-focus=(", "a.pb");
+        assertPprofFails("parsing argument regexp (", "pprof", "-peek=(", "a.pb");
+        assertPprofFails("nosuchdir/x.txt: no such directory", "pprof", "-top", "-output=nosuchdir/x.txt", "a.pb");
+        // what only leakscope refuses keeps its usage code
         assertFails("give a report flag", "pprof", "a.pb");
+        assertFails("-dot is not supported", "pprof", "-dot", "a.pb");
+        assertFails("-tagroot is not supported yet", "pprof", "-top", "-tagroot=x", "a.pb");
+        assertFails("is an input; leakscope never overwrites its inputs", "pprof", "-top", "-output=a.pb", "a.pb");
         assertFails("invalid size", "top", "--max-bytes", "lots", "a.pb");
     }
 

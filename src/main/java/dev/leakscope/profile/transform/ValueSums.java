@@ -1,7 +1,7 @@
 package dev.leakscope.profile.transform;
 
 import dev.leakscope.profile.Profile;
-import dev.leakscope.util.InputException;
+import dev.leakscope.input.LimitException;
 
 /**
  * Refuses inputs whose values cannot be added exactly. Every total, node value, delta and rate a report
@@ -37,7 +37,7 @@ public final class ValueSums {
             try {
                 sums[t] = own != null ? Math.addExact(sums[t], own[t]) : columnSum(p, t, sums[t]);
             } catch (ArithmeticException e) {
-                throw new InputException(name + ": the " + p.sampleType(t).type() + " values"
+                throw new LimitException(name + ": the " + p.sampleType(t).type() + " values"
                         + " (with those of the profiles read with it) add up beyond 2^63-1;"
                         + " leakscope shows no value it cannot compute exactly");
             }
