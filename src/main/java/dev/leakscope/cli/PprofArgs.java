@@ -190,7 +190,8 @@ final class PprofArgs {
                 .withUnit(get("unit", "minimum"))
                 .withMean(mean, divideBy, has("drop_negative"))
                 .withPaths(get("trim_path", ""), get("source_path", ""))
-                .withFilters(filters());
+                .withFilters(filters())
+                .withCompactLabels(has("compact_labels"));
     }
 
     /** The filters; a regexp that does not compile is pprof's error too. */

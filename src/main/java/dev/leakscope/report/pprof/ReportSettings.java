@@ -25,60 +25,66 @@ import java.util.List;
  * @param sourcePath    pprof's -source_path
  * @param filters       pprof's sample filters (focus, hide, tagfocus…)
  * @param zone          time zone of the {@code Time:} header
+ * @param compactLabels pprof's -compact_labels: graph reports leave out the profile's own header lines
  */
 public record ReportSettings(String sampleIndex, boolean mean, Granularity granularity, boolean noInlines,
                              boolean cumSort, int nodeCount, double nodeFraction, double edgeFraction,
                              String unit, double divideBy, boolean dropNegative, String trimPath,
-                             String sourcePath, Filters filters, ZoneId zone) {
+                             String sourcePath, Filters filters, ZoneId zone, boolean compactLabels) {
 
     public static ReportSettings defaults() {
         return new ReportSettings(null, false, Granularity.FUNCTIONS, false, false, -1, 0.005, 0.001,
-                "minimum", 1, false, "", "", Filters.none(), ZoneId.of("UTC"));
+                "minimum", 1, false, "", "", Filters.none(), ZoneId.of("UTC"), false);
     }
 
     public ReportSettings withSampleIndex(String v) {
         return new ReportSettings(v, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withGranularity(Granularity g, boolean noInl) {
         return new ReportSettings(sampleIndex, mean, g, noInl, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withTrim(boolean cum, int count, double fraction) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cum, count, fraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withEdgeFraction(double f) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                f, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
+                f, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withUnit(String u) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, u, divideBy, dropNegative, trimPath, sourcePath, filters, zone);
+                edgeFraction, u, divideBy, dropNegative, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withMean(boolean m, double divide, boolean dropNeg) {
         return new ReportSettings(sampleIndex, m, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divide, dropNeg, trimPath, sourcePath, filters, zone);
+                edgeFraction, unit, divide, dropNeg, trimPath, sourcePath, filters, zone, compactLabels);
     }
 
     public ReportSettings withPaths(String trim, String source) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trim, source, filters, zone);
+                edgeFraction, unit, divideBy, dropNegative, trim, source, filters, zone, compactLabels);
     }
 
     public ReportSettings withZone(ZoneId z) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, z);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, z, compactLabels);
     }
 
     public ReportSettings withFilters(Filters f) {
         return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
-                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, f, zone);
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, f, zone, compactLabels);
+    }
+
+    public ReportSettings withCompactLabels(boolean c) {
+        return new ReportSettings(sampleIndex, mean, granularity, noInlines, cumSort, nodeCount, nodeFraction,
+                edgeFraction, unit, divideBy, dropNegative, trimPath, sourcePath, filters, zone, c);
     }
 
     /** The {@code name=value} lines of the "Active filters" header. */

@@ -51,9 +51,12 @@ public final class TopReport {
         return g.info(n).printableName() + (marks[n] == 1 ? " (inline)" : marks[n] == 2 ? " (partial-inline)" : "");
     }
 
-    /** Profile header plus pprof's report lines (filters, "Showing nodes…", dropped and top counts). */
+    /**
+     * Profile header (not with -compact_labels) plus pprof's report lines (filters, "Showing nodes…",
+     * dropped and top counts).
+     */
     public static List<String> headerLines(ReportContext rc, TrimmedGraph tg) {
-        List<String> lines = new ArrayList<>(ProfileHeader.lines(rc));
+        List<String> lines = rc.settings().compactLabels() ? new ArrayList<>() : new ArrayList<>(ProfileHeader.lines(rc));
         Graph g = tg.graph();
         long flatSum = 0;
         for (int n : g.nodes()) {

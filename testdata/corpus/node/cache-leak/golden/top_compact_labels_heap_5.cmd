@@ -1,0 +1,1 @@
+go tool pprof -top -compact_labels heap_5.pb.gz
