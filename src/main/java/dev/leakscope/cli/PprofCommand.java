@@ -109,7 +109,8 @@ final class PprofCommand extends ProfileCommand {
     private int report(PprofArgs a, ReportSettings settings, List<InputSource> sources, List<InputSource> bases,
                        String executable, Path target) {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
-        boolean graphOnly = !a.report.equals("raw") && !a.report.equals("traces");
+        // sample-level reports need the merge, which drops samples of no value as pprof's does
+        boolean graphOnly = !List.of("raw", "traces", "tags").contains(a.report);
         Consumer<String> notices = Output.notices(spec);
         Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
                 .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
