@@ -113,6 +113,7 @@ final class DiffCommand extends ProfileCommand {
         if (d.baseLooksNewer()) {
             Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
         }
+        DiffValues.mergedSeriesWarning(d).ifPresent(Output.warnings(spec));
         if (d.disjoint()) {
             Output.warnings(spec).accept(DiffValues.disjointWarning());
         }

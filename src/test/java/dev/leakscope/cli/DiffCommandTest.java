@@ -379,6 +379,20 @@ class DiffCommandTest {
         assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
     }
 
+    /** diff heap_* adds up heap_1…heap_5 as the current profile: a series summed, which is said. */
+    @Test
+    void aSideThatAddsUpASeriesIsWarnedOf() {
+        Cli.Result glob = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz", "heap_3.pb.gz",
+                "heap_4.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, glob.exitCode());
+        assertEquals("leakscope: warning: the current profile adds up 5 profiles taken over 236ms (heap_1.pb.gz …"
+                + " heap_5.pb.gz): the files of a side are merged, as replicas of one moment are; to compare two moments"
+                + " name one file per side, or run diff DIR (its oldest profile against its newest) or trend\n", glob.err());
+        // profiles of one moment (here one file twice), or of a short span against the diff's, are replicas
+        assertEquals("", Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz", "heap_5.pb.gz").err());
+        assertEquals("", Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz").err());
+    }
+
     @Test
     void sharesAreOfAllGrowthAndOfAllShrinkage() throws Exception {
         JsonNode d = JSON.readTree(Cli.run(TestData.corpus("node", "control"), "diff", "--format=json",
