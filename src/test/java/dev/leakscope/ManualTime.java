@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class ManualTime extends Clock {
     private final Duration tick;
-    private Instant now;
+    private volatile Instant now; // also moved by a stand-in service's thread (advance)
 
     public ManualTime(Instant start) {
         this(start, Duration.ZERO);
@@ -38,6 +38,11 @@ public final class ManualTime extends Clock {
             during.accept(d);
             now = now.plus(d);
         });
+    }
+
+    /** Moves the clock on by d: a stand-in service taking that long to answer. */
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override

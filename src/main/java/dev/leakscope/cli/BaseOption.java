@@ -12,7 +12,9 @@ import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** {@code -b/--base FILE}: the earlier profiles (merged) a command compares the current ones with. */
@@ -43,10 +45,13 @@ final class BaseOption {
         List<InputSource> current = command.input.sources(files, command.root);
         List<InputSource> baseSources = sources(command);
         Path target = format.target(command.root.workDir, ProfileCommand.both(baseSources, current));
-        ReportContext now = command.context(current, settings);
         if (baseSources.isEmpty()) {
-            return new Loaded(target, now, null, Harmonization.NONE);
+            return new Loaded(target, command.context(current, settings), null, Harmonization.NONE);
         }
+        // a filter's notice (it matched no sample) only when it holds for both sides
+        Set<String> currentNotices = new LinkedHashSet<>();
+        Set<String> baseNotices = new LinkedHashSet<>();
+        ReportContext now = ReportContext.of(command.loader().merged(current), settings, currentNotices::add);
         Profile p = command.loader().merged(baseSources);
         String name = String.join(" ", baseSources.stream().map(InputSource::name).toList());
         // The base may hold the current type in another form: a heap text taken before the first GC has
@@ -62,8 +67,9 @@ final class BaseOption {
         }
         Harmonization note = SampleTypeHarmonizer.describe(List.of(SampleTypeHarmonizer.Shape.of(now.profile()),
                 shape), List.of("the current profile", name));
-        ReportContext b = ReportContext.of(p, settings.withSampleIndex(Integer.toString(column)),
-                Output.notices(command.spec));
+        ReportContext b = ReportContext.of(p, settings.withSampleIndex(Integer.toString(column)), baseNotices::add);
+        currentNotices.retainAll(baseNotices);
+        currentNotices.forEach(Output.notices(command.spec));
         if (!b.sampleUnit().equals(now.sampleUnit())) {
             throw new InputException("the base profile's " + b.typeName() + " is in " + b.sampleUnit()
                     + ", the current one's in " + now.sampleUnit() + ": they cannot be compared");

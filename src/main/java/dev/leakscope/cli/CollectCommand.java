@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,12 @@ import picocli.CommandLine.Parameters;
                     + " UTC fetch time (localhost_6060.heap.20261206T173012.345Z.pb.gz), so names sort by time;"
                     + " Ctrl-C leaves only whole files, and running again into DIR continues the series."
                     + " Several URLs (replicas of one service) each get a sub-directory of DIR.",
-            "A failed fetch is reported and retried with backoff; after --max-failures failures in a row the"
-                    + " run ends with exit 2, as it does on Ctrl-C (after removing a file being written).",
+            "Snapshots start at a fixed rate, one every DURATION from the first; a fetch that takes longer starts"
+                    + " the next one right away, and the series goes on every DURATION from there (no burst to catch"
+                    + " up). Each URL is fetched on its own schedule, so a slow or failing one holds up no other.",
+            "A failed fetch is reported and retried with backoff (1s, 2s, 4s..., at most DURATION); after"
+                    + " --max-failures failures in a row of one URL the run ends with exit 2, as it does on Ctrl-C"
+                    + " (after removing a file being written), saying what each URL has kept and where.",
             "On a terminal, a line on stderr counts down to the next snapshot."})
 final class CollectCommand extends ProfileCommand {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "Profile endpoints.")
@@ -56,28 +61,54 @@ final class CollectCommand extends ProfileCommand {
         }
         PrintWriter err = spec.commandLine().getErr();
         Schedule pace = new Schedule(root.env, input.fetch.fetcher(root, input.limits()), period, maxFailures, err);
-        int taken = 0;
+        int[] taken = new int[endpoints.size()];
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
-            for (int i = 1; i <= count; i++) {
-                if (i > 1) {
-                    int files = (i - 1) * endpoints.size();
-                    pace.await("snapshot " + i + " of " + count + " (" + files + (files == 1 ? " file" : " files")
-                            + " in " + out + " so far)");
+            pace.run(endpoints, stores, count, new Schedule.Snapshots() {
+                @Override
+                public boolean taken(int endpoint, int n, FetchedProfile snapshot) {
+                    taken[endpoint] = n;
+                    err.println("leakscope: " + n + "/" + count + ": " + snapshot.file()
+                            + (n < count ? " (next in " + Schedule.show(period) + ")" : ""));
+                    err.flush();
+                    return true;
                 }
-                for (FetchedProfile f : pace.snapshot(endpoints, stores)) {
-                    err.println("leakscope: " + i + "/" + count + ": " + f.file()
-                            + (i < count ? " (next in " + Schedule.show(period) + ")" : ""));
+
+                @Override
+                public String next(int endpoint, int n) {
+                    return "snapshot " + n + " of " + count + " (" + Plural.of(Arrays.stream(taken).sum(), "file")
+                            + " in " + out + " so far)";
                 }
-                err.flush();
-                taken = i;
-            }
+            });
         } catch (Interrupted e) {
             Thread.interrupted(); // handled: one line says where the series stands
-            throw new InputException("collect: stopped by Ctrl-C after " + taken + " of " + Plural.of(count, "snapshot") + ";"
-                    + " the files in " + out + " are whole (the same command adds " + Plural.of(count, "snapshot")
-                    + " more to the series)", e);
+            throw new InputException("collect: stopped by Ctrl-C" + kept(endpoints, taken, count, err), e);
+        } catch (Schedule.GaveUp e) {
+            if (Arrays.stream(taken).sum() == 0) {
+                throw e;
+            }
+            throw new InputException(e.getMessage() + "; collect stopped" + kept(endpoints, taken, count, err), e);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What a run that ended early kept, as the end of its last line: how many snapshots (with several URLs,
+     * a line for each first) and that the files are whole.
+     */
+    private String kept(List<ProfileUrl> endpoints, int[] taken, int count, PrintWriter err) {
+        String snapshots = Plural.of(count, "snapshot");
+        String whole = "the files in " + out + " are whole (the same command adds " + snapshots + " more to "
+                + (endpoints.size() == 1 ? "the series)" : "each series)");
+        if (endpoints.size() == 1) {
+            return " after " + taken[0] + " of " + snapshots + "; " + whole;
+        }
+        for (int i = 0; i < endpoints.size(); i++) {
+            ProfileUrl u = endpoints.get(i);
+            err.println("leakscope: collect: " + u.display() + ": " + taken[i] + " of " + snapshots
+                    + (taken[i] == 0 ? "" : " in " + Path.of(out).resolve(u.directoryName())));
+        }
+        err.flush();
+        return "; " + whole;
     }
 
     static List<ProfileUrl> endpoints(List<String> args) {

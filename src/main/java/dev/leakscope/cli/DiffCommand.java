@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             "  leakscope diff BASE CURRENT...          (the first file is the baseline)",
             "  leakscope diff --base B [--base B2] CURRENT...",
             "  leakscope diff DIR|ARCHIVE              (oldest profile against newest)",
-            "A DIR or ARCHIVE is ordered by time_nanos when every profile has its own, else by name. Files on one"
+            "A DIR or ARCHIVE is ordered as trend orders it: by time_nanos, else by the times in the file names, else"
+                    + " (in a directory) by modification time, else by name. Files on one"
                     + " side are merged (a directory or archive on a side: all its profiles). Sample types must"
                     + " agree by name and unit. Filters (--focus, --hide…) apply to both sides; totals are of the"
                     + " samples they keep.",

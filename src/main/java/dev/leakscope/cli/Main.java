@@ -1,5 +1,6 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.ExitCodes;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        StandardOutput stdout = StandardOutput.process();
+        PrintWriter out = new PrintWriter(new java.io.BufferedOutputStream(stdout, 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code;
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -23,6 +26,12 @@ public final class Main {
             code = run(args, Path.of("").toAbsolutePath(), System.in, out, err, env.terminal(), env);
         }
         out.flush();
+        String failed = stdout.failureMessage();
+        if (failed != null) {
+            // the report is cut short (a full disk): never a success, whatever the command returned
+            err.println(failed);
+            code = ExitCodes.INPUT;
+        }
         err.flush();
         System.exit(code);
     }

@@ -16,7 +16,8 @@ final class OutputOptions {
 
     /**
      * The file to write, resolved against the working directory, or null for standard output. A file
-     * that is one of the inputs is refused: inputs are never modified.
+     * that is one of the inputs, or that lies in an input directory (one of its snapshots, or a file
+     * the next run over that directory would read as one), is refused: inputs are never modified.
      */
     static Path target(String file, Path workDir, List<InputSource> inputs) {
         if (file == null) {
@@ -29,6 +30,11 @@ final class OutputOptions {
         for (InputSource in : inputs) {
             if (in.path() != null && sameFile(target, in.path())) {
                 throw new UsageException("--output " + file + " is an input; leakscope never overwrites its inputs");
+            }
+            if (in.path() != null && Files.isDirectory(in.path()) && target.getParent() != null
+                    && sameFile(target.getParent(), in.path())) {
+                throw new UsageException("--output " + file + " is in the input directory " + in.name()
+                        + "; leakscope never writes among the snapshots it reads (write the report elsewhere)");
             }
         }
         OutputFile.check(target); // before any work: a FIFO or a directory is refused at once

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 final class ScheduleOptions {
     @Option(names = "--every", paramLabel = "DURATION",
-            description = "Time between snapshots (default: 5m for collect, 1m for watch).")
+            description = "Time from the start of one snapshot to the next, a fixed rate; after a fetch that takes"
+                    + " longer, the next starts right away (default: 5m for collect, 1m for watch).")
     String every;
 
     @Option(names = "--count", paramLabel = "N",

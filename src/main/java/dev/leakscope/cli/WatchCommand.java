@@ -17,7 +17,6 @@ import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.trend.WatchedGate;
 import dev.leakscope.util.ExitCodes;
-import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,11 +32,12 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscope watch}: follows a live service, with a trend of its last snapshots after every one. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Follow a live service: a snapshot every DURATION and a status line with its top leak suspect.",
-            "Fetch a snapshot of each URL every DURATION and, after each round, print one status line per"
-                + " URL: the time, the total, its growth rate and the top leak suspect over the last --window"
-                + " snapshots (the rule of leakscope trend; rates per hour of the profiles' own times, time_nanos,"
-                + " or of the fetch times when the profiles have none). Runs until Ctrl-C, or --count rounds;"
-                + " then prints a summary per URL.",
+            "Fetch a snapshot of each URL every DURATION (a fixed rate, each URL on its own schedule, as collect"
+                + " does) and, after each one, print its status line: the time, the total, its growth rate and the"
+                + " top leak suspect over the last --window snapshots (the rule of leakscope trend; rates per hour"
+                + " of the profiles' own times, time_nanos, or of the fetch times when the profiles have none)."
+                + " Runs until Ctrl-C, or --count snapshots of each URL; then prints a summary per URL. A URL that"
+                + " fails --max-failures fetches in a row ends the watch: the summaries, then the failure, exit 2.",
             "URL: http://..., https://..., or host:port for http://host:port/debug/pprof/heap. Several URLs"
                     + " (replicas of one service) are watched side by side, each with its own window; their"
                     + " snapshots are kept in one sub-directory each. Snapshots are kept like every fetched profile"
@@ -87,6 +87,7 @@ final class WatchCommand extends ProfileCommand {
         final WatchReport.Endpoint endpoint;
         final ProfileStore store;
         final SnapshotWindow snapshots;
+        int taken;
         Instant first;
         WatchReport.Snapshot last;
         final WatchedGate gate = new WatchedGate();
@@ -112,12 +113,9 @@ final class WatchCommand extends ProfileCommand {
         Duration period = schedule.every("1m");
         List<ProfileUrl> endpoints = CollectCommand.endpoints(urls);
         FetchSettings fetchSettings = input.fetch.settings(root, input.limits().maxProfileBytes());
-        Webhook hook = null;
-        if (notify != null) {
-            hook = Webhook.of(notify, fetchSettings);
-            if (hook == null) {
-                throw new UsageException("--notify: not an http:// or https:// URL");
-            }
+        Webhook hook = notify == null ? null : Webhook.of(notify, fetchSettings);
+        if (notify != null && hook == null) {
+            throw new UsageException("--notify: not an http:// or https:// URL");
         }
         List<Replica> replicas = replicas(endpoints, input.fetch.store(root));
         ReportSettings settings = report.settings(root.env.zone());
@@ -129,38 +127,24 @@ final class WatchCommand extends ProfileCommand {
         Schedule pace = new Schedule(root.env, FetchOptions.fetcher(fetchSettings, input.limits()), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 
-        int taken = 0;
         boolean interrupted = false;
-        InputException gaveUp = null; // a replica failing --max-failures times in a row: after the summaries
+        Schedule.GaveUp gaveUp = null; // a replica failing --max-failures times in a row: after the summaries
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
-            rounds:
-            for (int i = 1; count == 0 || i <= count; i++) {
-                if (i > 1) {
-                    pace.await("snapshot " + i);
-                }
-                List<FetchedProfile> fetched;
-                try {
-                    fetched = pace.snapshot(endpoints, stores);
-                } catch (Interrupted e) {
-                    throw e;
-                } catch (InputException e) {
-                    gaveUp = e;
-                    break;
-                }
-                taken = i;
-                for (int k = 0; k < replicas.size(); k++) {
-                    Replica r = replicas.get(k);
-                    FetchedProfile snapshot = fetched.get(k);
+            pace.run(endpoints, stores, count, new Schedule.Snapshots() {
+                @Override
+                public boolean taken(int endpoint, int n, FetchedProfile snapshot) {
+                    Replica r = replicas.get(endpoint);
+                    r.taken = n;
                     r.snapshots.add(snapshot);
                     r.first = r.first == null ? snapshot.time() : r.first;
                     Trend trend = trend(r.snapshots, settings);
                     gates.requireUnit(trend.series().type(), trend.series().unit());
                     TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
                             : gates.check(trend, true);
-                    r.last = new WatchReport.Snapshot(i, snapshot.time(), r.endpoint,
-                            snapshot.kept() ? snapshot.file().toString() : null, trend, r.gate.add(i, tripped),
+                    r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,
+                            snapshot.kept() ? snapshot.file().toString() : null, trend, r.gate.add(n, tripped),
                             gateOptions);
-                    boolean firstTrip = r.gate.tally().firstTrippedAt() == i;
+                    boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
                         err.println("leakscope: gate: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
@@ -169,21 +153,26 @@ final class WatchCommand extends ProfileCommand {
                         if (hook != null) {
                             post(hook, printer.notification(r.last), err);
                         }
-                        if (!keepGoing) {
-                            break rounds;
-                        }
                     }
+                    return !firstTrip || keepGoing;
                 }
-            }
+
+                @Override
+                public String next(int endpoint, int n) {
+                    return "snapshot " + n;
+                }
+            });
         } catch (Interrupted e) {
             Thread.interrupted(); // handled: the summary is still to be written
             interrupted = true;
+        } catch (Schedule.GaveUp e) {
+            gaveUp = e;
         }
         boolean tripped = false;
         for (Replica r : replicas) {
             Path kept = r.store.dir();
             WatchedGate.Tally gate = r.gate.tally();
-            printer.summary(new WatchReport.Summary(r.endpoint, taken, r.first, r.last, gate,
+            printer.summary(new WatchReport.Summary(r.endpoint, r.taken, r.first, r.last, gate,
                     interrupted, kept == null ? null : kept.toString()), out);
             tripped |= gate.firstTrippedAt() > 0;
         }

@@ -23,13 +23,16 @@ public final class Differ {
 
     /**
      * base and current must have the same sample types (see {@code Compatibility.harmonize}). The
-     * filters' notices (a filter that matched no sample) go to notices, at most once each.
+     * filters' notices (a filter that matched no sample) go to notices, once each, when they hold for
+     * both sides: a function only the current profile has matched.
      */
     public static DiffResult compare(Side base, Side current, DiffOptions o, Consumer<String> notices) {
-        Set<String> seen = new LinkedHashSet<>();
-        Profile b = o.filters().apply(base.profile(), seen::add);
-        Profile c = o.filters().apply(current.profile(), seen::add);
-        seen.forEach(notices);
+        Set<String> inBase = new LinkedHashSet<>();
+        Set<String> inCurrent = new LinkedHashSet<>();
+        Profile b = o.filters().apply(base.profile(), inBase::add);
+        Profile c = o.filters().apply(current.profile(), inCurrent::add);
+        inBase.retainAll(inCurrent);
+        inBase.forEach(notices);
         int index = o.graph().sampleIndex();
         ValueType type = c.sampleType(index);
         long currentTotal = c.total(index);

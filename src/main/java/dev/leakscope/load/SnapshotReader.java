@@ -76,12 +76,16 @@ public final class SnapshotReader {
         };
     }
 
-    /** The warning for a member of a directory or archive that is not a profile; a limit reached is rethrown. */
+    /**
+     * The warning for a member of a directory or archive that is not a profile (notes, a build log). A
+     * profile that cannot be read (cut short, corrupt) or a limit reached is rethrown: skipped, it would
+     * leave a series one snapshot short, and diff DIR would compare the wrong pair, without an error.
+     */
     private static String skipping(InputException e) {
-        if (LimitException.isCause(e)) {
+        if (!(e instanceof ProfileLoader.NotAProfileException n)) {
             throw e;
         }
-        return "skipping " + (e instanceof ProfileLoader.NotAProfileException n ? n.brief() : e.getMessage());
+        return "skipping " + n.brief();
     }
 
     /** Fails when a directory or archive of counts[0] entries held no profile (counts[1]). */

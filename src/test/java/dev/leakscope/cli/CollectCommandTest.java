@@ -10,10 +10,15 @@ import dev.leakscope.input.remote.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,104 @@ class CollectCommandTest {
                     + " are whole (the same command adds 3 snapshots more to the series)\n"), r.err());
             try (Stream<Path> files = Files.list(dir.resolve("snaps"))) {
                 assertEquals(1, files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+            }
+        }
+    }
+
+    /**
+     * Snapshots start one every --every from the first, however long a fetch takes (here 0.3 s of manual
+     * time); one that overruns (2.5 s) starts the next right away, and the series goes on from there
+     * without a burst to catch up.
+     */
+    @Test
+    void snapshotsStartAtAFixedRateAndAnOverrunDelaysOnlyTheNext() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+        AtomicInteger requests = new AtomicInteger();
+        try (TestServer s = TestServer.http().on("/", x -> {
+            time.advance(Duration.ofMillis(requests.incrementAndGet() == 2 ? 2500 : 300));
+            TestServer.answer(200, "application/octet-stream", profile).handle(x);
+        })) {
+            List<Duration> waits = new ArrayList<>();
+            Cli.Result r = Cli.run(dir, time.environment(waits::add), "collect", "--every", "1s", "--count", "4",
+                    "--out", "snaps", s.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(List.of("170000.000Z", "170001.000Z", "170003.500Z", "170004.500Z"), r.err().lines()
+                    .map(l -> l.replaceAll(".*\\.20261206T(\\d+\\.\\d+Z)\\.pb\\.gz.*", "$1")).toList(), r.err());
+            assertEquals(List.of(Duration.ofMillis(700), Duration.ofMillis(700)), waits);
+        }
+    }
+
+    /**
+     * Defect of several URLs: a replica that is down is retried on its own schedule while the other is fetched
+     * on time, every file is reported, and when the replica gives up the run ends (as watch does) saying what
+     * each URL has kept, and where.
+     */
+    @Test
+    void aReplicaThatIsDownNeitherDelaysTheOtherNorHidesItsFiles() throws Exception {
+        int down;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            down = closed.getLocalPort();
+        }
+        try (LiveService service = LiveService.start(false)) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            String up = service.url().substring("http://".length());
+            // retries after 1, 2, 4, 8 and 10 s: the 6th failure, at 25 s, comes after the 3rd snapshot of up, at 20 s
+            Cli.Result r = Cli.run(dir, time.environment(d -> { }), "collect", "--every", "10s", "--count", "3",
+                    "--max-failures", "6", "--out", "cc7", up, "127.0.0.1:" + down);
+            assertEquals(2, r.exitCode(), r.err());
+            String upDir = "127.0.0.1_" + up.substring(up.indexOf(':') + 1) + ".heap";
+            for (int n = 1; n <= 3; n++) {
+                String line = "leakscope: " + n + "/3: " + dir.resolve("cc7").resolve(upDir) + "/";
+                assertTrue(r.err().lines().anyMatch(l -> l.startsWith(line)), line + " in " + r.err());
+            }
+            try (Stream<Path> files = Files.list(dir.resolve("cc7").resolve(upDir))) {
+                assertEquals(3, files.count());
+            }
+            for (String backoff : List.of("1s", "2s", "4s", "8s", "10s")) {
+                assertEquals(1, r.err().lines().filter(l -> l.endsWith("; retrying in " + backoff + ")")).count(),
+                        r.err());
+            }
+            List<String> lines = r.err().lines().toList();
+            List<String> end = lines.subList(lines.size() - 3, lines.size());
+            assertEquals("leakscope: collect: http://" + up + "/debug/pprof/heap: 3 of 3 snapshots in cc7/" + upDir,
+                    end.get(0));
+            assertEquals("leakscope: collect: http://127.0.0.1:" + down + "/debug/pprof/heap: 0 of 3 snapshots",
+                    end.get(1));
+            assertTrue(end.get(2).endsWith(" (6 failures in a row, giving up; see --max-failures); collect stopped;"
+                    + " the files in cc7 are whole (the same command adds 3 snapshots more to each series)"), end.get(2));
+        }
+    }
+
+    /**
+     * A replica that does not answer holds up no other: it answers only once the other has been fetched three
+     * times (real time, --every 100ms; what is asserted is that the run gets there, not how fast).
+     */
+    @Test
+    void aReplicaThatDoesNotAnswerHoldsUpNoOther() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        CountDownLatch thirdOfTheOther = new CountDownLatch(3);
+        try (TestServer quick = TestServer.http().on("/", x -> {
+                thirdOfTheOther.countDown();
+                TestServer.answer(200, "application/octet-stream", profile).handle(x);
+            });
+             TestServer stuck = TestServer.http().on("/", x -> {
+                 try {
+                     thirdOfTheOther.await(60, TimeUnit.SECONDS);
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 TestServer.answer(200, "application/octet-stream", profile).handle(x);
+             })) {
+            Environment real = new Environment(k -> null, Clock.systemUTC(), dev.leakscope.util.Sleeper.REAL);
+            Cli.Result r = Cli.run(dir, real, "collect", "--every", "100ms", "--count", "3", "--timeout", "20s",
+                    "--max-failures", "1", "--out", "snaps", quick.url("/debug/pprof/heap"),
+                    stuck.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            for (TestServer s : List.of(quick, stuck)) {
+                try (Stream<Path> files = Files.list(dir.resolve("snaps").resolve("127.0.0.1_" + s.port() + ".heap"))) {
+                    assertEquals(3, files.count(), r.err());
+                }
             }
         }
     }

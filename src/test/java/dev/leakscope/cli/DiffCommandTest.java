@@ -399,6 +399,10 @@ class DiffCommandTest {
 
         Cli.Result none = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("Focus expression matched no samples\n", none.err().replace("\r", ""));
+        // a function only the current profile has matched: no notice
+        Cli.Result newOnly = Cli.run(MAP_CACHE, "diff", "--focus", "fmt", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals("", newOnly.err());
+        assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
     }
 
     @Test

@@ -84,6 +84,30 @@ class OutputFileTest {
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("heap_5.pb.gz")));
     }
 
+    /** A directory stands for the snapshots in it: a report written among them would replace one, or join them. */
+    @Test
+    void anOutputInAnInputDirectoryIsRefused() throws IOException {
+        Path series = Files.createDirectory(dir.resolve("series"));
+        Files.copy(dir.resolve("heap_0.pb.gz"), series.resolve("heap_0.pb.gz"));
+        Files.copy(dir.resolve("heap_5.pb.gz"), series.resolve("heap_5.pb.gz"));
+        byte[] before = Files.readAllBytes(series.resolve("heap_5.pb.gz"));
+        for (String[] args : List.of(new String[] {"trend", "series", "--format", "markdown", "--output", "series/heap_5.pb.gz"},
+                new String[] {"diff", "series/", "--output", "./series/report.txt"},
+                new String[] {"top", "series", "--output", "series/../series/heap_0.pb.gz"},
+                new String[] {"diff", "--base", "series", "heap_5.pb.gz", "--output", "series/new.md"})) {
+            Cli.Result r = Cli.run(dir, args);
+            assertEquals(2, r.exitCode(), r.err());
+            CleanOutcome.of(r);
+            assertTrue(r.err().contains("is in the input directory series"), r.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(series.resolve("heap_5.pb.gz")));
+        try (var files = Files.list(series)) {
+            assertEquals(2, files.count());
+        }
+        // beside the directory is fine
+        assertEquals(0, Cli.run(dir, "trend", "series", "--output", "trend.txt").exitCode());
+    }
+
     @Test
     void anOutputInAMissingDirectoryIsOneLineError() {
         Cli.Result r = Cli.run(dir, "top", "--output", "no/such/dir/r.txt", "heap_5.pb.gz");

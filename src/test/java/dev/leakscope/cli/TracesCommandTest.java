@@ -33,6 +33,18 @@ class TracesCommandTest {
         }
     }
 
+    /** A filter's notice holds for both sides: a function only the current profile has is no "no match". */
+    @Test
+    void withBaseAFocusOnANewFunctionSaysNothing() {
+        Path dir = TestData.corpus("go", "map-cache");
+        Cli.Result newOnly = Cli.run(dir, "traces", "--focus", "fmt", "--base", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, newOnly.exitCode());
+        assertEquals("", newOnly.err());
+        assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
+        Cli.Result none = Cli.run(dir, "traces", "--focus", "nothing-matches", "--base", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals("Focus expression matched no samples\n", none.err());
+    }
+
     @Test
     void tagFocusRangeKeepsOnlyMatchingSamples() {
         Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "traces", "--tag-focus", "bytes=1kB:",
