@@ -71,6 +71,9 @@ final class PprofCommand extends ProfileCommand {
         if (a.positionals.isEmpty()) {
             throw new PprofError("pprof: no profile given", null);
         }
+        if (a.has("normalize") && a.bases.isEmpty()) {
+            throw new PprofError("must have base profile to normalize by", null);
+        }
         ReportSettings settings = a.settings(root.env.zone());
         List<String> files = new ArrayList<>(a.positionals);
         String executable = null;

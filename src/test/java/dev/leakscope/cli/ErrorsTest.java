@@ -108,6 +108,7 @@ class ErrorsTest {
         assertPprofFails("flag needs an argument: -focus", "pprof", "-top", "-focus");
         assertPprofFails("must set at most one output format", "pprof", "-top", "-raw", "a.pb");
         assertPprofFails("pprof: no profile given", "pprof", "-top");
+        assertPprofFails("must have base profile to normalize by", "pprof", "-top", "-normalize", "a.pb");
         assertPprofFails("no matches found for regexp: nosuch", "pprof", "-peek=nosuch", "a.pb");
         assertPprofFails("no matches found for regexp: nosuch", "pprof", "-list=nosuch", "a.pb");
         assertPprofFails("parsing focus regexp: Unclosed group", "pprof", "-top", "-focus=(", "a.pb");

@@ -52,7 +52,7 @@ public final class ReportContext {
 
     /**
      * pprof's total: the sum of |value| over all samples (stack-less ones included); with -diff_base,
-     * over the base samples only; with -mean, divided by the summed counts.
+     * over the base samples only; with -mean, divided by the summed (signed) counts.
      */
     private static long computeTotal(Profile p, int index, boolean mean) {
         long total = 0;
@@ -65,7 +65,9 @@ public final class ReportContext {
         }
         for (int s = 0; s < p.sampleCount(); s++) {
             long v = Math.abs(p.value(s, index));
-            long d = mean ? Math.abs(p.value(s, 0)) : 0;
+            // pprof takes the absolute value of the value, not of the count it divides by: with
+            // -diff_base the base's negative counts give a negative total, and pprof prints it so
+            long d = mean ? p.value(s, 0) : 0;
             total += v;
             div += d;
             if (hasBaseLabel && p.stringLabel(s, Merger.BASE_LABEL) != null) {
