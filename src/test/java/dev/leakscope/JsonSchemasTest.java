@@ -90,11 +90,27 @@ class JsonSchemasTest {
         ObjectNode trend = report("trend", "--format=json", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz");
         ((ObjectNode) trend.get("total")).remove("suspect");
         ((ObjectNode) trend.get("rows").get(0)).put("retention", "n/a");
+        ((ObjectNode) trend.get("gate")).put("tripped", "yes");
         trend.put("schema", "leakscope.top/v1");
         List<String> errors = JsonSchemas.errors(JsonSchemas.schema(JsonSchemas.file(TrendReport.SCHEMA)), trend);
         assertTrue(errors.contains("/schema: \"leakscope.top/v1\", expected \"leakscope.trend/v1\""), errors.toString());
         assertTrue(errors.contains("/total: missing key \"suspect\""), errors.toString());
         assertTrue(errors.contains("/rows/0/retention: string \"n/a\", expected [\"number\",\"null\"]"), errors.toString());
+        assertTrue(errors.contains("/gate/tripped: string \"yes\", expected \"boolean\""), errors.toString());
+    }
+
+    /** trend's gate has diff's shape; an additive key of v1, so that reports without it stay valid. */
+    @Test
+    void trendCarriesTheGateAsDiffDoes() throws IOException {
+        ObjectNode trend = report("trend", "--format=json", "--fail-on-growth", "500%", "heap_0.pb.gz", "heap_1.pb.gz",
+                "heap_2.pb.gz");
+        ObjectNode diff = report("diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(JSON.readTree("{\"tripped\": false, \"reason\": null}"), trend.get("gate"));
+        assertEquals(diff.get("gate"), trend.get("gate"));
+        trend.remove("gate");
+        assertEquals(List.of(), errors(trend));
+        trend.putObject("gate").put("tripped", true);
+        assertEquals(List.of("/gate: missing key \"reason\""), errors(trend));
     }
 
     @Test

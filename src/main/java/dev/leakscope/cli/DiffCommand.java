@@ -13,6 +13,7 @@ import dev.leakscope.profile.Snapshot;
 import dev.leakscope.report.DiffReports;
 import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
+import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.trend.TwinSnapshots;
@@ -21,7 +22,6 @@ import dev.leakscope.util.Sizes;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,11 +119,12 @@ final class DiffCommand extends ProfileCommand {
         }
         gates.requireUnit(d.sampleType());
         String unit = d.sampleType().unit();
-        Optional<String> tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit()));
-        Output.print(spec, target, w -> DiffReports.render(d, tripped.orElse(null),
+        String tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit())).orElse(null);
+        GateStatus gate = DiffReports.gateStatus(tripped, gates.given());
+        Output.print(spec, target, w -> DiffReports.render(d, gate,
                 format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour(target == null)).withUnit(settings.unit()), w));
-        if (tripped.isPresent()) {
-            spec.commandLine().getErr().println("leakscope: " + tripped.get());
+        if (gate.tripped()) {
+            spec.commandLine().getErr().println("leakscope: " + gate.reason());
             spec.commandLine().getErr().flush();
             return ExitCodes.GATE;
         }

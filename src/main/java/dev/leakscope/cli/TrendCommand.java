@@ -1,6 +1,7 @@
 package dev.leakscope.cli;
 
 import dev.leakscope.report.Format;
+import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.trend.Projection;
@@ -10,9 +11,8 @@ import dev.leakscope.trend.SeriesEnds;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.trend.TwinSnapshots;
+import dev.leakscope.util.Amount;
 import dev.leakscope.util.ExitCodes;
-import dev.leakscope.util.Sizes;
-import dev.leakscope.util.UsageException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -48,7 +48,8 @@ final class TrendCommand extends ProfileCommand {
     AsciiOption ascii;
 
     @Option(names = "--limit", paramLabel = "SIZE",
-            description = "Project when the total reaches SIZE (e.g. the container's memory limit) at its fitted rate.")
+            description = "Project when the total reaches SIZE (e.g. the container's memory limit; on counts a plain"
+                    + " number) at its fitted rate.")
     String limit;
 
     @Mixin
@@ -64,7 +65,7 @@ final class TrendCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(Format.values());
         ReportSettings settings = report.settings(root.env.zone());
-        long limitBytes = limit == null ? -1 : OptionValues.parse("--limit", () -> Sizes.parse(limit));
+        Amount limitAmount = limit == null ? null : OptionValues.parse("--limit", () -> Amount.parse(limit));
         TrendGate gates = failOnRate.with(failOnGrowth);
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
                 settings.cumSort(), settings.sampleIndex());
@@ -80,39 +81,28 @@ final class TrendCommand extends ProfileCommand {
         var series = builder.build();
         TwinSnapshots.warning(series.snapshots(), "the series").ifPresent(Output.warnings(spec));
         Trend trend = TrendAnalysis.analyze(series);
-        if ((limitBytes >= 0 || gates.perHour() >= 0) && !series.unit().equals("bytes")) {
-            throw new UsageException("--limit and --fail-on-rate need a sample type in bytes, not "
-                    + series.type() + " (" + series.unit() + ")");
+        if (limitAmount != null) {
+            limitAmount.requireUnit("--limit", series.type(), series.unit(), "a plain number (e.g. 100000)");
         }
-        if (gates.growth() != null) {
-            gates.growth().requireUnit("--fail-on-growth", series.type(), series.unit());
-        }
+        gates.requireUnit(series.type(), series.unit());
         TrendGate.Tripped tripped = gates.check(trend, false);
-        Projection projection = limitBytes < 0 ? null : Projection.of(trend, limitBytes);
+        TrendReport.GateOptions given = failOnRate.given(failOnGrowth);
+        String reason = tripped == null ? null
+                : TrendReport.gateText(tripped, series.unit(), settings.unit(), given);
+        Projection projection = limitAmount == null ? null : Projection.of(trend, limitAmount.value());
         boolean asciiLines = ascii.on(root.env);
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars(),
                 settings.unit());
         var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
-        Output.print(spec, target, w -> TrendReport.render(trend, options, drawn, w));
-        if (tripped != null) {
+        GateStatus gate = TrendReport.gateStatus(reason, given);
+        Output.print(spec, target, w -> TrendReport.render(trend, options, gate, drawn, w));
+        if (reason != null) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("leakscope: gate: " + TrendReport.gateText(tripped, series.unit(), settings.unit(),
-                    failOnRate.given(failOnGrowth)));
+            err.println("leakscope: gate: " + reason);
             err.flush();
             return ExitCodes.GATE;
         }
         return ExitCodes.OK;
-    }
-
-    /** A rate such as {@code 10MB/h} (the {@code /h} may be left out), in bytes per hour. */
-    static long parseRate(String text) {
-        String t = text.strip();
-        if (t.endsWith("/h")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.contains("/")) {
-            throw new UsageException("invalid rate '" + text + "' (expected a size per hour, e.g. 10MB/h)");
-        }
-        return Sizes.parse(t);
     }
 }

@@ -138,13 +138,7 @@ final class WatchCommand extends ProfileCommand {
                     r.snapshots.add(snapshot);
                     r.first = r.first == null ? snapshot.time() : r.first;
                     Trend trend = trend(r.snapshots, settings);
-                    if (gates.perHour() >= 0 && !trend.series().unit().equals("bytes")) {
-                        throw new UsageException("--fail-on-rate needs a sample type in bytes, not "
-                                + trend.series().type() + " (" + trend.series().unit() + ")");
-                    }
-                    if (gates.growth() != null) {
-                        gates.growth().requireUnit("--fail-on-growth", trend.series().type(), trend.series().unit());
-                    }
+                    gates.requireUnit(trend.series().type(), trend.series().unit());
                     TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
                             : gates.check(trend, true);
                     r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,

@@ -1,6 +1,7 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.profile.ValueType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,18 +29,33 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
         }
     }
 
-    /** The reason the first tripped gate gives (one line), or empty when none tripped. */
+    /** The gates given, as written: "--fail-on-growth 5% and --fail-on-node-growth 2MB"; empty when none. */
+    public String given() {
+        List<String> g = new ArrayList<>();
+        if (totalGrowth != null) {
+            g.add("--fail-on-growth " + totalGrowth.text());
+        }
+        if (nodeGrowth != null) {
+            g.add("--fail-on-node-growth " + nodeGrowth.text());
+        }
+        return String.join(" and ", g);
+    }
+
+    /**
+     * The first tripped gate and why, in one line ("--fail-on-growth 10% tripped: total grew by …"), or
+     * empty when none tripped.
+     */
     public Optional<String> check(DiffResult d, ValueLabel label) {
         long net = d.netChange();
         if (totalGrowth != null && net > d.netNoiseMargin() && totalGrowth.exceededBy(net, d.baseTotal())) {
-            return Optional.of("gate --fail-on-growth " + totalGrowth.text() + " tripped: total grew by "
+            return Optional.of("--fail-on-growth " + totalGrowth.text() + " tripped: total grew by "
                     + label.of(net) + percentOfBase(net, d) + ", from " + label.of(d.baseTotal()) + " to "
                     + label.of(d.currentTotal()));
         }
         if (nodeGrowth != null) {
             for (DiffRow r : d.changed()) {
                 if (r.significantGrowth() && nodeGrowth.exceededBy(r.delta(), d.baseTotal()) && !allowed(r.name())) {
-                    return Optional.of("gate --fail-on-node-growth " + nodeGrowth.text() + " tripped: "
+                    return Optional.of("--fail-on-node-growth " + nodeGrowth.text() + " tripped: "
                             + r.name() + " grew by " + label.of(r.delta()) + percentOfBase(r.delta(), d));
                 }
             }

@@ -1,8 +1,7 @@
 package dev.leakscope.diff;
 
+import dev.leakscope.util.Amount;
 import dev.leakscope.util.Percentages;
-import dev.leakscope.util.Sizes;
-import dev.leakscope.util.UsageException;
 
 /**
  * A gate threshold: an amount in the sample unit ({@code 50MB}, {@code 512KiB}, {@code 1000}) or a
@@ -20,20 +19,13 @@ public record Threshold(long amount, double percent, boolean inBytes, String tex
         if (Percentages.isPercentage(text)) {
             return new Threshold(0, Percentages.parse(text), false, text.strip());
         }
-        // every letter Sizes accepts is part of a byte unit
-        return new Threshold(Sizes.parse(text), Double.NaN, text.chars().anyMatch(Character::isLetter), text.strip());
+        Amount a = Amount.parse(text);
+        return new Threshold(a.value(), Double.NaN, a.inBytes(), a.text());
     }
 
-    /**
-     * Refuses, as option's value, an amount in bytes for values of another unit: a gate of 1MB on a count
-     * of objects would wait for a million objects, and stay silent on the growth it was meant to catch.
-     */
+    /** Refuses, as option's value, an amount in bytes for values of another unit ({@link Amount#requireUnit}). */
     public void requireUnit(String option, String type, String unit) {
-        if (inBytes && !unit.equals("bytes")) {
-            throw new UsageException(option + " " + text + " is an amount of bytes, but the values compared are "
-                    + type + " (" + (unit.isEmpty() ? "no unit" : unit) + "): give a plain number or a percentage"
-                    + " (e.g. 5%)");
-        }
+        new Amount(amount, inBytes, text).requireUnit(option, type, unit, "a plain number or a percentage (e.g. 5%)");
     }
 
     /** Whether growth exceeds the threshold, given the base total percentages refer to. */

@@ -24,8 +24,8 @@ public final class DiffJsonReport {
     private DiffJsonReport() {
     }
 
-    /** gateFailure: the reason a gate tripped, or null. */
-    public static void write(DiffResult d, String gateFailure, PrintWriter out) {
+    /** gate: how the gates stand. */
+    public static void write(DiffResult d, GateStatus gate, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         ObjectNode type = root.putObject("sampleType");
@@ -73,13 +73,9 @@ public final class DiffJsonReport {
         options.put("nodeCount", o.nodeCount());
         ArrayNode filters = options.putArray("filters");
         o.filters().describe().forEach(filters::add);
-        ObjectNode gate = root.putObject("gate");
-        gate.put("tripped", gateFailure != null);
-        if (gateFailure == null) {
-            gate.putNull("reason");
-        } else {
-            gate.put("reason", gateFailure);
-        }
+        ObjectNode gateNode = root.putObject("gate");
+        gateNode.put("tripped", gate.tripped());
+        gateNode.put("reason", gate.reason());
         root.put("changedNodes", d.changed().size());
         root.put("hiddenRows", d.hiddenRows());
         ArrayNode rows = root.putArray("rows");

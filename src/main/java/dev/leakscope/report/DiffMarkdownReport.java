@@ -16,12 +16,12 @@ public final class DiffMarkdownReport {
     private DiffMarkdownReport() {
     }
 
-    /** outputUnit: the unit of the values (see {@link RenderOptions#unit()}). */
-    public static void write(DiffResult d, int maxChars, String outputUnit, PrintWriter out) {
-        out.print(render(d, maxChars, outputUnit));
+    /** gate: how the gates stand; outputUnit: the unit of the values (see {@link RenderOptions#unit()}). */
+    public static void write(DiffResult d, GateStatus gate, int maxChars, String outputUnit, PrintWriter out) {
+        out.print(render(d, gate, maxChars, outputUnit));
     }
 
-    static String render(DiffResult d, int maxChars, String outputUnit) {
+    static String render(DiffResult d, GateStatus gate, int maxChars, String outputUnit) {
         DiffValues v = new DiffValues(d.sampleType().unit(), outputUnit);
         StringBuilder head = new StringBuilder();
         head.append("**leakscope diff** of ").append(Markdown.textCode(d.sampleType().type())).append(": ")
@@ -35,7 +35,11 @@ public final class DiffMarkdownReport {
             head.append("- ").append(Markdown.escape(harmonized)).append('\n');
         }
         head.append("- noise: ").append(Markdown.escape(DiffValues.noiseRule(d.noise(), d.sampleType().unit())))
-                .append("\n\n");
+                .append('\n');
+        if (gate.line() != null) {
+            head.append("- gate: ").append(Markdown.escape(gate.line())).append('\n');
+        }
+        head.append('\n');
         if (d.changed().isEmpty()) {
             return head + "No node changed.\n";
         }

@@ -12,13 +12,21 @@ public final class DiffReports {
     private DiffReports() {
     }
 
-    /** gateFailure: why a gate tripped (JSON records it), or null. */
-    public static void render(DiffResult d, String gateFailure, RenderOptions o, PrintWriter out) {
+    /**
+     * How diff's gates stand: tripped, the first tripped gate and why ({@link dev.leakscope.diff.Gates#check}),
+     * or null; given, the gates given.
+     */
+    public static GateStatus gateStatus(String tripped, String given) {
+        return tripped == null ? GateStatus.held(given) : new GateStatus(tripped, "gate " + tripped);
+    }
+
+    /** gate: how the gates stand, which every format states. */
+    public static void render(DiffResult d, GateStatus gate, RenderOptions o, PrintWriter out) {
         switch (o.format()) {
-            case TEXT -> DiffTextReport.write(d, o.colour(), o.unit(), out);
-            case MARKDOWN -> DiffMarkdownReport.write(d, o.maxChars(), o.unit(), out);
-            case JSON -> DiffJsonReport.write(d, gateFailure, out);
-            case HTML -> DiffHtmlReport.write(d, o.unit(), out);
+            case TEXT -> DiffTextReport.write(d, gate, o.colour(), o.unit(), out);
+            case MARKDOWN -> DiffMarkdownReport.write(d, gate, o.maxChars(), o.unit(), out);
+            case JSON -> DiffJsonReport.write(d, gate, out);
+            case HTML -> DiffHtmlReport.write(d, gate, o.unit(), out);
         }
     }
 }

@@ -17,10 +17,10 @@ public final class DiffTextReport {
     }
 
     /**
-     * colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides); outputUnit: the
+     * gate: how the gates stand; colour: use ANSI colours (only for a terminal without NO_COLOR; the caller decides); outputUnit: the
      * unit of the values (see {@link RenderOptions#unit()}).
      */
-    public static void write(DiffResult d, boolean colour, String outputUnit, PrintWriter out) {
+    public static void write(DiffResult d, GateStatus gate, boolean colour, String outputUnit, PrintWriter out) {
         String unit = d.sampleType().unit();
         DiffValues v = new DiffValues(unit, outputUnit);
         out.println("Base:    " + DiffValues.inputs(d.base().inputs(), d.sampleType().type()));
@@ -33,6 +33,9 @@ public final class DiffTextReport {
         out.println("Total:   " + v.totals(d, "->"));
         out.println("Gross:   " + v.gross(d));
         out.println("Noise:   " + DiffValues.noiseRule(d.noise(), unit));
+        if (gate.line() != null) {
+            out.println("Gate:    " + gate.line());
+        }
         if (d.changed().isEmpty()) {
             out.println("No node changed.");
             return;

@@ -98,6 +98,11 @@ public final class TrendReport {
                 + pct + "), above --fail-on-growth " + options.growth();
     }
 
+    /** How the gates stand: reason, why one tripped ({@link #gateText}), else null; given, the gates given. */
+    public static GateStatus gateStatus(String reason, GateOptions given) {
+        return reason == null ? GateStatus.held(given.given()) : new GateStatus("tripped: " + reason, reason);
+    }
+
     /** A value in unit, printed in outputUnit (pprof's -unit), with a plus sign when positive. */
     static String plus(long v, String unit, String outputUnit) {
         String s = ValueFormat.label(v, unit, outputUnit);
@@ -106,19 +111,21 @@ public final class TrendReport {
 
     private final Trend trend;
     private final Options o;
+    private final GateStatus gate;
     private final String unit;
     private final String per;
 
-    private TrendReport(Trend trend, Options o) {
+    private TrendReport(Trend trend, Options o, GateStatus gate) {
         this.trend = trend;
         this.o = o;
+        this.gate = gate;
         this.unit = trend.series().unit();
         this.per = trend.perHour() ? "/h" : "/snapshot";
     }
 
     /** The report's pieces, for another rendering of the same facts. */
-    public static TrendReport of(Trend trend, Options o) {
-        return new TrendReport(trend, o);
+    public static TrendReport of(Trend trend, Options o, GateStatus gate) {
+        return new TrendReport(trend, o, gate);
     }
 
     /**
@@ -128,20 +135,23 @@ public final class TrendReport {
     public record Ends(SeriesEnds snapshots, Granularity granularity, boolean noInlines) {
     }
 
-    /** The trend in the options' format; ends: what the HTML page draws (null for the other formats). */
-    public static void render(Trend trend, Options o, Ends ends, PrintWriter w) {
+    /**
+     * The trend in the options' format; gate: how the gates stand; ends: what the HTML page draws (null for
+     * the other formats).
+     */
+    public static void render(Trend trend, Options o, GateStatus gate, Ends ends, PrintWriter w) {
         if (o.format() != Format.HTML) {
-            write(trend, o, w);
+            write(trend, o, gate, w);
             return;
         }
         ValueType type = new ValueType(trend.series().type(), trend.series().unit());
-        TrendHtmlReport.write(trend, o, ends.snapshots().tree(ends.granularity(), ends.noInlines(), type),
+        TrendHtmlReport.write(trend, o, gate, ends.snapshots().tree(ends.granularity(), ends.noInlines(), type),
                 ends.snapshots().noise(type)::margin, w);
     }
 
     /** The trend as text, Markdown or JSON. */
-    public static void write(Trend trend, Options o, PrintWriter w) {
-        TrendReport r = new TrendReport(trend, o);
+    public static void write(Trend trend, Options o, GateStatus gate, PrintWriter w) {
+        TrendReport r = new TrendReport(trend, o, gate);
         switch (o.format()) {
             case TEXT -> r.text(w);
             case MARKDOWN -> r.markdown(w);
@@ -180,7 +190,7 @@ public final class TrendReport {
 
     // ---- text and markdown
 
-    /** The header lines ("Type: inuse_space", "Snapshots: …", the projection…) of the text report. */
+    /** The header lines ("Type: inuse_space", "Snapshots: …", the projection, the gate…) of the text report. */
     public List<String> headerLines() {
         Series s = trend.series();
         List<String> lines = new ArrayList<>();
@@ -235,6 +245,9 @@ public final class TrendReport {
         }
         if (o.projection() != null) {
             lines.add("Limit: " + projection(o.projection()));
+        }
+        if (gate.line() != null) {
+            lines.add("Gate: " + gate.line());
         }
         return lines;
     }
@@ -506,6 +519,10 @@ public final class TrendReport {
                 g.writeStringField("text", projection(p));
                 g.writeEndObject();
             }
+            g.writeObjectFieldStart("gate");
+            g.writeBooleanField("tripped", gate.tripped());
+            g.writeStringField("reason", gate.reason());
+            g.writeEndObject();
             g.writeArrayFieldStart("rows");
             for (Trend.Row r : shownRows()) {
                 row(g, r.name(), r.stats());

@@ -99,7 +99,7 @@ public final class WatchReport {
             w.println(statusLine(s));
             if (full) {
                 w.println();
-                TrendReport.write(s.trend(), trendOptions, w);
+                TrendReport.write(s.trend(), trendOptions, gateStatus(s), w);
                 w.println();
             }
         }
@@ -135,6 +135,11 @@ public final class WatchReport {
         ObjectNode o = json(s, true);
         o.put("text", "leakscope watch " + s.endpoint().url() + ": " + gateText(s));
         return o.toString();
+    }
+
+    /** How the gate stands at the snapshot, for its trend report. */
+    private GateStatus gateStatus(Snapshot s) {
+        return TrendReport.gateStatus(s.tripped() == null ? null : gateText(s), s.gates());
     }
 
     /** Why the gate tripped, in one line. */
@@ -295,7 +300,7 @@ public final class WatchReport {
             g.put("text", gateText(s));
         }
         if (withReport) {
-            o.set("report", trendJson(t));
+            o.set("report", trendJson(s));
         }
         return o;
     }
@@ -308,10 +313,10 @@ public final class WatchReport {
         o.put("steady", st.suspect());
     }
 
-    private JsonNode trendJson(Trend t) {
+    private JsonNode trendJson(Snapshot s) {
         StringWriter out = new StringWriter();
         try (PrintWriter w = new PrintWriter(out)) {
-            TrendReport.write(t, trendOptions.withFormat(Format.JSON), w);
+            TrendReport.write(s.trend(), trendOptions.withFormat(Format.JSON), gateStatus(s), w);
         }
         try {
             return MAPPER.readTree(out.toString());

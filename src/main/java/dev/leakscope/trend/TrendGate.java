@@ -1,6 +1,7 @@
 package dev.leakscope.trend;
 
 import dev.leakscope.diff.Threshold;
+import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
 
 /**
@@ -8,10 +9,10 @@ import dev.leakscope.util.InputException;
  * suspect grows at least this fast per hour, {@code --fail-on-growth} when the total grew from the first
  * snapshot to the last by more than an amount or a percentage of the first.
  *
- * @param perHour the largest acceptable growth per hour in the series' unit, or -1 for no rate gate
+ * @param perHour the largest acceptable growth per hour in the series' unit, or null for no rate gate
  * @param growth  the largest acceptable growth of the total, or null for no growth gate
  */
-public record TrendGate(long perHour, Threshold growth) {
+public record TrendGate(Amount perHour, Threshold growth) {
     /** Which gate tripped. */
     public enum Kind {
         RATE, GROWTH
@@ -22,7 +23,17 @@ public record TrendGate(long perHour, Threshold growth) {
     }
 
     public boolean any() {
-        return perHour >= 0 || growth != null;
+        return perHour != null || growth != null;
+    }
+
+    /** Refuses a gate written in bytes when the series' values are not (a size per hour on counts too). */
+    public void requireUnit(String type, String unit) {
+        if (perHour != null) {
+            perHour.requireUnit("--fail-on-rate", type, unit, "a plain number per hour (e.g. 100/h)");
+        }
+        if (growth != null) {
+            growth.requireUnit("--fail-on-growth", type, unit);
+        }
     }
 
     /**
@@ -34,16 +45,16 @@ public record TrendGate(long perHour, Threshold growth) {
      *                   trip a gate watched over a short sliding window
      */
     public Tripped check(Trend t, boolean steadyOnly) {
-        if (perHour >= 0) {
+        if (perHour != null) {
             if (!t.perHour()) {
                 throw new InputException("--fail-on-rate needs snapshots in time order (by their time_nanos, or"
                         + " the times of their files): without it there is no rate per hour");
             }
-            if (t.total().slope() >= perHour && (!steadyOnly || t.total().suspect())) {
+            if (t.total().slope() >= perHour.value() && (!steadyOnly || t.total().suspect())) {
                 return new Tripped(Kind.RATE, "total", t.total());
             }
             for (Trend.Row r : t.rows()) {
-                if (r.stats().suspect() && r.stats().slope() >= perHour) {
+                if (r.stats().suspect() && r.stats().slope() >= perHour.value()) {
                     return new Tripped(Kind.RATE, r.name(), r.stats());
                 }
             }

@@ -165,6 +165,32 @@ class DiffCommandTest {
                 .exitCode());
     }
 
+    /** Every format says how the gates stand: the Markdown pasted in a CI summary says why the job failed. */
+    @Test
+    void theReportsSayWhetherTheGateTripped(@TempDir Path dir) throws IOException {
+        String why = "--fail-on-growth 10% tripped: total grew by 32MB (400.0% of the base total), from 8MB to 40MB";
+        Cli.Result text = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, text.exitCode());
+        assertTrue(text.out().contains("\nGate:    " + why + "\n"), text.out());
+        assertEquals("leakscope: gate " + why + "\n", text.err(), "stderr as before");
+        Cli.Result md = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "--format", "markdown", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertTrue(md.out().contains("\n- gate: " + why + "\n\n"), md.out());
+        JsonNode json = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "--format", "json",
+                "heap_0.pb.gz", "heap_5.pb.gz").out());
+        assertEquals("gate " + why, json.get("gate").get("reason").asText(), "JSON's reason as before");
+        Path page = dir.resolve("diff.html");
+        Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "--format", "html", "--output", page.toString(),
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(Files.readString(page).contains("<dt>Gate</dt><dd>" + why + "</dd>"));
+
+        Cli.Result held = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "64MB", "--fail-on-node-growth", "40MB",
+                "--format", "markdown", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, held.exitCode(), held.err());
+        assertTrue(held.out().contains("\n- gate: --fail-on-growth 64MB and --fail-on-node-growth 40MB held\n"), held.out());
+        assertFalse(Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz").out().contains("Gate:"));
+    }
+
     @Test
     void aBaseNewerThanTheCurrentProfileGetsOneLineOfWarning() {
         Cli.Result swapped = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "heap_5.pb.gz", "heap_0.pb.gz");

@@ -96,6 +96,10 @@ class JfrCommandTest {
         assertTrue(r.out().contains("Leak suspects: 1 of "), r.out());
         assertTrue(r.out().contains("\n*  ") && r.out().contains("[gc root] leak.SessionRegistry.SESSIONS (via"
                 + " leak/SessionRegistry.register)"), r.out());
+        Cli.Result gate = Cli.run(dir, "trend", "-i", "live_objects", "--fail-on-rate", "100/h", "dump_0.jfr",
+                "dump_1.jfr", "dump_2.jfr", "dump_3.jfr", "dump_4.jfr", "dump_5.jfr");
+        assertEquals(1, gate.exitCode(), "a rate of objects gates the count: " + gate.err());
+        assertTrue(gate.err().endsWith("/h, at or above --fail-on-rate 100/h\n"), gate.err());
         JsonNode json = JSON.readTree(Cli.run(dir, "trend", "--format=json", "-i", "live_objects", "dump_0.jfr",
                 "dump_1.jfr", "dump_2.jfr", "dump_3.jfr", "dump_4.jfr", "dump_5.jfr").out());
         assertEquals(3, json.get("fittedSnapshots").asInt());

@@ -188,6 +188,69 @@ class TrendCommandTest {
                 trend(with(SERIES, "--unit", "MB", "--fail-on-rate", "100GB/h")).err(), "the reason follows --unit");
     }
 
+    /** On counts a rate is a plain number per hour, as --fail-on-growth takes a plain number there. */
+    @Test
+    void aRateGateOnCountsIsAPlainNumberPerHour() {
+        Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "100/h"));
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("leakscope: gate: total grows at +5657750519/h, at or above --fail-on-rate 100/h\n", r.err());
+        assertEquals(0, trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "10000000000/h")).exitCode());
+
+        Cli.Result size = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "1MB/h"));
+        assertEquals(2, size.exitCode());
+        assertEquals("", size.out(), "no report for a gate that cannot be checked");
+        assertEquals("leakscope: --fail-on-rate 1MB/h is an amount of bytes, but the values compared are inuse_objects"
+                + " (count): give a plain number per hour (e.g. 100/h)\n", size.err());
+        assertEquals(1, trend(with(SERIES, "--fail-on-rate", "100/h")).exitCode(), "a plain rate on bytes is bytes");
+    }
+
+    /** --limit takes the same rule: a plain number on counts, and its error names only the options given. */
+    @Test
+    void aLimitOnCountsIsAPlainNumber() {
+        assertTrue(trend(with(SERIES, "-i", "inuse_objects", "--limit", "1000000")).out()
+                .contains("\nLimit: reaches 1000000 in ~0.3 s at +5657750519/h\n"));
+        Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB", "--fail-on-rate", "100/h"));
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: --limit 1GB is an amount of bytes, but the values compared are inuse_objects (count):"
+                + " give a plain number (e.g. 100000)\n", r.err());
+    }
+
+    /** The reports say how the gates stand, as stderr does when one trips: a CI summary then says why it failed. */
+    @Test
+    void theReportsSayWhetherTheGateTripped() throws IOException {
+        String reason = "total grew by +32MB (8MB -> 40MB, +400.0%), above --fail-on-growth 100%";
+        Cli.Result text = trend(with(SERIES, "--fail-on-growth", "100%"));
+        assertEquals(1, text.exitCode());
+        assertTrue(text.out().contains("\nGate: tripped: " + reason + "\n"), text.out());
+        assertEquals("leakscope: gate: " + reason + "\n", text.err());
+        Cli.Result md = trend(with(SERIES, "--fail-on-growth", "100%", "--format", "markdown"));
+        assertTrue(md.out().contains("\nGate: tripped: total grew by +32MB (8MB -\\> 40MB, +400.0%), above"
+                + " --fail-on-growth 100%  \n"), md.out());
+
+        JsonNode json = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-growth", "100%", "--format", "json")).out());
+        assertTrue(json.get("gate").get("tripped").asBoolean());
+        assertEquals(reason, json.get("gate").get("reason").asText());
+        JsonNode rate = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-rate", "100GB/h", "--format", "json")).out());
+        assertEquals("total grows at +381.05GB/h, at or above --fail-on-rate 100GB/h", rate.get("gate").get("reason").asText());
+
+        Cli.Result held = trend(with(SERIES, "--fail-on-growth", "500%", "--fail-on-rate", "1TB/h"));
+        assertEquals(0, held.exitCode());
+        assertTrue(held.out().contains("\nGate: --fail-on-rate 1TB/h and --fail-on-growth 500% held\n"), held.out());
+        JsonNode none = new ObjectMapper().readTree(trend(with(SERIES, "--format", "json")).out());
+        assertFalse(none.get("gate").get("tripped").asBoolean());
+        assertTrue(none.get("gate").get("reason").isNull());
+        assertFalse(trend(SERIES).out().contains("Gate:"), "no gate given: nothing to say");
+    }
+
+    @Test
+    void theHtmlPageSaysWhetherTheGateTripped(@TempDir Path tmp) throws IOException {
+        Path html = tmp.resolve("trend.html");
+        assertEquals(1, trend(with(SERIES, "--fail-on-growth", "100%", "--format", "html", "--output", html.toString()))
+                .exitCode());
+        assertTrue(Files.readString(html).contains("<dt>Gate</dt><dd>tripped: total grew by +32MB (8MB -&gt; 40MB,"
+                + " +400.0%), above --fail-on-growth 100%</dd>"));
+    }
+
     @Test
     void aGrowthGateInBytesOnCountsIsAUsageError() {
         Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-growth", "1kB"));
@@ -319,9 +382,7 @@ class TrendCommandTest {
         assertEquals("leakscope: a trend needs at least 2 snapshots, got 1\n", one.err());
         assertEquals(2, trend(with(SERIES, "--format", "xml")).exitCode());
         assertEquals(2, trend(with(SERIES, "--fail-on-rate", "10MB/day")).exitCode());
-        Cli.Result objects = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB"));
-        assertEquals(2, objects.exitCode());
-        assertTrue(objects.err().contains("need a sample type in bytes"), objects.err());
+        assertEquals(2, trend(with(SERIES, "--fail-on-rate", "5%/h")).exitCode());
     }
 
     @Test

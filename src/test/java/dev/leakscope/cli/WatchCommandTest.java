@@ -136,6 +136,8 @@ class WatchCommandTest {
             String firstRow = r.out().lines().filter(l -> l.startsWith("*") && !l.endsWith("(total)"))
                     .findFirst().orElse("");
             assertTrue(firstRow.endsWith("  main.rememberSession"), r.out());
+            String reason = status.get(3).substring(status.get(3).indexOf("GATE: ") + 6);
+            assertTrue(r.out().contains("\nGate: tripped: " + reason + "\n"), "the full report says it too: " + r.out());
             assertTrue(r.out().contains("Watched 127.0.0.1:") || r.out().contains("Watched http://127.0.0.1:"), r.out());
             assertTrue(r.out().contains("the gate tripped at #4"), r.out());
             assertTrue(r.err().contains("leakscope: gate: "), r.err());
@@ -148,6 +150,7 @@ class WatchCommandTest {
             assertEquals("leakscope.watch/v1", payload.get("schema").asText());
             assertTrue(payload.get("text").asText().contains("main.rememberSession"), posted.get(0));
             assertEquals("main.rememberSession", payload.get("report").get("rows").get(0).get("name").asText());
+            assertEquals(payload.get("gate").get("text").asText(), payload.get("report").get("gate").get("reason").asText());
             assertEquals("main.rememberSession", payload.get("suspects").get(0).get("name").asText());
             double slope = payload.get("suspects").get(0).get("slope").asDouble();
             assertTrue(Math.abs(slope - 512 * 1024 * 60) < 0.05 * 512 * 1024 * 60, "about 30 MiB/h: " + slope);
@@ -358,6 +361,26 @@ class WatchCommandTest {
 
     private static int port(LiveService s) {
         return java.net.URI.create(s.url()).getPort();
+    }
+
+    /** On counts (goroutines) a rate is a plain number per hour; a size per hour is refused in one line. */
+    @Test
+    void aRateGateOnCountsIsAPlainNumberPerHour() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            String goroutines = service.url() + "/debug/pprof/goroutine";
+            Cli.Result r = Cli.run(dir, time.environment(d -> service.leakGoroutines(20)), "watch", "--no-save",
+                    "--every", "1m", "--window", "4", "--count", "6", "--fail-on-rate", "100/h", goroutines);
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().matches("(?s)leakscope: gate: \\S+ grows at \\+[0-9]+/h, at or above --fail-on-rate 100/h.*"),
+                    r.err());
+
+            Cli.Result size = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--count", "1",
+                    "--fail-on-rate", "1MB/h", goroutines);
+            assertEquals(2, size.exitCode(), size.out() + size.err());
+            assertEquals("leakscope: --fail-on-rate 1MB/h is an amount of bytes, but the values compared are goroutine"
+                    + " (count): give a plain number per hour (e.g. 100/h)\n", size.err());
+        }
     }
 
     @Test

@@ -44,8 +44,10 @@ class DiffMarkdownReportTest {
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many, d.disjoint());
-        String md = DiffMarkdownReport.render(big, budget, "minimum");
+        GateStatus gate = DiffReports.gateStatus("--fail-on-growth 5% tripped: total grew by 1MB", "--fail-on-growth 5%");
+        String md = DiffMarkdownReport.render(big, gate, budget, "minimum");
         assertTrue(md.length() <= budget, "length " + md.length());
+        assertTrue(md.contains("\n- gate: --fail-on-growth 5% tripped: total grew by 1MB\n\n"), "the head is never cut");
         assertTrue(md.length() > budget - 300, "rows are cut only as far as needed: length " + md.length());
         Matcher note = Pattern.compile("\\n_(\\d+) more rows cut to fit `--max-chars " + budget + "`;"
                 + " `--format text` or `--format json` shows them._\\n$").matcher(md);
@@ -53,7 +55,7 @@ class DiffMarkdownReportTest {
         long shown = md.lines().filter(l -> l.matches("\\| \\d+ \\|.* \\|")).count();
         assertEquals(many.size(), shown + Integer.parseInt(note.group(1)), "whole rows: shown + cut = all");
 
-        String small = DiffMarkdownReport.render(d, Markdown.DEFAULT_MAX_CHARS, "minimum");
+        String small = DiffMarkdownReport.render(d, GateStatus.NONE, Markdown.DEFAULT_MAX_CHARS, "minimum");
         assertTrue(!small.contains("more rows cut"), small);
     }
 }

@@ -5,7 +5,10 @@ import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.DiffTree;
 import dev.leakscope.report.DiffValues;
+import dev.leakscope.report.GateStatus;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The diff as one HTML page: the text report's header, a differential flame graph of the current
@@ -16,17 +19,24 @@ public final class DiffHtmlReport {
     private DiffHtmlReport() {
     }
 
-    /** outputUnit: the unit of the values in the facts, the flame graph and the table (pprof's -unit, as in the text report). */
-    public static void write(DiffResult d, String outputUnit, PrintWriter out) {
+    /**
+     * gate: how the gates stand; outputUnit: the unit of the values in the facts, the flame graph and the
+     * table (pprof's -unit, as in the text report).
+     */
+    public static void write(DiffResult d, GateStatus gate, String outputUnit, PrintWriter out) {
         String unit = d.sampleType().unit();
         DiffValues v = new DiffValues(unit, outputUnit);
         HtmlPage.begin("leakscope diff", out);
-        HtmlPage.facts(out, "Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
+        List<String> facts = new ArrayList<>(List.of("Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
                 "Current", DiffValues.inputs(d.current().inputs(), d.sampleType().type()),
                 "Type", d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d),
                 "Total", v.totals(d, "->"),
                 "Gross", v.gross(d),
-                "Noise", DiffValues.noiseRule(d.noise(), unit));
+                "Noise", DiffValues.noiseRule(d.noise(), unit)));
+        if (gate.line() != null) {
+            facts.addAll(List.of("Gate", gate.line()));
+        }
+        HtmlPage.facts(out, facts.toArray(String[]::new));
         FlameData data = FlameData.of(DiffTree.of(d), d.noise()::margin);
         HtmlPage.flame(out, "Differential flame graph (current call tree; colour: each frame's own change)", data,
                 unit, outputUnit, true);

@@ -1,6 +1,7 @@
 package dev.leakscope.report.html;
 
 import dev.leakscope.graph.CallTree;
+import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.TrendReport;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Stats;
@@ -20,12 +21,13 @@ public final class TrendHtmlReport {
     }
 
     /**
+     * @param gate  how the gates stand
      * @param ends  the last snapshot's call tree with the first one's values (columns base, current)
      * @param noise the change sampling explains between the first and the last snapshot's values
      */
-    public static void write(Trend trend, TrendReport.Options o, CallTree ends, LongBinaryOperator noise,
-                             PrintWriter out) {
-        TrendReport r = TrendReport.of(trend, o);
+    public static void write(Trend trend, TrendReport.Options o, GateStatus gate, CallTree ends,
+                             LongBinaryOperator noise, PrintWriter out) {
+        TrendReport r = TrendReport.of(trend, o, gate);
         Series s = trend.series();
         HtmlPage.begin("leakscope trend", out);
         List<String> facts = new ArrayList<>();
