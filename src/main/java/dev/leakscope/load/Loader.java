@@ -4,6 +4,7 @@ import dev.leakscope.format.ProfileLoader;
 import dev.leakscope.input.FileTimes;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
 import dev.leakscope.input.Snapshots;
 import dev.leakscope.profile.Harmonization;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The one place that turns command-line sources (files, {@code -}, directories, archives) into what
@@ -97,15 +99,44 @@ public final class Loader {
         return FramePruner.prune(symbolization.symbolized(p));
     }
 
+    /**
+     * The sources merged as pprof merges them. Of several sources, those that cannot be read are left
+     * out as pprof leaves them out, each named on warn, then {@code Fetched N source profiles out of M}
+     * (none: pprof's error). A single source, or a base (pprof takes one), fails with its own error.
+     */
     private Profile mergedAsPprof(List<InputSource> sources, boolean graphOnly, ValueSums sums) {
         boolean[] counted = new boolean[1]; // the sources may be read twice: their values count once
+        boolean[] failed = new boolean[sources.size()];
         return Combination.mergeLoading(each -> {
-            for (InputSource s : sources) {
-                Profile p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
+            InputException first = null;
+            for (int i = 0; i < sources.size(); i++) {
+                InputSource s = sources.get(i);
+                if (failed[i]) {
+                    continue;
+                }
+                Profile p;
+                try {
+                    p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
+                } catch (InputException e) {
+                    if (sources.size() == 1 || LimitException.isCause(e)) {
+                        throw e;
+                    }
+                    failed[i] = true;
+                    first = first == null ? e : first;
+                    warn.accept(e.getMessage());
+                    continue;
+                }
                 if (!counted[0]) {
                     sums.add(s.name(), p);
                 }
                 each.accept(s.name(), symbolization.located(p));
+            }
+            if (!counted[0] && first != null) {
+                int fetched = sources.size() - (int) IntStream.range(0, failed.length).filter(i -> failed[i]).count();
+                if (fetched == 0) {
+                    throw new PprofError("failed to fetch any source profiles", first);
+                }
+                warn.accept("Fetched " + fetched + " source profiles out of " + sources.size());
             }
             counted[0] = true;
         }, graphOnly);

@@ -109,6 +109,16 @@ class ErrorsTest {
         assertPprofFails("must set at most one output format", "pprof", "-top", "-raw", "a.pb");
         assertPprofFails("pprof: no profile given", "pprof", "-top");
         assertPprofFails("must have base profile to normalize by", "pprof", "-top", "-normalize", "a.pb");
+        // of several profiles, pprof reports on those it can read; with none, it fails
+        Cli.Result some = Cli.run(dir, "pprof", "-top", "a.pb", "nosuch.pb");
+        assertEquals(0, some.exitCode());
+        assertEquals(Cli.run(dir, "pprof", "-top", "a.pb").out(), some.out());
+        assertEquals("nosuch.pb: no such file\nFetched 1 source profiles out of 2\n", some.err());
+        Files.createDirectory(dir.resolve("adir"));
+        Cli.Result none = Cli.run(dir, "pprof", "-top", "nosuch.pb", "adir");
+        assertEquals(1, none.exitCode());
+        assertEquals("nosuch.pb: no such file\nadir: is a directory, not a profile\nfailed to fetch any source profiles\n",
+                none.err());
         assertPprofFails("no matches found for regexp: nosuch", "pprof", "-peek=nosuch", "a.pb");
         assertPprofFails("no matches found for regexp: nosuch", "pprof", "-list=nosuch", "a.pb");
         assertPprofFails("parsing focus regexp: Unclosed group", "pprof", "-top", "-focus=(", "a.pb");

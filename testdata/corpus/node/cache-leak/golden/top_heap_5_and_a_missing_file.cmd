@@ -1,0 +1,1 @@
+go tool pprof -top heap_5.pb.gz nosuch.pb.gz
