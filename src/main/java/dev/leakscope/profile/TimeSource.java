@@ -6,7 +6,7 @@ package dev.leakscope.profile;
  * the reports read back ({@link #of(Profile)}) to say in their headers how far to trust the times.
  */
 public final class TimeSource {
-    private static final String PREFIX = "Time: ";
+    private static final String PREFIX = "Time taken ";
 
     private TimeSource() {
     }

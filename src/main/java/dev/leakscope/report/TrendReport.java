@@ -196,7 +196,8 @@ public final class TrendReport {
         List<String> lines = new ArrayList<>();
         lines.add("Type: " + s.type());
         String order = switch (s.order()) {
-            case TIME -> "ordered by time (time_nanos), " + timeSpan(s);
+            case TIME -> "ordered by time (" + (s.notes().stream().allMatch(n -> n.timeSource() != null)
+                    ? "taken from their files, see Times" : "time_nanos") + "), " + timeSpan(s);
             case TWIN_TIMES -> "ordered by time (" + TWINS + "), " + timeSpan(s);
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"

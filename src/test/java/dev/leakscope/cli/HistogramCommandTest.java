@@ -40,6 +40,16 @@ class HistogramCommandTest {
         }
     }
 
+    /** A histogram has no time of its own: the headers say where its time was taken, once each. */
+    @Test
+    void headersSayTheTimesAreTakenFromTheFiles() {
+        String trend = Cli.run(TESTDATA, "trend", "histograms").out();
+        assertTrue(trend.contains("ordered by time (taken from their files, see Times), 2026-12-06 20:20:31"), trend);
+        assertTrue(trend.contains("\nTimes: from the file name (6)\n"), trend);
+        String top = Cli.run(TESTDATA, "top", "histograms/histo-20261206T202033Z.txt").out();
+        assertTrue(top.contains("\nTime taken from the file name\nType: bytes\nTime: Dec 6, 2026 at 8:20pm (UTC)\n"), top);
+    }
+
     @Test
     void trendByInstances() throws Exception {
         Cli.Result r = Cli.run(TESTDATA, "trend", "--format=json", "--sample-index=instances", "histograms");

@@ -52,7 +52,7 @@ class ClassHistogramTest {
         assertEquals(Long.parseLong(t[1]), p.totals()[0]);
         assertEquals(Long.parseLong(t[2]), p.totals()[1]);
         assertEquals("Class histogram (jcmd GC.class_histogram) of process 308, JDK 17.0.15", p.comments().get(0));
-        assertEquals("Time: from the file name", p.comments().get(1));
+        assertEquals("Time taken from the file name", p.comments().get(1));
         assertEquals(Instant.parse("2026-12-06T20:20:31Z").getEpochSecond() * 1_000_000_000L, p.timeNanos());
     }
 
@@ -187,7 +187,7 @@ class ClassHistogramTest {
         assertTrue(ClassHistogram.sniff((before + after).getBytes(StandardCharsets.UTF_8)));
         Profile p = load(before + after);
         assertEquals("Class histogram (GC log, -Xlog:gc+classhisto), JDK 17.0.15", p.comments().get(0));
-        assertEquals("Time: from the text (the GC log's time)", p.comments().get(1));
+        assertEquals("Time taken from the text (the GC log's time)", p.comments().get(1));
         assertEquals("The last of 2 class histograms in the GC log", p.comments().get(2));
         assertEquals(7397, rows(p).get("byte[]")[0]);
         assertEquals(460424, p.totals()[1]);

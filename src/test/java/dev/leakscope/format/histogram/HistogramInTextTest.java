@@ -56,7 +56,7 @@ class HistogramInTextTest {
                 + "step 2 sessions 4000 cached 1000\n";
         Profile p = load(text);
         assertEquals(List.of("Class histogram (-XX:+PrintClassHistogram or jmap -histo), JDK 17.0.15",
-                "Time: from the text (the thread dump's local time, read as UTC)",
+                "Time taken from the text (the thread dump's local time, read as UTC)",
                 "The class histogram of lines 15-19 of 20; the other text skipped"), p.comments());
         assertEquals(460464, p.totals()[1]);
         assertEquals(2, p.sampleCount());
@@ -73,11 +73,11 @@ class HistogramInTextTest {
                 + "Total             2             48\n";
         Path named = Files.writeString(dir.resolve("stdout-20261207T050000Z.log"), THREAD_DUMP + histogram);
         Profile p = ProfileLoader.load(InputSource.of(named), Limits.DEFAULT);
-        assertEquals("Time: from the file name", p.comments().get(1));
+        assertEquals("Time taken from the file name", p.comments().get(1));
         assertEquals(Instant.parse("2026-12-07T05:00:00Z").getEpochSecond() * 1_000_000_000L, p.timeNanos());
-        assertEquals("Time: from the file's modification time",
+        assertEquals("Time taken from the file's modification time",
                 load(THREAD_DUMP + histogram + "log line\n" + histogram).comments().get(1));
-        assertEquals("Time: from the file's modification time",
+        assertEquals("Time taken from the file's modification time",
                 load("2026-13-07 03:41:33\nFull thread dump OpenJDK\n" + histogram).comments().get(1));
     }
 
@@ -172,7 +172,7 @@ class HistogramInTextTest {
     void jdk8GcLog() {
         Profile p = ProfileLoader.load(InputSource.of(Path.of("testdata/jvm-leak/gc-jdk8/gc.log")), Limits.DEFAULT);
         assertEquals(List.of("Class histogram (GC log, -XX:+PrintClassHistogramBeforeFullGC or AfterFullGC),"
-                + " JDK 8 layout (no module column)", "Time: from the text (the GC log's time)",
+                + " JDK 8 layout (no module column)", "Time taken from the text (the GC log's time)",
                 "The last of 4 class histograms in the GC log"), p.comments());
         assertEquals(Instant.parse("2026-12-06T20:20:38.340Z").toEpochMilli() * 1_000_000L, p.timeNanos());
         assertEquals(6000, p.value(sample(p, "leak.Session"), 0));
@@ -203,7 +203,7 @@ class HistogramInTextTest {
         String d = "[2026-13-06T23:40:01.823+0000][trace][gc,classhisto] GC(1) ";
         Profile p = load(d + " num     #instances         #bytes  class name (module)\n" + d + "-----\n"
                 + d + "   1:          2000         112000  leak.Session\n" + d + "Total          2000         112000\n");
-        assertEquals("Time: from the file's modification time", p.comments().get(1));
+        assertEquals("Time taken from the file's modification time", p.comments().get(1));
     }
 
     /**
