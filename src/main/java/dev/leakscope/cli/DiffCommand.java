@@ -110,10 +110,11 @@ final class DiffCommand extends ProfileCommand {
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
-        if (d.baseLooksNewer()) {
+        List<String> summedSeries = DiffValues.mergedSeriesWarnings(d);
+        if (d.baseLooksNewer() && summedSeries.isEmpty()) {
             Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
         }
-        DiffValues.mergedSeriesWarning(d).ifPresent(Output.warnings(spec));
+        summedSeries.forEach(Output.warnings(spec));
         if (d.disjoint()) {
             Output.warnings(spec).accept(DiffValues.disjointWarning());
         }

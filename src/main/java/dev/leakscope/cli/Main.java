@@ -4,6 +4,7 @@ import dev.leakscope.util.ExitCodes;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: runs one command with the process's streams and exits with its code. */
@@ -28,9 +29,10 @@ public final class Main {
         out.flush();
         String failed = stdout.failureMessage();
         if (failed != null) {
-            // the report is cut short (a full disk): never a success, whatever the command returned
+            // the report is cut short (a full disk): never a success, whatever the command returned;
+            // leakscope pprof fails with pprof's code, as go tool pprof does
             err.println(failed);
-            code = ExitCodes.INPUT;
+            code = Commands.needed(args).equals(List.of(PprofCommand.class)) ? ExitCodes.PPROF_ERROR : ExitCodes.INPUT;
         }
         err.flush();
         System.exit(code);

@@ -25,9 +25,23 @@ public final class PprofDecoder {
     /** Raised when the bytes are not a well-formed profile.proto message. */
     public static final class WireException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean cut;
 
         WireException(String message) {
+            this(message, false);
+        }
+
+        private WireException(String message, boolean cut) {
             super(message);
+            this.cut = cut;
+        }
+
+        /**
+         * Whether a profile came before the error: sample types and samples read whole. Other data
+         * (text, an image) does not decode that far; a profile cut short or corrupt does.
+         */
+        public boolean afterProfileData() {
+            return cut;
         }
     }
 
@@ -36,6 +50,9 @@ public final class PprofDecoder {
     private final SampleScanner samples = new SampleScanner(b);
     // Sample types and the period type reference strings that may come later; kept as indexes.
     private boolean timeSeen;
+    /** Top-level fields read whole, to tell a profile cut short from other data ({@link WireException#afterProfileData}). */
+    private int sampleTypesRead;
+    private int samplesRead;
     private static final int MAX_PACKED = 1 << 16;
     /** The values of one packed field, decoded in one go. */
     private long[] packed = new long[256];
@@ -71,6 +88,8 @@ public final class PprofDecoder {
             d.readProfile();
         } catch (IOException e) {
             throw new WireException("read error: " + e.getMessage());
+        } catch (WireException e) {
+            throw new WireException(e.getMessage(), d.sampleTypesRead > 0 && d.samplesRead > 0);
         }
         return new Decoded(d.b, d.in.offset());
     }
@@ -93,8 +112,12 @@ public final class PprofDecoder {
                 case ProfileProto.Profile.SAMPLE_TYPE_FIELD_NUMBER -> {
                     long[] vt = readValueType(wire);
                     b.addSampleType((int) vt[0], (int) vt[1]);
+                    sampleTypesRead++;
                 }
-                case ProfileProto.Profile.SAMPLE_FIELD_NUMBER -> readSample(wire);
+                case ProfileProto.Profile.SAMPLE_FIELD_NUMBER -> {
+                    readSample(wire);
+                    samplesRead++;
+                }
                 case ProfileProto.Profile.MAPPING_FIELD_NUMBER -> readMapping(wire);
                 case ProfileProto.Profile.LOCATION_FIELD_NUMBER -> readLocation(wire);
                 case ProfileProto.Profile.FUNCTION_FIELD_NUMBER -> readFunction(wire);

@@ -54,6 +54,11 @@ public final class ProfileLoader {
                 protoError = "no profile message";
             }
         } catch (PprofDecoder.WireException e) {
+            if (e.afterProfileData()) {
+                // a profile cut short or corrupt: an error even among the files of a directory
+                throw new InputException(source.name() + ": a profile.proto message that cannot be read to its end: "
+                        + e.getMessage(), e);
+            }
             decoded = null;
             protoError = e.getMessage();
         } catch (IOException e) {

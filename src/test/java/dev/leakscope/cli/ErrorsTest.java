@@ -66,7 +66,7 @@ class ErrorsTest {
         assertFails("truncated gzip data", "top", "trunc.pb.gz");
         byte[] raw = TestProfiles.small().bytes();
         write("trunc.pb", Arrays.copyOf(raw, raw.length - 3));
-        assertFails("not a profile", "top", "trunc.pb");
+        assertFails("trunc.pb: a profile.proto message that cannot be read to its end: truncated message", "top", "trunc.pb");
         write("dangling.pb", TestProfiles.small().sample(new long[] {1, 1}, 42).bytes());
         assertFails("unknown location id 42", "top", "dangling.pb");
         TestProfiles badString = TestProfiles.small();

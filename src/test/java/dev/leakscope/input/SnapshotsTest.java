@@ -429,7 +429,14 @@ class SnapshotsTest {
             assertEquals("", r.out());
             assertTrue(r.err().contains("heap_5.pb.gz: truncated gzip data"), r.err());
         }
+        // the same, cut inside its protobuf (raw, or with whole gzip around it)
         Files.delete(dir.resolve("heap_5.pb.gz"));
+        byte[] message = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(read("heap_5.pb.gz"))).readAllBytes();
+        Files.write(dir.resolve("heap_5.pb"), Arrays.copyOf(message, message.length / 2));
+        Cli.Result raw = Cli.run(tmp, "diff", "dir");
+        assertEquals(2, raw.exitCode(), raw.err());
+        assertTrue(raw.err().contains("heap_5.pb: a profile.proto message that cannot be read to its end"), raw.err());
+        Files.delete(dir.resolve("heap_5.pb"));
         Cli.Result r = Cli.run(tmp, "trend", "dir");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("skipping dir/NOTES.txt: not a profile"), r.err());
