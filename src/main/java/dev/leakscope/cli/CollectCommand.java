@@ -65,10 +65,11 @@ final class CollectCommand extends ProfileCommand {
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             pace.run(endpoints, stores, count, new Schedule.Snapshots() {
                 @Override
-                public boolean taken(int endpoint, int n, FetchedProfile snapshot) {
+                public boolean taken(int endpoint, int n, FetchedProfile snapshot, Duration untilNext) {
                     taken[endpoint] = n;
-                    err.println("leakscope: " + n + "/" + count + ": " + snapshot.file()
-                            + (n < count ? " (next in " + Schedule.show(period) + ")" : ""));
+                    err.println("leakscope: " + n + "/" + count + ": " + snapshot.file() + (n == count ? ""
+                            : untilNext.isZero() ? " (next at once: this fetch took longer than --every)"
+                            : " (next in " + Schedule.show(roughly(untilNext)) + ")"));
                     err.flush();
                     return true;
                 }
@@ -120,5 +121,11 @@ final class CollectCommand extends ProfileCommand {
             out.add(ProfileUrl.parse(a, InputOptions.HEAP_PATH));
         }
         return out;
+    }
+
+    /** A wait as a person reads it: whole seconds from one second up, else tenths. */
+    private static Duration roughly(Duration d) {
+        long unit = d.toMillis() >= 1000 ? 1000 : 100;
+        return Duration.ofMillis(Math.max(unit, Math.round((double) d.toMillis() / unit) * unit));
     }
 }

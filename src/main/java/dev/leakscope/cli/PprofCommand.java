@@ -120,6 +120,9 @@ final class PprofCommand extends ProfileCommand {
         Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
         Profile p = target == null && root.env.terminal() ? PrintableNames.of(commented) : commented;
+        if (output.output == null && target != null) {
+            notices.accept("Generating report in " + a.get("output", "")); // pprof's line for its -output
+        }
         return switch (a.report) {
             case "raw" -> {
                 Profile filtered = settings.filters().apply(p, notices);

@@ -35,9 +35,11 @@ final class Schedule {
         /**
          * Keeps snapshot number n (1 for the first) of the endpoint at this index.
          *
+         * @param untilNext how long until the endpoint's next snapshot is due (zero after a fetch that
+         *                  took longer than the period)
          * @return whether the run goes on
          */
-        boolean taken(int endpoint, int n, FetchedProfile snapshot);
+        boolean taken(int endpoint, int n, FetchedProfile snapshot, Duration untilNext);
 
         /** What the fetch due next is, for the countdown on a terminal: "snapshot 3 of 12 (4 files in snaps so far)". */
         String next(int endpoint, int n);
@@ -143,7 +145,8 @@ final class Schedule {
         try {
             FetchedProfile snapshot = done.get();
             s.succeeded(now);
-            return to.taken(index, s.taken(), snapshot);
+            Duration untilNext = Duration.between(now, s.due());
+            return to.taken(index, s.taken(), snapshot, untilNext.isNegative() ? Duration.ZERO : untilNext);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof InputException failure)) {
                 throw unchecked(e.getCause());

@@ -132,7 +132,7 @@ final class WatchCommand extends ProfileCommand {
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             pace.run(endpoints, stores, count, new Schedule.Snapshots() {
                 @Override
-                public boolean taken(int endpoint, int n, FetchedProfile snapshot) {
+                public boolean taken(int endpoint, int n, FetchedProfile snapshot, Duration untilNext) {
                     Replica r = replicas.get(endpoint);
                     r.taken = n;
                     r.snapshots.add(snapshot);

@@ -141,6 +141,9 @@ class CollectCommandTest {
             assertEquals(List.of("170000.000Z", "170001.000Z", "170003.500Z", "170004.500Z"), r.err().lines()
                     .map(l -> l.replaceAll(".*\\.20261206T(\\d+\\.\\d+Z)\\.pb\\.gz.*", "$1")).toList(), r.err());
             assertEquals(List.of(Duration.ofMillis(700), Duration.ofMillis(700)), waits);
+            // each line says when the next one comes: after the overrun, at once
+            assertEquals(List.of(" (next in 700ms)", " (next at once: this fetch took longer than --every)",
+                    " (next in 700ms)", ""), r.err().lines().map(l -> l.replaceAll(".*\\.pb\\.gz", "")).toList());
         }
     }
 

@@ -54,9 +54,11 @@ class OutputFileTest {
         Cli.Result r = Cli.run(dir, "pprof", "-top", "-output=a.txt", "-base", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
+        assertEquals("Generating report in a.txt\n", r.err(), "pprof's line for its -output");
         assertEquals(expected.out(), Files.readString(dir.resolve("a.txt")));
         r = Cli.run(dir, "pprof", "--output", "b.txt", "-top", "-base", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
         assertEquals(expected.out(), Files.readString(dir.resolve("b.txt")));
     }
 
