@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import dev.leakscope.input.LimitException;
+import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.PprofError;
 import dev.leakscope.util.UsageException;
@@ -81,7 +82,20 @@ final class PprofCommand extends ProfileCommand {
             // pprof takes a first argument that is a binary as the executable to symbolize with.
             executable = files.remove(0);
         }
-        List<InputSource> sources = asPprofError(() -> input.sources(files, root, InputOptions.PPROF_PATH));
+        // of several, a URL that cannot be fetched is left out as pprof leaves it out (see Loader.asPprof)
+        List<InputSource> sources = new ArrayList<>();
+        int unfetched = 0;
+        for (String file : files) {
+            try {
+                sources.addAll(asPprofError(() -> input.sources(List.of(file), root, InputOptions.PPROF_PATH)));
+            } catch (PprofError e) {
+                if (files.size() == 1 || !ProfileUrl.isUrl(file)) {
+                    throw e;
+                }
+                Output.notices(spec).accept(e.getMessage());
+                unfetched++;
+            }
+        }
         List<InputSource> bases = asPprofError(() -> input.sources(a.bases, root, InputOptions.PPROF_PATH));
         List<InputSource> inputs = new ArrayList<>(sources);
         inputs.addAll(bases);
@@ -90,7 +104,8 @@ final class PprofCommand extends ProfileCommand {
         Path target = OutputOptions.target(output.output != null ? output.output
                 : pprofOutput.isEmpty() ? null : pprofOutput, root.workDir, inputs);
         String binary = executable;
-        return asPprofError(() -> report(a, settings, sources, bases, binary, target));
+        int notFetched = unfetched;
+        return asPprofError(() -> report(a, settings, sources, notFetched, bases, binary, target));
     }
 
     /**
@@ -109,14 +124,14 @@ final class PprofCommand extends ProfileCommand {
         }
     }
 
-    private int report(PprofArgs a, ReportSettings settings, List<InputSource> sources, List<InputSource> bases,
-                       String executable, Path target) {
+    private int report(PprofArgs a, ReportSettings settings, List<InputSource> sources, int unfetched,
+                       List<InputSource> bases, String executable, Path target) {
         Combination.BaseMode mode = a.diffBase ? Combination.BaseMode.DIFF_BASE : Combination.BaseMode.SUBTRACT;
         // sample-level reports need the merge, which drops samples of no value as pprof's does
         boolean graphOnly = !List.of("raw", "traces", "tags").contains(a.report);
         Consumer<String> notices = Output.notices(spec);
         Profile loaded = new Loader(input.limits(), notices, symbolization(a, executable, notices))
-                .asPprof(sources, bases, mode, a.has("normalize"), graphOnly);
+                .asPprof(sources, unfetched, bases, mode, a.has("normalize"), graphOnly);
         Profile commented = a.has("add_comment") ? loaded.withComment(a.get("add_comment", "")) : loaded;
         // pprof's bytes into a file or pipe; on a terminal, names are escaped as in leakscope's own reports
         Profile p = target == null && root.env.terminal() ? PrintableNames.of(commented) : commented;

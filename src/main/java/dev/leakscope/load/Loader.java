@@ -77,19 +77,20 @@ public final class Loader {
      * a single file): merged, the base subtracted, symbolized, pruned.
      *
      * @param graphOnly whether the report only needs the graph (see {@link Combination#mergeLoading})
+     * @param unfetched how many more sources were named that could not be fetched (already reported)
      */
-    public Profile asPprof(List<InputSource> sources, List<InputSource> bases, Combination.BaseMode mode,
-                           boolean normalize, boolean graphOnly) {
+    public Profile asPprof(List<InputSource> sources, int unfetched, List<InputSource> bases,
+                           Combination.BaseMode mode, boolean normalize, boolean graphOnly) {
         ValueSums sums = new ValueSums();
         Profile p;
         try {
-            p = mergedAsPprof(sources, graphOnly && bases.isEmpty(), sums);
+            p = mergedAsPprof(sources, unfetched, graphOnly && bases.isEmpty(), sums);
         } catch (Compatibility.Mismatch e) {
             throw new PprofError("problem fetching source profiles: " + e.pprofWords(), e);
         }
         if (!bases.isEmpty()) {
             // pprof takes one base (its last -base flag): nothing to merge on that side
-            Profile base = mergedAsPprof(bases, false, sums);
+            Profile base = mergedAsPprof(bases, 0, false, sums);
             try {
                 p = Combination.subtract(p, sources.get(0).name(), base, bases.get(0).name(), mode, normalize);
             } catch (Compatibility.Mismatch e) {
@@ -100,11 +101,16 @@ public final class Loader {
     }
 
     /**
-     * The sources merged as pprof merges them. Of several sources, those that cannot be read are left
-     * out as pprof leaves them out, each named on warn, then {@code Fetched N source profiles out of M}
-     * (none: pprof's error). A single source, or a base (pprof takes one), fails with its own error.
+     * The sources merged as pprof merges them. Of several sources (unfetched more were named), those
+     * that cannot be read are left out as pprof leaves them out, each named on warn, then {@code Fetched
+     * N source profiles out of M} (none: pprof's error). A single source, or a base (pprof takes one),
+     * fails with its own error.
      */
-    private Profile mergedAsPprof(List<InputSource> sources, boolean graphOnly, ValueSums sums) {
+    private Profile mergedAsPprof(List<InputSource> sources, int unfetched, boolean graphOnly, ValueSums sums) {
+        int named = sources.size() + unfetched;
+        if (sources.isEmpty()) {
+            throw new PprofError("failed to fetch any source profiles", null);
+        }
         boolean[] counted = new boolean[1]; // the sources may be read twice: their values count once
         boolean[] failed = new boolean[sources.size()];
         return Combination.mergeLoading(each -> {
@@ -118,7 +124,7 @@ public final class Loader {
                 try {
                     p = ProfileLoader.load(s, limits, ProfileLoader.Reading.PPROF);
                 } catch (InputException e) {
-                    if (sources.size() == 1 || LimitException.isCause(e)) {
+                    if (named == 1 || LimitException.isCause(e)) {
                         throw e;
                     }
                     failed[i] = true;
@@ -131,12 +137,12 @@ public final class Loader {
                 }
                 each.accept(s.name(), symbolization.located(p));
             }
-            if (!counted[0] && first != null) {
+            if (!counted[0] && (first != null || unfetched > 0)) {
                 int fetched = sources.size() - (int) IntStream.range(0, failed.length).filter(i -> failed[i]).count();
                 if (fetched == 0) {
                     throw new PprofError("failed to fetch any source profiles", first);
                 }
-                warn.accept("Fetched " + fetched + " source profiles out of " + sources.size());
+                warn.accept("Fetched " + fetched + " source profiles out of " + named);
             }
             counted[0] = true;
         }, graphOnly);

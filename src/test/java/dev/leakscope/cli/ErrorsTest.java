@@ -114,6 +114,12 @@ class ErrorsTest {
         assertEquals(0, some.exitCode());
         assertEquals(Cli.run(dir, "pprof", "-top", "a.pb").out(), some.out());
         assertEquals("nosuch.pb: no such file\nFetched 1 source profiles out of 2\n", some.err());
+        // a URL that cannot be fetched too (port 1 on this machine: connection refused)
+        Cli.Result down = Cli.run(dir, "pprof", "-top", "127.0.0.1:1", "a.pb");
+        assertEquals(0, down.exitCode(), down.err());
+        assertEquals(some.out(), down.out());
+        assertTrue(down.err().startsWith("http://127.0.0.1:1/debug/pprof/profile: connection refused"), down.err());
+        assertTrue(down.err().endsWith("\nFetched 1 source profiles out of 2\n"), down.err());
         Files.createDirectory(dir.resolve("adir"));
         Cli.Result none = Cli.run(dir, "pprof", "-top", "nosuch.pb", "adir");
         assertEquals(1, none.exitCode());

@@ -47,18 +47,18 @@ class PipelineFuzzTest {
             case 0 -> TopReport.write(ReportContext.of(LOADER.merged(one), UTC,
                     NOTICE), w);
             case 1 -> TopReport.write(ReportContext.of(LOADER.merged(two), UTC, NOTICE), w);
-            case 2 -> TopReport.write(ReportContext.of(LOADER.asPprof(one, List.of(source(bytes)),
+            case 2 -> TopReport.write(ReportContext.of(LOADER.asPprof(one, 0, List.of(source(bytes)),
                     Combination.BaseMode.SUBTRACT, false, true), UTC, NOTICE), w);
             case 3 -> TracesReport.write(ReportContext.of(LOADER.merged(one), UTC, NOTICE), w);
             case 4 -> {
-                Profile p = LOADER.asPprof(one, List.of(), Combination.BaseMode.SUBTRACT, false, false);
+                Profile p = LOADER.asPprof(one, 0, List.of(), Combination.BaseMode.SUBTRACT, false, false);
                 RawReport.write(p, ZoneOffset.UTC, w);
             }
             case 5 -> TopReport.write(ReportContext.of(LOADER.merged(one),
                     UTC.withGranularity(Granularity.LINES, false).withTrim(true, 5, 0.005), NOTICE), w);
             case 6 -> TopReport.write(ReportContext.of(LOADER.merged(one),
                     UTC.withGranularity(Granularity.ADDRESSES, true).withUnit("auto"), NOTICE), w);
-            default -> TopReport.write(ReportContext.of(LOADER.asPprof(one, List.of(source(bytes)),
+            default -> TopReport.write(ReportContext.of(LOADER.asPprof(one, 0, List.of(source(bytes)),
                     Combination.BaseMode.DIFF_BASE, true, true),
                     UTC.withSampleIndex("0").withMean(true, 1, true), NOTICE), w);
         }
