@@ -110,11 +110,11 @@ final class DiffCommand extends ProfileCommand {
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
-        List<String> summedSeries = DiffValues.mergedSeriesWarnings(d);
+        List<Side> summedSeries = d.summedSeries();
         if (d.baseLooksNewer() && summedSeries.isEmpty()) {
             Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
         }
-        summedSeries.forEach(Output.warnings(spec));
+        summedSeries.forEach(side -> Output.warnings(spec).accept(DiffValues.summedSeriesWarning(d, side)));
         if (d.disjoint()) {
             Output.warnings(spec).accept(DiffValues.disjointWarning());
         }

@@ -73,6 +73,22 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         return elapsed != null && elapsed < 0;
     }
 
+    /**
+     * The sides that add up a series of snapshots rather than replicas of one moment ({@code diff
+     * snapshots/*}, a directory on one side): several profiles, each with a time, spanning more than a
+     * quarter of the time from the diff's oldest profile to its newest. A series summed is no comparison
+     * of its ends (and a summed base can look newer than the current side without being swapped).
+     */
+    public List<Side> summedSeries() {
+        long oldest = Math.min(base.oldestNanos(), current.oldestNanos());
+        long whole = Math.max(base.timeNanos(), current.timeNanos()) - oldest;
+        if (oldest == 0 || whole <= 0) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(base, current)
+                .filter(s -> s.inputs().size() > 1 && s.timeNanos() - s.oldestNanos() > whole / 4).toList();
+    }
+
     /** Net change per hour, or null without a positive elapsed time. */
     public Long growthPerHour() {
         Long elapsed = elapsedNanos();

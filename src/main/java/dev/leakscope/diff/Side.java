@@ -15,6 +15,18 @@ public record Side(Profile profile, List<Snapshot> inputs) {
         inputs = List.copyOf(inputs);
     }
 
+    /** The earliest time of the inputs, or 0 when one has none. */
+    public long oldestNanos() {
+        long t = Long.MAX_VALUE;
+        for (Snapshot s : inputs) {
+            if (s.timeNanos() == 0) {
+                return 0;
+            }
+            t = Math.min(t, s.timeNanos());
+        }
+        return inputs.isEmpty() ? 0 : t;
+    }
+
     /** The latest time of the inputs, or 0 when none has one. */
     public long timeNanos() {
         long t = 0;

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The one place that turns command-line sources (files, {@code -}, directories, archives) into what
@@ -115,6 +114,7 @@ public final class Loader {
         boolean[] failed = new boolean[sources.size()];
         return Combination.mergeLoading(each -> {
             InputException first = null;
+            int loaded = 0;
             for (int i = 0; i < sources.size(); i++) {
                 InputSource s = sources.get(i);
                 if (failed[i]) {
@@ -136,13 +136,13 @@ public final class Loader {
                     sums.add(s.name(), p);
                 }
                 each.accept(s.name(), symbolization.located(p));
+                loaded++;
             }
-            if (!counted[0] && (first != null || unfetched > 0)) {
-                int fetched = sources.size() - (int) IntStream.range(0, failed.length).filter(i -> failed[i]).count();
-                if (fetched == 0) {
+            if (!counted[0] && loaded < named) {
+                if (loaded == 0) {
                     throw new PprofError("failed to fetch any source profiles", first);
                 }
-                warn.accept("Fetched " + fetched + " source profiles out of " + named);
+                warn.accept("Fetched " + loaded + " source profiles out of " + named);
             }
             counted[0] = true;
         }, graphOnly);

@@ -94,45 +94,14 @@ public final class DiffValues {
                 + "; swapped? The base comes first: a swapped pair shows a leak as shrinkage and trips no growth gate";
     }
 
-    /**
-     * The warnings for each side that adds up snapshots taken at different times ({@code diff snapshots/*},
-     * or a directory on one side): a series summed is no comparison of its ends. Replicas of
-     * one moment, fetched a little apart, are no series: a side is one when its profiles span more than
-     * a quarter of the time from the oldest profile of the diff to the newest.
-     */
-    public static List<String> mergedSeriesWarnings(DiffResult d) {
-        long[] base = span(d.base().inputs());
-        long[] current = span(d.current().inputs());
-        List<String> warnings = new ArrayList<>();
-        if (base == null || current == null) {
-            return warnings;
-        }
-        long whole = Math.max(base[1], current[1]) - Math.min(base[0], current[0]);
-        for (Side side : List.of(d.base(), d.current())) {
-            List<Snapshot> in = side.inputs();
-            long[] own = side == d.base() ? base : current;
-            if (in.size() > 1 && whole > 0 && own[1] - own[0] > whole / 4) {
-                warnings.add("warning: the " + (side == d.base() ? "base" : "current profile") + " adds up "
-                        + in.size() + " profiles taken over " + roundedDuration(own[1] - own[0], true) + " ("
-                        + in.get(0).name() + " … " + in.get(in.size() - 1).name() + "): the files of a side are merged,"
-                        + " as replicas of one moment are; to compare two moments name one file per side, or run"
-                        + " diff DIR (its oldest profile against its newest) or trend");
-            }
-        }
-        return warnings;
-    }
-
-    /** The oldest and newest time of these profiles, or null when one has no time. */
-    private static long[] span(List<Snapshot> inputs) {
-        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-        for (Snapshot s : inputs) {
-            if (s.timeNanos() == 0) {
-                return null;
-            }
-            span[0] = Math.min(span[0], s.timeNanos());
-            span[1] = Math.max(span[1], s.timeNanos());
-        }
-        return span;
+    /** The warning for a side that adds up a series ({@link DiffResult#summedSeries}). */
+    public static String summedSeriesWarning(DiffResult d, Side side) {
+        List<Snapshot> in = side.inputs();
+        return "warning: the " + (side == d.base() ? "base" : "current profile") + " adds up " + in.size()
+                + " profiles taken over " + roundedDuration(side.timeNanos() - side.oldestNanos(), true) + " ("
+                + in.get(0).name() + " … " + in.get(in.size() - 1).name() + "): the files of a side are merged, as"
+                + " replicas of one moment are; to compare two moments name one file per side, or run diff DIR (its"
+                + " oldest profile against its newest) or trend";
     }
 
     /** The warning for a diff whose sides have no node in common ({@link DiffResult#disjoint}). */
