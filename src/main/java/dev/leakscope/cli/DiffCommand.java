@@ -15,7 +15,6 @@ import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.pprof.ReportSettings;
-import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Sizes;
@@ -119,13 +118,11 @@ final class DiffCommand extends ProfileCommand {
             Output.warnings(spec).accept(DiffValues.disjointWarning());
         }
         gates.requireUnit(d.sampleType());
-        String unit = d.sampleType().unit();
-        String tripped = gates.check(d, v -> ValueFormat.label(v, unit, settings.unit())).orElse(null);
-        GateStatus gate = DiffReports.gateStatus(tripped, gates.given());
+        GateStatus gate = DiffReports.gateStatus(gates.check(d).orElse(null), gates.given(), d, settings.unit());
         Output.print(spec, target, w -> DiffReports.render(d, gate,
                 format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour(target == null)).withUnit(settings.unit()), w));
         if (gate.tripped()) {
-            spec.commandLine().getErr().println("leakscope: " + gate.reason());
+            spec.commandLine().getErr().println("leakscope: gate " + gate.reason());
             spec.commandLine().getErr().flush();
             return ExitCodes.GATE;
         }

@@ -87,19 +87,17 @@ final class TrendCommand extends ProfileCommand {
         gates.requireUnit(series.type(), series.unit());
         TrendGate.Tripped tripped = gates.check(trend, false);
         TrendReport.GateOptions given = failOnRate.given(failOnGrowth);
-        String reason = tripped == null ? null
-                : TrendReport.gateText(tripped, series.unit(), settings.unit(), given);
         Projection projection = limitAmount == null ? null : Projection.of(trend, limitAmount.value());
         boolean asciiLines = ascii.on(root.env);
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars(),
                 settings.unit());
         var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
-        GateStatus gate = TrendReport.gateStatus(reason, given);
+        GateStatus gate = TrendReport.gateStatus(tripped, series.unit(), settings.unit(), given);
         Output.print(spec, target, w -> TrendReport.render(trend, options, gate, drawn, w));
-        if (reason != null) {
+        if (gate.tripped()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("leakscope: gate: " + reason);
+            err.println("leakscope: gate " + gate.reason());
             err.flush();
             return ExitCodes.GATE;
         }

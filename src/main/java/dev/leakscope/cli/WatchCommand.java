@@ -147,8 +147,8 @@ final class WatchCommand extends ProfileCommand {
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
-                        err.println("leakscope: gate: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
-                                + printer.gateText(r.last));
+                        err.println("leakscope: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
+                                + "gate " + printer.gateText(r.last));
                         err.flush();
                         if (hook != null) {
                             post(hook, printer.notification(r.last), err);

@@ -42,21 +42,22 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
     }
 
     /**
-     * The first tripped gate and why, in one line ("--fail-on-growth 10% tripped: total grew by …"), or
-     * empty when none tripped.
+     * What tripped a gate: which gate (as written, "--fail-on-growth 10%"), the node (null for the total)
+     * and the growth.
      */
-    public Optional<String> check(DiffResult d, ValueLabel label) {
+    public record Tripped(String gate, DiffRow node, long growth) {
+    }
+
+    /** The first tripped gate, or empty when none tripped. */
+    public Optional<Tripped> check(DiffResult d) {
         long net = d.netChange();
         if (totalGrowth != null && net > d.netNoiseMargin() && totalGrowth.exceededBy(net, d.baseTotal())) {
-            return Optional.of("--fail-on-growth " + totalGrowth.text() + " tripped: total grew by "
-                    + label.of(net) + percentOfBase(net, d) + ", from " + label.of(d.baseTotal()) + " to "
-                    + label.of(d.currentTotal()));
+            return Optional.of(new Tripped("--fail-on-growth " + totalGrowth.text(), null, net));
         }
         if (nodeGrowth != null) {
             for (DiffRow r : d.changed()) {
                 if (r.significantGrowth() && nodeGrowth.exceededBy(r.delta(), d.baseTotal()) && !allowed(r.name())) {
-                    return Optional.of("--fail-on-node-growth " + nodeGrowth.text() + " tripped: "
-                            + r.name() + " grew by " + label.of(r.delta()) + percentOfBase(r.delta(), d));
+                    return Optional.of(new Tripped("--fail-on-node-growth " + nodeGrowth.text(), r, r.delta()));
                 }
             }
         }
@@ -70,14 +71,5 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
             }
         }
         return false;
-    }
-
-    private static String percentOfBase(long v, DiffResult d) {
-        return d.baseTotal() == 0 ? "" : String.format(" (%.1f%% of the base total)", 100.0 * v / d.baseTotal());
-    }
-
-    /** How values are written in gate messages. */
-    public interface ValueLabel {
-        String of(long value);
     }
 }

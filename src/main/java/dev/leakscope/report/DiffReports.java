@@ -1,8 +1,11 @@
 package dev.leakscope.report;
 
 import dev.leakscope.diff.DiffResult;
+import dev.leakscope.diff.DiffRow;
+import dev.leakscope.diff.Gates;
 import dev.leakscope.report.html.DiffHtmlReport;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** The diff report in each format. */
 public final class DiffReports {
@@ -13,11 +16,22 @@ public final class DiffReports {
     }
 
     /**
-     * How diff's gates stand: tripped, the first tripped gate and why ({@link dev.leakscope.diff.Gates#check}),
-     * or null; given, the gates given.
+     * How diff's gates stand: tripped, the first tripped gate ({@link Gates#check}), else null; given, the
+     * gates given; values in unit printed in outputUnit (pprof's -unit). A node's growth is also a share of
+     * the base total, which a percentage gate is a share of.
      */
-    public static GateStatus gateStatus(String tripped, String given) {
-        return tripped == null ? GateStatus.held(given) : new GateStatus(tripped, "gate " + tripped);
+    public static GateStatus gateStatus(Gates.Tripped tripped, String given, DiffResult d, String outputUnit) {
+        if (tripped == null) {
+            return GateStatus.held(given);
+        }
+        String unit = d.sampleType().unit();
+        DiffRow node = tripped.node();
+        if (node == null) {
+            return GateStatus.tripped(tripped.gate(), GateStatus.grew("total", d.baseTotal(), d.currentTotal(), unit, outputUnit));
+        }
+        String why = GateStatus.grew(node.name(), node.base(), node.current(), unit, outputUnit);
+        return GateStatus.tripped(tripped.gate(), d.baseTotal() == 0 ? why
+                : why + String.format(Locale.ROOT, ", %.1f%% of the base total", 100.0 * node.delta() / d.baseTotal()));
     }
 
     /** gate: how the gates stand, which every format states. */

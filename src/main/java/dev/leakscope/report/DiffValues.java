@@ -39,7 +39,7 @@ public final class DiffValues {
 
     /** A change with its sign: {@code +1.50MB}, {@code -512kB}, {@code 0}. */
     public String signed(long v) {
-        return v > 0 ? "+" + value(v) : value(v);
+        return ValueFormat.signedLabel(v, unit, outputUnit);
     }
 
     /** A percentage with its sign and one decimal; {@code new} for null. */

@@ -83,30 +83,21 @@ public final class TrendReport {
     }
 
     /**
-     * Why a gate tripped, in one line, e.g. "total grows at +2.96GB/h, at or above --fail-on-rate 100MB/h";
-     * values in unit printed in outputUnit (pprof's -unit).
+     * How the gates stand: tripped, what tripped one, else null; values in unit printed in outputUnit
+     * (pprof's -unit).
      */
-    public static String gateText(TrendGate.Tripped t, String unit, String outputUnit, GateOptions options) {
-        if (t.kind() == TrendGate.Kind.RATE) {
-            return t.name() + " grows at " + plus(Math.round(t.stats().slope()), unit, outputUnit)
-                    + "/h, at or above --fail-on-rate " + options.rate();
-        }
-        long first = t.stats().first();
-        String pct = first == 0 ? "" : String.format(Locale.ROOT, ", %+.1f%%", 100.0 * t.stats().growth() / first);
-        return t.name() + " grew by " + plus(t.stats().growth(), unit, outputUnit) + " ("
-                + ValueFormat.label(first, unit, outputUnit) + " -> " + ValueFormat.label(t.stats().last(), unit, outputUnit)
-                + pct + "), above --fail-on-growth " + options.growth();
+    public static GateStatus gateStatus(TrendGate.Tripped tripped, String unit, String outputUnit, GateOptions given) {
+        return tripped == null ? GateStatus.held(given.given())
+                : GateStatus.tripped(tripped.kind() == TrendGate.Kind.RATE ? "--fail-on-rate " + given.rate()
+                        : "--fail-on-growth " + given.growth(), why(tripped, unit, outputUnit));
     }
 
-    /** How the gates stand: reason, why one tripped ({@link #gateText}), else null; given, the gates given. */
-    public static GateStatus gateStatus(String reason, GateOptions given) {
-        return reason == null ? GateStatus.held(given.given()) : new GateStatus("tripped: " + reason, reason);
-    }
-
-    /** A value in unit, printed in outputUnit (pprof's -unit), with a plus sign when positive. */
-    static String plus(long v, String unit, String outputUnit) {
-        String s = ValueFormat.label(v, unit, outputUnit);
-        return v > 0 ? "+" + s : s;
+    /** "total grows at +2.96GB/h", "total grew by +32MB (8MB -> 40MB, +400.0%)". */
+    private static String why(TrendGate.Tripped t, String unit, String outputUnit) {
+        Stats s = t.stats();
+        return t.kind() == TrendGate.Kind.RATE
+                ? t.name() + " grows at " + ValueFormat.signedLabel(Math.round(s.slope()), unit, outputUnit) + "/h"
+                : GateStatus.grew(t.name(), s.first(), s.last(), unit, outputUnit);
     }
 
     private final Trend trend;
@@ -334,7 +325,7 @@ public final class TrendReport {
     }
 
     private String signed(long v) {
-        return plus(v, unit, o.unit());
+        return ValueFormat.signedLabel(v, unit, o.unit());
     }
 
     private String label(long v) {

@@ -137,19 +137,19 @@ public final class WatchReport {
         return o.toString();
     }
 
-    /** How the gate stands at the snapshot, for its trend report. */
+    /** How the gate stands at the snapshot, for its trend report; a tripped gate names the top suspect too. */
     private GateStatus gateStatus(Snapshot s) {
-        return TrendReport.gateStatus(s.tripped() == null ? null : gateText(s), s.gates());
+        TrendGate.Tripped t = s.tripped();
+        String unit = s.trend().series().unit();
+        GateStatus gate = TrendReport.gateStatus(t, unit, trendOptions.unit(), s.gates());
+        Trend.Row top = topSuspect(s.trend());
+        return t == null || top == null || top.name().equals(t.name()) ? gate
+                : gate.and("top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h");
     }
 
     /** Why the gate tripped, in one line. */
     public String gateText(Snapshot s) {
-        TrendGate.Tripped t = s.tripped();
-        String unit = s.trend().series().unit();
-        String text = TrendReport.gateText(t, unit, trendOptions.unit(), s.gates());
-        Trend.Row top = topSuspect(s.trend());
-        return top == null || top.name().equals(t.name()) ? text
-                : text + "; top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h";
+        return gateStatus(s).reason();
     }
 
     // ---- text
@@ -255,7 +255,7 @@ public final class WatchReport {
     }
 
     private String signed(long v, String unit) {
-        return TrendReport.plus(v, unit, trendOptions.unit());
+        return ValueFormat.signedLabel(v, unit, trendOptions.unit());
     }
 
     // ---- JSON

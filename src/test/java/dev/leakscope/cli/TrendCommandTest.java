@@ -182,9 +182,9 @@ class TrendCommandTest {
         Cli.Result r = trend(with(SERIES, "--fail-on-rate", "100GB/h"));
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
-        assertEquals("leakscope: gate: total grows at +381.05GB/h, at or above --fail-on-rate 100GB/h\n", r.err());
+        assertEquals("leakscope: gate --fail-on-rate 100GB/h tripped: total grows at +381.05GB/h\n", r.err());
         assertEquals(0, trend(with(SERIES, "--fail-on-rate", "1TB/h")).exitCode());
-        assertEquals("leakscope: gate: total grows at +390193.36MB/h, at or above --fail-on-rate 100GB/h\n",
+        assertEquals("leakscope: gate --fail-on-rate 100GB/h tripped: total grows at +390193.36MB/h\n",
                 trend(with(SERIES, "--unit", "MB", "--fail-on-rate", "100GB/h")).err(), "the reason follows --unit");
     }
 
@@ -193,7 +193,7 @@ class TrendCommandTest {
     void aRateGateOnCountsIsAPlainNumberPerHour() {
         Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "100/h"));
         assertEquals(1, r.exitCode(), r.err());
-        assertEquals("leakscope: gate: total grows at +5657750519/h, at or above --fail-on-rate 100/h\n", r.err());
+        assertEquals("leakscope: gate --fail-on-rate 100/h tripped: total grows at +5657750519/h\n", r.err());
         assertEquals(0, trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "10000000000/h")).exitCode());
 
         Cli.Result size = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "1MB/h"));
@@ -218,20 +218,20 @@ class TrendCommandTest {
     /** The reports say how the gates stand, as stderr does when one trips: a CI summary then says why it failed. */
     @Test
     void theReportsSayWhetherTheGateTripped() throws IOException {
-        String reason = "total grew by +32MB (8MB -> 40MB, +400.0%), above --fail-on-growth 100%";
+        String reason = "--fail-on-growth 100% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
         Cli.Result text = trend(with(SERIES, "--fail-on-growth", "100%"));
         assertEquals(1, text.exitCode());
-        assertTrue(text.out().contains("\nGate: tripped: " + reason + "\n"), text.out());
-        assertEquals("leakscope: gate: " + reason + "\n", text.err());
+        assertTrue(text.out().contains("\nGate: " + reason + "\n"), text.out());
+        assertEquals("leakscope: gate " + reason + "\n", text.err());
         Cli.Result md = trend(with(SERIES, "--fail-on-growth", "100%", "--format", "markdown"));
-        assertTrue(md.out().contains("\nGate: tripped: total grew by +32MB (8MB -\\> 40MB, +400.0%), above"
-                + " --fail-on-growth 100%  \n"), md.out());
+        assertTrue(md.out().contains("\nGate: --fail-on-growth 100% tripped: total grew by +32MB (8MB -\\> 40MB,"
+                + " +400.0%)  \n"), md.out());
 
         JsonNode json = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-growth", "100%", "--format", "json")).out());
         assertTrue(json.get("gate").get("tripped").asBoolean());
         assertEquals(reason, json.get("gate").get("reason").asText());
         JsonNode rate = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-rate", "100GB/h", "--format", "json")).out());
-        assertEquals("total grows at +381.05GB/h, at or above --fail-on-rate 100GB/h", rate.get("gate").get("reason").asText());
+        assertEquals("--fail-on-rate 100GB/h tripped: total grows at +381.05GB/h", rate.get("gate").get("reason").asText());
 
         Cli.Result held = trend(with(SERIES, "--fail-on-growth", "500%", "--fail-on-rate", "1TB/h"));
         assertEquals(0, held.exitCode());
@@ -247,8 +247,8 @@ class TrendCommandTest {
         Path html = tmp.resolve("trend.html");
         assertEquals(1, trend(with(SERIES, "--fail-on-growth", "100%", "--format", "html", "--output", html.toString()))
                 .exitCode());
-        assertTrue(Files.readString(html).contains("<dt>Gate</dt><dd>tripped: total grew by +32MB (8MB -&gt; 40MB,"
-                + " +400.0%), above --fail-on-growth 100%</dd>"));
+        assertTrue(Files.readString(html).contains("<dt>Gate</dt><dd>--fail-on-growth 100% tripped: total grew by +32MB"
+                + " (8MB -&gt; 40MB, +400.0%)</dd>"));
     }
 
     @Test
@@ -264,9 +264,9 @@ class TrendCommandTest {
         Cli.Result r = trend(with(SERIES, "--fail-on-growth", "100%"));
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
-        assertEquals("leakscope: gate: total grew by +32MB (8MB -> 40MB, +400.0%), above --fail-on-growth 100%\n",
+        assertEquals("leakscope: gate --fail-on-growth 100% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)\n",
                 r.err());
-        assertEquals("leakscope: gate: total grew by +32770.56kB (8192.79kB -> 40963.35kB, +400.0%), above --fail-on-growth 100%\n",
+        assertEquals("leakscope: gate --fail-on-growth 100% tripped: total grew by +32770.56kB (8192.79kB -> 40963.35kB, +400.0%)\n",
                 trend(with(SERIES, "--unit", "kB", "--fail-on-growth", "100%")).err(), "the reason follows --unit");
         assertEquals(0, trend(with(SERIES, "--fail-on-growth", "500%")).exitCode());
         assertEquals(0, trend(with(SERIES, "--fail-on-growth", "33MB")).exitCode());

@@ -137,10 +137,10 @@ class WatchCommandTest {
                     .findFirst().orElse("");
             assertTrue(firstRow.endsWith("  main.rememberSession"), r.out());
             String reason = status.get(3).substring(status.get(3).indexOf("GATE: ") + 6);
-            assertTrue(r.out().contains("\nGate: tripped: " + reason + "\n"), "the full report says it too: " + r.out());
+            assertTrue(r.out().contains("\nGate: " + reason + "\n"), "the full report says it too: " + r.out());
             assertTrue(r.out().contains("Watched 127.0.0.1:") || r.out().contains("Watched http://127.0.0.1:"), r.out());
             assertTrue(r.out().contains("the gate tripped at #4"), r.out());
-            assertTrue(r.err().contains("leakscope: gate: "), r.err());
+            assertTrue(r.err().contains("leakscope: gate " + reason + "\n"), r.err());
             assertTrue(r.err().contains("--notify http://127.0.0.1:" + receiver.getAddress().getPort() + ": posted"),
                     r.err());
             assertEquals(1, posted.size());
@@ -232,7 +232,7 @@ class WatchCommandTest {
             }
             assertTrue(r.out().contains("; the gate tripped at #4, at " + (holds - 3) + " of 12 snapshots in all"),
                     r.out());
-            assertEquals(1, r.err().lines().filter(l -> l.startsWith("leakscope: gate: ")).count(), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("leakscope: gate ")).count(), r.err());
         }
     }
 
@@ -303,15 +303,14 @@ class WatchCommandTest {
             // 512 KiB a snapshot: #4 is 1.5 MiB above #1, in three steady steps
             List<String> status = r.out().lines().filter(l -> l.startsWith("2026-12-06 ")).toList();
             assertEquals(4, status.size(), r.out());
-            assertTrue(r.err().startsWith("leakscope: gate: total grew by +1."), r.err());
-            assertTrue(r.err().contains("), above --fail-on-growth 1MB"), r.err());
+            assertTrue(r.err().startsWith("leakscope: gate --fail-on-growth 1MB tripped: total grew by +1."), r.err());
         }
         try (LiveService service = LiveService.start(false)) {
             Cli.Result r = watch(service, "--every", "1m", "--window", "5", "--count", "10", "--unit", "kB",
                     "--fail-on-growth", "1MB");
             assertEquals(1, r.exitCode(), r.out() + r.err());
-            String kb = "total grew by \\+\\d+(\\.\\d+)?kB \\(\\d+(\\.\\d+)?kB -> \\d+(\\.\\d+)?kB, .*";
-            assertTrue(r.err().matches("(?s)leakscope: gate: " + kb), "the reason follows --unit: " + r.err());
+            String kb = "--fail-on-growth 1MB tripped: total grew by \\+\\d+(\\.\\d+)?kB \\(\\d+(\\.\\d+)?kB -> \\d+(\\.\\d+)?kB, .*";
+            assertTrue(r.err().matches("(?s)leakscope: gate " + kb), "the reason follows --unit: " + r.err());
             assertTrue(r.out().lines().anyMatch(l -> l.matches(".*  GATE: " + kb)), r.out());
         }
         try (LiveService control = LiveService.start(true)) {
@@ -346,7 +345,7 @@ class WatchCommandTest {
                     }
                 }
             }
-            assertTrue(r.err().contains("leakscope: gate: 127.0.0.1:" + port(leaking) + ": "), r.err());
+            assertTrue(r.err().contains("leakscope: 127.0.0.1:" + port(leaking) + ": gate --fail-on-rate 10MB/h tripped: "), r.err());
             assertTrue(r.out().contains("Watched " + text(control) + ": 6 snapshots"), r.out());
             assertTrue(r.out().contains("; the gate (--fail-on-rate 10MB/h) held"), r.out());
             assertTrue(r.out().contains("Watched " + text(leaking) + ": 6 snapshots"), r.out());
@@ -372,7 +371,7 @@ class WatchCommandTest {
             Cli.Result r = Cli.run(dir, time.environment(d -> service.leakGoroutines(20)), "watch", "--no-save",
                     "--every", "1m", "--window", "4", "--count", "6", "--fail-on-rate", "100/h", goroutines);
             assertEquals(1, r.exitCode(), r.out() + r.err());
-            assertTrue(r.err().matches("(?s)leakscope: gate: \\S+ grows at \\+[0-9]+/h, at or above --fail-on-rate 100/h.*"),
+            assertTrue(r.err().matches("(?s)leakscope: gate --fail-on-rate 100/h tripped: \\S+ grows at \\+[0-9]+/h.*"),
                     r.err());
 
             Cli.Result size = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--count", "1",

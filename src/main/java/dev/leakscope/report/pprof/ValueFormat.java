@@ -20,6 +20,12 @@ public final class ValueFormat {
         return v + s.unit();
     }
 
+    /** {@link #label} with a plus sign when positive: {@code +1.50MB}, {@code -512kB}, {@code 0}. */
+    public static String signedLabel(long value, String fromUnit, String toUnit) {
+        String s = label(value, fromUnit, toUnit);
+        return value > 0 ? "+" + s : s;
+    }
+
     /** A value in its own most readable unit. */
     public static String autoLabel(long value, String unit) {
         return label(value, unit, "auto");
