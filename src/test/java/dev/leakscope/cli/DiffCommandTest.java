@@ -360,7 +360,7 @@ class DiffCommandTest {
         assertFalse(cut.out().contains("| 2 |"), cut.out());
         assertTrue(cut.out().endsWith("cache.buildTree` |\n\n_2 more rows cut to fit `--max-chars " + budget
                 + "`; `--format text` or `--format json` shows them._\n"), cut.out());
-        for (String[] args : new String[][] {{"top", "600"}, {"trend", "600"}, {"focus", "900", "cache"}}) {
+        for (String[] args : new String[][] {{"top", "600"}, {"trend", "700"}, {"focus", "900", "cache"}}) {
             List<String> line = new ArrayList<>(List.of(args[0]));
             line.addAll(List.of(args).subList(2, args.length));
             line.addAll(List.of("--format=markdown", "--max-chars", args[1], "heap_0.pb.gz", "heap_5.pb.gz"));
