@@ -51,8 +51,8 @@ final class BaseOption {
         // a filter's notice (it matched no sample) only when it holds for both sides
         Set<String> currentNotices = new LinkedHashSet<>();
         Set<String> baseNotices = new LinkedHashSet<>();
-        ReportContext now = ReportContext.of(command.loader().merged(current), settings, currentNotices::add);
-        Profile p = command.loader().merged(baseSources);
+        ReportContext now = ReportContext.of(command.merged(current), settings, currentNotices::add);
+        Profile p = command.merged(baseSources);
         String name = String.join(" ", baseSources.stream().map(InputSource::name).toList());
         // The base may hold the current type in another form: a heap text taken before the first GC has
         // alloc_space and inuse_space as its one space.

@@ -3,6 +3,7 @@ package dev.leakscope.cli;
 import dev.leakscope.focus.FocusQuery;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.Loader;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import java.util.ArrayList;
@@ -31,7 +32,12 @@ abstract class ProfileCommand implements Callable<Integer> {
 
     /** The report context of sources (merged) with the settings' sample type and filters. */
     ReportContext context(List<InputSource> sources, ReportSettings settings) {
-        return ReportContext.of(loader().merged(sources), settings, Output.notices(spec));
+        return ReportContext.of(merged(sources), settings, Output.notices(spec));
+    }
+
+    /** The sources merged, as this command's reports need them (see {@link Loader#merged}). */
+    Profile merged(List<InputSource> sources) {
+        return loader().merged(sources);
     }
 
     /** A report's profile, sample value and total, as focus and stack deltas read them. */

@@ -3,6 +3,8 @@ package dev.leakscope.cli;
 import dev.leakscope.focus.StackDeltas;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.graph.GraphOptions;
+import dev.leakscope.input.InputSource;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
@@ -34,6 +36,12 @@ final class TracesCommand extends ProfileCommand {
 
     @Mixin
     FormatOptions format;
+
+    /** Samples the same once merged are one trace, as in pprof's -traces (a Node profile has many such). */
+    @Override
+    Profile merged(List<InputSource> sources) {
+        return loader().mergedSamples(sources);
+    }
 
     @Override
     public Integer call() {

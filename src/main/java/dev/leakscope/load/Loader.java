@@ -65,10 +65,22 @@ public final class Loader {
      * archive among them stands for all the profiles in it.
      */
     public Profile merged(List<InputSource> sources) {
+        return merged(sources, true);
+    }
+
+    /**
+     * As {@link #merged(List)}, for a report of samples (traces): samples that are the same once merged
+     * (the same locations and labels) are one, even of a single profile, as pprof's -traces shows them.
+     */
+    public Profile mergedSamples(List<InputSource> sources) {
+        return merged(sources, false);
+    }
+
+    private Profile merged(List<InputSource> sources, boolean graphOnly) {
         ProfileStream profiles = SnapshotReader.stream(sources, limits, warn);
         ValueSums sums = new ValueSums();
         return PrintableNames.of(FramePruner.prune(Combination.mergeHarmonizing(each -> profiles.forEach(
-                (name, p) -> each.accept(name, symbolization.prepared(sums.add(name, p)))), true)));
+                (name, p) -> each.accept(name, symbolization.prepared(sums.add(name, p)))), graphOnly)));
     }
 
     /**

@@ -21,6 +21,15 @@ class TracesCommandTest {
         assertEquals(Files.readString(dir.resolve("golden/traces.out")), r.out());
     }
 
+    /** Samples that are the same once merged are one trace, as pprof shows them: a Node profile has many. */
+    @Test
+    void samplesOfOneStackAreOneTraceAsInPprof() throws Exception {
+        Path dir = TestData.corpus("node", "cache-leak");
+        Cli.Result r = Cli.run(dir, "traces", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.readString(dir.resolve("golden/traces_heap_5.out")), r.out());
+    }
+
     @Test
     void withBaseTheLeakingStackComesFirst() {
         for (LeakScenarios s : LeakScenarios.ALL) {

@@ -138,6 +138,7 @@ class WatchCommandTest {
             assertTrue(firstRow.endsWith("  main.rememberSession"), r.out());
             String reason = status.get(3).substring(status.get(3).indexOf("GATE: ") + 6);
             assertTrue(r.out().contains("\nGate: " + reason + "\n"), "the full report says it too: " + r.out());
+            assertTrue(r.out().contains("\nType: inuse_space (bytes)\n"), "the full report names the unit: " + r.out());
             assertTrue(r.out().contains("Watched 127.0.0.1:") || r.out().contains("Watched http://127.0.0.1:"), r.out());
             assertTrue(r.out().contains("the gate tripped at #4"), r.out());
             assertTrue(r.err().contains("leakscope: gate " + reason + "\n"), r.err());
@@ -221,7 +222,8 @@ class WatchCommandTest {
             // #4 to #7: the leak's last two steps and a flat one, still steady growth (2/3 of it in one step
             // of three is allowed): the total's (the same gate) or only the leaking node's (another row: news)
             assertTrue(status.get(6).endsWith("  gate still tripped (since #4)")
-                    || status.get(6).contains("  GATE: main.rememberSession grows at "), status.get(6));
+                    || status.get(6).contains("  GATE: --fail-on-rate 10MB/h tripped: main.rememberSession grows at "),
+                    status.get(6));
             assertEquals(status.get(6).contains("GATE") ? 2 : 1, status.stream().filter(l -> l.contains("GATE")).count(),
                     r.out());
             List<String> again = status.stream().filter(l -> l.endsWith("  gate holds again")).toList();

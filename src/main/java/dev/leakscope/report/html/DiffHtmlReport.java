@@ -33,6 +33,10 @@ public final class DiffHtmlReport {
                 "Total", v.totals(d, "->"),
                 "Gross", v.gross(d),
                 "Noise", DiffValues.noiseRule(d.noise(), unit)));
+        String allocations = DiffValues.allocationNote(d);
+        if (allocations != null) {
+            facts.addAll(List.of("Note", allocations));
+        }
         if (gate.line() != null) {
             facts.addAll(List.of("Gate", gate.line()));
         }
