@@ -1,8 +1,9 @@
 package dev.leakscope.cli;
 
+import dev.leakscope.util.Generator;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (or "dev" when run from classes). */
+/** The version from the jar manifest (or "dev" when run from classes): {@link Generator}. */
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -11,7 +12,6 @@ final class Version implements IVersionProvider {
 
     /** The one line --version prints. */
     static String line() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return "leakscope " + (v == null ? "dev" : v);
+        return Generator.NAME;
     }
 }

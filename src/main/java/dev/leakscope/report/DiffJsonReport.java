@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Generator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +29,7 @@ public final class DiffJsonReport {
     public static void write(DiffResult d, GateStatus gate, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
+        root.put("generator", Generator.NAME);
         ObjectNode type = root.putObject("sampleType");
         type.put("type", d.sampleType().type());
         type.put("unit", d.sampleType().unit());

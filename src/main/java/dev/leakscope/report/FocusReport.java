@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Generator;
 import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.GoNumbers;
@@ -193,6 +194,7 @@ public final class FocusReport {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);
+        root.put("generator", Generator.NAME);
         root.put("regex", r.regex());
         root.put("sampleType", type);
         root.put("unit", unit);

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Generator;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.report.pprof.TopReport;
@@ -29,6 +30,7 @@ public final class TopJsonReport {
         ReportSettings s = rc.settings();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
+        root.put("generator", Generator.NAME);
         ObjectNode type = root.putObject("sampleType");
         type.put("type", rc.typeName());
         type.put("unit", rc.sampleUnit());

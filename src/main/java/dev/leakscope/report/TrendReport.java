@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Generator;
 import dev.leakscope.util.Plural;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.report.pprof.ProfileHeader;
@@ -479,6 +480,7 @@ public final class TrendReport {
             Series s = trend.series();
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
+            g.writeStringField("generator", Generator.NAME);
             g.writeStringField("type", s.type());
             g.writeStringField("unit", s.unit());
             if (s.replaced() != null) {

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -111,6 +112,8 @@ public final class WatchReport {
         if (format == Format.JSON) {
             ObjectNode o = MAPPER.createObjectNode();
             o.put("schema", SCHEMA);
+        o.put("generator", Generator.NAME);
+            o.put("generator", Generator.NAME);
             o.put("event", "summary");
             o.put("url", s.endpoint().url());
             o.put("snapshots", s.snapshots());
@@ -264,6 +267,7 @@ public final class WatchReport {
         Trend t = s.trend();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("schema", SCHEMA);
+        o.put("generator", Generator.NAME);
         o.put("event", "snapshot");
         o.put("snapshot", s.number());
         o.put("time", s.time().toString());

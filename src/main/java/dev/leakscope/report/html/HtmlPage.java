@@ -1,5 +1,6 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.util.Generator;
 import dev.leakscope.util.Plural;
 import dev.leakscope.profile.Units;
 import dev.leakscope.report.pprof.ValueFormat;
@@ -30,7 +31,7 @@ final class HtmlPage {
         out.println("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '"
                 + hash(CSS) + "'; script-src '" + hash(JS) + "'; img-src data:\">");
         out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        out.println("<meta name=\"generator\" content=\"leakscope\">");
+        out.println("<meta name=\"generator\" content=\"" + Html.text(Generator.NAME) + "\">");
         out.println("<title>" + Html.text(title) + "</title>");
         out.print("<style>");
         out.print(CSS);
@@ -135,6 +136,7 @@ final class HtmlPage {
     }
 
     static void end(PrintWriter out) {
+        out.println("<footer class=\"note\">" + Html.text(Generator.NAME) + "</footer>");
         out.print("<script>");
         out.print(JS);
         out.println("</script>");
