@@ -213,7 +213,7 @@ public final class LineListing {
                         + (l.flat() == 0 ? "." : FocusReport.auto(l.flat(), unit)) + " | "
                         + (l.flat() == l.base() ? "." : FocusReport.signed(l.flat() - l.base(), unit));
                 lines.add("| " + values + " | " + l.number() + " | "
-                        + (l.text().isBlank() ? "" : Markdown.code(l.text().strip()))
+                        + (l.text().isBlank() ? "" : Markdown.code(l.text()))
                         + (l.grewMost() ? " **grew most**" : "") + " |\n");
             }
         }

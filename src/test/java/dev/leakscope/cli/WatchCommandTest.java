@@ -138,6 +138,7 @@ class WatchCommandTest {
             assertTrue(firstRow.endsWith("  main.rememberSession"), r.out());
             String reason = status.get(3).substring(status.get(3).indexOf("GATE: ") + 6);
             assertTrue(r.out().contains("\nGate: " + reason + "\n"), "the full report says it too: " + r.out());
+            assertTrue(r.out().contains("\nType: inuse_space (bytes)\n"), "the full report names the unit: " + r.out());
             assertTrue(r.out().contains("Watched 127.0.0.1:") || r.out().contains("Watched http://127.0.0.1:"), r.out());
             assertTrue(r.out().contains("the gate tripped at #4"), r.out());
             assertTrue(r.err().contains("leakscope: gate " + reason + "\n"), r.err());
