@@ -251,9 +251,9 @@ public final class TrendReport {
                 lines.add("Also steady, each under 1% of the total: " + String.join(", ", small));
             }
         }
-        if (s.type().startsWith("alloc_")) {
-            lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"
-                    + " without a leak; an inuse_ type shows what is retained");
+        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
+        if (allocations != null) {
+            lines.add("Note: " + allocations);
         }
         if (o.projection() != null) {
             lines.add("Limit: " + projection(o.projection()));

@@ -2,6 +2,7 @@ package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleCap;
 import dev.leakscope.profile.TextPart;
@@ -57,13 +58,14 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      * @param timeSource where its time came from when the input records none ({@link TimeSource}), else null
      * @param textPart   the part of its input's text it was read from when not all of it ({@link TextPart}),
      *                   else null
+     * @param allocationsSince since when its allocation types count ({@link Producers#allocationsSince})
      */
-    public record Notes(SampleCap cap, String timeSource, String textPart) {
+    public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince) {
         /** None of them (a snapshot that is a whole profile with its own time and no cap). */
-        public static final Notes NONE = new Notes(null, null, null);
+        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START);
 
         public static Notes of(Profile p) {
-            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p));
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p));
         }
     }
 
