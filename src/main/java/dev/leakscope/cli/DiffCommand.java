@@ -17,7 +17,7 @@ import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
-import dev.leakscope.util.Sizes;
+import dev.leakscope.util.Amount;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +58,11 @@ final class DiffCommand extends ProfileCommand {
     boolean normalize;
 
     @Option(names = "--sampling-period", paramLabel = "SIZE",
-            description = "Sampling period to assume when the profiles record none (async-profiler's converter"
-                    + " does not), e.g. 512KiB; it sets the noise threshold.")
+            description = "Sampling period to assume when the profiles record none, for values that are estimates"
+                    + " scaled up from samples taken every SIZE on average (e.g. 512KiB, as Go's and tcmalloc's are; a"
+                    + " plain number for counts); it sets the noise threshold. async-profiler's values are no such"
+                    + " estimates but the sampled objects' own sizes: its interval would overstate their noise many"
+                    + " times; the typical size of the objects sampled (e.g. 1KiB) states it.")
     String samplingPeriod;
 
     @Mixin
@@ -70,7 +73,8 @@ final class DiffCommand extends ProfileCommand {
     String failOnNodeGrowth;
 
     @Option(names = "--allow", paramLabel = "REGEX",
-            description = "Nodes whose name matches (unanchored; repeatable) never trip --fail-on-node-growth.")
+            description = "Nodes whose name, or whose via (the program's own frame a row's change came through),"
+                    + " matches (unanchored; repeatable) never trip --fail-on-node-growth.")
     List<String> allow = new ArrayList<>();
 
     @Mixin
@@ -104,21 +108,13 @@ final class DiffCommand extends ProfileCommand {
         }
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
-                .normalized(normalize).withPeriodHint(samplingPeriod == null ? 0
-                        : OptionValues.parse("--sampling-period", () -> Sizes.parse(samplingPeriod)))
+                .normalized(normalize).withPeriodHint(periodHint(sides.current().sampleType(sides.sampleIndex())))
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
-        List<Side> summedSeries = d.summedSeries();
-        if (d.baseLooksNewer() && summedSeries.isEmpty()) {
-            Output.warnings(spec).accept(DiffValues.newerBaseWarning(d));
-        }
-        summedSeries.forEach(side -> Output.warnings(spec).accept(DiffValues.summedSeriesWarning(d, side)));
-        if (d.disjoint()) {
-            Output.warnings(spec).accept(DiffValues.disjointWarning());
-        }
+        DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());
-        GateStatus gate = DiffReports.gateStatus(gates.check(d).orElse(null), gates.given(), d, settings.unit());
+        GateStatus gate = DiffReports.gateStatus(gates.check(d), d, settings.unit());
         Output.print(spec, target, w -> DiffReports.render(d, gate,
                 format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour(target == null)).withUnit(settings.unit()), w));
         if (gate.tripped()) {
@@ -127,6 +123,20 @@ final class DiffCommand extends ProfileCommand {
             return ExitCodes.GATE;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The period --sampling-period states, in the unit of the values (0 without it); a size in bytes for
+     * values of another unit is refused, as the gates refuse it: 512KiB on counts would be a period of
+     * half a million objects.
+     */
+    private long periodHint(dev.leakscope.profile.ValueType type) {
+        if (samplingPeriod == null) {
+            return 0;
+        }
+        Amount a = OptionValues.parse("--sampling-period", () -> Amount.parse(samplingPeriod));
+        a.requireUnit("--sampling-period", type.type(), type.unit(), "a plain number (one sample every N on average)");
+        return a.value();
     }
 
     private static List<String> names(List<Snapshot> inputs) {

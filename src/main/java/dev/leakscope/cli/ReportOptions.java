@@ -29,7 +29,8 @@ final class ReportOptions {
     @Option(names = "--nodefraction", paramLabel = "F", defaultValue = "0.005",
             description = "Hide nodes below this fraction (default: ${DEFAULT-VALUE}). top: a node's cum, of the total;"
                     + " diff: a node's change, of the gross change (the sum of |flat change| over all nodes); trend"
-                    + " and watch: a node's largest value, of the largest total.")
+                    + " and watch: a node's growth from the first snapshot to the last, of the gross change (the sum"
+                    + " of every node's |growth|), leak suspects always shown.")
     double nodeFraction;
 
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "minimum",

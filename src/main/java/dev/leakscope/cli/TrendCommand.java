@@ -33,7 +33,11 @@ import picocli.CommandLine.Parameters;
                     + " its growth (two thirds of it in a series of three steps), and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
                     + " each group by growth rate x R² x monotonicity. Snapshots near a cap on their samples (JFR"
                     + " keeps 256 old-object samples) stop growing: the fit then ends at the first of them, and a"
-                    + " suspect must keep 95%% of its samples after it.",
+                    + " suspect must keep 95%% of its samples after it; when they are JDK 21+ sizes (live_space, the"
+                    + " default), the series counts the samples instead (live_objects: the sizes of so few jump with"
+                    + " each large object sampled), unless -i, or a --limit or gate in bytes, asks for sizes.",
+            "Rows shown: every suspect, then the nodes whose growth (up or down) is at least --nodefraction of"
+                    + " the gross change, the sum of every node's |growth| (as diff's cut), at most --nodecount.",
             "--format json gives the schema leakscope.trend/v1; --format html one page with a chart of the series,"
                     + " sparklines and a flame graph of the growth from the first snapshot to the last."})
 final class TrendCommand extends ProfileCommand {
@@ -67,8 +71,10 @@ final class TrendCommand extends ProfileCommand {
         ReportSettings settings = report.settings(root.env.zone());
         Amount limitAmount = limit == null ? null : OptionValues.parse("--limit", () -> Amount.parse(limit));
         TrendGate gates = failOnRate.with(failOnGrowth);
+        // a limit or gate in bytes compares sizes: the series keeps them even near a cap on samples
+        boolean sizesAsked = limitAmount != null && limitAmount.inBytes() || gates.inBytes();
         SeriesBuilder builder = SeriesBuilder.forSampleIndex(settings.granularity(), settings.noInlines(),
-                settings.cumSort(), settings.sampleIndex());
+                settings.cumSort(), settings.sampleIndex(), !sizesAsked);
         var sources = input.sources(files, root);
         var target = format.target(root.workDir, sources);
         SeriesEnds ends = f == Format.HTML ? new SeriesEnds() : null;

@@ -3,7 +3,6 @@ package dev.leakscope.diff;
 import dev.leakscope.profile.ValueType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param totalGrowth growth of the total that trips, or null
  * @param nodeGrowth  growth of any one node that trips, or null
- * @param allow       nodes whose name matches one of these (unanchored) never trip the node gate
+ * @param allow       nodes whose name, or whose via (the program's own frame the change came through),
+ *                    matches one of these (unanchored) never trip the node gate
  */
 public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> allow) {
     public Gates {
@@ -42,31 +42,47 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
     }
 
     /**
-     * What tripped a gate: which gate (as written, "--fail-on-growth 10%"), the node (null for the total)
-     * and the growth.
+     * How one gate given stands.
+     *
+     * @param option    the option, "--fail-on-growth"
+     * @param threshold its threshold
+     * @param tripped   whether it tripped
+     * @param node      the node that tripped it (the first in rank order), null for the total or when it held
+     * @param growth    the growth that tripped it, 0 when it held
      */
-    public record Tripped(String gate, DiffRow node, long growth) {
+    public record State(String option, Threshold threshold, boolean tripped, DiffRow node, long growth) {
+        /** The gate as written: "--fail-on-growth 10%". */
+        public String gate() {
+            return option + " " + threshold.text();
+        }
     }
 
-    /** The first tripped gate, or empty when none tripped. */
-    public Optional<Tripped> check(DiffResult d) {
-        long net = d.netChange();
-        if (totalGrowth != null && net > d.netNoiseMargin() && totalGrowth.exceededBy(net, d.baseTotal())) {
-            return Optional.of(new Tripped("--fail-on-growth " + totalGrowth.text(), null, net));
+    /** Each gate given, in the order of {@link #given()}, and whether it tripped. */
+    public List<State> check(DiffResult d) {
+        List<State> states = new ArrayList<>(2);
+        if (totalGrowth != null) {
+            long net = d.netChange();
+            boolean tripped = net > d.netNoiseMargin() && totalGrowth.exceededBy(net, d.baseTotal());
+            states.add(new State("--fail-on-growth", totalGrowth, tripped, null, tripped ? net : 0));
         }
         if (nodeGrowth != null) {
+            DiffRow tripping = null;
             for (DiffRow r : d.changed()) {
-                if (r.significantGrowth() && nodeGrowth.exceededBy(r.delta(), d.baseTotal()) && !allowed(r.name())) {
-                    return Optional.of(new Tripped("--fail-on-node-growth " + nodeGrowth.text(), r, r.delta()));
+                if (r.significantGrowth() && nodeGrowth.exceededBy(r.delta(), d.baseTotal()) && !allowed(r)) {
+                    tripping = r;
+                    break;
                 }
             }
+            states.add(new State("--fail-on-node-growth", nodeGrowth, tripping != null, tripping,
+                    tripping == null ? 0 : tripping.delta()));
         }
-        return Optional.empty();
+        return states;
     }
 
-    private boolean allowed(String name) {
+    /** Whether --allow lets the row grow: its node's name or its via matches. */
+    private boolean allowed(DiffRow r) {
         for (Pattern p : allow) {
-            if (p.matcher(name).find()) {
+            if (p.matcher(r.name()).find() || r.via() != null && p.matcher(r.via()).find()) {
                 return true;
             }
         }

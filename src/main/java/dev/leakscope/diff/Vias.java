@@ -50,12 +50,12 @@ final class Vias {
     }
 
     /**
-     * The via node of a node changing by delta, or -1, also when it carried under 1% of the change (the
-     * rest came through no frame of the program's own: naming it would say "via X: 0%").
+     * The via node of a node changing by delta, or -1, also when it carried too little of the change to be
+     * named ({@link ViaValues#named}).
      */
     int via(int node, long delta) {
         int via = delta > 0 ? growthVia[node] : shrinkVia[node];
-        return via >= 0 && Math.abs(change(node, delta)) * 100 >= Math.abs(delta) ? via : -1;
+        return via >= 0 && ViaValues.named(change(node, delta), delta) ? via : -1;
     }
 
     /** The part of that change that came through the via node. */

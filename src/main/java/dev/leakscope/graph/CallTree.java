@@ -107,6 +107,11 @@ public final class CallTree {
         return f < 0 ? "root" : table.info(f).printableName();
     }
 
+    /** The node-table node of n's frame (the same for every node of one name), or -1 for the root. */
+    public int frame(int n) {
+        return frame.get(n);
+    }
+
     /** The cumulative value of n (the samples whose stack passes through its path) in column. */
     public long value(int n, int column) {
         return values.get(n * columns + column);

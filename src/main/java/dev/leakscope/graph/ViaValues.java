@@ -82,6 +82,16 @@ public final class ViaValues {
         }
     }
 
+    /**
+     * Whether a via that carried viaChange of its node's change is named: when it carried at least 1% of
+     * it (the rest came through no frame of the program's own: naming it would say "via X: 0%"). The rule
+     * of {@code diff}'s via and {@code trend}'s.
+     */
+    public static boolean named(long viaChange, long change) {
+        return change != 0 && Long.signum(viaChange) == Long.signum(change)
+                && Math.abs(viaChange) * 100 >= Math.abs(change);
+    }
+
     public static long key(int leaf, int via) {
         return ((long) leaf << 32) | via;
     }

@@ -59,6 +59,8 @@ public final class DiffJsonReport {
         noise.put("sigmas", NoiseModel.SIGMAS);
         noise.put("period", n.period());
         noise.put("periodUnit", n.periodUnit());
+        noise.put("basis", n.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        noise.put("rule", DiffValues.noiseRule(n, d.sampleType().unit()));
         DiffOptions o = d.options();
         ObjectNode options = root.putObject("options");
         options.put("sampleIndex", o.graph().sampleIndex());
@@ -76,6 +78,17 @@ public final class DiffJsonReport {
         ObjectNode gateNode = root.putObject("gate");
         gateNode.put("tripped", gate.tripped());
         gateNode.put("reason", gate.reason());
+        // each gate given, when any was: {tripped: false, reason: null} alone still says no gate was given
+        ArrayNode gates = gate.gates().isEmpty() ? null : gateNode.putArray("gates");
+        for (GateStatus.Gate g : gate.gates()) {
+            ObjectNode one = gates.addObject();
+            one.put("option", g.option());
+            one.put("threshold", g.threshold());
+            one.put("tripped", g.tripped());
+            one.put("reason", g.reason());
+        }
+        ArrayNode notes = root.putArray("notes");
+        DiffValues.notes(d).forEach(notes::add);
         root.put("changedNodes", d.changed().size());
         root.put("hiddenRows", d.hiddenRows());
         ArrayNode rows = root.putArray("rows");

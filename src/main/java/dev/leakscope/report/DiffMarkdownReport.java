@@ -36,6 +36,10 @@ public final class DiffMarkdownReport {
         }
         head.append("- noise: ").append(Markdown.escape(DiffValues.noiseRule(d.noise(), d.sampleType().unit())))
                 .append('\n');
+        String allocations = DiffValues.allocationNote(d);
+        if (allocations != null) {
+            head.append("- note: ").append(Markdown.escape(allocations)).append('\n');
+        }
         if (gate.line() != null) {
             head.append("- gate: ").append(Markdown.escape(gate.line())).append('\n');
         }

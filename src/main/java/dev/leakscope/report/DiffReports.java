@@ -5,6 +5,8 @@ import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.Gates;
 import dev.leakscope.report.html.DiffHtmlReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The diff report in each format. */
@@ -16,22 +18,27 @@ public final class DiffReports {
     }
 
     /**
-     * How diff's gates stand: tripped, the first tripped gate ({@link Gates#check}), else null; given, the
-     * gates given; values in unit printed in outputUnit (pprof's -unit). A node's growth is also a share of
-     * the base total, which a percentage gate is a share of.
+     * How diff's gates stand: each gate given ({@link Gates#check}), values in unit printed in outputUnit
+     * (pprof's -unit). A node's growth is also a share of the base total, which a percentage gate is a
+     * share of.
      */
-    public static GateStatus gateStatus(Gates.Tripped tripped, String given, DiffResult d, String outputUnit) {
-        if (tripped == null) {
-            return GateStatus.held(given);
+    public static GateStatus gateStatus(List<Gates.State> states, DiffResult d, String outputUnit) {
+        List<GateStatus.Gate> gates = new ArrayList<>(states.size());
+        for (Gates.State s : states) {
+            gates.add(GateStatus.Gate.of(s.option(), s.threshold().text(), s.tripped() ? why(s, d, outputUnit) : null));
         }
+        return GateStatus.of(gates);
+    }
+
+    private static String why(Gates.State s, DiffResult d, String outputUnit) {
         String unit = d.sampleType().unit();
-        DiffRow node = tripped.node();
+        DiffRow node = s.node();
         if (node == null) {
-            return GateStatus.tripped(tripped.gate(), GateStatus.grew("total", d.baseTotal(), d.currentTotal(), unit, outputUnit));
+            return GateStatus.grew("total", d.baseTotal(), d.currentTotal(), unit, outputUnit);
         }
         String why = GateStatus.grew(node.name(), node.base(), node.current(), unit, outputUnit);
-        return GateStatus.tripped(tripped.gate(), d.baseTotal() == 0 ? why
-                : why + String.format(Locale.ROOT, ", %.1f%% of the base total", 100.0 * node.delta() / d.baseTotal()));
+        return d.baseTotal() == 0 ? why
+                : why + String.format(Locale.ROOT, ", %.1f%% of the base total", 100.0 * node.delta() / d.baseTotal());
     }
 
     /** gate: how the gates stand, which every format states. */

@@ -2,11 +2,13 @@ package dev.leakscope.report;
 
 import dev.leakscope.util.Plural;
 import dev.leakscope.report.pprof.GoDuration;
+import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.report.pprof.ValueFormat;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.Side;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Snapshot;
 import dev.leakscope.util.Printable;
 import java.time.Instant;
@@ -134,9 +136,9 @@ public final class DiffValues {
             if (s.timeNanos() != 0) {
                 facts.add(time(s.timeNanos()) + (s.timeSource() == null ? "" : ", time " + s.timeSource()));
             }
-            if (s.cap() != null && s.cap().covers(type)) {
-                facts.add(s.cap().held() + " of at most " + s.cap().cap() + " samples kept: near the cap their number"
-                        + " stops growing");
+            String cap = cap(s, type);
+            if (cap != null) {
+                facts.add(cap);
             }
             if (s.textPart() != null) {
                 facts.add(s.textPart());
@@ -144,6 +146,68 @@ public final class DiffValues {
             parts.add(s.name() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")"));
         }
         return String.join(" + ", parts);
+    }
+
+    /** An input's cap on samples when it is near it and covers the type ("255 of at most 256 samples kept: …"), else null. */
+    private static String cap(Snapshot s, String type) {
+        return s.cap() != null && s.cap().covers(type) ? s.cap().held() + " of at most " + s.cap().cap()
+                + " samples kept: near the cap their number stops growing" : null;
+    }
+
+    /**
+     * The note that the compared type counts every allocation since a start ({@link AllocationNote}: the
+     * wording trend's report gives), or null for a type that does not.
+     */
+    public static String allocationNote(DiffResult d) {
+        return AllocationNote.of(d.sampleType().type(), Producers.allocationsSince(d.current().profile()));
+    }
+
+    /**
+     * The warnings stderr gives on the comparison itself, each one line starting "warning: ": a side that
+     * adds up a series, else a base newer than the current profile (a summed base can look newer without
+     * being swapped); sides with no node in common.
+     */
+    public static List<String> warnings(DiffResult d) {
+        List<String> w = new ArrayList<>();
+        List<Side> summed = d.summedSeries();
+        if (d.baseLooksNewer() && summed.isEmpty()) {
+            w.add(newerBaseWarning(d));
+        }
+        summed.forEach(side -> w.add(summedSeriesWarning(d, side)));
+        if (d.disjoint()) {
+            w.add(disjointWarning());
+        }
+        return w;
+    }
+
+    /**
+     * Every caveat on what the report shows, one sentence each (JSON's {@code notes}): inputs near their
+     * producer's cap on samples, the allocation note, how the sample types were harmonised, and stderr's
+     * warnings without their "warning: ".
+     */
+    public static List<String> notes(DiffResult d) {
+        List<String> notes = new ArrayList<>();
+        String type = d.sampleType().type();
+        for (Side side : List.of(d.base(), d.current())) {
+            for (Snapshot s : side.inputs()) {
+                String cap = cap(s, type);
+                if (cap != null) {
+                    notes.add((side == d.base() ? "base " : "current ") + s.name() + ": " + cap);
+                }
+            }
+        }
+        String allocations = allocationNote(d);
+        if (allocations != null) {
+            notes.add(allocations);
+        }
+        String harmonized = ProfileHeader.harmonized(d.current().profile().harmonization);
+        if (harmonized != null) {
+            notes.add(harmonized);
+        }
+        for (String w : warnings(d)) {
+            notes.add(w.substring("warning: ".length()));
+        }
+        return notes;
     }
 
     /** The summary of the totals: {@code 5MB -> 40MB: +35MB (+700.0%) in 9s, +13GB per hour}. */
@@ -179,18 +243,50 @@ public final class DiffValues {
                 + " shrinkage; the sum of |flat change| over all nodes)";
     }
 
-    /** The noise rule, in one sentence. */
+    /** The noise rule, in one sentence: how sampling error is estimated, or why it is not. */
     public static String noiseRule(NoiseModel n, String unit) {
-        if (!n.estimated()) {
-            return "not estimated (the profile records no sampling period in " + unit
-                    + "; --sampling-period sets one): every change counts as real";
-        }
         String rule = "a change within " + NoiseModel.SIGMAS + " standard deviations of sampling error is marked noise";
+        String counted = ": sd = sqrt(|base| + |current|), as for counts of random samples)";
+        String real = ": every change counts as real";
+        switch (n.basis()) {
+            case EVERY_OBJECT -> {
+                return "no sampling error: a class histogram counts every object, so every change counts as real";
+            }
+            case OLD_OBJECT_RESERVOIR -> {
+                String most = n.other() > 0 ? "at most " + n.other() : "a fixed number (256 by default)";
+                return n.estimated() ? rule + " (the values count objects jdk.OldObjectSample sampled, a reservoir of "
+                        + most + " kept, not a sample at a known period" + counted
+                        : "not estimated (jdk.OldObjectSample keeps a reservoir of " + most + " sampled objects, not a"
+                        + " sample at a known period)" + real;
+            }
+            case JFR_ALLOCATION_EVENTS -> {
+                String events = "Flight Recorder's allocation events are taken per TLAB or at a throttled rate, not at"
+                        + " a known period";
+                return n.estimated() ? rule + " (the values count events; " + events + counted
+                        : "not estimated (" + events + ")" + real;
+            }
+            case ASYNC_PROFILER -> {
+                return n.estimated() ? rule + " (the values count objects async-profiler sampled, at an interval the"
+                        + " profile does not give" + counted
+                        : "not estimated (async-profiler samples objects at an interval the profile does not give, and"
+                        + " its values are the sampled objects' own sizes, not estimates of the heap)" + real;
+            }
+            case PERIOD_IN_OTHER_UNIT -> {
+                return "not estimated (the profile's sampling period, " + n.other() + " " + n.otherUnit()
+                        + ", does not apply to values in " + unit + ")" + real;
+            }
+            case NO_PERIOD -> {
+                return "not estimated (the profile records no sampling period; --sampling-period sets one)" + real;
+            }
+            case RECORDED_PERIOD, STATED_PERIOD -> {
+            }
+        }
+        String stated = n.basis() == NoiseModel.Basis.STATED_PERIOD ? ", as --sampling-period states" : "";
         if (n.period() == 1) { // not "1 bytes": nothing is left out
             return rule + " (every " + (n.periodUnit().equals("bytes") ? "allocated byte" : "value")
-                    + " is recorded: sampling period 1; sd = sqrt(|base| + |current|))";
+                    + " is recorded: sampling period 1" + stated + "; sd = sqrt(|base| + |current|))";
         }
-        return rule + " (sampling period " + n.period() + " " + n.periodUnit()
+        return rule + " (sampling period " + n.period() + " " + n.periodUnit() + stated
                 + "; sd = sqrt(period * (|base| + |current|)))";
     }
 

@@ -1,6 +1,8 @@
 package dev.leakscope.report;
 
 import dev.leakscope.report.pprof.ValueFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,21 +10,73 @@ import java.util.Locale;
  * command words a tripped gate alike: "--fail-on-growth 10% tripped: total grew by +32MB (8MB -> 40MB,
  * +400.0%)"; stderr gives it after "leakscope: gate ".
  *
- * @param line   which gate tripped and why, or which held; null without gates
- * @param reason why a gate tripped, as the stderr line says it (JSON's {@code gate.reason}); null when none did
+ * @param line   which gates tripped and why, and which held; null without gates
+ * @param reason why gates tripped, as the stderr line says it (JSON's {@code gate.reason}); null when none did
+ * @param gates  each gate given and how it stands, when the command states them one by one (diff); else empty
  */
-public record GateStatus(String line, String reason) {
-    public static final GateStatus NONE = new GateStatus(null, null);
+public record GateStatus(String line, String reason, List<Gate> gates) {
+    public static final GateStatus NONE = new GateStatus(null, null, List.of());
+
+    public GateStatus {
+        gates = List.copyOf(gates);
+    }
+
+    /**
+     * One gate given and how it stands.
+     *
+     * @param option    the option: "--fail-on-growth"
+     * @param threshold its value as written: "10%"
+     * @param reason    why it tripped ("--fail-on-growth 10% tripped: total grew by …"), null when it held
+     */
+    public record Gate(String option, String threshold, String reason) {
+        public boolean tripped() {
+            return reason != null;
+        }
+
+        /** "--fail-on-growth 10% tripped: …", or "--fail-on-growth 10% held". */
+        String line() {
+            return tripped() ? reason : option + " " + threshold + " held";
+        }
+
+        /** The gate as written, tripped for why (why null: it held). */
+        public static Gate of(String option, String threshold, String why) {
+            return new Gate(option, threshold, why == null ? null : option + " " + threshold + " tripped: " + why);
+        }
+    }
 
     /** The gates given, as written ("--fail-on-growth 5%"; empty when none), held. */
     public static GateStatus held(String given) {
-        return given.isEmpty() ? NONE : new GateStatus(given + " held", null);
+        return given.isEmpty() ? NONE : new GateStatus(given + " held", null, List.of());
     }
 
     /** gate (as written: "--fail-on-growth 5%") tripped, for why. */
     public static GateStatus tripped(String gate, String why) {
         String reason = gate + " tripped: " + why;
-        return new GateStatus(reason, reason);
+        return new GateStatus(reason, reason, List.of());
+    }
+
+    /**
+     * Each gate given and how it stands: the line names every gate, the tripped ones first; the reason
+     * (stderr's line) every tripped one, joined by "; ".
+     */
+    public static GateStatus of(List<Gate> gates) {
+        if (gates.isEmpty()) {
+            return NONE;
+        }
+        List<String> tripped = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (Gate g : gates) {
+            (g.tripped() ? tripped : held).add(g.line());
+        }
+        String reason = tripped.isEmpty() ? null : String.join("; ", tripped);
+        if (tripped.isEmpty()) {
+            // as held(given) words it: "--fail-on-growth 5% and --fail-on-node-growth 2MB held"
+            return new GateStatus(String.join(" and ", gates.stream().map(g -> g.option() + " " + g.threshold())
+                    .toList()) + " held", null, gates);
+        }
+        List<String> line = new ArrayList<>(tripped);
+        line.addAll(held);
+        return new GateStatus(String.join("; ", line), reason, gates);
     }
 
     /**
@@ -38,7 +92,7 @@ public record GateStatus(String line, String reason) {
 
     /** This status with more said of why the gate tripped, after a semicolon. */
     public GateStatus and(String more) {
-        return new GateStatus(line + "; " + more, reason + "; " + more);
+        return new GateStatus(line + "; " + more, reason + "; " + more, gates);
     }
 
     public boolean tripped() {

@@ -86,17 +86,31 @@ public final class Markdown {
                 + maxChars + "`; `--format text` or `--format json` shows them._\n";
     }
 
-    /** A code span in a table cell: a backtick becomes ', and | is escaped (GitHub splits the row first). */
+    /**
+     * A code span in a table cell: {@link #textCode}'s span with every | escaped (GitHub splits the row on
+     * unescaped pipes before it reads code spans, and takes {@code \|} back to | inside one).
+     */
     public static String code(String s) {
-        return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
+        return textCode(s.replace("|", "\\|"));
     }
 
     /**
-     * A code span in running text, outside a table: no escape works inside one there (a {@code \|} shows
-     * its backslash), so only a backtick changes, to '.
+     * A code span in running text that shows s exactly as it is, by CommonMark's rule: no escape works
+     * inside a code span, so it is fenced by a run of backticks longer than any run in s, and padded with a
+     * space on each side when s starts or ends with a backtick (which would merge with the fence) or both
+     * starts and ends with a space (one of each would be stripped). A backtick in a name, a file name or a
+     * source line (a Go raw string) is kept, not changed.
      */
     public static String textCode(String s) {
-        return "`" + s.replace("`", "'") + "`";
+        int longest = 0;
+        for (int i = 0, run = 0; i < s.length(); i++) {
+            run = s.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = !s.isEmpty() && (s.charAt(0) == '`' || s.charAt(s.length() - 1) == '`'
+                || s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ' && !s.isBlank());
+        return pad ? fence + " " + s + " " + fence : fence + s + fence;
     }
 
     /**

@@ -57,7 +57,8 @@ public final class TrendReport {
      * The node rows shown (pprof's -nodecount and -nodefraction).
      *
      * @param nodeCount    at most this many (0: all)
-     * @param nodeFraction none whose largest value is below this fraction of the largest total
+     * @param nodeFraction none that is no suspect and whose growth (first to last, up or down) is below this
+     *                     fraction of the gross change, the sum of every node's |growth| (0: all)
      */
     public record RowLimit(int nodeCount, double nodeFraction) {
     }
@@ -151,19 +152,19 @@ public final class TrendReport {
         }
     }
 
-    /** The node rows that pass --nodefraction and --nodecount, in rank order. */
+    /**
+     * The node rows that pass --nodefraction and --nodecount, in rank order. The fraction is of the gross
+     * change, as diff's: of the largest total, it would hide every node of a big heap that grew by a
+     * little of it (a leak of 1 GB in a heap of 288 GB). A node that did not change is cut by any
+     * fraction above 0; a suspect by none.
+     */
     public List<Trend.Row> shownRows() {
-        long maxTotal = 0;
-        for (long t : trend.total().values()) {
-            maxTotal = Math.max(maxTotal, Math.abs(t));
-        }
+        double fraction = o.rows().nodeFraction();
+        double cutoff = fraction * grossChange();
         List<Trend.Row> out = new ArrayList<>();
         for (Trend.Row r : trend.rows()) {
-            long max = 0;
-            for (long v : r.stats().values()) {
-                max = Math.max(max, Math.abs(v));
-            }
-            if (max < o.rows().nodeFraction() * maxTotal) {
+            long growth = Math.abs(r.stats().growth());
+            if (fraction > 0 && !r.stats().suspect() && (growth == 0 || growth < cutoff)) {
                 continue;
             }
             if (o.rows().nodeCount() > 0 && out.size() == o.rows().nodeCount()) {
@@ -174,6 +175,15 @@ public final class TrendReport {
         return out;
     }
 
+    /** The sum of every node's |growth| from the first snapshot to the last. */
+    public long grossChange() {
+        long gross = 0;
+        for (Trend.Row r : trend.rows()) {
+            gross += Math.abs(r.stats().growth());
+        }
+        return gross;
+    }
+
     /** The node rows {@link #shownRows()} leaves out. */
     public int hiddenRows() {
         return trend.rows().size() - shownRows().size();
@@ -181,11 +191,14 @@ public final class TrendReport {
 
     // ---- text and markdown
 
-    /** The header lines ("Type: inuse_space", "Snapshots: …", the projection, the gate…) of the text report. */
+    /**
+     * The header lines ("Type: inuse_space (bytes)", "Snapshots: …", the projection, the gate…) of the text
+     * report.
+     */
     public List<String> headerLines() {
         Series s = trend.series();
         List<String> lines = new ArrayList<>();
-        lines.add("Type: " + s.type());
+        lines.add("Type: " + s.type() + " (" + s.unit() + ")");
         String order = switch (s.order()) {
             case TIME -> "ordered by time (" + (s.notes().stream().allMatch(n -> n.timeSource() != null)
                     ? "taken from their files, see Times" : "time_nanos") + "), " + timeSpan(s);
@@ -193,7 +206,7 @@ public final class TrendReport {
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
                     + " (the profiles have none), " + timeSpan(s);
-            case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
+            case FETCH_TIMES -> "ordered by fetch time (the profiles' own times are missing or repeat), " + timeSpan(s);
             case ARGUMENTS -> "in argument order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
                     + "); growth is per snapshot";
             case NAMES -> "in name order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
@@ -212,6 +225,11 @@ public final class TrendReport {
         if (capped != null) {
             lines.add("Capped: " + capped);
         }
+        if (s.replaced() != null) {
+            lines.add("Counted: " + s.type() + ", not the default " + s.replaced() + ": near the cap the sizes of so"
+                    + " few samples jump with each large object sampled; the JVM picks its samples as memory is"
+                    + " allocated, so their count follows the bytes too (-i " + s.replaced() + " follows the sizes)");
+        }
         String harmonized = ProfileHeader.harmonized(s.harmonization());
         if (harmonized != null) {
             lines.add(harmonized);
@@ -219,8 +237,10 @@ public final class TrendReport {
         if (s.size() < 3) {
             lines.add("Leak suspects: none can be told with 2 snapshots (a steady trend needs at least 3)");
         } else {
+            // the verb agrees with "1 of", or with "of 1 node"
             lines.add("Leak suspects: " + trend.suspectCount() + " of " + Plural.of(trend.rows().size(), "node")
-                    + (trend.suspectCount() == 1 ? " grows" : " grow") + " steadily (rule: see leakscope trend --help)");
+                    + (trend.suspectCount() == 1 || trend.rows().size() == 1 ? " grows" : " grow")
+                    + " steadily (rule: see leakscope trend --help)");
             List<String> small = new ArrayList<>();
             for (Trend.Row r : TrendAnalysis.steadyBelowFloor(trend, 3)) {
                 long[] v = r.stats().values();
@@ -231,9 +251,9 @@ public final class TrendReport {
                 lines.add("Also steady, each under 1% of the total: " + String.join(", ", small));
             }
         }
-        if (s.type().startsWith("alloc_")) {
-            lines.add("Note: " + s.type() + " counts every allocation since the process started, so it grows"
-                    + " without a leak; an inuse_ type shows what is retained");
+        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
+        if (allocations != null) {
+            lines.add("Note: " + allocations);
         }
         if (o.projection() != null) {
             lines.add("Limit: " + projection(o.projection()));
@@ -461,6 +481,9 @@ public final class TrendReport {
             g.writeStringField("schema", SCHEMA);
             g.writeStringField("type", s.type());
             g.writeStringField("unit", s.unit());
+            if (s.replaced() != null) {
+                g.writeStringField("replacedType", s.replaced());
+            }
             g.writeStringField("order", s.order().timed() ? "time" : s.order().name().toLowerCase(java.util.Locale.ROOT));
             if (s.order().timed()) {
                 g.writeStringField("timeSource", switch (s.order()) {

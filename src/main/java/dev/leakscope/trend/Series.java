@@ -2,6 +2,7 @@ package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleCap;
 import dev.leakscope.profile.TextPart;
@@ -27,11 +28,28 @@ import java.util.List;
  *                    first-to-last change came through the most ({@code graph.ViaValues}); null elsewhere
  * @param harmonization how snapshots with different sample types were brought onto one (none when alike)
  * @param notes       per snapshot, what its input says of it beside its values ({@link Notes})
+ * @param replaced    the sample type the series would follow by default and does not, or null: the sizes of
+ *                    samples near their producer's cap ({@code live_space}), whose count ({@code type},
+ *                    {@code live_objects}) it follows instead ({@link SeriesBuilder})
  */
 public record Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
                      List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
                      double totalRetention, List<NodeInfo> via, Harmonization harmonization,
-                     List<Notes> notes) {
+                     List<Notes> notes, String replaced) {
+
+    /** A series that follows the sample type chosen. */
+    public Series(String type, String unit, List<String> snapshots, long[] timeNanos, Order order,
+                  List<NodeInfo> nodes, long[][] values, long[] totals, double[] retention,
+                  double totalRetention, List<NodeInfo> via, Harmonization harmonization, List<Notes> notes) {
+        this(type, unit, snapshots, timeNanos, order, nodes, values, totals, retention, totalRetention, via,
+                harmonization, notes, null);
+    }
+
+    /** The same series, following its type in place of the default type replaced. */
+    public Series replacing(String replaced) {
+        return new Series(type, unit, snapshots, timeNanos, order, nodes, values, totals, retention, totalRetention,
+                via, harmonization, notes, replaced);
+    }
 
     /**
      * What a snapshot's input says of it beside its values.
@@ -40,13 +58,14 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      * @param timeSource where its time came from when the input records none ({@link TimeSource}), else null
      * @param textPart   the part of its input's text it was read from when not all of it ({@link TextPart}),
      *                   else null
+     * @param allocationsSince since when its allocation types count ({@link Producers#allocationsSince})
      */
-    public record Notes(SampleCap cap, String timeSource, String textPart) {
+    public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince) {
         /** None of them (a snapshot that is a whole profile with its own time and no cap). */
-        public static final Notes NONE = new Notes(null, null, null);
+        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START);
 
         public static Notes of(Profile p) {
-            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p));
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p));
         }
     }
 

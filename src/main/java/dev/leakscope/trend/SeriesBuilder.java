@@ -12,6 +12,7 @@ import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.SampleCap;
 import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.profile.transform.SampleTypeHarmonizer;
 import dev.leakscope.profile.ValueType;
@@ -38,6 +39,17 @@ public final class SeriesBuilder {
     private final ToIntFunction<Profile> sampleIndex;
     /** The sample type named on the command line (null: chosen by sampleIndex on the first snapshot). */
     private final String requested;
+    /**
+     * Whether the series may follow the count of capped samples in place of their sizes, the default type
+     * ({@link #counts}): no sample type was given, nor an amount of bytes to compare with.
+     */
+    private final boolean countsWhenCapped;
+    /**
+     * When the default type is the sizes of samples a producer caps (live_space of JFR's old-object
+     * samples): the same series of their count (live_objects), or null. {@link #build(int)} returns it
+     * when the series reaches the cap.
+     */
+    private SeriesBuilder counts;
 
     private final List<String> names = new ArrayList<>();
     private final List<Series.Notes> notes = new ArrayList<>();
@@ -72,16 +84,17 @@ public final class SeriesBuilder {
      * @param cum         use cumulative values instead of flat ones
      */
     public SeriesBuilder(Granularity granularity, boolean noInlines, boolean cum, ToIntFunction<Profile> sampleIndex) {
-        this(granularity, noInlines, cum, sampleIndex, null);
+        this(granularity, noInlines, cum, sampleIndex, null, false);
     }
 
     private SeriesBuilder(Granularity granularity, boolean noInlines, boolean cum, ToIntFunction<Profile> sampleIndex,
-                          String requested) {
+                          String requested, boolean countsWhenCapped) {
         this.granularity = granularity;
         this.noInlines = noInlines;
         this.cum = cum;
         this.sampleIndex = sampleIndex;
         this.requested = requested;
+        this.countsWhenCapped = countsWhenCapped;
     }
 
     /**
@@ -91,9 +104,23 @@ public final class SeriesBuilder {
      */
     public static SeriesBuilder forSampleIndex(Granularity granularity, boolean noInlines, boolean cum,
                                                String sampleIndex) {
-        boolean byName = sampleIndex != null && !sampleIndex.isEmpty() && !sampleIndex.matches("[+-]?\\d+");
+        return forSampleIndex(granularity, noInlines, cum, sampleIndex, false);
+    }
+
+    /**
+     * As {@link #forSampleIndex(Granularity, boolean, boolean, String)}; with countsWhenCapped (trend, unless
+     * an option compares the values with an amount of bytes) and no sample type given, a series whose default
+     * type is the sizes of samples a producer caps, and that reaches that cap, follows their count
+     * instead ({@link Series#replaced()}): the JVM keeps at most 256 old-object samples, picked as memory
+     * is allocated, so their count already follows the bytes, while the sum of their own sizes jumps with
+     * each large object that happens to be sampled (JDK 21+ records sizes).
+     */
+    public static SeriesBuilder forSampleIndex(Granularity granularity, boolean noInlines, boolean cum,
+                                               String sampleIndex, boolean countsWhenCapped) {
+        boolean given = sampleIndex != null && !sampleIndex.isEmpty();
+        boolean byName = given && !sampleIndex.matches("[+-]?\\d+");
         return new SeriesBuilder(granularity, noInlines, cum, p -> SampleIndex.resolve(p, sampleIndex),
-                byName ? sampleIndex : null);
+                byName ? sampleIndex : null, countsWhenCapped && !given);
     }
 
     /**
@@ -135,7 +162,41 @@ public final class SeriesBuilder {
             wanted = requested != null ? new ValueType(requested, null) : shape.meaning(sampleIndex.applyAsInt(p));
             // Retention (in-use / allocated) when the first snapshot has both (one column: nothing freed).
             withRetention = shape.column("inuse_space", "bytes") >= 0 && shape.column("alloc_space", "bytes") >= 0;
+            String count = countOfCapped(notes.get(0).cap(), shape);
+            if (count != null) {
+                counts = new SeriesBuilder(granularity, noInlines, cum, sampleIndex, count, false);
+            }
         }
+        Supplier<Runnable> own = beginOwn(s, p, shape, name, file);
+        if (counts == null) {
+            return own;
+        }
+        Supplier<Runnable> count = counts.begin(argument, name, p, file);
+        return () -> {
+            Runnable a = own.get();
+            Runnable b = count.get();
+            return () -> {
+                a.run();
+                b.run();
+            };
+        };
+    }
+
+    /**
+     * The count type ({@code live_objects}) of the sizes that are the default type ({@code live_space})
+     * when both are made of samples a producer caps and the series may follow the count, else null.
+     */
+    private String countOfCapped(SampleCap cap, SampleTypeHarmonizer.Shape shape) {
+        if (!countsWhenCapped || requested != null || cap == null || wanted.unit() == null
+                || !wanted.unit().equals("bytes") || !wanted.type().endsWith("_space")) {
+            return null;
+        }
+        String count = wanted.type().substring(0, wanted.type().length() - "_space".length()) + "_objects";
+        return cap.covers(wanted.type()) && cap.covers(count) && shape.column(count, "count") >= 0 ? count : null;
+    }
+
+    /** The part of {@link #begin} that follows the series' own type. */
+    private Supplier<Runnable> beginOwn(int s, Profile p, SampleTypeHarmonizer.Shape shape, String name, FileTime file) {
         int index = shape.column(wanted.type(), wanted.unit());
         if (index < 0) {
             lacking.add(name);
@@ -228,6 +289,14 @@ public final class SeriesBuilder {
 
     /** As {@link #build()}, from at least minimum snapshots (1: a series that has just begun). */
     public Series build(int minimum) {
+        Series own = buildOwn(minimum);
+        if (counts != null && own.firstCapped() >= 0 && counts.lacking.isEmpty()) {
+            return counts.buildOwn(minimum).replacing(own.type());
+        }
+        return own;
+    }
+
+    private Series buildOwn(int minimum) {
         int n = names.size();
         Harmonization note = SampleTypeHarmonizer.describe(shapes, names);
         if (!lacking.isEmpty()) {
@@ -240,6 +309,11 @@ public final class SeriesBuilder {
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] own = Arrays.copyOf(times, n);
+        if (fileTimeSource == FileTime.Source.FETCH && !fileTimeSources && !SnapshotOrder.byTime(own, names)) {
+            // a service that answers with an older profile (a cache) repeats its time_nanos: a watch then
+            // goes by its fetch times, which are always its own
+            own = new long[n];
+        }
         SnapshotOrder.Timing timing = SnapshotOrder.times(own, Arrays.copyOf(fileTimes, n), anyModified, names);
         long[] snapshotTimes = timing.times();
         int[] order = SnapshotOrder.order(args, names, timing);
@@ -342,7 +416,8 @@ public final class SeriesBuilder {
 
     /**
      * Per node, the via node whose pair grew the most from the first snapshot to the last (shrank the
-     * most for a shrinking node), or -1.
+     * most for a shrinking node), or -1, also when it carried too little of the node's change to be named
+     * ({@link ViaValues#named}: the rule of diff's via).
      */
     private int[] vias(int first, int last, long[][] v) {
         int[] via = new int[nodes.size()];
@@ -356,6 +431,11 @@ public final class SeriesBuilder {
                     && Math.abs(change) > Math.abs(best[leaf])) {
                 best[leaf] = change;
                 via[leaf] = ViaValues.via(e.getKey());
+            }
+        }
+        for (int node = 0; node < via.length; node++) {
+            if (via[node] >= 0 && !ViaValues.named(best[node], v[node][v[node].length - 1] - v[node][0])) {
+                via[node] = -1;
             }
         }
         return via;

@@ -26,6 +26,11 @@ public record TrendGate(Amount perHour, Threshold growth) {
         return perHour != null || growth != null;
     }
 
+    /** Whether a gate is written in bytes (so compares sizes). */
+    public boolean inBytes() {
+        return perHour != null && perHour.inBytes() || growth != null && growth.inBytes();
+    }
+
     /** Refuses a gate written in bytes when the series' values are not (a size per hour on counts too). */
     public void requireUnit(String type, String unit) {
         if (perHour != null) {

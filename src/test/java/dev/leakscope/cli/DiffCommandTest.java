@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
+import dev.leakscope.SharedCorpus;
 import dev.leakscope.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,10 +63,15 @@ class DiffCommandTest {
         assertFalse(row.get("flags").toString().contains("noise"), "the leak is not noise: " + row);
     }
 
-    /** Controls, with the sampling period of producers whose profiles do not record it (async-profiler). */
+    /**
+     * Controls. async-profiler's values are the sampled objects' own sizes, not estimates: its interval
+     * (512KiB, 64KiB) is no --sampling-period for them; the size of the objects sampled is (the native
+     * control's growing mallocs are 32 KiB each: Node::out_grow 31.98kB -> 159.88kB), and the heap control
+     * needs none.
+     */
     @ParameterizedTest
-    @CsvSource({"go/control-churn,0", "node/control,0", "java-asprof/control,512KiB",
-        "java-asprof/nativemem-direct-buffer-control,64KiB"})
+    @CsvSource({"go/control-churn,0", "node/control,0", "java-asprof/control,0",
+        "java-asprof/nativemem-direct-buffer-control,32KiB"})
     void controlsTripNoGateAndFlagNoGrowth(String scenario, String period) throws Exception {
         for (String value : new String[] {"--granularity=lines", "--cum"}) {
             Path dir = TestData.corpus(scenario);
@@ -354,7 +360,7 @@ class DiffCommandTest {
         assertFalse(cut.out().contains("| 2 |"), cut.out());
         assertTrue(cut.out().endsWith("cache.buildTree` |\n\n_2 more rows cut to fit `--max-chars " + budget
                 + "`; `--format text` or `--format json` shows them._\n"), cut.out());
-        for (String[] args : new String[][] {{"top", "600"}, {"trend", "600"}, {"focus", "900", "cache"}}) {
+        for (String[] args : new String[][] {{"top", "600"}, {"trend", "700"}, {"focus", "900", "cache"}}) {
             List<String> line = new ArrayList<>(List.of(args[0]));
             line.addAll(List.of(args).subList(2, args.length));
             line.addAll(List.of("--format=markdown", "--max-chars", args[1], "heap_0.pb.gz", "heap_5.pb.gz"));
@@ -452,6 +458,198 @@ class DiffCommandTest {
         assertEquals(-100, shrink, 0.1);
         assertEquals(grossGrowth, d.get("totals").get("grossGrowth").asLong());
         assertEquals(grossShrink, d.get("totals").get("grossShrink").asLong());
+    }
+
+    /**
+     * async-profiler's converter writes the sampled objects' own sizes, not estimates: its 512 KiB interval
+     * as --sampling-period made the +1515% leak noise and held the gate, and the help offered it as the
+     * example. The help says what the option is for and that it is not for async-profiler's values.
+     */
+    @Test
+    void samplingPeriodHelpDoesNotOfferAsyncProfilersInterval() {
+        String help = Cli.run(MAP_CACHE, "diff", "--help").out().replaceAll("\\s+", " ");
+        assertFalse(help.contains("async-profiler's converter does not"), help);
+        assertTrue(help.contains("async-profiler's values are no such estimates but the sampled objects' own sizes: its"
+                + " interval would overstate their noise many times"), help);
+        Cli.Result r = Cli.run(SharedCorpus.corpus("java-asprof", "static-list-leak"), "diff", "--fail-on-growth",
+                "10%", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, r.exitCode(), "the leak trips the gate: " + r.out());
+        assertTrue(r.out().contains("\nNoise:   not estimated (async-profiler samples objects at an interval the"
+                + " profile does not give, and its values are the sampled objects' own sizes, not estimates of the heap):"
+                + " every change counts as real\n"), r.out());
+        assertFalse(r.out().contains("--sampling-period"), "no period to suggest: " + r.out());
+    }
+
+    /** A byte size as the period of counts is refused as the gates refuse it, and a plain number is taken. */
+    @Test
+    void aSamplingPeriodInBytesOnCountsIsRefused() {
+        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak-live-count");
+        Cli.Result r = Cli.run(dir, "diff", "--sampling-period", "512KiB", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(2, r.exitCode(), r.out());
+        assertEquals("", r.out());
+        assertEquals("leakscope: --sampling-period 512KiB is an amount of bytes, but the values compared are"
+                + " allocations (count): give a plain number (one sample every N on average)\n", r.err());
+        Cli.Result plain = Cli.run(MAP_CACHE, "diff", "-i", "inuse_objects", "--sampling-period", "100",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("(sampling period 100 count, as --sampling-period states; sd = "), plain.out());
+    }
+
+    /**
+     * The Noise line says why there is no estimate as it is: Flight Recorder's old-object samples are a
+     * reservoir, not every value (they said "sampling period 1"); async-profiler's recording gives no
+     * interval; a class histogram counts every object; Go's period in bytes does not apply to counts.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "jfr/static-list-leak;;dump_0.jfr;dump_5.jfr;a change within 3 standard deviations of sampling error is"
+                + " marked noise (the values count objects jdk.OldObjectSample sampled, a reservoir of at most 256 kept,"
+                + " not a sample at a known period: sd = sqrt(|base| + |current|), as for counts of random samples)",
+        "java-asprof/static-list-leak/jfr;-i=live_space;heap_0.jfr;heap_5.jfr;not estimated (async-profiler samples"
+                + " objects at an interval the profile does not give, and its values are the sampled objects' own"
+                + " sizes, not estimates of the heap): every change counts as real",
+        "java-asprof/static-list-leak/jfr;-i=live_objects;heap_0.jfr;heap_5.jfr;a change within 3 standard deviations"
+                + " of sampling error is marked noise (the values count objects async-profiler sampled, at an interval"
+                + " the profile does not give: sd = sqrt(|base| + |current|), as for counts of random samples)",
+        "jfr/static-list-leak;-i=alloc_space;dump_0.jfr;dump_5.jfr;not estimated (Flight Recorder's allocation"
+                + " events are taken per TLAB or at a throttled rate, not at a known period): every change counts as real",
+        ";-i=inuse_objects;heap_0.pb.gz;heap_5.pb.gz;not estimated (the profile's sampling period, 524288 bytes, does"
+                + " not apply to values in count): every change counts as real",
+        "jvm-leak;;histograms/histo-20261206T202031Z.txt;histograms/histo-20261206T202040Z.txt;no sampling error: a"
+                + " class histogram counts every object, so every change counts as real",
+    })
+    void theNoiseLineSaysWhyThereIsNoEstimate(String dir, String option, String base, String current, String line) {
+        Path where = dir == null ? MAP_CACHE : dir.equals("jvm-leak") ? Path.of("testdata/jvm-leak").toAbsolutePath()
+                : SharedCorpus.corpus(dir);
+        List<String> args = new ArrayList<>(List.of("diff"));
+        if (option != null) {
+            args.add(option);
+        }
+        args.addAll(List.of(base, current));
+        Cli.Result r = Cli.run(where, args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nNoise:   " + line + "\n"), r.out());
+        assertFalse(r.out().contains("sampling period 1;"), r.out());
+    }
+
+    /**
+     * An allocation type grows without a leak: diff says so in every format, in trend's words, and a Flight
+     * Recorder recording counts from its start, not the process's (for trend too).
+     */
+    @Test
+    void allocationTypesCarryTrendsNoteInEveryFormat(@TempDir Path dir) throws IOException {
+        String note = "alloc_space counts every allocation since the process started, so it grows without a leak;"
+                + " an inuse_ type shows what is retained";
+        String[] pair = {"-i", "alloc_space", "heap_0.pb.gz", "heap_5.pb.gz"};
+        assertTrue(Cli.run(MAP_CACHE, cat(new String[] {"diff"}, pair)).out().contains("\nNote:    " + note + "\n"));
+        assertTrue(Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "markdown"}, pair)).out()
+                .contains("\n- note: " + note.replace("_", "\\_") + "\n"));
+        JsonNode json = JSON.readTree(Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "json"}, pair)).out());
+        assertEquals(List.of(note), JSON.convertValue(json.get("notes"), List.class));
+        Path page = dir.resolve("diff.html");
+        Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "html", "--output", page.toString()}, pair));
+        assertTrue(Files.readString(page).contains("<dt>Note</dt><dd>" + note + "</dd>"));
+        assertTrue(Cli.run(MAP_CACHE, "trend", "-i", "alloc_space", "heap_0.pb.gz", "heap_1.pb.gz").out()
+                .contains("Note: " + note + "\n"), "trend's words");
+        assertFalse(Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz").out().contains("Note:"));
+
+        Path jfr = SharedCorpus.corpus("jfr", "static-list-leak");
+        String recording = "alloc_space counts every allocation since the recording started, so it grows without a"
+                + " leak; a live_ type shows what is retained";
+        assertTrue(Cli.run(jfr, "diff", "-i", "alloc_space", "dump_0.jfr", "dump_5.jfr").out()
+                .contains("\nNote:    " + recording + "\n"));
+        assertTrue(Cli.run(jfr, "trend", "-i", "alloc_space", "dump_0.jfr", "dump_1.jfr", "dump_5.jfr").out()
+                .contains("Note: " + recording + "\n"));
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    /** What text and Markdown say beside the rows is in JSON's notes too: here the cap of old-object samples. */
+    @Test
+    void jsonCarriesTheReportsCaveats() throws IOException {
+        Path jfr = SharedCorpus.corpus("jfr", "static-list-leak");
+        JsonNode json = JSON.readTree(Cli.run(jfr, "diff", "--format", "json", "dump_0.jfr", "dump_5.jfr").out());
+        assertEquals(List.of("current dump_5.jfr: 255 of at most 256 samples kept: near the cap their number stops"
+                + " growing"), JSON.convertValue(json.get("notes"), List.class));
+        Cli.Result swapped = Cli.run(MAP_CACHE, "diff", "--format", "json", "heap_5.pb.gz", "heap_0.pb.gz");
+        JsonNode notes = JSON.readTree(swapped.out()).get("notes");
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals(swapped.err(), "leakscope: warning: " + notes.get(0).asText() + "\n", "stderr's warning, as a note");
+        assertEquals(0, JSON.readTree(Cli.run(MAP_CACHE, "diff", "--format", "json", "heap_0.pb.gz", "heap_5.pb.gz")
+                .out()).get("notes").size());
+    }
+
+    /**
+     * JSON says which gates were given and how each stands (two that held read otherwise as no gate at all),
+     * and when two trip, every format names both, stderr in one line.
+     */
+    @Test
+    void everyGateIsStatedAndEveryTrippedOneNamed(@TempDir Path dir) throws IOException {
+        JsonNode held = JSON.readTree(Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "1000%", "--fail-on-node-growth",
+                "100MB", "--format", "json", "heap_0.pb.gz", "heap_5.pb.gz").out()).get("gate");
+        assertEquals(JSON.readTree("{\"tripped\": false, \"reason\": null, \"gates\": ["
+                + "{\"option\": \"--fail-on-growth\", \"threshold\": \"1000%\", \"tripped\": false, \"reason\": null},"
+                + "{\"option\": \"--fail-on-node-growth\", \"threshold\": \"100MB\", \"tripped\": false,"
+                + " \"reason\": null}]}"), held);
+
+        String total = "--fail-on-growth 10% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
+        String node = "--fail-on-node-growth 1MB tripped: example.com/leakdemo/internal/cache.buildTree grew by +31MB"
+                + " (7.50MB -> 38.50MB, +413.3%), 387.5% of the base total";
+        String[] both = {"--fail-on-growth", "10%", "--fail-on-node-growth", "1MB", "heap_0.pb.gz", "heap_5.pb.gz"};
+        Cli.Result text = Cli.run(MAP_CACHE, cat(new String[] {"diff"}, both));
+        assertEquals(1, text.exitCode());
+        assertTrue(text.out().contains("\nGate:    " + total + "; " + node + "\n"), text.out());
+        assertEquals("leakscope: gate " + total + "; " + node + "\n", text.err());
+        assertTrue(Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "markdown"}, both)).out()
+                .contains("\n- gate: " + (total + "; " + node).replace(">", "\\>") + "\n"));
+        Path page = dir.resolve("diff.html");
+        Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "html", "--output", page.toString()}, both));
+        assertTrue(Files.readString(page).contains("<dt>Gate</dt><dd>" + (total + "; " + node).replace(">", "&gt;")));
+        JsonNode gate = JSON.readTree(Cli.run(MAP_CACHE, cat(new String[] {"diff", "--format", "json"}, both)).out())
+                .get("gate");
+        assertEquals(total + "; " + node, gate.get("reason").asText());
+        assertEquals(total, gate.get("gates").get(0).get("reason").asText());
+        assertEquals(node, gate.get("gates").get(1).get("reason").asText());
+
+        Cli.Result one = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "--fail-on-node-growth", "100MB",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(one.out().contains("\nGate:    " + total + "; --fail-on-node-growth 100MB held\n"), one.out());
+        assertEquals("leakscope: gate " + total + "\n", one.err());
+    }
+
+    /** A Java row reads "java.lang.Object[] (via leak/SessionRegistry.register: 100%)": --allow matches the via too. */
+    @Test
+    void allowMatchesTheRowsVia() {
+        Path dir = SharedCorpus.corpus("java-asprof", "static-list-leak");
+        Cli.Result tripped = Cli.run(dir, "diff", "--fail-on-node-growth", "100KB", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, tripped.exitCode(), tripped.out());
+        Cli.Result allowed = Cli.run(dir, "diff", "--fail-on-node-growth", "100KB", "--allow", "SessionRegistry",
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertTrue(allowed.out().contains("\nGate:    --fail-on-node-growth 100KB held\n"), allowed.out());
+        assertEquals(1, Cli.run(dir, "diff", "--fail-on-node-growth", "100KB", "--allow", "Unrelated",
+                "heap_0.pb.gz", "heap_5.pb.gz").exitCode());
+    }
+
+    /** A delta of +12876.5% is wider than its column: the column widens, and every name starts under "name". */
+    @Test
+    void columnsAreAsWideAsTheirWidestCell() {
+        Cli.Result r = Cli.run(SharedCorpus.corpus("jfr", "static-list-leak"), "diff", "-i", "alloc_space",
+                "dump_0.jfr", "dump_5.jfr");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().dropWhile(l -> !l.startsWith(" rank")).toList();
+        assertTrue(r.out().contains("+12876.5%"), r.out());
+        int name = lines.get(0).indexOf(" name") + 1;
+        int pct = lines.get(0).indexOf("delta%") + "delta%".length();
+        for (String l : lines.subList(1, lines.size())) {
+            assertEquals(' ', l.charAt(name - 1), l);
+            assertTrue(Character.isLetter(l.charAt(name)) || l.charAt(name) == '[', l);
+            assertEquals('%', l.charAt(pct - 1), "delta% right-aligned under its head: " + l);
+        }
     }
 
     private static JsonNode diffJson(String scenario, String option) throws Exception {

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
+import dev.leakscope.JsonSchemas;
 import dev.leakscope.SharedCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +114,49 @@ class JfrCommandTest {
         }
     }
 
+    /**
+     * JDK 25 records sizes, and live_space is the default; near the cap the sizes of so few samples jump
+     * (407 kB, 187 kB, 873 kB over the fitted snapshots) and no row fits. The default trend counts the
+     * samples instead and says so; -i live_space, or a gate in bytes, keeps the sizes. JDK 17 records no
+     * sizes: its default is the count already, and nothing is said.
+     */
+    @Test
+    void aCappedSeriesOfSizesIsCountedByDefault() throws Exception {
+        Path dir = SharedCorpus.corpus("jfr", "static-list-leak-jdk25");
+        String[] dumps = {"dump_0.jfr", "dump_1.jfr", "dump_2.jfr", "dump_3.jfr", "dump_4.jfr", "dump_5.jfr"};
+        Cli.Result r = Cli.run(dir, with(dumps, "trend"));
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Type: live_objects (count)", lines.get(0));
+        assertTrue(lines.contains("Counted: live_objects, not the default live_space: near the cap the sizes of so few"
+                + " samples jump with each large object sampled; the JVM picks its samples as memory is allocated, so"
+                + " their count follows the bytes too (-i live_space follows the sizes)"), r.out());
+        assertTrue(r.out().contains("\nLeak suspects: 1 of "), r.out());
+        assertTrue(r.out().contains("\n*  ") && r.out().contains("[gc root] leak.SessionRegistry.SESSIONS (via"
+                + " leak/SessionRegistry.register)"), r.out());
+        JsonNode json = JSON.readTree(Cli.run(dir, with(dumps, "trend", "--format=json")).out());
+        assertEquals("live_objects", json.get("type").asText());
+        assertEquals("live_space", json.get("replacedType").asText());
+        assertTrue(json.get("rows").get(0).get("suspect").asBoolean(), json.toString());
+        JsonSchemas.assertValid(json.toString());
+        for (String[] sizes : List.of(new String[] {"trend", "-i", "live_space"},
+                new String[] {"trend", "--fail-on-growth", "100MB"}, new String[] {"trend", "--limit", "1GiB"})) {
+            Cli.Result bySize = Cli.run(dir, with(dumps, sizes));
+            assertEquals(0, bySize.exitCode(), bySize.err());
+            assertTrue(bySize.out().startsWith("Type: live_space (bytes)\n"), String.join(" ", sizes) + ": " + bySize.out());
+            assertFalse(bySize.out().contains("Counted:"), bySize.out());
+        }
+        Cli.Result jdk17 = Cli.run(SharedCorpus.corpus("jfr", "static-list-leak"), with(dumps, "trend"));
+        assertTrue(jdk17.out().startsWith("Type: live_objects (count)\n"), jdk17.out());
+        assertFalse(jdk17.out().contains("Counted:"), jdk17.out());
+    }
+
+    private static String[] with(String[] files, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + files.length);
+        System.arraycopy(files, 0, all, args.length, files.length);
+        return all;
+    }
+
     /** The diff header says when an input is near the cap, for the types made of the capped samples only. */
     @ParameterizedTest
     @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
@@ -198,6 +243,17 @@ class JfrCommandTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(r.err().contains("out of bounds"), "the parser's own failure, not the file's: " + r.err());
         }
+    }
+
+    /** A JVM's frames name no source file but have line numbers: list shows the sampled ones. */
+    @Test
+    void listShowsTheSampledLinesOfFramesWithoutAFile() {
+        Cli.Result r = Cli.run(SharedCorpus.corpus("jfr", "static-list-leak"), "list", "-b", "dump_0.jfr", "register",
+                "dump_5.jfr");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("ROUTINE ======================== leak/SessionRegistry.register\n"), r.out());
+        assertTrue(r.out().contains(" (no source: the profile names no source file; sampled lines only)\n"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.endsWith("     15:")), r.out());
     }
 
     private static boolean isRecent(Path p) {

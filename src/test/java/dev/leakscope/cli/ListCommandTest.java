@@ -58,4 +58,20 @@ class ListCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("leakscope: invalid regex '('"), r.err());
     }
+
+    /** Markdown keeps a source line as it is: a Go raw string's backticks and the line's indentation. */
+    @Test
+    void markdownKeepsSourceLinesAsTheyAre(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // function 2's line is 12 (TestProfiles: 10 + its id)
+        java.nio.file.Files.write(dir.resolve("raw.pb.gz"), new dev.leakscope.TestProfiles()
+                .sampleType("inuse_space", "bytes").function(1, "main.main", "main.go").function(2, "pkg.raw`tick`", "raw.go")
+                .location(1, 0x10, 1).location(2, 0x20, 2).sample(new long[] {1 << 20}, 2, 1).gzipped());
+        java.nio.file.Files.writeString(dir.resolve("raw.go"), "package pkg\n".repeat(11)
+                + "\ts := `raw ``` string` + \"|\"\n    return s\n");
+        Cli.Result r = Cli.run(dir, "list", "pkg", "--source-path", dir.toString(), "--format", "markdown", "raw.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\n`` pkg.raw`tick` `` in `raw.go`: "), r.out());
+        assertTrue(r.out().contains(" | 12 | ````\ts := `raw ``` string` + \"\\|\"```` |\n"), r.out());
+        assertTrue(r.out().contains(" | 13 | `    return s` |\n"), r.out());
+    }
 }

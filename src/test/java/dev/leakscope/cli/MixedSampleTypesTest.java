@@ -59,7 +59,7 @@ class MixedSampleTypesTest {
         Cli.Result r = Cli.run(SERIES, files("trend --ascii", debug1(0, 5)));
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals("Type: inuse_space", lines.get(0));
+        assertEquals("Type: inuse_space (bytes)", lines.get(0));
         assertEquals("Harmonized: " + EQUATED, lines.get(2));
         List<String> rows = rows(r.out());
         assertTrue(rows.get(1).endsWith("(total)"), rows.get(1));

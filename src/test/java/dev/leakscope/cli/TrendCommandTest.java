@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -124,16 +126,43 @@ class TrendCommandTest {
         Cli.Result r = trend(with(SERIES, "--ascii"));
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals("Type: inuse_space", lines[0]);
+        assertEquals("Type: inuse_space (bytes)", lines[0]);
         assertTrue(lines[1].startsWith("Snapshots: 6, ordered by time (time_nanos), 2026-11-21 13:49:49 to"),
                 lines[1]);
         assertEquals("Leak suspects: 1 of 4 nodes grows steadily (rule: see leakscope trend --help)", lines[2]);
         assertTrue(lines[4].contains("rate/h") && lines[4].contains("retained"), lines[4]);
         assertTrue(lines[5].startsWith("*") && lines[5].endsWith("(total)"), lines[5]);
-        assertTrue(lines[5].contains("      8MB      40MB      +32MB"), lines[5]);
+        assertTrue(lines[5].startsWith("*     8MB      40MB      +32MB"), lines[5]);
         assertTrue(lines[6].startsWith("*") && lines[6].endsWith(BUILD_TREE), lines[6]);
         assertTrue(lines[6].contains("_-~+*#"), lines[6]);
         assertFalse(r.out().chars().anyMatch(c -> c > 127 && c != '²'), "ASCII sparklines only");
+    }
+
+    /**
+     * The header names the unit, as diff's does: async-profiler's converter calls both counts and bytes
+     * "allocations", and the values alone do not say which.
+     */
+    @Test
+    void theHeaderNamesTheUnitInEveryFormat(@TempDir Path tmp) throws IOException {
+        assertTrue(trend(SERIES).out().startsWith("Type: inuse_space (bytes)\n"));
+        assertTrue(trend(with(SERIES, "-i", "inuse_objects")).out().startsWith("Type: inuse_objects (count)\n"));
+        assertTrue(trend(with(SERIES, "--format", "markdown")).out().contains("\n\nType: inuse\\_space (bytes)  \n"));
+        Path html = tmp.resolve("trend.html");
+        assertEquals(0, trend(with(SERIES, "--format", "html", "--output", html.toString())).exitCode());
+        assertTrue(Files.readString(html).contains("<dt>Type</dt><dd>inuse_space (bytes)</dd>"), Files.readString(html));
+    }
+
+    /**
+     * --nodefraction cuts by change, as diff's: a node that did not change goes (map-cache's
+     * runtime.malg, 512 kB throughout, which a cut by value kept), the small steady growers stay.
+     */
+    @Test
+    void theDefaultCutIsOfTheGrossChange() throws IOException {
+        JsonNode j = new ObjectMapper().readTree(trend(with(SERIES, "--format", "json")).out());
+        List<String> names = new ArrayList<>();
+        j.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        assertEquals(List.of(BUILD_TREE, "example.com/leakdemo/internal/cache.(*Cache).Get", "fmt.Sprintf"), names);
+        assertEquals(1, j.get("hiddenRows").asInt());
     }
 
     @Test
@@ -170,7 +199,7 @@ class TrendCommandTest {
         Cli.Result r = trend(with(SERIES, "--format", "markdown", "--ascii"));
         assertEquals(0, r.exitCode(), r.err());
         // titled as the other Markdown reports, so a pasted comment says what made it
-        assertTrue(r.out().startsWith("**leakscope trend** of `inuse_space`\n\nType: inuse\\_space  \n"), r.out());
+        assertTrue(r.out().startsWith("**leakscope trend** of `inuse_space`\n\nType: inuse\\_space (bytes)  \n"), r.out());
         assertTrue(r.out().contains("\n|  | first | last | growth | rate/h | R² | mono | retained | trend | name |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
                 + "| * | 8MB | 40MB | +32MB |"), r.out());
@@ -313,7 +342,7 @@ class TrendCommandTest {
         assertTrue(r.out().contains("rate/snapshot"));
         assertTrue(r.out().contains("Limit: cannot project when the total reaches 2GB: the snapshots have no"
                 + " timestamps (growth is +6.36MB/snapshot)"), r.out());
-        assertTrue(r.out().contains("*    7.50MB   38.50MB      +31MB        +6.21MB  0.99"), r.out());
+        assertTrue(r.out().contains("*  7.50MB   38.50MB      +31MB        +6.21MB  0.99"), r.out());
         // a directory is read in name order: here the phases backwards, so nothing grows
         Cli.Result dir = Cli.run(tmp, "trend", ".");
         assertTrue(dir.out().contains("Leak suspects: 0 of"), dir.out());

@@ -138,6 +138,7 @@ class WatchCommandTest {
             assertTrue(firstRow.endsWith("  main.rememberSession"), r.out());
             String reason = status.get(3).substring(status.get(3).indexOf("GATE: ") + 6);
             assertTrue(r.out().contains("\nGate: " + reason + "\n"), "the full report says it too: " + r.out());
+            assertTrue(r.out().contains("\nType: inuse_space (bytes)\n"), "the full report names the unit: " + r.out());
             assertTrue(r.out().contains("Watched 127.0.0.1:") || r.out().contains("Watched http://127.0.0.1:"), r.out());
             assertTrue(r.out().contains("the gate tripped at #4"), r.out());
             assertTrue(r.err().contains("leakscope: gate " + reason + "\n"), r.err());
@@ -292,6 +293,25 @@ class WatchCommandTest {
                     "--count", "1", "--format", "json", service.heap());
             assertEquals("time_nanos", JSON.readTree(json.out().lines().findFirst().orElseThrow())
                     .get("timeSource").asText());
+        }
+    }
+
+    /**
+     * A cache in front of the service answers with the same profile (its time_nanos repeats): the watch
+     * goes by its fetch times, gates and all, and says so. (A stand-in: a real service cannot be made stale.)
+     */
+    @Test
+    void aRepeatedTimeNanosIsWatchedByFetchTimes() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        try (TestServer stale = TestServer.http().on("/", x ->
+                TestServer.answer(200, "application/octet-stream", profile).handle(x))) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Cli.Result r = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--every", "1m", "--count",
+                    "3", "--fail-on-rate", "10MB/h", stale.url("/heap"));
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("(times: fetch times; the profiles' time_nanos are missing or repeat); the gate"
+                    + " (--fail-on-rate 10MB/h) held"), r.out());
+            assertTrue(r.out().contains("  #3  inuse_space 40MB  0/h  window 3"), r.out());
         }
     }
 

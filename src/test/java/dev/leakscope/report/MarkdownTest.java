@@ -16,7 +16,24 @@ class MarkdownTest {
 
     @Test
     void aCodeSpanEscapesItsBarOnlyInATable() {
-        assertEquals("`a\\|b 'c'`", Markdown.code("a|b `c`"));
-        assertEquals("`a|b 'c'`", Markdown.textCode("a|b `c`"));
+        assertEquals("`a\\|b c`", Markdown.code("a|b c"));
+        assertEquals("`a|b c`", Markdown.textCode("a|b c"));
+    }
+
+    /**
+     * CommonMark: a code span's fence is a backtick run longer than any inside, padded with a space when the
+     * text starts or ends with a backtick or both starts and ends with a space; the text stays as it is.
+     */
+    @Test
+    void aCodeSpanKeepsBackticksAndSpaces() {
+        assertEquals("``pkg.`backtick`func``", Markdown.textCode("pkg.`backtick`func"));
+        assertEquals("```` s := `raw ``` string` ````", Markdown.textCode("s := `raw ``` string`"));
+        assertEquals("`` `a` ``", Markdown.textCode("`a`"));
+        assertEquals("`` a\\|b `c` ``", Markdown.code("a|b `c`"));
+        assertEquals("```we``ird```", Markdown.textCode("we``ird"));
+        assertEquals("`\tif x {`", Markdown.textCode("\tif x {"));
+        assertEquals("`    x = 1`", Markdown.textCode("    x = 1"));
+        assertEquals("`   x   `", Markdown.textCode("  x  "), "one space of each side is stripped: padded");
+        assertEquals("`  `", Markdown.textCode("  "), "only spaces: nothing is stripped");
     }
 }

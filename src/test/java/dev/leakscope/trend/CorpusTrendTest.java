@@ -106,6 +106,18 @@ class CorpusTrendTest {
         assertFalse(t.total().suspect());
     }
 
+    /**
+     * The via follows diff's rule ({@code graph.ViaValues#named}): in the native-memory control,
+     * renderTemplate carried 0.46% of malloc_hook's change, too little to name (diff names none under 1%).
+     */
+    @Test
+    void aViaThatCarriedUnderOnePercentOfTheChangeIsNotNamed() {
+        Trend t = trend("java-asprof/nativemem-direct-buffer-control");
+        Trend.Row hook = t.rows().get(0);
+        assertEquals("malloc_hook", hook.nameWithVia());
+        assertTrue(hook.stats().growth() != 0, "the node changed");
+    }
+
     @Test
     void rememberSessionIsAlsoASuspectInNodeCacheLeak() {
         Trend t = trend("node/cache-leak");

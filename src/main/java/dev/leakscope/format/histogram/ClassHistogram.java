@@ -5,6 +5,7 @@ import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.TextPart;
 import dev.leakscope.profile.TimeSource;
 import dev.leakscope.util.InputException;
@@ -108,7 +109,7 @@ public final class ClassHistogram {
 
     /** "Class histogram (jcmd GC.class_histogram) of process 12742, JDK 17.0.15": what info shows as producer. */
     private static String producer(HistogramReader.Facts facts) {
-        StringBuilder s = new StringBuilder("Class histogram");
+        StringBuilder s = new StringBuilder(Producers.CLASS_HISTOGRAM);
         s.append(switch (facts.layout()) {
             case JHSDB -> " (jhsdb jmap --histo)";
             case GC_LOG -> " (GC log, -Xlog:gc+classhisto)";

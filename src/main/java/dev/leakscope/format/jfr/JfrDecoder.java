@@ -2,6 +2,7 @@ package dev.leakscope.format.jfr;
 
 import dev.leakscope.format.jfr.HeapSamples.Kind;
 import dev.leakscope.profile.ProfileBuilder;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.SampleCap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ final class JfrDecoder {
             builder.setTimeNanos(time);
             builder.setDurationNanos(last - first);
         }
-        comment("JDK Flight Recorder recording" + (asyncProfiler ? " by async-profiler" : "")
+        comment((asyncProfiler ? Producers.JFR_BY_ASYNC_PROFILER : Producers.JFR)
                 + (jvm == null ? "" : " of " + jvm));
         if (samples.emissions() > 0) {
             long live = samples.events(Kind.OLD_OBJECT);

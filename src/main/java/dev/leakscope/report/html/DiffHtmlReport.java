@@ -33,18 +33,24 @@ public final class DiffHtmlReport {
                 "Total", v.totals(d, "->"),
                 "Gross", v.gross(d),
                 "Noise", DiffValues.noiseRule(d.noise(), unit)));
+        String allocations = DiffValues.allocationNote(d);
+        if (allocations != null) {
+            facts.addAll(List.of("Note", allocations));
+        }
         if (gate.line() != null) {
             facts.addAll(List.of("Gate", gate.line()));
         }
         HtmlPage.facts(out, facts.toArray(String[]::new));
-        FlameData data = FlameData.of(DiffTree.of(d), d.noise()::margin);
+        List<String> rowNames = new ArrayList<>();
+        d.rows().forEach(r -> rowNames.add(frameName(r.name())));
+        FlameData data = FlameData.of(DiffTree.of(d), d.noise()::margin, rowNames);
         HtmlPage.flame(out, "Differential flame graph (current call tree; colour: each frame's own change)", data,
                 unit, outputUnit, true);
-        rows(d, v, out);
+        rows(d, v, data, out);
         HtmlPage.end(out);
     }
 
-    private static void rows(DiffResult d, DiffValues v, PrintWriter out) {
+    private static void rows(DiffResult d, DiffValues v, FlameData data, PrintWriter out) {
         out.println("<h2>Changed nodes</h2>");
         if (d.changed().isEmpty()) {
             out.println("<p>No node changed.</p>");
@@ -61,7 +67,7 @@ public final class DiffHtmlReport {
         for (DiffRow r : d.rows()) {
             rank++;
             String cls = r.noise() ? "dim" : r.delta() > 0 ? "up" : "down";
-            out.println(HtmlPage.tr(rank - 1, frameName(r.name())) + "<td>" + rank + "</td><td class=\""
+            out.println(HtmlPage.tr(rank - 1, frameName(r.name()), data) + "<td>" + rank + "</td><td class=\""
                     + cls + "\">" + Html.text(v.signed(r.delta())) + "</td><td>" + Html.text(DiffValues.pct(r.pct()))
                     + "</td><td>" + Html.text(v.value(r.base())) + "</td><td>" + Html.text(v.value(r.current()))
                     + "</td><td>" + Html.text(DiffValues.share(d.share(r))) + "</td><td>"

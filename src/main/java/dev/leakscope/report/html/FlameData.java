@@ -34,6 +34,14 @@ final class FlameData {
     /** How many call paths were folded into "other" frames, and the cut that folded them. */
     int foldedPaths;
     long cut;
+    /**
+     * For a table row's name that has no frame of its own in the graph (every path through it folded): the
+     * "other" frame that holds the most of it, so a click on the row can go there and say so.
+     */
+    private final Map<String, Integer> foldedInto = new HashMap<>();
+    /** Each frame's first child and next sibling (-1: none), made when a path is first looked up. */
+    private int[] firstChild;
+    private int[] nextSibling;
 
     private FlameData(int columns) {
         this.columns = columns;
@@ -44,6 +52,14 @@ final class FlameData {
      * that sampling explains for a frame's self values; null otherwise.
      */
     static FlameData of(CallTree tree, LongBinaryOperator noise) {
+        return of(tree, noise, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #of(CallTree, LongBinaryOperator)}; rowNames are the names the report's table rows select:
+     * for those folded away entirely, {@link #foldedInto} finds the "other" frame that holds them.
+     */
+    static FlameData of(CallTree tree, LongBinaryOperator noise, java.util.Collection<String> rowNames) {
         int cols = tree.columns();
         int size = tree.size();
         long[] weight = new long[size];
@@ -80,14 +96,105 @@ final class FlameData {
                     d.values.set(i, d.values.get(i) + tree.value(n, c));
                 }
             } else {
-                mapped[n] = -1; // inside a folded subtree, counted at its root
+                mapped[n] = mapped[p]; // inside a folded subtree: its values are counted at the subtree's root
                 d.foldedPaths++;
             }
         }
         if (cols == 2) {
             d.markChanges(noise);
         }
+        d.findFolded(tree, rowNames, mapped, weight);
         return d;
+    }
+
+    /**
+     * For each of names with no frame in the graph: the "other" frame holding its heaviest folded node.
+     * mapped gives each tree node's frame (for a folded node, the "other" frame that holds it).
+     */
+    private void findFolded(CallTree tree, java.util.Collection<String> rowNames, int[] mapped, long[] weight) {
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        for (String n : rowNames) {
+            if (n != null && !nameIndex.containsKey(n)) {
+                missing.add(n);
+            }
+        }
+        if (missing.isEmpty() || foldedPaths == 0) {
+            return;
+        }
+        // by the tree's frame ids: a name is made once per frame (state 1: not wanted, 2: wanted), not per node
+        byte[] state = new byte[64];
+        String[] frameName = new String[64];
+        long[] best = new long[0];
+        Map<String, Integer> slot = new HashMap<>();
+        for (int n = 1; n < tree.size(); n++) {
+            int m = mapped[n];
+            if (m < 0 || (flags.get(m) & OTHER) == 0) {
+                continue;
+            }
+            int f = tree.frame(n);
+            if (f >= state.length) {
+                state = java.util.Arrays.copyOf(state, Math.max(f + 1, state.length * 2));
+                frameName = java.util.Arrays.copyOf(frameName, state.length);
+            }
+            if (state[f] == 0) {
+                String name = tree.name(n);
+                state[f] = (byte) (missing.contains(name) ? 2 : 1);
+                frameName[f] = name;
+                if (state[f] == 2 && !slot.containsKey(name)) {
+                    slot.put(name, slot.size());
+                    best = java.util.Arrays.copyOf(best, slot.size());
+                    best[slot.size() - 1] = -1;
+                }
+            }
+            if (state[f] == 2) {
+                int i = slot.get(frameName[f]);
+                if (weight[n] > best[i]) {
+                    best[i] = weight[n];
+                    foldedInto.put(frameName[f], m);
+                }
+            }
+        }
+    }
+
+    /** The "other" frame that holds the most of name when name has no frame of its own, else -1. */
+    int foldedInto(String name) {
+        return name == null ? -1 : foldedInto.getOrDefault(name, -1);
+    }
+
+    /**
+     * The frame at the end of a call path given by its names from the outermost frame down (the heaviest
+     * where siblings share a name), or the "other" frame its remainder is folded into; -1 when the graph
+     * does not hold it.
+     */
+    int frameOfPath(java.util.List<String> path) {
+        if (firstChild == null) {
+            firstChild = new int[size()];
+            nextSibling = new int[size()];
+            java.util.Arrays.fill(firstChild, -1);
+            for (int i = size() - 1; i > 0; i--) {
+                nextSibling[i] = firstChild[parent.get(i)];
+                firstChild[parent.get(i)] = i;
+            }
+        }
+        int at = 0;
+        for (String frame : path) {
+            Integer id = nameIndex.get(frame);
+            int next = -1;
+            int other = -1;
+            for (int c = firstChild[at]; c >= 0; c = nextSibling[c]) {
+                if (id != null && name.get(c) == id && (flags.get(c) & OTHER) == 0
+                        && (next < 0 || Math.abs(value(c, columns - 1)) > Math.abs(value(next, columns - 1)))) {
+                    next = c;
+                } else if ((flags.get(c) & OTHER) != 0) {
+                    other = c;
+                }
+            }
+            if (next < 0) {
+                return other;
+            }
+            at = next;
+        }
+        return path.isEmpty() ? -1 : at;
     }
 
     private static int kept(long[] weight, CallTree tree, long cut) {

@@ -32,15 +32,20 @@ public final class FocusHtmlReport {
         HtmlPage.facts(out, "Focus", r.regex() + " in " + title, "Type", type + " (" + unit + ")", "Total",
                 r.withBase() ? auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
                         + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit));
+        List<String> rowNames = new java.util.ArrayList<>();
+        for (List<FocusResult.Values> rows : List.of(r.matched(), r.top())) {
+            rows.subList(0, Math.min(rows.size(), MAX_ROWS)).forEach(v -> rowNames.add(v.name()));
+        }
+        r.callees().subList(0, Math.min(r.callees().size(), MAX_ROWS)).forEach(c -> rowNames.add(c.name()));
+        FlameData data = FlameData.of(tree, null, rowNames);
         HtmlPage.flame(out, r.withBase()
                 ? "Differential flame graph of the samples through the match (colour: each frame's own change)"
-                : "Flame graph of the samples through the match", FlameData.of(tree, null), unit, "minimum",
-                r.withBase());
+                : "Flame graph of the samples through the match", data, unit, "minimum", r.withBase());
         String by = r.withBase() ? ", by growth" : "";
-        values(r, "Matched functions", r.matched(), unit, out);
-        shares(r, "Caller paths (root > ... > match)" + by, r.callerPaths(), true, unit, out);
-        shares(r, "Callees of the match" + by, r.callees(), false, unit, out);
-        values(r, "Top nodes of the samples through the match" + by, r.top(), unit, out);
+        values(r, "Matched functions", r.matched(), unit, data, out);
+        shares(r, "Caller paths (root > ... > match)" + by, r.callerPaths(), true, unit, data, out);
+        shares(r, "Callees of the match" + by, r.callees(), false, unit, data, out);
+        values(r, "Top nodes of the samples through the match" + by, r.top(), unit, data, out);
         if (r.topCut() > 0) {
             out.println("<p class=\"note\">" + Html.text(Plural.of(r.topCut(), "more node", "more nodes") + " not shown; use --nodecount 0 to"
                     + " show all.") + "</p>");
@@ -49,7 +54,7 @@ public final class FocusHtmlReport {
     }
 
     private static void values(FocusResult r, String heading, List<FocusResult.Values> rows, String unit,
-                               PrintWriter out) {
+                               FlameData data, PrintWriter out) {
         out.println("<h2>" + Html.text(heading) + "</h2>");
         out.println(r.withBase()
                 ? "<table class=\"rows\"><thead><tr><th>flat delta</th><th>cum base</th><th>cum now</th>"
@@ -63,13 +68,13 @@ public final class FocusHtmlReport {
                         signed(v.deltaCum(), unit), v.name()}
                     : new String[] {auto(v.flat(), unit), GoNumbers.percentage(v.flat(), r.total()).strip(),
                         auto(v.cum(), unit), GoNumbers.percentage(v.cum(), r.total()).strip(), v.name()};
-            row(index++, v.name(), cells, out);
+            row(HtmlPage.tr(index++, v.name(), data), cells, out);
         }
         endTable(rows.size(), out);
     }
 
     private static void shares(FocusResult r, String heading, List<FocusResult.Share> rows, boolean paths,
-                               String unit, PrintWriter out) {
+                               String unit, FlameData data, PrintWriter out) {
         out.println("<h2>" + Html.text(heading) + "</h2>");
         long sum = 0;
         for (FocusResult.Share s : rows) {
@@ -87,9 +92,9 @@ public final class FocusHtmlReport {
             String[] cells = r.withBase()
                     ? new String[] {signed(v, unit), auto(s.base(), unit), auto(s.current(), unit), share, s.name()}
                     : new String[] {auto(v, unit), share, s.name()};
-            // a path selects its match (its last frame); "(self)" is no frame
-            String frame = paths ? s.frames().get(s.frames().size() - 1) : s.name().equals("(self)") ? null : s.name();
-            row(index++, frame, cells, out);
+            // a path selects the frame at its end (its match, reached by that path); "(self)" is no frame
+            row(paths ? HtmlPage.trPath(index++, s.frames(), data)
+                    : HtmlPage.tr(index++, s.name().equals("(self)") ? null : s.name(), data), cells, out);
         }
         endTable(rows.size(), out);
     }
@@ -102,8 +107,8 @@ public final class FocusHtmlReport {
         }
     }
 
-    private static void row(int index, String frame, String[] cells, PrintWriter out) {
-        StringBuilder b = new StringBuilder(HtmlPage.tr(index, frame));
+    private static void row(String tr, String[] cells, PrintWriter out) {
+        StringBuilder b = new StringBuilder(tr);
         for (String c : cells) {
             b.append("<td>").append(Html.text(c)).append("</td>");
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The frame of every HTML report: one self-contained document with its style sheet and script inline.
@@ -55,7 +56,9 @@ final class HtmlPage {
     static void flame(PrintWriter out, String heading, FlameData data, String unit, String outputUnit, boolean diff) {
         out.println("<h2>" + Html.text(heading) + "</h2>");
         out.println("<div class=\"bar\"><input type=\"search\" id=\"search\" placeholder=\"Search frames (substring)\""
-                + " aria-label=\"Search frames\"><span id=\"found\"></span>"
+                + " aria-label=\"Search frames\"><span id=\"found\" title=\"cum: the samples through any matching frame, each"
+                + " counted once; flat: the matching frames' own values. Only the frames in the graph are searched,"
+                + " not those folded into [other].\"></span>"
                 + "<button id=\"flip\" type=\"button\">Icicle / flame</button>"
                 + "<button id=\"reset\" type=\"button\">Reset zoom</button></div>");
         if (diff) {
@@ -68,7 +71,7 @@ final class HtmlPage {
                     + "</span><span class=\"sw-same\">no self value</span><span class=\"sw-other\">folded small"
                     + " frames</span><span>width: value</span></div>");
         }
-        out.println("<div id=\"crumbs\" class=\"bar\"></div>");
+        out.println("<div id=\"crumbs\" class=\"bar\"></div><p id=\"zoomnote\" class=\"note\" hidden></p>");
         out.println("<div id=\"flame\"></div><div id=\"tip\"></div>");
         out.println("<p class=\"note\">" + Html.text(foldNote(data, unit, outputUnit)) + " Hover a frame for its values,"
                 + " click to zoom, use the breadcrumb to go back.</p>");
@@ -89,12 +92,24 @@ final class HtmlPage {
 
     /**
      * The opening tag of a table's row number index (from 0) that finds frame in the graph when clicked
-     * (null: none). Rows past the first {@link #FIRST_ROWS} start hidden, so a long table costs the page
-     * no layout until the reader asks for them ({@link #endRows}).
+     * (null: none): its frame of that name, or, when every path through it is folded, the "[other]" frame
+     * that holds it (the page then says so). Rows past the first {@link #FIRST_ROWS} start hidden, so a long
+     * table costs the page no layout until the reader asks for them ({@link #endRows}).
      */
-    static String tr(int index, String frame) {
+    static String tr(int index, String frame, FlameData data) {
+        int other = data.foldedInto(frame);
         return "<tr" + (frame == null ? "" : " data-name=\"" + Html.text(frame) + "\"")
-                + (index >= FIRST_ROWS ? " hidden" : "") + ">";
+                + (other >= 0 ? " data-other=\"" + other + "\"" : "") + (index >= FIRST_ROWS ? " hidden" : "") + ">";
+    }
+
+    /**
+     * As {@link #tr(int, String, FlameData)} for a row that is a call path (names from the outermost frame
+     * down): it finds the frame at the end of that path, not merely a frame of its last name.
+     */
+    static String trPath(int index, List<String> path, FlameData data) {
+        int frame = data.frameOfPath(path);
+        return "<tr data-name=\"" + Html.text(path.get(path.size() - 1)) + "\""
+                + (frame >= 0 ? " data-frame=\"" + frame + "\"" : "") + (index >= FIRST_ROWS ? " hidden" : "") + ">";
     }
 
     /** Closes a table of that many rows begun with {@link #tr}: with a button that shows hidden rows, if any. */

@@ -21,7 +21,12 @@ public final class TopHtmlReport {
         out.println("<pre class=\"facts\">" + Html.text(String.join("\n", TopReport.headerLines(rc, tg))) + "</pre>");
         NodeTable table = NodeTable.build(rc.profile(), rc.settings().graphOptions(rc.sampleIndex()));
         CallTree tree = CallTree.of(rc.profile(), table, rc.sampleIndex());
-        HtmlPage.flame(out, "Flame graph", FlameData.of(tree, null), rc.sampleUnit(),
+        java.util.List<String> rowNames = new java.util.ArrayList<>();
+        for (int n : g.nodes()) {
+            rowNames.add(g.info(n).printableName());
+        }
+        FlameData data = FlameData.of(tree, null, rowNames);
+        HtmlPage.flame(out, "Flame graph", data, rc.sampleUnit(),
                 rc.settings().unit(), false);
         out.println("<h2>Top nodes</h2>");
         out.println("<table class=\"rows\"><thead><tr><th>flat</th><th>flat%</th><th>sum%</th><th>cum</th><th>cum%</th>"
@@ -32,7 +37,7 @@ public final class TopHtmlReport {
         int index = 0;
         for (int n : g.nodes()) {
             flatSum += g.flat(n);
-            out.println(HtmlPage.tr(index++, g.info(n).printableName()) + "<td>"
+            out.println(HtmlPage.tr(index++, g.info(n).printableName(), data) + "<td>"
                     + Html.text(rc.format(g.flat(n))) + "</td><td>" + GoNumbers.percentage(g.flat(n), total).strip()
                     + "</td><td>" + GoNumbers.percentage(flatSum, total).strip() + "</td><td>"
                     + Html.text(rc.format(g.cum(n))) + "</td><td>" + GoNumbers.percentage(g.cum(n), total).strip()

@@ -43,14 +43,16 @@ public final class TrendHtmlReport {
         out.println("<h2>" + Html.text("Total" + (TrendChart.suspects(rows).isEmpty() ? "" : " and top suspects")
                 + (trend.perHour() ? " over time" : " per snapshot")) + "</h2>");
         TrendChart.write(trend, rows, o.projection(), o.unit(), out);
-        table(r, trend, rows, out);
-        FlameData data = FlameData.of(ends, noise);
+        List<String> rowNames = new ArrayList<>();
+        rows.forEach(row -> rowNames.add(row.name()));
+        FlameData data = FlameData.of(ends, noise, rowNames);
+        table(r, trend, rows, data, out);
         HtmlPage.flame(out, "Flame graph of the last snapshot (colour: each frame's own change since the first)",
                 data, s.unit(), o.unit(), true);
         HtmlPage.end(out);
     }
 
-    private static void table(TrendReport r, Trend trend, List<Trend.Row> rows, PrintWriter out) {
+    private static void table(TrendReport r, Trend trend, List<Trend.Row> rows, FlameData data, PrintWriter out) {
         out.println("<h2>Nodes</h2>");
         out.println("<p class=\"note\">" + Html.text("* marks a leak suspect (rule: leakscope trend --help); "
                 + (rows.size() < trend.rows().size() ? "showing " + rows.size() + " of " + trend.rows().size()
@@ -63,17 +65,17 @@ public final class TrendHtmlReport {
             b.append("<th>").append(Html.text(h)).append("</th>");
         }
         out.println(b.append("</tr></thead><tbody>"));
-        row(r, 0, null, "(total)", trend.total(), spark, out);
+        row(r, 0, null, "(total)", trend.total(), spark, data, out);
         for (int i = 0; i < rows.size(); i++) {
-            row(r, i + 1, rows.get(i).name(), rows.get(i).nameWithVia(), rows.get(i).stats(), spark, out);
+            row(r, i + 1, rows.get(i).name(), rows.get(i).nameWithVia(), rows.get(i).stats(), spark, data, out);
         }
         HtmlPage.endRows(out, rows.size() + 1);
     }
 
     private static void row(TrendReport r, int index, String frame, String name, Stats st, int spark,
-                            PrintWriter out) {
+                            FlameData data, PrintWriter out) {
         List<String> cells = r.cells(name, st);
-        StringBuilder b = new StringBuilder(HtmlPage.tr(index, frame));
+        StringBuilder b = new StringBuilder(HtmlPage.tr(index, frame, data));
         for (int c = 0; c < cells.size(); c++) {
             if (c == spark) {
                 b.append("<td>").append(TrendChart.sparkline(st.values(), st.suspect())).append("</td>");

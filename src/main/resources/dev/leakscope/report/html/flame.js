@@ -52,7 +52,7 @@
     return "hsl(" + (d > 0 ? 3 : 215) + "," + Math.round(30 + 55 * t) + "%," + Math.round(90 - 34 * t) + "%)";
   }
   var flame = document.getElementById("flame"), tip = document.getElementById("tip");
-  var crumbs = document.getElementById("crumbs"), search = document.getElementById("search"), found = document.getElementById("found");
+  var crumbs = document.getElementById("crumbs"), zoomnote = document.getElementById("zoomnote"), search = document.getElementById("search"), found = document.getElementById("found");
   var zoom = 0, flip = false, matches = null, selected = -1;
   function describe(n) {
     var lines = [D.names[nm[n]]];
@@ -104,7 +104,11 @@
       crumbs.appendChild(b);
     });
   }
-  function zoomTo(n) { zoom = n; draw(); }
+  // why: a note on where the zoom went (a row whose frame is folded), cleared by any other zoom
+  function zoomTo(n, why) {
+    zoom = n; draw();
+    if (zoomnote) { zoomnote.textContent = why || ""; zoomnote.hidden = !why; }
+  }
   flame.addEventListener("click", function (e) {
     var t = e.target.closest(".fr");
     if (t) { zoomTo(+t.dataset.i); }
@@ -114,28 +118,36 @@
     if (!t) { tip.style.display = "none"; return; }
     tip.textContent = describe(+t.dataset.i);
     tip.style.display = "block";
-    tip.style.left = Math.min(e.clientX + 12, window.innerWidth - tip.offsetWidth - 8) + "px";
-    tip.style.top = (e.clientY + 14) + "px";
+    // inside the window both ways: left of the pointer near the right edge, above it near the bottom
+    tip.style.left = Math.max(0, Math.min(e.clientX + 12, window.innerWidth - tip.offsetWidth - 8)) + "px";
+    var below = e.clientY + 14, h = tip.offsetHeight;
+    tip.style.top = Math.max(0, below + h <= window.innerHeight - 8 ? below : e.clientY - 8 - h) + "px";
   });
   flame.addEventListener("mouseleave", function () { tip.style.display = "none"; });
   document.getElementById("flip").addEventListener("click", function () { flip = !flip; draw(); });
   document.getElementById("reset").addEventListener("click", function () { selected = -1; zoomTo(0); });
+  // The sum of what the matches hold, by the frames in the graph: cum counts each sample through any
+  // matched frame once (the topmost match of a path); flat adds the matched frames' own values (the
+  // table's flat, for a function whose frames are all drawn). A frame folded into [other] cannot match:
+  // when the graph has folded frames outside the matches, the page says they are not counted.
   function runSearch() {
     var q = search.value.toLowerCase();
     if (!q) { matches = null; found.textContent = ""; draw(); return; }
     matches = new Uint8Array(N);
-    var count = 0, sumB = 0, sumC = 0, inMatch = new Uint8Array(N);
+    var count = 0, cumB = 0, cumC = 0, flatB = 0, flatC = 0, missed = false, inMatch = new Uint8Array(N);
     for (var n = 1; n < N; n++) {
       inMatch[n] = inMatch[par[n]];
+      if (fl[n] & 4) { missed = missed || !inMatch[n]; continue; }
       if (D.names[nm[n]].toLowerCase().indexOf(q) >= 0) {
         matches[n] = 1; count++;
-        if (!inMatch[n]) { sumC += cur[n]; if (base) { sumB += base[n]; } }
+        flatC += self[n]; if (base) { flatB += bself[n]; }
+        if (!inMatch[n]) { cumC += cur[n]; if (base) { cumB += base[n]; } }
         inMatch[n] = 1;
       }
     }
-    found.textContent = count + " frame" + (count === 1 ? "" : "s") + (count === 0 ? "" : diff
-      ? ": " + fmt(sumB) + " -> " + fmt(sumC) + ", delta " + signed(sumC - sumB)
-      : ": " + fmt(sumC) + " (" + (D.total ? (sumC / D.total * 100).toFixed(2) : "0") + "% of all)");
+    function sum(b, c) { return diff ? fmt(b) + " -> " + fmt(c) + " (" + signed(c - b) + ")" : fmt(c) + " (" + (D.total ? (c / D.total * 100).toFixed(2) : "0") + "% of all)"; }
+    found.textContent = count + " frame" + (count === 1 ? "" : "s") + (count === 0 ? "" : ": cum " + sum(cumB, cumC)
+      + ", flat " + sum(flatB, flatC)) + (missed ? "; frames folded into [other] not counted" : "");
     draw();
   }
   search.addEventListener("input", runSearch);
@@ -152,11 +164,23 @@
     zoomTo(best);
     return true;
   }
+  // a row's own frame (a call path's end), else its name's frame; if every frame of that name is folded,
+  // the [other] frame that holds it, with a note that says so
+  function selectRow(tr) {
+    var f = tr.dataset.frame !== undefined ? +tr.dataset.frame : -1;
+    if (f < 0 && select(tr.dataset.name)) { return true; }
+    if (f < 0 && tr.dataset.other !== undefined) { f = +tr.dataset.other; }
+    if (f < 0 || f >= N) { return false; }
+    selected = f;
+    zoomTo(f, fl[f] & 4 ? tr.dataset.name + " is folded into [other] under " + D.names[nm[par[f]]]
+      + " (frames below the size budget): zoomed to that [other] frame." : "");
+    return true;
+  }
   document.querySelectorAll("table.rows tbody tr").forEach(function (tr) {
     tr.addEventListener("click", function () {
       document.querySelectorAll("table.rows tr.sel").forEach(function (r) { r.classList.remove("sel"); });
       tr.classList.add("sel");
-      if (select(tr.dataset.name)) { flame.scrollIntoView({ block: "nearest" }); }
+      if (selectRow(tr)) { flame.scrollIntoView({ block: "nearest" }); }
     });
   });
   // a long table starts with its first rows only (the others hidden: no layout cost on load)

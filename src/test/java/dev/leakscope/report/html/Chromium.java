@@ -194,8 +194,9 @@ final class Chromium implements AutoCloseable {
 
     /** Types text into the search box; returns what the page says it found. */
     String search(String text) throws Exception {
-        return eval("const s = document.getElementById('search'); s.value = " + JSON.writeValueAsString(text)
-                + "; s.dispatchEvent(new Event('input')); document.getElementById('found').textContent").asText();
+        return eval("(() => { const s = document.getElementById('search'); s.value = " + JSON.writeValueAsString(text)
+                + "; s.dispatchEvent(new Event('input')); return document.getElementById('found').textContent; })()")
+                .asText();
     }
 
     private void awaitEvent(Predicate<JsonNode> which) throws InterruptedException {

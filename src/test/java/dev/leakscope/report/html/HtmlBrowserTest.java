@@ -52,7 +52,7 @@ class HtmlBrowserTest extends BrowserTest {
         open(diffReport());
         String found = browser.eval("const s = document.getElementById('search'); s.value = 'buildtree';"
                 + " s.dispatchEvent(new Event('input')); document.getElementById('found').textContent").asText();
-        assertEquals("6 frames: 7.50MB -> 38.50MB, delta +31MB", found);
+        assertEquals("6 frames: cum 7.50MB -> 38.50MB (+31MB), flat 7.50MB -> 38.50MB (+31MB)", found);
         assertTrue(browser.eval("document.querySelectorAll('#flame .fr.match').length").asInt() >= 6);
         assertEquals(0, browser.eval("[...document.querySelectorAll('#flame .fr.match')]"
                 + ".filter(f => !f.textContent.includes('buildTree')).length").asInt());
@@ -68,7 +68,8 @@ class HtmlBrowserTest extends BrowserTest {
         open(html);
         String found = browser.eval("const s = document.getElementById('search'); s.value = 'buildtree';"
                 + " s.dispatchEvent(new Event('input')); document.getElementById('found').textContent").asText();
-        assertEquals("6 frames: 7680.59kB -> 39427.12kB, delta +31746.53kB", found);
+        assertEquals("6 frames: cum 7680.59kB -> 39427.12kB (+31746.53kB), flat 7680.59kB -> 39427.12kB"
+                + " (+31746.53kB)", found);
         String tip = browser.eval("const f = [...document.querySelectorAll('#flame .fr')].find(f => f.textContent === '"
                 + LEAK + "'); const b = f.getBoundingClientRect(); f.dispatchEvent(new MouseEvent('mousemove',"
                 + " {bubbles: true, clientX: b.left + 2, clientY: b.top + 2})); document.getElementById('tip').textContent")
@@ -76,6 +77,22 @@ class HtmlBrowserTest extends BrowserTest {
         assertTrue(tip.contains("total: 7680.59kB -> 39427.12kB  (+31746.53kB, +413.3%)"), tip);
         assertTrue(browser.eval("document.querySelector('table.rows tbody tr').textContent").asText()
                 .contains("+31746.53kB"));
+    }
+
+    /** Near the window's bottom right corner the tooltip shows above and left of the pointer, inside the window. */
+    @Test
+    void theTooltipStaysInsideTheWindow() throws Exception {
+        open(diffReport());
+        JsonNode r = browser.eval("(() => { const f = document.querySelector('#flame .fr'), x = innerWidth - 3,"
+                + " y = innerHeight - 3; f.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: x, clientY: y}));"
+                + " const b = document.getElementById('tip').getBoundingClientRect();"
+                + " return {top: b.top, bottom: b.bottom, left: b.left, right: b.right, w: innerWidth, y: y}; })()");
+        assertTrue(r.get("top").asDouble() >= 0 && r.get("bottom").asDouble() <= r.get("y").asDouble(), r.toString());
+        assertTrue(r.get("left").asDouble() >= 0 && r.get("right").asDouble() <= r.get("w").asDouble(), r.toString());
+        // and below the pointer where there is room
+        r = browser.eval("document.querySelector('#flame .fr').dispatchEvent(new MouseEvent('mousemove',"
+                + " {bubbles: true, clientX: 20, clientY: 20})); ({top: document.getElementById('tip').getBoundingClientRect().top})");
+        assertEquals(34, r.get("top").asDouble(), 0.5);
     }
 
     @Test

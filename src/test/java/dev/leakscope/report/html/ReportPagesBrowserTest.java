@@ -46,9 +46,9 @@ class ReportPagesBrowserTest extends BrowserTest {
                 .startsWith("projection: reaches 48MB in ~"));
         assertTrue(browser.eval("document.querySelector('dl.facts').textContent").asText()
                 .contains("reaches 48MB in ~"));
-        // a sparkline per row (total and 4 nodes), red for the two suspect rows
-        assertEquals(5, browser.eval("document.querySelectorAll('table.rows svg.spark').length").asInt());
-        assertEquals(3, browser.eval("document.querySelectorAll('table.rows svg.spark.calm').length").asInt());
+        // a sparkline per row (total and the 3 nodes that changed), red for the two suspect rows
+        assertEquals(4, browser.eval("document.querySelectorAll('table.rows svg.spark').length").asInt());
+        assertEquals(2, browser.eval("document.querySelectorAll('table.rows svg.spark.calm').length").asInt());
         browser.screenshot(OUT.resolve("map-cache-trend.png"));
     }
 
@@ -59,7 +59,7 @@ class ReportPagesBrowserTest extends BrowserTest {
                 "a limit hours away is stated, not drawn");
         assertTrue(hasRed(browser.frameColours(LEAK)), "leak frame not red: " + browser.frameColours(LEAK));
         // first -> last: the same numbers as diff heap_0 heap_5
-        assertEquals("6 frames: 7.50MB -> 38.50MB, delta +31MB", browser.search("buildtree"));
+        assertEquals("6 frames: cum 7.50MB -> 38.50MB (+31MB), flat 7.50MB -> 38.50MB (+31MB)", browser.search("buildtree"));
         browser.eval("[...document.querySelectorAll('table.rows tbody tr')].find(r => r.dataset.name === '"
                 + LEAK + "').click()");
         assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
@@ -75,14 +75,17 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertTrue(hasRed(browser.frameColours(LEAK)), "leak frame not red");
         // only samples through the match: runtime.malg (not through buildTree) is not drawn
         assertEquals(0, browser.frameColours("runtime.malg").size());
-        assertEquals("6 frames: 7.50MB -> 38.50MB, delta +31MB", browser.search("buildTree"));
+        assertEquals("6 frames: cum 7.50MB -> 38.50MB (+31MB), flat 7.50MB -> 38.50MB (+31MB)", browser.search("buildTree"));
         assertEquals(4, browser.eval("document.querySelectorAll('table.rows').length").asInt());
         clickFrame("example.com/leakdemo/internal/cache.Phase");
         assertEquals("example.com/leakdemo/internal/cache.Phase",
                 browser.eval("[...document.querySelectorAll('#crumbs button')].pop().textContent").asText());
-        // the caller path row selects its match
+        // the caller path row selects its match at the end of that path (not the deepest recursive one)
+        String path = browser.eval("document.querySelectorAll('table.rows')[1].querySelector('tbody tr td:last-child')"
+                + ".textContent").asText();
         browser.eval("document.querySelectorAll('table.rows')[1].querySelector('tbody tr').click()");
         assertEquals(LEAK, browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
+        assertEquals("root > " + path, crumbs(" > "));
         browser.screenshot(OUT.resolve("map-cache-focus.png"));
     }
 
@@ -91,13 +94,14 @@ class ReportPagesBrowserTest extends BrowserTest {
         browser.openOffline(page(MAP_CACHE, "map-cache-focus-single.html", "focus", "Sprintf", "heap_5.pb.gz"));
         assertEquals(1, browser.frameColours("fmt.Sprintf").size());
         assertEquals(0, browser.frameColours(LEAK).size());
-        assertEquals("1 frame: 512.01kB (100.00% of all)", browser.search("sprintf"));
+        assertEquals("1 frame: cum 512.01kB (100.00% of all), flat 512.01kB (100.00% of all)", browser.search("sprintf"));
     }
 
     @Test
     void topPageSearchesAndZooms() throws Exception {
         browser.openOffline(page(MAP_CACHE, "map-cache-top-search.html", "top", "heap_5.pb.gz"));
-        assertEquals("6 frames: 38.50MB (96.25% of all)", browser.search("buildTree"));
+        assertEquals("6 frames: cum 38.50MB (96.25% of all), flat 38.50MB (96.25% of all)",
+                browser.search("buildTree"));
         assertTrue(browser.eval("document.querySelectorAll('#flame .fr.match').length").asInt() >= 6);
         clickFrame("runtime.malg");
         assertEquals("runtime.malg", browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
@@ -162,6 +166,68 @@ class ReportPagesBrowserTest extends BrowserTest {
         }
         browser.openOffline(trend);
         assertTrue(browser.eval("document.querySelector('dl.facts').textContent").asText().contains("s0<b>.pb.gz"));
+    }
+
+    /**
+     * focus: a caller path row zooms to the frame at the end of its own path, though another path to the
+     * same function grew more.
+     */
+    @Test
+    void aCallerPathRowZoomsToTheEndOfItsOwnPath(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("base.pb.gz"), twoCallers(1, 1).gzipped());
+        Files.write(dir.resolve("cur.pb.gz"), twoCallers(21, 9).gzipped()); // via A +20MB, via B +8MB
+        browser.openOffline(page(dir, "two-callers-focus.html", "focus", "leak.alloc", "cur.pb.gz", "--base",
+                "base.pb.gz"));
+        for (String via : new String[] {"svc.handlerB", "svc.handlerA"}) {
+            browser.eval("[...document.querySelectorAll('table.rows')[1].querySelectorAll('tbody tr')]"
+                    + ".find(r => r.textContent.includes('" + via + "')).click()");
+            assertEquals("root,runtime.main,main.main," + via + ",leak.alloc", crumbs(","));
+            assertTrue(browser.eval("document.getElementById('zoomnote').hidden").asBoolean());
+        }
+        // a row of a name selects the frame of that name that changed most
+        browser.eval("document.querySelectorAll('table.rows')[0].querySelector('tbody tr').click()");
+        assertEquals("root,runtime.main,main.main,svc.handlerA,leak.alloc", crumbs(","));
+    }
+
+    /**
+     * A table row whose every frame is folded into "[other]" zooms to the [other] frame that holds it, and
+     * the page says so; the search says that folded frames are not counted.
+     */
+    @Test
+    void aRowWhoseFramesAreFoldedZoomsToItsOtherFrameAndSaysSo(@TempDir Path dir) throws Exception {
+        TestProfiles p = new TestProfiles().sampleType("inuse_space", "bytes").function(1, "main.main", "m.go")
+                .function(2, "main.big", "m.go").location(1, 0x10, 1).location(2, 0x20, 2)
+                .sample(new long[] {1_000_000}, 2, 1);
+        for (int i = 0; i < 50; i++) {
+            p.function(10 + i, "main.small" + i, "s.go").location(10 + i, 0x100 + i, 10 + i)
+                    .sample(new long[] {1}, 10 + i, 1);
+        }
+        Files.write(dir.resolve("folded.pb.gz"), p.gzipped());
+        browser.openOffline(page(dir, "folded-top.html", "top", "--nodefraction=0", "folded.pb.gz"));
+        browser.eval("[...document.querySelectorAll('table.rows tbody tr')].find(r => r.dataset.name === 'main.small7')"
+                + ".click()");
+        assertEquals("root,main.main,[other]", crumbs(","));
+        assertEquals("main.small7 is folded into [other] under main.main (frames below the size budget): zoomed to"
+                + " that [other] frame.", browser.eval("const z = document.getElementById('zoomnote');"
+                + " z.hidden ? '(hidden)' : z.textContent").asText());
+        browser.eval("document.getElementById('reset').click()");
+        assertTrue(browser.eval("document.getElementById('zoomnote').hidden").asBoolean(), "the note outlives its zoom");
+        assertEquals("1 frame: cum 976.56kB (100.00% of all), flat 976.56kB (100.00% of all); frames folded into"
+                + " [other] not counted", browser.search("main.big"));
+        assertEquals("0 frames; frames folded into [other] not counted", browser.search("main.small"));
+    }
+
+    private static String crumbs(String separator) throws Exception {
+        return browser.eval("[...document.querySelectorAll('#crumbs button')].map(b => b.textContent).join('"
+                + separator + "')").asText();
+    }
+
+    private static TestProfiles twoCallers(long viaA, long viaB) {
+        return new TestProfiles().sampleType("inuse_space", "bytes").function(1, "runtime.main", "proc.go")
+                .function(2, "main.main", "main.go").function(3, "svc.handlerA", "a.go")
+                .function(4, "svc.handlerB", "b.go").function(5, "leak.alloc", "leak.go").location(1, 0x10, 1)
+                .location(2, 0x20, 2).location(3, 0x30, 3).location(4, 0x40, 4).location(5, 0x50, 5)
+                .sample(new long[] {viaA << 20}, 5, 3, 2, 1).sample(new long[] {viaB << 20}, 5, 4, 2, 1);
     }
 
     private static void clickFrame(String name) throws Exception {
