@@ -229,7 +229,7 @@ public final class TrendReport {
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
                     + " (the profiles have none), " + timeSpan(s);
-            case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
+            case FETCH_TIMES -> "ordered by fetch time (the profiles' own times are missing or repeat), " + timeSpan(s);
             case ARGUMENTS -> "in argument order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
                     + "); growth is per snapshot";
             case NAMES -> "in name order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
