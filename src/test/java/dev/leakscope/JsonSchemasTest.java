@@ -104,9 +104,13 @@ class JsonSchemasTest {
     void trendCarriesTheGateAsDiffDoes() throws IOException {
         ObjectNode trend = report("trend", "--format=json", "--fail-on-growth", "500%", "heap_0.pb.gz", "heap_1.pb.gz",
                 "heap_2.pb.gz");
-        ObjectNode diff = report("diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz");
-        assertEquals(JSON.readTree("{\"tripped\": false, \"reason\": null}"), trend.get("gate"));
+        ObjectNode diff = report("diff", "--format=json", "--fail-on-growth", "500%", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(JSON.readTree("{\"tripped\": false, \"reason\": null, \"gates\": [{\"option\": \"--fail-on-growth\","
+                + " \"threshold\": \"500%\", \"tripped\": false, \"reason\": null}]}"), trend.get("gate"));
         assertEquals(diff.get("gate"), trend.get("gate"));
+        assertEquals(report("diff", "--format=json", "heap_0.pb.gz", "heap_5.pb.gz").get("gate"),
+                report("trend", "--format=json", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz").get("gate"),
+                "no gate given: the same too");
         trend.remove("gate");
         assertEquals(List.of(), errors(trend));
         trend.putObject("gate").put("tripped", true);

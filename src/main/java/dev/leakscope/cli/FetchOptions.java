@@ -43,7 +43,8 @@ final class FetchOptions {
     String timeout;
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'",
-            description = "For a URL: an extra request header (repeatable).")
+            description = "For a URL: an extra request header (repeatable); sent only to the URL's own origin,"
+                    + " never across a redirect to another one (it may be a credential).")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--token-env", paramLabel = "VAR",

@@ -116,10 +116,15 @@ final class LeakscopeCommand implements Callable<Integer> {
      * LEAKSCOPE_STDERR_TTY=1 when stderr is one) unless --quiet; else nowhere (null).
      */
     ReadProgress progress() {
-        if (progress == null && !quiet && "1".equals(env.variables().apply("LEAKSCOPE_STDERR_TTY"))) {
+        if (progress == null && !quiet && stderrTerminal()) {
             progress = new TerminalProgress(spec.commandLine().getErr(), env.clock());
         }
         return progress;
+    }
+
+    /** Whether stderr is a terminal (the launcher sets LEAKSCOPE_STDERR_TTY=1 when it is). */
+    boolean stderrTerminal() {
+        return "1".equals(env.variables().apply("LEAKSCOPE_STDERR_TTY"));
     }
 
     /** Wipes a progress line shown on stderr, before anything else is printed. */

@@ -43,12 +43,17 @@ final class Output {
         }
     }
 
-    /** A sink for notices that go to the command's stderr as they come (filter warnings). */
+    /**
+     * A sink for notices that go to the command's stderr as they come (filter warnings, pprof's notices).
+     * They are pprof's lines, byte for byte, but on a terminal, where control characters quoted from a
+     * profile (a mapping's file name) would act on it: there they are escaped.
+     */
     static Consumer<String> notices(CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = spec.root().userObject() instanceof LeakscopeCommand root && root.stderrTerminal();
         return line -> {
             clearProgress(spec);
-            err.println(line);
+            err.println(terminal ? Printable.of(line) : line);
             err.flush();
         };
     }

@@ -117,7 +117,7 @@ final class PprofCommand extends ProfileCommand {
         try {
             return step.get();
         } catch (UsageException | InputException e) {
-            if (e instanceof LimitException) {
+            if (LimitException.isCause(e)) {
                 throw e;
             }
             throw new PprofError(e.getMessage(), e);

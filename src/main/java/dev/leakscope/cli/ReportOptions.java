@@ -47,6 +47,10 @@ final class ReportOptions {
         if (!(nodeFraction >= 0 && nodeFraction <= 1)) { // NaN too
             throw new UsageException("--nodefraction must be between 0 and 1, got " + nodeFraction);
         }
+        if (!dev.leakscope.profile.Units.known(unit)) {
+            throw new UsageException("--unit " + dev.leakscope.util.Printable.of(unit) + ": unknown unit (use minimum,"
+                    + " auto, count, or a unit of memory, time or GCU: B, kB, MB, GB, TB, PB, ns, us, ms, s, hrs...)");
+        }
         return ReportSettings.defaults().withZone(zone).withSampleIndex(sample.sampleIndex).withGranularity(g, noInlines)
                 .withTrim(cum, nodes.nodeCount(0), nodeFraction).withUnit(unit);
     }

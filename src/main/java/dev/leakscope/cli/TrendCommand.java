@@ -91,7 +91,7 @@ final class TrendCommand extends ProfileCommand {
             limitAmount.requireUnit("--limit", series.type(), series.unit(), "a plain number (e.g. 100000)");
         }
         gates.requireUnit(series.type(), series.unit());
-        TrendGate.Tripped tripped = gates.check(trend, false);
+        List<TrendGate.Tripped> tripped = gates.checkAll(trend, false);
         TrendReport.GateOptions given = failOnRate.given(failOnGrowth);
         Projection projection = limitAmount == null ? null : Projection.of(trend, limitAmount.value());
         boolean asciiLines = ascii.on(root.env);

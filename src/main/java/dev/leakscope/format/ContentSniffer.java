@@ -45,7 +45,7 @@ final class ContentSniffer {
             return "it holds a JVM class histogram among other text, which go tool pprof cannot read"
                     + " (leakscope's own commands, such as top, read it)";
         }
-        if (isText(head)) {
+        if (isText(head) || textByHeader(head)) {
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
             if (first.length() > 60) {
                 first = first.substring(0, 60) + "…";
@@ -76,7 +76,40 @@ final class ContentSniffer {
      * (0, 3) of a legacy CPU profile in 32 or 64 bits, either byte order. Others are not read whole.
      */
     static boolean mightBeLegacy(byte[] head) {
-        return isText(head) || cpuHeader(head, 4) || cpuHeader(head, 8);
+        return isText(head) || textByHeader(head) || cpuHeader(head, 4) || cpuHeader(head, 8);
+    }
+
+    /** How the legacy text formats' first lines start (a count profile's is "NAME profile: total N"). */
+    private static final java.util.regex.Pattern TEXT_HEADER = java.util.regex.Pattern.compile(
+            "(heap profile:|heap_v2/|--- |goroutine \\d|\\S+ profile: total \\d).*");
+
+    /**
+     * Text by its first line (past blank and # comment lines, as the parsers skip them): printable, and
+     * the header of a legacy text format. What follows may hold a stray control byte (an escape in a
+     * symbol or a path): go tool pprof reads such a text, and the reports escape the byte. Binary data
+     * starts with no such line.
+     */
+    private static boolean textByHeader(byte[] head) {
+        int start = 0;
+        while (start < head.length) {
+            int end = start;
+            while (end < head.length && head[end] != '\n') {
+                end++;
+            }
+            if (end == head.length) {
+                return false; // no whole line in the head
+            }
+            byte[] line = java.util.Arrays.copyOfRange(head, start, end);
+            if (!isText(line)) {
+                return false;
+            }
+            String text = new String(line, StandardCharsets.UTF_8).strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                return TEXT_HEADER.matcher(text).matches();
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     /**

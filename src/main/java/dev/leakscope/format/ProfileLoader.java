@@ -1,6 +1,7 @@
 package dev.leakscope.format;
 
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
@@ -69,7 +70,7 @@ public final class ProfileLoader {
             try {
                 p = decoded.build(limits);
             } catch (InputException e) {
-                throw new InputException(source.name() + ": " + e.getMessage(), e);
+                throw LimitException.named(source.name(), e);
             }
             if (p.typeCount() == 0) {
                 // A string table and nothing else: no report can be made of it; say which file it is.
@@ -83,7 +84,9 @@ public final class ProfileLoader {
         }
         byte[] head = head(source, limits);
         if (head.length == 0) {
-            throw new InputException(source.name() + ": empty input, not a profile");
+            // Not a profile, as a note beside the snapshots is not one: in a directory or archive it is skipped
+            // (a failed `curl -o` leaves such a file), given alone it is an error.
+            throw new NotAProfileException(source.name() + ": empty input, not a profile", null);
         }
         if (reading == Reading.LEAKSCOPE && ContentSniffer.mayBeLog(head)) {
             // A class histogram within other text (the JVM's standard output, a GC log): one streaming pass.
@@ -107,7 +110,7 @@ public final class ProfileLoader {
                 return legacy.build();
             }
         } catch (InputException e) {
-            throw new InputException(source.name() + ": " + e.getMessage(), e);
+            throw LimitException.named(source.name(), e);
         }
         throw new NotAProfileException(source.name() + ": not a profile: " + ContentSniffer.describe(data),
                 "leakscope reads pprof profile.proto, raw or compressed, and " + known);
@@ -118,8 +121,9 @@ public final class ProfileLoader {
         private static final long serialVersionUID = 1L;
         private final String brief;
 
+        /** @param expected what leakscope reads, said after brief (null: nothing) */
         NotAProfileException(String brief, String expected) {
-            super(brief + " (" + expected + ")");
+            super(expected == null ? brief : brief + " (" + expected + ")");
             this.brief = brief;
         }
 

@@ -50,7 +50,7 @@ public final class Decompression {
 
         InputStream open(InputStream in) throws IOException {
             return switch (this) {
-                case GZIP -> new GZIPInputStream(in, BUFFER);
+                case GZIP -> new StrictGzip(in);
                 case ZSTD -> new ZstdCompressorInputStream(in);
                 case XZ -> new XZCompressorInputStream(in, true);
                 case BZIP2 -> new BZip2CompressorInputStream(in, true);
@@ -136,7 +136,206 @@ public final class Decompression {
         }
     }
 
+    /** Bytes after the last gzip member that do not start another one (go tool pprof: "gzip: invalid header"). */
+    private static final class TrailingDataException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TrailingDataException() {
+            super("data after the end of the gzip stream");
+        }
+    }
+
+    /**
+     * gzip, member after member, with anything after the last member that is not another one an error,
+     * as Go's gzip reader has it ("gzip: invalid header"). {@link GZIPInputStream} ignores such a tail,
+     * and does not even look for a next member when fewer than 27 bytes are left in its buffer and the
+     * input says none are available (a pipe), so a profile with garbage appended would read as whole and
+     * a member could be dropped. Here each member is a GZIPInputStream; at its end, the bytes it did not
+     * use start the next member or are the error. The checks run once per member, never per byte.
+     */
+    private static final class StrictGzip extends InputStream {
+        private final InputStream raw;
+        private Prefixed source;
+        private Member member;
+
+        StrictGzip(InputStream raw) throws IOException {
+            this.raw = raw;
+            this.source = new Prefixed(new byte[0], raw);
+            this.member = new Member(source);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n;
+            do {
+                n = read(one, 0, 1);
+            } while (n == 0);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (true) {
+                int n = member.read(b, off, len);
+                if (n >= 0) {
+                    return n;
+                }
+                byte[] rest = member.rest();
+                if (rest.length == 0 && source.peek() < 0) {
+                    return -1;
+                }
+                byte[] left = source.remaining();
+                byte[] next = java.util.Arrays.copyOf(rest, rest.length + left.length);
+                System.arraycopy(left, 0, next, rest.length, left.length);
+                member.close(); // frees its inflater; the input stays open
+                source = new Prefixed(next, raw);
+                try {
+                    member = new Member(source);
+                } catch (IOException e) {
+                    throw new TrailingDataException();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                member.close();
+            } finally {
+                raw.close();
+            }
+        }
+    }
+
+    /** One gzip member (or several, where GZIPInputStream goes on by itself), and what it left unused. */
+    private static final class Member extends GZIPInputStream {
+        /** Bytes read from the source in all, and when the inflater's buffer was last filled. */
+        private final long[] read;
+        private long atLastFill;
+
+        Member(InputStream source) throws IOException {
+            this(new long[1], source);
+        }
+
+        private Member(long[] read, InputStream source) throws IOException {
+            super(counting(source, read), BUFFER);
+            this.read = read;
+        }
+
+        private static InputStream counting(InputStream in, long[] read) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        read[0]++;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        read[0] += n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    long skipped = super.skip(n);
+                    read[0] += skipped;
+                    return skipped;
+                }
+            };
+        }
+
+        @Override
+        protected void fill() throws IOException {
+            super.fill();
+            atLastFill = read[0];
+        }
+
+        /**
+         * At the end: the bytes read from the source but not used (after the last trailer, whose 8 bytes
+         * the inflater's buffer may hold in part). Bytes read straight from the source past the trailer's
+         * mean that GZIPInputStream tried them as a next member's header, and they were none.
+         */
+        byte[] rest() throws TrailingDataException {
+            int unused = inf.getRemaining();
+            if (read[0] - atLastFill > Math.max(0, 8 - unused)) {
+                throw new TrailingDataException();
+            }
+            return unused > 8 ? java.util.Arrays.copyOfRange(buf, len - unused + 8, len) : new byte[0];
+        }
+    }
+
+    /** Some bytes, then a stream (left open: its owner closes it). */
+    private static final class Prefixed extends InputStream {
+        private byte[] prefix;
+        private int pos;
+        private final InputStream raw;
+
+        Prefixed(byte[] prefix, InputStream raw) {
+            this.prefix = prefix;
+            this.raw = raw;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return pos < prefix.length ? prefix[pos++] & 0xff : raw.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos < prefix.length) {
+                int n = Math.min(len, prefix.length - pos);
+                System.arraycopy(prefix, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+            return raw.read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return prefix.length - pos + raw.available();
+        }
+
+        /** The next byte, not consumed; -1 at the end. */
+        int peek() throws IOException {
+            if (pos < prefix.length) {
+                return prefix[pos] & 0xff;
+            }
+            int c = raw.read();
+            if (c >= 0) {
+                prefix = new byte[] {(byte) c};
+                pos = 0;
+            }
+            return c;
+        }
+
+        /** The prefix's bytes not read yet. */
+        byte[] remaining() {
+            return java.util.Arrays.copyOfRange(prefix, pos, prefix.length);
+        }
+
+        @Override
+        public void close() {
+            // the stream is its owner's to close
+        }
+    }
+
     private static InputException failure(String name, String format, IOException e) {
+        if (e instanceof TrailingDataException) {
+            return new InputException(name + ": " + e.getMessage()
+                    + " (a gzip file with something appended, or cut and joined?)");
+        }
         String what = e instanceof java.io.EOFException ? "truncated" : "corrupt";
         // xz's EOFException has no message: no "(null)"
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";

@@ -15,6 +15,22 @@ public final class LimitException extends InputException {
         super(message);
     }
 
+    public LimitException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * e's message after prefix (the input's name), of e's kind: a limit stays a {@link LimitException},
+     * so that no caller mistakes it for an input that is merely unreadable (and skips it).
+     */
+    public static InputException named(String prefix, InputException e) {
+        String message = prefix + ": " + e.getMessage();
+        if (isCause(e)) {
+            return new LimitException(message, e);
+        }
+        return new InputException(message, e);
+    }
+
     /** Whether e, or an error it wraps, is a limit being reached. */
     public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -1,6 +1,7 @@
 package dev.leakscope.profile;
 
 import dev.leakscope.input.Limits;
+import dev.leakscope.input.LimitException;
 import dev.leakscope.util.BlockedInts;
 import dev.leakscope.util.Hashing;
 import dev.leakscope.util.InputException;
@@ -403,7 +404,7 @@ public final class ProfileBuilder {
                 int set = sampleLabels.get(s);
                 int labels = labelsEnd(set) - labelStart.get(set);
                 if (labels > limits.maxLabels()) {
-                    throw new InputException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
+                    throw new LimitException("sample " + (s + 1) + " has " + labels + " labels, more than the limit of "
                             + limits.maxLabels() + " (raise it with --max-labels)");
                 }
             }
@@ -550,12 +551,12 @@ public final class ProfileBuilder {
                 depth += Math.max(1, p.locLineStart[l + 1] - p.locLineStart[l]);
             }
             if (depth > limits.maxStackDepth()) {
-                throw new InputException("sample " + (s + 1) + " has a stack of " + depth + " frames, more than"
+                throw new LimitException("sample " + (s + 1) + " has a stack of " + depth + " frames, more than"
                         + " the limit of " + limits.maxStackDepth() + " (raise it with --max-stack-depth)");
             }
             frames += depth;
             if (frames > maxFrames) {
-                throw new InputException("its samples hold more than " + maxFrames + " stack frames in all, more"
+                throw new LimitException("its samples hold more than " + maxFrames + " stack frames in all, more"
                         + " than " + limits.maxExpansion() + " per input byte (raise the limit with --max-expansion)");
             }
         }

@@ -108,6 +108,23 @@ public final class Units {
         };
     }
 
+    /**
+     * Whether pprof knows toUnit as a unit to print in: minimum, auto, count, sample, unit, or a memory,
+     * time or GCU unit by any of its names. pprof's -unit takes any word (an unknown one prints memory and
+     * time in their default unit, and counts with the word after them); leakscope's own --unit refuses it.
+     */
+    public static boolean known(String toUnit) {
+        if (List.of("count", "sample", "unit", "minimum", "auto").contains(toUnit)) {
+            return true;
+        }
+        for (Family f : FAMILIES) {
+            if (f.sniff(toUnit) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether two units belong to the same family (or are equal). */
     public static boolean compatible(String a, String b) {
         if (a.equals(b)) {

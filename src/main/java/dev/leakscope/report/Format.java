@@ -27,6 +27,12 @@ public enum Format {
             names.add(f.name().toLowerCase(Locale.ROOT));
         }
         String last = names.remove(names.size() - 1);
-        throw new UsageException("unknown format '" + name + "' (use " + String.join(", ", names) + " or " + last + ")");
+        String choices = "(use " + String.join(", ", names) + " or " + last + ")";
+        for (Format f : values()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(n) || (f == MARKDOWN && n.equals("md"))) {
+                throw new UsageException("this report has no " + n + " format " + choices);
+            }
+        }
+        throw new UsageException("unknown format '" + name + "' " + choices);
     }
 }

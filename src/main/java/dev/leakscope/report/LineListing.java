@@ -42,7 +42,7 @@ public final class LineListing {
     /**
      * One function in one file, with its lines.
      *
-     * @param file        "" when the profile names no source file (then there are no lines)
+     * @param file        "" when the profile names no source file (then only sampled lines, if any)
      * @param sourceError why the source could not be read (only sampled lines are listed), or null
      */
     record Routine(String function, String file, long baseFlat, long flat, long cum, String sourceError,
@@ -81,7 +81,7 @@ public final class LineListing {
         ReportSettings s = current.settings();
         SourceReader reader = new SourceReader(s.sourcePath().isEmpty() ? workDir.toString() : s.sourcePath(),
                 s.trimPath(), workDir);
-        Map<String, SourceListing.Routine> now = byKey(SourceListing.routines(current, fn));
+        Map<String, SourceListing.Routine> now = byKey(SourceListing.routines(current, fn, true));
         Map<String, SourceListing.Routine> before = base == null ? Map.of() : byKey(routinesOrNone(base, fn));
         TreeSet<String> keys = new TreeSet<>(now.keySet());
         keys.addAll(before.keySet());
@@ -92,17 +92,18 @@ public final class LineListing {
             long flat = r != null ? r.flat() : 0;
             long baseFlat = b != null ? b.flat() : 0;
             long cum = r != null ? r.cum() : 0;
-            if (any.file().isEmpty()) {
+            Map<Long, long[]> lines = r != null ? r.lines() : Map.of();
+            Map<Long, long[]> baseLines = b != null ? b.lines() : Map.of();
+            boolean named = !any.file().isEmpty();
+            if (!named && lines.keySet().stream().allMatch(n -> n == 0) && baseLines.keySet().stream().allMatch(n -> n == 0)) {
                 routines.add(new Routine(any.function(), "", baseFlat, flat, cum, null, List.of()));
                 continue;
             }
             long start = Math.min(r != null ? r.start() : Long.MAX_VALUE, b != null ? b.start() : Long.MAX_VALUE);
             long end = Math.max(r != null ? r.end() : 0, b != null ? b.end() : 0);
-            Map<Long, long[]> lines = r != null ? r.lines() : Map.of();
-            Map<Long, long[]> baseLines = b != null ? b.lines() : Map.of();
             List<Long> numbers = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            for (long n = start; n <= end; n++) {
+            for (long n = start; named && n <= end; n++) {
                 String text = reader.line(any.file(), n);
                 if (text == null) {
                     break;
@@ -110,7 +111,8 @@ public final class LineListing {
                 numbers.add(n);
                 texts.add(Printable.sourceLine(text));
             }
-            String error = reader.error(any.file());
+            // a JVM's frames (JFR) have line numbers but no file name: their lines are listed all the same
+            String error = named ? reader.error(any.file()) : "the profile names no source file";
             if (error != null) {
                 TreeSet<Long> sampled = new TreeSet<>(lines.keySet());
                 sampled.addAll(baseLines.keySet());
@@ -146,11 +148,12 @@ public final class LineListing {
             out.print(harmonized + "\n");
         }
         for (Routine r : routines) {
-            if (r.file().isEmpty()) {
+            if (r.file().isEmpty() && r.lines().isEmpty()) {
                 out.print("No source information for " + r.function() + "\n");
                 continue;
             }
-            out.print("ROUTINE ======================== " + r.function() + " in " + r.file() + "\n");
+            out.print("ROUTINE ======================== " + r.function() + (r.file().isEmpty() ? "" : " in " + r.file())
+                    + "\n");
             if (base == null) {
                 out.print(GoNumbers.pad(current.format(r.flat()), 10) + " " + GoNumbers.pad(current.format(r.cum()), 10)
                         + " (flat, cum) " + GoNumbers.percentage(r.cum(), current.total()) + " of Total\n");
@@ -192,11 +195,12 @@ public final class LineListing {
         }
         List<String> lines = new ArrayList<>();
         for (Routine r : routines) {
-            if (r.file().isEmpty()) {
+            if (r.file().isEmpty() && r.lines().isEmpty()) {
                 lines.add("\n" + Markdown.textCode(r.function()) + ": no source information\n");
                 continue;
             }
-            lines.add("\n" + Markdown.textCode(r.function()) + " in " + Markdown.textCode(r.file()) + ": flat "
+            lines.add("\n" + Markdown.textCode(r.function()) + (r.file().isEmpty() ? "" : " in " + Markdown.textCode(r.file()))
+                    + ": flat "
                     + (base == null ? current.format(r.flat()) + ", cum " + current.format(r.cum())
                     : FocusReport.auto(r.baseFlat(), unit) + " -> " + FocusReport.auto(r.flat(), unit) + " ("
                     + FocusReport.signed(r.flat() - r.baseFlat(), unit) + ")")
@@ -243,7 +247,7 @@ public final class LineListing {
 
     private static List<SourceListing.Routine> routinesOrNone(ReportContext rc, Pattern fn) {
         try {
-            return SourceListing.routines(rc, fn);
+            return SourceListing.routines(rc, fn, true);
         } catch (dev.leakscope.util.UsageException e) {
             return List.of(); // the function may be new in the current profile
         }

@@ -94,6 +94,29 @@ public final class TrendReport {
                         : "--fail-on-growth " + given.growth(), why(tripped, unit, outputUnit));
     }
 
+    /** How each gate given stands (tripped: {@link TrendGate#checkAll}), as diff states its gates. */
+    public static GateStatus gateStatus(List<TrendGate.Tripped> tripped, String unit, String outputUnit,
+                                        GateOptions given) {
+        List<GateStatus.Gate> gates = new ArrayList<>(2);
+        if (given.rate() != null) {
+            gates.add(GateStatus.Gate.of("--fail-on-rate", given.rate(), why(tripped, TrendGate.Kind.RATE, unit, outputUnit)));
+        }
+        if (given.growth() != null) {
+            gates.add(GateStatus.Gate.of("--fail-on-growth", given.growth(),
+                    why(tripped, TrendGate.Kind.GROWTH, unit, outputUnit)));
+        }
+        return GateStatus.of(gates);
+    }
+
+    private static String why(List<TrendGate.Tripped> tripped, TrendGate.Kind kind, String unit, String outputUnit) {
+        for (TrendGate.Tripped t : tripped) {
+            if (t.kind() == kind) {
+                return why(t, unit, outputUnit);
+            }
+        }
+        return null;
+    }
+
     /** "total grows at +2.96GB/h", "total grew by +32MB (8MB -> 40MB, +400.0%)". */
     private static String why(TrendGate.Tripped t, String unit, String outputUnit) {
         Stats s = t.stats();
@@ -207,7 +230,7 @@ public final class TrendReport {
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
                     + " (the profiles have none), " + timeSpan(s);
-            case FETCH_TIMES -> "ordered by fetch time (the profiles have none), " + timeSpan(s);
+            case FETCH_TIMES -> "ordered by fetch time (the profiles' own times are missing or repeat), " + timeSpan(s);
             case ARGUMENTS -> "in argument order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
                     + "); growth is per snapshot";
             case NAMES -> "in name order (" + SnapshotOrder.untimed(s.timeNanos(), "snapshot")
@@ -539,6 +562,18 @@ public final class TrendReport {
             g.writeObjectFieldStart("gate");
             g.writeBooleanField("tripped", gate.tripped());
             g.writeStringField("reason", gate.reason());
+            if (!gate.gates().isEmpty()) {
+                g.writeArrayFieldStart("gates");
+                for (GateStatus.Gate one : gate.gates()) {
+                    g.writeStartObject();
+                    g.writeStringField("option", one.option());
+                    g.writeStringField("threshold", one.threshold());
+                    g.writeBooleanField("tripped", one.tripped());
+                    g.writeStringField("reason", one.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeArrayFieldStart("rows");
             for (Trend.Row r : shownRows()) {

@@ -236,7 +236,7 @@ public final class WatchReport {
     /** Which times the rates are per hour of: the profiles' own, or the fetches'. */
     private static String timeSource(Trend t) {
         return t.series().order() == Series.Order.TIME ? "the profiles' time_nanos"
-                : "fetch times; the profiles have no time_nanos";
+                : "fetch times; the profiles' time_nanos are missing or repeat";
     }
 
     private static Trend.Row topSuspect(Trend t) {

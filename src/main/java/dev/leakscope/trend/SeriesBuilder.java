@@ -309,6 +309,11 @@ public final class SeriesBuilder {
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] own = Arrays.copyOf(times, n);
+        if (fileTimeSource == FileTime.Source.FETCH && !fileTimeSources && !SnapshotOrder.byTime(own, names)) {
+            // a service that answers with an older profile (a cache) repeats its time_nanos: a watch then
+            // goes by its fetch times, which are always its own
+            own = new long[n];
+        }
         SnapshotOrder.Timing timing = SnapshotOrder.times(own, Arrays.copyOf(fileTimes, n), anyModified, names);
         long[] snapshotTimes = timing.times();
         int[] order = SnapshotOrder.order(args, names, timing);

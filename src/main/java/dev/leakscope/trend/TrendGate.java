@@ -3,6 +3,8 @@ package dev.leakscope.trend;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The CI gates of {@code trend} and {@code watch}: {@code --fail-on-rate} trips when the total or any
@@ -50,6 +52,26 @@ public record TrendGate(Amount perHour, Threshold growth) {
      *                   trip a gate watched over a short sliding window
      */
     public Tripped check(Trend t, boolean steadyOnly) {
+        List<Tripped> all = checkAll(t, steadyOnly);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** Each gate that trips, at most one per gate, in {@link #check}'s order: what {@code trend} reports. */
+    public List<Tripped> checkAll(Trend t, boolean steadyOnly) {
+        List<Tripped> out = new ArrayList<>(2);
+        Tripped rate = rate(t, steadyOnly);
+        if (rate != null) {
+            out.add(rate);
+        }
+        Stats total = t.total();
+        if (growth != null && total.growth() > 0 && growth.exceededBy(total.growth(), total.first())
+                && (!steadyOnly || total.suspect())) {
+            out.add(new Tripped(Kind.GROWTH, "total", total));
+        }
+        return out;
+    }
+
+    private Tripped rate(Trend t, boolean steadyOnly) {
         if (perHour != null) {
             if (!t.perHour()) {
                 throw new InputException("--fail-on-rate needs snapshots in time order (by their time_nanos, or"
@@ -63,11 +85,6 @@ public record TrendGate(Amount perHour, Threshold growth) {
                     return new Tripped(Kind.RATE, r.name(), r.stats());
                 }
             }
-        }
-        Stats total = t.total();
-        if (growth != null && total.growth() > 0 && growth.exceededBy(total.growth(), total.first())
-                && (!steadyOnly || total.suspect())) {
-            return new Tripped(Kind.GROWTH, "total", total);
         }
         return null;
     }

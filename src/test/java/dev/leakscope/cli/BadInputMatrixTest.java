@@ -177,6 +177,7 @@ class BadInputMatrixTest {
         overflow(c);
         numericOptions(c);
         bombsAndMessages(c);
+        hostile(c);
         return c.stream();
     }
 
@@ -321,6 +322,19 @@ class BadInputMatrixTest {
             Files.write(d.resolve("b"), edit(b -> b.setSample(0, b.getSample(0).toBuilder().setValue(1, Long.MIN_VALUE))));
             return new String[] {"diff", d.resolve("b").toString(), d.resolve("a").toString()};
         }, 2, tooBig));
+        // un-sampling scaled the values past 2^63-1 and printed the capped 8192PB with exit 0
+        String unsampled = "heap profile: 1: 2 [3: 4] @ heap/1048576\n"
+                + "9000000000000000: 9000000000000000000 [9000000000000000: 9000000000000000000] @ 0x1\n";
+        c.add(new Case("overflow: un-sampling a legacy heap text", d -> top(d, unsampled.getBytes(StandardCharsets.US_ASCII)),
+                2, "goes beyond 2^63-1; leakscope shows no value it cannot compute exactly"));
+        c.add(new Case("overflow: un-sampling a legacy heap text, pprof", d -> new String[] {"pprof", "-top",
+                top(d, unsampled.getBytes(StandardCharsets.US_ASCII))[1]}, 2, "goes beyond 2^63-1"));
+        c.add(new Case("overflow: un-sampling a jemalloc heap profile", d -> top(d, ("heap_v2/524288\n"
+                + "  t*: 1: 2 [1: 2]\n@ 0x1 0x2\n  t*: 99999999999999: 99999999999999999 [0: 0]\n")
+                .getBytes(StandardCharsets.US_ASCII)), 2, "goes beyond 2^63-1"));
+        c.add(new Case("overflow: contention count times the period", d -> top(d, ("--- contentionz 1 ---\n"
+                + "cycles/second = 1000000000\nsampling period = 1000\n"
+                + "100 9300000000000000 @ 0x1\n").getBytes(StandardCharsets.US_ASCII)), 2, "goes beyond 2^63-1"));
         c.add(new Case("overflow: legacy heap text", d -> top(d, ("heap profile: 2: 9223372036854775807 [2: 9223372036854775807] @ heap\n"
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x1000\n"
                 + "1: 9223372036854775807 [1: 9223372036854775807] @ 0x2000\n").getBytes(StandardCharsets.US_ASCII)),
@@ -381,6 +395,12 @@ class BadInputMatrixTest {
             {"pprof -top -nodecount=99999999999999999999", "invalid value \"99999999999999999999\" for flag -nodecount: value out of range", "1"},
             {"pprof -top -nodecount=1e3", "invalid value \"1e3\" for flag -nodecount: parse error", "1"},
             {"pprof -top -nodecount=09", "invalid value \"09\" for flag -nodecount: parse error", "1"},
+            // an unknown unit was taken silently; go tool pprof takes any -unit word, and so does leakscope pprof
+            {"top --unit zz", "--unit zz: unknown unit"},
+            {"diff --unit zz B", "--unit zz: unknown unit"},
+            {"pprof -top -unit=zz", "Showing nodes", "0"},
+            {"top --unit GB", "Showing nodes", "0"},
+            {"top --unit bytes", "Showing nodes", "0"},
         };
         for (String[] row : rows) {
             c.add(new Case("option: " + row[0], d -> {
@@ -400,6 +420,83 @@ class BadInputMatrixTest {
                 "--every", "9000h", "127.0.0.1:1"}, 2, "--every must be at most a year"));
         c.add(new Case("option: collect --count 1e3", d -> new String[] {"collect", "--out", d.toString(),
                 "--count", "1e3", "127.0.0.1:1"}, 2, "is not an int"));
+    }
+
+    /** The findings of a hostile-input review: pprof's limits, stray control bytes, gzip tails, empty files. */
+    private static void hostile(List<Case> c) {
+        // leakscope pprof: its own limits exited 1 (as if pprof refused the input) and, of several inputs,
+        // dropped the refused one with "Fetched 1 source profiles out of 2" and exit 0
+        c.add(new Case("pprof: labels over --max-labels", d -> concat(new String[] {"pprof", "-top", "--max-labels=10"},
+                new String[] {top(d, manyLabels(50))[1]}), 2, "raise it with --max-labels"));
+        c.add(new Case("pprof: labels over --max-labels, one of two inputs", d -> {
+            Path ok = Files.write(d.resolve("ok.pb"), validProfile().toByteArray());
+            return new String[] {"pprof", "-top", "--max-labels=10", top(d, gzip(manyLabels(50)))[1], ok.toString()};
+        }, 2, "raise it with --max-labels"));
+        c.add(new Case("pprof: stack over --max-stack-depth, one of two inputs", d -> {
+            Path ok = Files.write(d.resolve("ok.pb"), validProfile().toByteArray());
+            return new String[] {"pprof", "-top", "--max-stack-depth=2", ok.toString(), top(d, deepStack(10))[1]};
+        }, 2, "raise it with --max-stack-depth"));
+        c.add(new Case("pprof: inline blow-up over --max-expansion", d -> new String[] {"pprof", "-top",
+                top(d, inlineBlowUp(5_000, 200, 100))[1]}, 2, "raise the limit with --max-expansion"));
+        // a text profile with one control byte was "unrecognised binary data"; go tool pprof reads it
+        byte[] escHeap = ("heap profile: 1: 524288 [1: 524288] @ heap/1048576\n1: 524288 [1: 524288] @ 0x4bbb25\n"
+                + "#\t0x4bbb24\tmain.a\u001bb+0x3c4\tf.go:1\n").getBytes(StandardCharsets.UTF_8);
+        c.add(new Case("text: ESC in a symbol comment", d -> top(d, escHeap), 0, "main.a\\u001bb"));
+        c.add(new Case("text: BEL in a symbol comment, pprof", d -> new String[] {"pprof", "-top", top(d,
+                new String(escHeap, StandardCharsets.UTF_8).replace('\u001b', '\u0007').getBytes(StandardCharsets.UTF_8))[1]},
+                0, "Showing nodes"));
+        c.add(new Case("text: ESC in a memory map path", d -> top(d, ("heap profile: 1: 524288 [1: 524288] @ heap/1048576\n"
+                + "1: 524288 [1: 524288] @ 0x400100\n\nMAPPED_LIBRARIES:\n"
+                + "00400000-00500000 r-xp 00000000 08:01 1 /evil\u001b[1m\n").getBytes(StandardCharsets.UTF_8)), 0,
+                "File: evil\\u001b[1m", "leakscope: cannot symbolize evil\\u001b[1m: open /evil\\u001b[1m"));
+        c.add(new Case("text: ESC in a goroutine dump", d -> top(d, ("goroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n\n"
+                + "goroutine 2 [chan send]:\nmain.f(\u001b)\n\t/y.go:2\ncreated by main.main in goroutine 1\n"
+                + "\t/x.go:3 +0x2\n").getBytes(StandardCharsets.UTF_8)), 0, "main.f"));
+        c.add(new Case("text: a heap header, then binary", d -> top(d, concat(
+                "heap profile: 1: 2 [3: 4] @ heap/1048576\n".getBytes(StandardCharsets.US_ASCII), random(4096, 7))),
+                2, "malformed heap profile line"));
+        c.add(new Case("text: binary with a printable first line", d -> top(d, concat(
+                "hello world\n".getBytes(StandardCharsets.US_ASCII), random(4096, 8))), 2, "unrecognised binary data"));
+        // bytes after the gzip stream were ignored (a whole report, exit 0); go tool pprof: "gzip: invalid header"
+        String trailing = "data after the end of the gzip stream";
+        c.add(new Case("gzip with garbage appended", d -> top(d, concat(gzip(validProfile().toByteArray()),
+                "garbage trailing data".getBytes(StandardCharsets.US_ASCII))), 2, trailing));
+        c.add(new Case("gzip with 100 NULs appended", d -> top(d, concat(gzip(validProfile().toByteArray()),
+                new byte[100])), 2, trailing));
+        c.add(new Case("gzip with one byte appended", d -> top(d, concat(gzip(validProfile().toByteArray()),
+                new byte[] {'x'})), 2, trailing));
+        c.add(new Case("gzip with garbage appended, pprof", d -> new String[] {"pprof", "-top", top(d, concat(
+                gzip(validProfile().toByteArray()), "garbage".getBytes(StandardCharsets.US_ASCII)))[1]}, 1, trailing));
+        c.add(new Case("gzip of a profile in two members", d -> {
+            byte[] p = validProfile().toByteArray();
+            return top(d, concat(gzip(Arrays.copyOf(p, 20)), gzip(Arrays.copyOfRange(p, 20, p.length))));
+        }, 0, "main.leaf"));
+        c.add(new Case("gzip of a profile in two members, the second cut short", d -> {
+            byte[] p = validProfile().toByteArray();
+            return top(d, concat(gzip(Arrays.copyOf(p, 20)), truncate(gzip(Arrays.copyOfRange(p, 20, p.length)), -4)));
+        }, 2, "truncated gzip data"));
+        // an empty file (a failed `curl -o`) among snapshots aborted the command; a note beside them is skipped
+        c.add(new Case("directory with an empty file", d -> {
+            Path series = Files.createDirectory(d.resolve("series"));
+            Files.write(series.resolve("heap_0.pb.gz"), gzip(validProfile().toByteArray()));
+            Files.write(series.resolve("heap_1.pb.gz"), gzip(validProfile().toByteArray()));
+            Files.write(series.resolve("heap_2.pb.gz"), new byte[0]);
+            return new String[] {"top", series.toString()};
+        }, 0, "main.leaf", "leakscope: skipping series/heap_2.pb.gz: empty input, not a profile"));
+        c.add(new Case("tar with an empty member", d -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
+                addTarEntry(tar, "heap_0.pb", validProfile().toByteArray());
+                addTarEntry(tar, "zero.pb", new byte[0]);
+            }
+            return top(d, buf.toByteArray());
+        }, 0, "main.leaf", "leakscope: skipping input.pb:zero.pb: empty input, not a profile"));
+        c.add(new Case("directory with a truncated snapshot", d -> {
+            Path series = Files.createDirectory(d.resolve("series"));
+            Files.write(series.resolve("heap_0.pb.gz"), gzip(validProfile().toByteArray()));
+            Files.write(series.resolve("heap_1.pb.gz"), truncate(gzip(validProfile().toByteArray()), -20));
+            return new String[] {"top", series.toString()};
+        }, 2, "truncated gzip data"));
     }
 
     /** Decompression bombs stopped by the ratio guard (--max-ratio) past 16 MiB, and messages that name things. */

@@ -245,6 +245,17 @@ class JfrCommandTest {
         }
     }
 
+    /** A JVM's frames name no source file but have line numbers: list shows the sampled ones. */
+    @Test
+    void listShowsTheSampledLinesOfFramesWithoutAFile() {
+        Cli.Result r = Cli.run(SharedCorpus.corpus("jfr", "static-list-leak"), "list", "-b", "dump_0.jfr", "register",
+                "dump_5.jfr");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("ROUTINE ======================== leak/SessionRegistry.register\n"), r.out());
+        assertTrue(r.out().contains(" (no source: the profile names no source file; sampled lines only)\n"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.endsWith("     15:")), r.out());
+    }
+
     private static boolean isRecent(Path p) {
         try {
             return Files.getLastModifiedTime(p).toMillis() > System.currentTimeMillis() - 60_000;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,38 @@ class LauncherTest {
         }
     }
 
+    /** A heap size the JVM would refuse (in three lines, exit 1: a tripped gate's code) is the launcher's error. */
+    @Test
+    void aBadHeapSizeIsOneLineAndExit2() throws Exception {
+        assertTrue(launch(Map.of("LEAKSCOPE_HEAP", "2G"), "top", "heap.pb.gz").contains("-Xmx2G"));
+        for (String bad : List.of("abc", "1.5g", "2gb", "-1g", "999999999999999g")) {
+            Launched r = run(Map.of("LEAKSCOPE_HEAP", bad), "top", "heap.pb.gz");
+            assertEquals(2, r.exit(), bad);
+            assertEquals("leakscope: LEAKSCOPE_HEAP=" + bad + " is not a heap size: give a number of bytes, or one"
+                    + " with k, m, g or t (e.g. 2g)\n", r.err());
+        }
+        Launched huge = run(Map.of("LEAKSCOPE_HEAP", "999999t"), "top", "heap.pb.gz");
+        assertEquals(2, huge.exit());
+        assertTrue(huge.err().matches("leakscope: LEAKSCOPE_HEAP=999999t is more than this machine's memory \\([0-9]+m\\)\n"),
+                huge.err());
+    }
+
     /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */
     private List<String> launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        Launched r = run(env, args);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        return r.out().lines().toList();
+    }
+
+    private record Launched(int exit, String out, String err) {
+    }
+
+    private Launched run(Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -104,13 +135,11 @@ class LauncherTest {
         pb.environment().put("LEAKSCOPE_JAR", dir.resolve("leakscope.jar").toString());
         pb.environment().put("LEAKSCOPE_CACHE", dir.resolve("cache").toString());
         pb.environment().remove("LEAKSCOPE_HEAP");
+        pb.environment().putAll(env);
         pb.redirectError(dir.resolve("stderr").toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher still running");
-        String err = Files.readString(dir.resolve("stderr"));
-        assertEquals(0, p.exitValue(), err);
-        assertEquals("", err);
-        return out.lines().toList();
+        return new Launched(p.exitValue(), out, Files.readString(dir.resolve("stderr")));
     }
 }

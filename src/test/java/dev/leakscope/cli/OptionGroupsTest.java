@@ -110,7 +110,7 @@ class OptionGroupsTest {
     void htmlIsRefusedWhereThereIsNoPage() {
         Cli.Result r = Cli.run(MAP_CACHE, "info", "--format", "html", "heap_5.pb.gz");
         assertEquals(2, r.exitCode());
-        assertEquals("leakscope: unknown format 'html' (use text, markdown or json)\n", r.err());
+        assertEquals("leakscope: this report has no html format (use text, markdown or json)\n", r.err());
     }
 
     private static Cli.Result run(List<String> command, String... more) {

@@ -271,6 +271,26 @@ class TrendCommandTest {
         assertFalse(trend(SERIES).out().contains("Gate:"), "no gate given: nothing to say");
     }
 
+    /** Both gates trip: every one is named, as diff names its gates; JSON states each gate given. */
+    @Test
+    void everyTrippedGateIsNamedAndEachGateStated() throws IOException {
+        String rate = "--fail-on-rate 100GB/h tripped: total grows at +381.05GB/h";
+        String growth = "--fail-on-growth 100% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
+        Cli.Result both = trend(with(SERIES, "--fail-on-rate", "100GB/h", "--fail-on-growth", "100%"));
+        assertEquals(1, both.exitCode());
+        assertTrue(both.out().contains("\nGate: " + rate + "; " + growth + "\n"), both.out());
+        assertEquals("leakscope: gate " + rate + "; " + growth + "\n", both.err());
+
+        JsonNode gate = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-rate", "100GB/h", "--fail-on-growth",
+                "1000%", "--format", "json")).out()).get("gate");
+        assertEquals(rate, gate.get("reason").asText());
+        assertEquals(2, gate.get("gates").size(), gate.toString());
+        assertEquals("--fail-on-growth", gate.get("gates").get(1).get("option").asText());
+        assertEquals("1000%", gate.get("gates").get(1).get("threshold").asText());
+        assertFalse(gate.get("gates").get(1).get("tripped").asBoolean());
+        assertTrue(gate.get("gates").get(1).get("reason").isNull());
+    }
+
     @Test
     void theHtmlPageSaysWhetherTheGateTripped(@TempDir Path tmp) throws IOException {
         Path html = tmp.resolve("trend.html");

@@ -296,6 +296,25 @@ class WatchCommandTest {
         }
     }
 
+    /**
+     * A cache in front of the service answers with the same profile (its time_nanos repeats): the watch
+     * goes by its fetch times, gates and all, and says so. (A stand-in: a real service cannot be made stale.)
+     */
+    @Test
+    void aRepeatedTimeNanosIsWatchedByFetchTimes() throws Exception {
+        byte[] profile = Files.readAllBytes(Path.of("testdata/map-cache/heap_5.pb.gz"));
+        try (TestServer stale = TestServer.http().on("/", x ->
+                TestServer.answer(200, "application/octet-stream", profile).handle(x))) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Cli.Result r = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--every", "1m", "--count",
+                    "3", "--fail-on-rate", "10MB/h", stale.url("/heap"));
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("(times: fetch times; the profiles' time_nanos are missing or repeat); the gate"
+                    + " (--fail-on-rate 10MB/h) held"), r.out());
+            assertTrue(r.out().contains("  #3  inuse_space 40MB  0/h  window 3"), r.out());
+        }
+    }
+
     @Test
     void failOnGrowthTripsOnTheWindowsSteadyGrowthAsTrendsDoes() throws Exception {
         try (LiveService service = LiveService.start(false)) {

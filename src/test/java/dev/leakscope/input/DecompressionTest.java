@@ -145,4 +145,56 @@ public class DecompressionTest {
         assertEquals(0, raw.exitCode(), raw.err());
         assertEquals(gz.out(), raw.out());
     }
+
+    /**
+     * Anything after the last gzip member that is not another member is an error (go tool pprof: "gzip:
+     * invalid header"); GZIPInputStream ignored it, and did not even look at a short tail. Sizes around the
+     * 64 KiB buffer put the last trailer before, across and after a refill of the inflater's buffer, where
+     * the tail is read straight from the input; also through a stream that says nothing is available.
+     */
+    @Test
+    void bytesAfterTheLastGzipMemberAreAnError() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[] second = compress(Decompression.Codec.GZIP, "more".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[][] tails = {{}, {'x'}, {0x1f}, {0x1f, (byte) 0x8b}, new byte[100], second};
+        int target = 65536;
+        byte[] data = new byte[target];
+        random.nextBytes(data);
+        int base = compress(Decompression.Codec.GZIP, data).length - target; // stored blocks: size = data + base
+        for (int size = target - 40; size <= target + 40; size++) {
+            byte[] plain = java.util.Arrays.copyOf(data, size - base);
+            byte[] gz = compress(Decompression.Codec.GZIP, plain);
+            for (byte[] tail : tails) {
+                byte[] input = java.util.Arrays.copyOf(gz, gz.length + tail.length);
+                System.arraycopy(tail, 0, input, gz.length, tail.length);
+                boolean whole = tail.length == 0 || tail == second;
+                for (boolean pipe : new boolean[] {false, true}) {
+                    InputStream raw = new java.io.ByteArrayInputStream(input);
+                    if (pipe) {
+                        raw = new java.io.FilterInputStream(raw) {
+                            @Override
+                            public int available() {
+                                return 0;
+                            }
+
+                            @Override
+                            public int read(byte[] b, int off, int len) throws IOException {
+                                return super.read(b, off, Math.min(len, 1000));
+                            }
+                        };
+                    }
+                    String what = "compressed " + gz.length + " + tail " + tail.length + (pipe ? " (pipe)" : "");
+                    try (InputStream in = Decompression.open("p.gz", raw, 1L << 30, 200)) {
+                        byte[] out = in.readAllBytes();
+                        assertTrue(whole, what + ": read whole, tail ignored");
+                        assertEquals(plain.length + (tail == second ? 4 : 0), out.length, what);
+                    } catch (dev.leakscope.util.InputException e) {
+                        assertFalse(whole, what + ": " + e.getMessage());
+                        assertTrue(e.getMessage().startsWith("p.gz: data after the end of the gzip stream"),
+                                what + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
 }

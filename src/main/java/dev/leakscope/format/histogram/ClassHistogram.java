@@ -1,6 +1,7 @@
 package dev.leakscope.format.histogram;
 
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.LimitException;
 import dev.leakscope.input.Limits;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.ProfileBuilder;
@@ -64,7 +65,7 @@ public final class ClassHistogram {
             facts = new HistogramReader(builder).read(in);
         } catch (InputException e) {
             throw e.getMessage().startsWith(source.name() + ":") ? e
-                    : new InputException(source.name() + ": " + e.getMessage(), e);
+                    : LimitException.named(source.name(), e);
         } catch (IOException e) {
             throw new InputException(source.name() + ": cannot read: " + e.getMessage(), e);
         }

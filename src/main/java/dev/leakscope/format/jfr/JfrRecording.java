@@ -58,7 +58,7 @@ public final class JfrRecording {
             return builder.build();
         } catch (InputException e) {
             throw e.getMessage().startsWith(source.name() + ":") ? e
-                    : new InputException(source.name() + ": " + e.getMessage(), e);
+                    : LimitException.named(source.name(), e);
         } catch (IOException | RuntimeException e) {
             // The JDK's parser reports a truncated or corrupt file with whatever exception it hits: its own
             // words (an IOException's) are shown, an index out of bounds in its code is not (--debug shows it)

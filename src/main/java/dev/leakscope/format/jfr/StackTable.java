@@ -1,5 +1,6 @@
 package dev.leakscope.format.jfr;
 
+import dev.leakscope.input.LimitException;
 import dev.leakscope.profile.ProfileBuilder;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.LongIntMap;
@@ -46,7 +47,7 @@ final class StackTable {
         }
         List<RecordedFrame> frames = trace.getFrames();
         if (frames.size() > maxDepth) {
-            throw new InputException("a stack has " + frames.size() + " frames, more than the limit of " + maxDepth
+            throw new LimitException("a stack has " + frames.size() + " frames, more than the limit of " + maxDepth
                     + " (raise it with --max-stack-depth)");
         }
         int[] ids = new int[frames.size()];

@@ -84,9 +84,11 @@ final class ContentionText {
                 if (p.period > 0) {
                     if (cpuHz > 0) {
                         double cpuGHz = (double) cpuHz / 1e9;
-                        cycles = (long) ((double) cycles * (double) p.period / cpuGHz);
+                        cycles = ExactValues.truncated((double) cycles * (double) p.period / cpuGHz,
+                                "the delay of " + cycles + " cycles times the sampling period " + p.period);
                     }
-                    count = count * p.period;
+                    count = ExactValues.times(count, p.period, "the count " + count + " times the sampling period "
+                            + p.period);
                 }
                 long[] addrs = Text.hexAddresses(m.group(3));
                 if (addrs == null) {

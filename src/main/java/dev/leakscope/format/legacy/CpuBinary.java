@@ -129,7 +129,8 @@ final class CpuBinary {
             if (count == 0 && depth == 1 && addrs[0] == 0) {
                 break;
             }
-            p.beginSample(count, count * p.period);
+            p.beginSample(count, ExactValues.times(count, p.period, "the count " + count + " times the sampling period "
+                    + p.period));
             for (int i = 0; i < addrs.length; i++) {
                 // Every address but the leaf is a return address.
                 p.addFrame(p.location(adjust && i > 0 ? addrs[i] - 1 : addrs[i]));

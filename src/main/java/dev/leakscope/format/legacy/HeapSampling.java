@@ -10,7 +10,7 @@ final class HeapSampling {
     private HeapSampling() {
     }
 
-    /** {count', bytes'}. */
+    /** {count', bytes'}; values beyond a long are refused ({@link ExactValues}), never capped. */
     static long[] scale(long count, long bytes, long rate) {
         if (count == 0 || bytes == 0) {
             return new long[] {0, 0};
@@ -20,7 +20,10 @@ final class HeapSampling {
         }
         double avg = (double) bytes / (double) count;
         double scale = 1 / (1 - goExp(-avg / (double) rate));
-        return new long[] {(long) ((double) count * scale), (long) ((double) bytes * scale)};
+        String what = "un-sampled at a rate of " + rate + " bytes, the sample of " + count + " objects and " + bytes
+                + " bytes";
+        return new long[] {ExactValues.truncated((double) count * scale, what),
+                ExactValues.truncated((double) bytes * scale, what)};
     }
 
     private static final double LOG2E = 1.4426950408889634073599246810018920;

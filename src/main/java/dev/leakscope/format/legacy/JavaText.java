@@ -133,8 +133,9 @@ final class JavaText {
                     count = scaled[0];
                     value = scaled[1];
                 } else if (p.period != 0) {
-                    count *= p.period;
-                    value *= p.period;
+                    String what = " times the sampling period " + p.period;
+                    count = ExactValues.times(count, p.period, "the count " + count + what);
+                    value = ExactValues.times(value, p.period, "the value " + value + what);
                 }
                 p.beginSample(count, value);
                 for (long a : addrs) {

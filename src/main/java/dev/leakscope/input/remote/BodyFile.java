@@ -1,6 +1,7 @@
 package dev.leakscope.input.remote;
 
 import dev.leakscope.input.LimitException;
+import dev.leakscope.input.Limits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -66,8 +67,7 @@ final class BodyFile implements BodySubscriber<Long> {
                         return;
                     }
                     subscription.cancel();
-                    result.completeExceptionally(new LimitException(name + ": more than " + max
-                            + " bytes (raise the limit with --max-bytes)"));
+                    result.completeExceptionally(tooLarge(name, max));
                     return;
                 }
                 write(b, n);
@@ -76,7 +76,22 @@ final class BodyFile implements BodySubscriber<Long> {
             subscription.request(1);
         } catch (IOException e) {
             subscription.cancel();
-            result.completeExceptionally(e);
+            result.completeExceptionally(new WriteFailure(e));
+        }
+    }
+
+    /** A body over max bytes; past the fixed cap on one profile, raising --max-bytes cannot help. */
+    static LimitException tooLarge(String name, long max) {
+        return new LimitException(name + ": more than " + max + " bytes" + (max >= Limits.MAX_PROFILE_BYTES
+                ? " (one profile cannot be larger: protobuf's 2 GiB limit)" : " (raise the limit with --max-bytes)"));
+    }
+
+    /** The body could be received but not written (a full disk): not a failed fetch. */
+    static final class WriteFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailure(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -129,11 +129,15 @@ public final class Fetcher {
                 && a.getPort() == b.getPort();
     }
 
-    /** The request; credentials only for the origin named on the command line (auth != null). */
+    /**
+     * The request; credentials only for the origin named on the command line (auth != null). Every
+     * {@code --header} counts as one: a header is as likely a credential as not (X-Api-Key, Cookie...),
+     * so none of them goes to another origin.
+     */
     private HttpRequest request(URI uri, ProfileUrl auth, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                 .header("User-Agent", "leakscope");
-        for (String h : settings.headers()) {
+        for (String h : auth == null ? java.util.List.<String>of() : settings.headers()) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
                 throw new InputException("--header must be 'Name: value', got a header without a colon");
@@ -198,6 +202,9 @@ public final class Fetcher {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof LimitException l) {
                 return l;
+            }
+            if (t instanceof BodyFile.WriteFailure w) {
+                return new InputException(name + ": cannot write the fetched profile: " + brief(w.getMessage()), cause);
             }
             if (t instanceof InputException i) {
                 return i;

@@ -44,6 +44,14 @@ public final class SourceListing {
 
     /** The routines matching fn, functions by name and files by name; fails when nothing matches. */
     public static List<Routine> routines(ReportContext rc, Pattern fn) {
+        return routines(rc, fn, false);
+    }
+
+    /**
+     * As {@link #routines(ReportContext, Pattern)}; withoutFile: the lines of frames that name no file
+     * (a JVM's) are a routine of file "" too, where pprof has no source information for them.
+     */
+    public static List<Routine> routines(ReportContext rc, Pattern fn, boolean withoutFile) {
         ReportSettings s = rc.settings();
         GraphOptions o = GraphOptions.of(Granularity.LINES, s.noInlines(), rc.sampleIndex())
                 .withValues(s.mean(), true, s.dropNegative()).withPaths(s.trimPath(), s.sourcePath());
@@ -64,7 +72,7 @@ public final class SourceListing {
             Map<String, List<Integer>> byFile = new TreeMap<>();
             for (int n : nodes) {
                 String file = g.info(n).file();
-                if (!file.isEmpty()) {
+                if (!file.isEmpty() || (withoutFile && g.info(n).lineNumber() != 0)) {
                     byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(n);
                 }
             }

@@ -241,6 +241,33 @@ class FetchTest {
     }
 
     @Test
+    void headersDoNotFollowARedirectToAnotherOrigin() throws Exception {
+        AtomicReference<String> auth = new AtomicReference<>("unset");
+        AtomicReference<String> key = new AtomicReference<>("unset");
+        AtomicReference<String> sameOrigin = new AtomicReference<>("unset");
+        try (TestServer other = TestServer.http().on("/", x -> {
+            auth.set(x.getRequestHeaders().getFirst("Authorization"));
+            key.set(x.getRequestHeaders().getFirst("X-Api-Key"));
+            TestServer.answer(200, "application/octet-stream", Files.readAllBytes(HEAP)).handle(x);
+        }); TestServer s = TestServer.http().on("/", TestServer.redirect(other.url("/heap")))
+                .on("/local", TestServer.redirect("/same"))
+                .on("/same", x -> {
+                    sameOrigin.set(x.getRequestHeaders().getFirst("X-Api-Key"));
+                    TestServer.answer(200, "application/octet-stream", Files.readAllBytes(HEAP)).handle(x);
+                })) {
+            Cli.Result r = run("top", "--header", "Authorization: Bearer HDRSECRET", "--header", "X-Api-Key: k1",
+                    s.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(null, auth.get());
+            assertEquals(null, key.get());
+            // A redirect within the origin keeps them.
+            Cli.Result same = run("top", "--header", "X-Api-Key: k1", s.url("/local"));
+            assertEquals(0, same.exitCode(), same.err());
+            assertEquals("k1", sameOrigin.get());
+        }
+    }
+
+    @Test
     void tlsIsVerifiedByDefault() throws Exception {
         try (TestServer s = TestServer.https().on("/", TestServer.answer(200, "application/octet-stream",
                 Files.readAllBytes(HEAP)))) {
@@ -259,5 +286,44 @@ class FetchTest {
         Cli.Result r = run("top", "--token-env", "NOT_SET", "127.0.0.1:1");
         assertEquals(2, r.exitCode());
         assertEquals("leakscope: --token-env NOT_SET: the variable is not set\n", r.err());
+    }
+
+    /** A full disk said "cannot fetch: No space left on device", as if the service had failed. */
+    @Test
+    void aBodyThatCannotBeWrittenIsNotAFailedFetch() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        BodyFile body = BodyFile.bounded(full, 1000, "http://127.0.0.1:1/heap");
+        body.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+        body.onNext(List.of(java.nio.ByteBuffer.wrap(new byte[10])));
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> body.getBody().toCompletableFuture().get());
+        assertEquals("http://127.0.0.1:1/heap: cannot write the fetched profile: No space left on device",
+                Fetcher.failure("http://127.0.0.1:1/heap", e.getCause(), java.time.Duration.ofSeconds(1)).getMessage());
+    }
+
+    /** Past the fixed cap on one profile, raising --max-bytes cannot help: the message said it could. */
+    @Test
+    void aBodyOverTheCapOfOneProfileDoesNotSendTheUserToMaxBytes() {
+        assertEquals("u: more than 2147483639 bytes (one profile cannot be larger: protobuf's 2 GiB limit)",
+                BodyFile.tooLarge("u", dev.leakscope.input.Limits.MAX_PROFILE_BYTES).getMessage());
+        assertEquals("u: more than 100 bytes (raise the limit with --max-bytes)", BodyFile.tooLarge("u", 100).getMessage());
     }
 }
