@@ -8,26 +8,24 @@ import dev.leakscope.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TracesCommandTest {
     /** The separator line of pprof's -traces, as a regex. */
     private static final String SEPARATOR = "-----------\\+-+\n";
 
-    @Test
-    void withoutBaseIsPprofTraces() throws Exception {
-        Path dir = TestData.corpus("go", "map-cache");
+    /**
+     * Without a base, pprof's -traces as recorded from go tool pprof; samples that are the same once merged
+     * are one trace, as pprof shows them (a Node profile has many).
+     */
+    @ParameterizedTest
+    @CsvSource({"go/map-cache, golden/traces.out", "node/cache-leak, golden/traces_heap_5.out"})
+    void withoutBaseIsPprofTraces(String corpus, String golden) throws Exception {
+        Path dir = TestData.corpus(corpus);
         Cli.Result r = Cli.run(dir, "traces", "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(Files.readString(dir.resolve("golden/traces.out")), r.out());
-    }
-
-    /** Samples that are the same once merged are one trace, as pprof shows them: a Node profile has many. */
-    @Test
-    void samplesOfOneStackAreOneTraceAsInPprof() throws Exception {
-        Path dir = TestData.corpus("node", "cache-leak");
-        Cli.Result r = Cli.run(dir, "traces", "heap_5.pb.gz");
-        assertEquals(0, r.exitCode(), r.err());
-        assertEquals(Files.readString(dir.resolve("golden/traces_heap_5.out")), r.out());
+        assertEquals(Files.readString(dir.resolve(golden)), r.out());
     }
 
     @Test
