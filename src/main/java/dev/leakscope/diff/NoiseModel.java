@@ -35,6 +35,8 @@ public final class NoiseModel {
         STATED_PERIOD,
         /** A class histogram: every object counted, so no sampling error at all. */
         EVERY_OBJECT,
+        /** A sampling period of 1 (goroutines, every allocation recorded): no sampling error at all. */
+        EVERY_VALUE,
         /** jdk.OldObjectSample: a reservoir of at most a fixed number of objects, with no period (counts: sd = sqrt(n)). */
         OLD_OBJECT_RESERVOIR,
         /** Flight Recorder's allocation events: per TLAB or at a throttled rate, with no period (counts: sd = sqrt(n)). */
@@ -94,6 +96,10 @@ public final class NoiseModel {
             long p = (pc <= 0 ? current : base).period();
             boolean other = t != null && p > 0 && !t.unit().isEmpty();
             return other ? new PeriodInOtherUnit(p, t.unit()).model() : new NoiseModel(0, 0, 0, "", Basis.NO_PERIOD, 0);
+        }
+        if (pb == 1 && pc == 1) {
+            // nothing is left out (a goroutine profile counts every goroutine): a change is no sampling error
+            return new NoiseModel(0, 0, 0, "", Basis.EVERY_VALUE, 0);
         }
         // A scaled estimate s*v has variance s²·P·v = (s·P)·(s·v).
         return new NoiseModel(pb * baseScale, pc, current.period(), current.periodType().unit(),

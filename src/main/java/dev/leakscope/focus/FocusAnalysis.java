@@ -50,9 +50,18 @@ public final class FocusAnalysis {
         }
         boolean withBase = q.withBase();
         List<FocusResult.Share> pathRows = new ArrayList<>();
-        a.paths.forEach((frames, v) -> pathRows.add(new FocusResult.Share(String.join(" > ", frames), frames, v[0], v[1])));
+        // a path or callee of samples of no value on both sides (0 -> 0) says nothing: left out
+        a.paths.forEach((frames, v) -> {
+            if (v[0] != 0 || v[1] != 0) {
+                pathRows.add(new FocusResult.Share(String.join(" > ", frames), frames, v[0], v[1]));
+            }
+        });
         List<FocusResult.Share> calleeRows = new ArrayList<>();
-        a.callees.forEach((name, v) -> calleeRows.add(new FocusResult.Share(name, List.of(name), v[0], v[1])));
+        a.callees.forEach((name, v) -> {
+            if (v[0] != 0 || v[1] != 0) {
+                calleeRows.add(new FocusResult.Share(name, List.of(name), v[0], v[1]));
+            }
+        });
         Comparator<FocusResult.Share> shareOrder = Comparator
                 .comparingLong((FocusResult.Share s) -> withBase ? -s.delta() : -Math.abs(s.current()))
                 .thenComparing(FocusResult.Share::name);

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -152,11 +154,12 @@ public final class Snapshots {
         }
         checkCount(files.size());
         files.sort(SnapshotOrder.NATURAL);
+        Map<Path, String> own = ownFiles(dir, files);
         int index = 0;
         for (String file : files) {
             Path p = dir.resolve(file);
             String name = prefix + file;
-            String skip = skipReason(p, real);
+            String skip = skipReason(p, real, own);
             if (skip == null && Files.isDirectory(p)) {
                 continue; // subdirectories are not searched (their files are not members)
             }
@@ -172,11 +175,36 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The real paths of the directory's files that are not links, to their names: a link to one of them
+     * would read that snapshot twice (and a series of it compare it with itself).
+     */
+    private static Map<Path, String> ownFiles(Path dir, List<String> files) {
+        Map<Path, String> own = new HashMap<>();
+        for (String file : files) {
+            Path p = dir.resolve(file);
+            if (!Files.isSymbolicLink(p) && Files.isRegularFile(p)) {
+                try {
+                    own.putIfAbsent(p.toRealPath(), file);
+                } catch (IOException e) {
+                    // gone since the listing: its own read says so
+                }
+            }
+        }
+        return own;
+    }
+
     /** Why a directory entry is skipped with a warning, or null (a file, or a subdirectory: left alone). */
-    private static String skipReason(Path p, Path realDir) {
+    private static String skipReason(Path p, Path realDir, Map<Path, String> own) {
         try {
-            if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realDir)) {
-                return "a link that leads out of the directory";
+            if (Files.isSymbolicLink(p)) {
+                Path target = p.toRealPath();
+                if (!target.startsWith(realDir)) {
+                    return "a link that leads out of the directory";
+                }
+                if (own.containsKey(target)) {
+                    return "a link to " + own.get(target) + ", read once";
+                }
             }
         } catch (IOException e) {
             return "a broken link";

@@ -252,6 +252,9 @@ public final class DiffValues {
             case EVERY_OBJECT -> {
                 return "no sampling error: a class histogram counts every object, so every change counts as real";
             }
+            case EVERY_VALUE -> {
+                return "no sampling error: every value is recorded (sampling period 1), so every change counts as real";
+            }
             case OLD_OBJECT_RESERVOIR -> {
                 String most = n.other() > 0 ? "at most " + n.other() : "a fixed number (256 by default)";
                 return n.estimated() ? rule + " (the values count objects jdk.OldObjectSample sampled, a reservoir of "
@@ -282,9 +285,8 @@ public final class DiffValues {
             }
         }
         String stated = n.basis() == NoiseModel.Basis.STATED_PERIOD ? ", as --sampling-period states" : "";
-        if (n.period() == 1) { // not "1 bytes": nothing is left out
-            return rule + " (every " + (n.periodUnit().equals("bytes") ? "allocated byte" : "value")
-                    + " is recorded: sampling period 1" + stated + "; sd = sqrt(|base| + |current|))";
+        if (n.period() == 1) { // --sampling-period 1: as stated, though nothing would be left out
+            return rule + " (sampling period 1" + stated + "; sd = sqrt(|base| + |current|))";
         }
         return rule + " (sampling period " + n.period() + " " + n.periodUnit() + stated
                 + "; sd = sqrt(period * (|base| + |current|)))";

@@ -163,7 +163,8 @@ public final class LineListing {
                         FocusReport.signed(r.flat() - r.baseFlat(), unit)));
             }
             if (r.sourceError() != null) {
-                out.print(" (no source: " + r.sourceError() + "; sampled lines only)\n");
+                out.print(" (no source: " + r.sourceError() + "; sampled lines only"
+                        + (r.file().isEmpty() ? "" : "; --source-path and --trim-path say where the sources are") + ")\n");
             }
             for (Line l : r.lines()) {
                 String prefix;

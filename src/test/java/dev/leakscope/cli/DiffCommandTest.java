@@ -107,14 +107,25 @@ class DiffCommandTest {
         assertTrue(html.contains("8192.79kB -&gt; 40963.35kB") && html.contains(">7680.59kB<"), html);
     }
 
-    /** A period of 1 (every allocated byte, every goroutine recorded) is said in words, not as "1 bytes". */
+    /**
+     * A period of 1 (every allocated byte, every goroutine recorded) leaves nothing out: no sampling error,
+     * said in words (not as "1 bytes"), and no change is noise; a goroutine leak of 10% trips a 5% gate.
+     */
     @Test
-    void aPeriodOfOneIsSaidInWords() {
+    void aPeriodOfOneHasNoSamplingError(@TempDir Path tmp) throws IOException {
         Path nativeLeak = Path.of("testdata/native-cache-leak").toAbsolutePath();
         Cli.Result r = Cli.run(nativeLeak, "diff", "heap_0.heap", "heap_5.heap");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("\nNoise:   a change within 3 standard deviations of sampling error is marked noise"
-                + " (every allocated byte is recorded: sampling period 1; sd = sqrt(|base| + |current|))\n"), r.out());
+        assertTrue(r.out().contains("\nNoise:   no sampling error: every value is recorded (sampling period 1), so every"
+                + " change counts as real\n"), r.out());
+        String goroutines = "goroutine profile: total %d\n%d @ 0x1 0x2\n#\t0x1\tmain.wait+0x1\t/src/main.go:10\n"
+                + "#\t0x2\tmain.main+0x2\t/src/main.go:5\n\n";
+        Files.writeString(tmp.resolve("g0.txt"), String.format(goroutines, 1000, 1000));
+        Files.writeString(tmp.resolve("g1.txt"), String.format(goroutines, 1100, 1100));
+        Cli.Result g = Cli.run(tmp, "diff", "--fail-on-growth", "5%", "--fail-on-node-growth", "50", "g0.txt", "g1.txt");
+        assertEquals(1, g.exitCode(), g.out() + g.err());
+        assertFalse(g.out().contains("noise"), g.out());
+        assertTrue(g.err().contains("--fail-on-node-growth 50 tripped: main.wait grew by +100"), g.err());
         r = Cli.run(MAP_CACHE, "diff", "heap_0.pb.gz", "heap_5.pb.gz");
         assertTrue(r.out().contains(" (sampling period 524288 bytes; sd = sqrt(period * (|base| + |current|)))\n"),
                 r.out());

@@ -105,4 +105,19 @@ class FocusCommandTest {
             assertFalse(r.out().contains("\nforged"), r.out());
         }
     }
+    /** Samples of no value on both sides (all freed) make no caller path or callee row of 0 -> 0. */
+    @Test
+    void pathsAndCalleesOfNoValueAreLeftOut(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("heap.txt"), "heap profile: 1: 1024 [3: 3072] @ heap/1\n"
+                + "1: 1024 [1: 1024] @ 0x1 0x2\n#\t0x1\tmain.leak+0x1\t/src/main.go:10\n#\t0x2\tmain.main+0x2\t/src/main.go:5\n\n"
+                + "0: 0 [2: 2048] @ 0x3 0x4\n#\t0x3\tmain.freed+0x1\t/src/main.go:20\n#\t0x4\tmain.other+0x2\t/src/main.go:30\n\n");
+        Cli.Result r = Cli.run(tmp, "focus", "--format", "json", "-i", "inuse_space", "-b", "heap.txt", "main\\.", "heap.txt");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("callerPaths").size(), r.out());
+        assertEquals("main.leak", json.get("callerPaths").get(0).get("frames").get(0).asText(), r.out());
+        for (JsonNode callee : json.get("callees")) {
+            assertFalse(callee.get("base").asLong() == 0 && callee.get("current").asLong() == 0, r.out());
+        }
+    }
 }

@@ -41,6 +41,8 @@ class ListCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains(" (no source: could not find file example.com/leakdemo/internal/cache/tree.go"),
                 r.out());
+        assertTrue(r.out().contains("; sampled lines only; --source-path and --trim-path say where the sources are)\n"),
+                "the options that would find it: " + r.out());
         assertTrue(r.out().contains("28MB       28MB     13:\n"), r.out());
     }
 

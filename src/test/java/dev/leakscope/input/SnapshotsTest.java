@@ -442,16 +442,23 @@ class SnapshotsTest {
         assertTrue(r.err().contains("skipping dir/NOTES.txt: not a profile"), r.err());
     }
 
+    /** Links out of a directory are not followed; a link to one of its files would read that snapshot twice. */
     @Test
-    void linksOutOfADirectoryAreNotFollowed() throws IOException {
+    void linksOutOfADirectoryOrToOneOfItsFilesAreSkipped() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
-        Files.copy(SERIES.resolve("heap_0.pb.gz"), dir.resolve("heap_0.pb.gz"));
-        Files.createSymbolicLink(dir.resolve("heap_1.pb.gz"), dir.resolve("heap_0.pb.gz"));
+        Files.copy(SERIES.resolve("heap_0.pb.gz"), dir.resolve("heap_1.pb.gz"));
+        Files.copy(SERIES.resolve("heap_5.pb.gz"), dir.resolve("heap_5.pb.gz"));
+        // named to come first: the file itself is read, whatever the order of names
+        Files.createSymbolicLink(dir.resolve("heap_0.pb.gz"), dir.resolve("heap_1.pb.gz"));
         Files.createSymbolicLink(dir.resolve("outside.pb.gz"), SERIES.resolve("heap_5.pb.gz"));
         Cli.Result r = Cli.run(tmp, "info", "dir");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: skipping dir/outside.pb.gz: a link that leads out of the directory\n", r.err());
-        assertTrue(r.out().contains("Profiles:    2 (1 entry skipped)"), r.out());
+        assertEquals("leakscope: skipping dir/heap_0.pb.gz: a link to heap_1.pb.gz, read once\n"
+                + "leakscope: skipping dir/outside.pb.gz: a link that leads out of the directory\n", r.err());
+        assertTrue(r.out().contains("Profiles:    2 (2 entries skipped)"), r.out());
+        Cli.Result diff = Cli.run(tmp, "diff", "dir");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains("Base:    dir/heap_1.pb.gz"), "not the snapshot against itself: " + diff.out());
     }
 
     @Test
