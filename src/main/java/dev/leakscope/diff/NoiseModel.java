@@ -173,6 +173,18 @@ public final class NoiseModel {
         return basis == Basis.PERIOD_IN_OTHER_UNIT ? periodUnit : "";
     }
 
+    /**
+     * The model of a change from base's snapshot to current's, each model made of its own profile (as
+     * {@code of(p, p, …)}): not estimated when either is not.
+     */
+    public static NoiseModel between(NoiseModel base, NoiseModel current) {
+        if (base == null || current == null || !base.estimated() || !current.estimated()) {
+            return current != null && !current.estimated() ? current : new NoiseModel(0, 0, 0, "", Basis.NO_PERIOD, 0);
+        }
+        return new NoiseModel(base.currentPeriod, current.currentPeriod, current.period, current.periodUnit,
+                current.basis, current.other);
+    }
+
     /** The largest change between base and current values that sampling explains (0 when not estimated). */
     public long margin(long base, long current) {
         if (!estimated()) {

@@ -1,5 +1,6 @@
 package dev.leakscope.trend;
 
+import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Producers;
@@ -59,14 +60,32 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      * @param textPart   the part of its input's text it was read from when not all of it ({@link TextPart}),
      *                   else null
      * @param allocationsSince since when its allocation types count ({@link Producers#allocationsSince})
+     * @param noise       the sampling error of its values of the series' type (null before that is known)
      */
-    public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince) {
+    public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince,
+                        NoiseModel noise) {
         /** None of them (a snapshot that is a whole profile with its own time and no cap). */
-        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START);
+        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START, null);
 
+        /** What p says of itself (its noise model is not known before the series' type: null). */
         public static Notes of(Profile p) {
-            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p));
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p), null);
         }
+
+        /** These notes, with the sampling error of the snapshot's values of the series' type. */
+        Notes withNoise(NoiseModel n) {
+            return new Notes(cap, timeSource, textPart, allocationsSince, n);
+        }
+    }
+
+    /**
+     * The largest growth of the total from the first snapshot to the last that sampling explains, as diff
+     * estimates it between two profiles ({@link NoiseModel}); 0 when it is not estimated.
+     */
+    public long totalNoiseMargin() {
+        int last = snapshots.size() - 1;
+        return last < 1 ? 0 : NoiseModel.between(notes.get(0).noise(), notes.get(last).noise())
+                .margin(totals[0], totals[last]);
     }
 
     /** How the snapshots were put in order. */

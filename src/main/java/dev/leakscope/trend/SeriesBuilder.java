@@ -8,6 +8,7 @@ import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.graph.NodeTable;
 import dev.leakscope.graph.ViaValues;
 import dev.leakscope.util.Plural;
+import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
@@ -205,6 +206,7 @@ public final class SeriesBuilder {
         if (wanted.unit() == null) {
             wanted = shape.named(wanted.type(), null); // named on the command line: its unit from here on
         }
+        notes.set(s, notes.get(s).withNoise(NoiseModel.of(p, p, wanted, 1, 0)));
         int inuseSpace = withRetention ? shape.column("inuse_space", "bytes") : -1;
         int allocSpace = withRetention ? shape.column("alloc_space", "bytes") : -1;
         if (withRetention && (inuseSpace < 0 || allocSpace < 0)) {

@@ -64,8 +64,9 @@ public record TrendGate(Amount perHour, Threshold growth) {
             out.add(rate);
         }
         Stats total = t.total();
-        if (growth != null && total.growth() > 0 && growth.exceededBy(total.growth(), total.first())
-                && (!steadyOnly || total.suspect())) {
+        // beyond sampling noise, as diff's gates: a control's sampled heap swings by more than 5%
+        if (growth != null && total.growth() > t.series().totalNoiseMargin()
+                && growth.exceededBy(total.growth(), total.first()) && (!steadyOnly || total.suspect())) {
             out.add(new Tripped(Kind.GROWTH, "total", total));
         }
         return out;

@@ -271,6 +271,21 @@ class TrendCommandTest {
         assertFalse(trend(SERIES).out().contains("Gate:"), "no gate given: nothing to say");
     }
 
+    /**
+     * The growth gate trips beyond sampling noise only, as diff's: a Node control's sampled heap grows by
+     * 9% over the series, within the error of its 512 KiB sampling; the leak's grows beyond it.
+     */
+    @Test
+    void theGrowthGateTripsBeyondSamplingNoiseOnly() {
+        Cli.Result control = Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", ".");
+        assertEquals(0, control.exitCode(), control.out() + control.err());
+        assertTrue(control.out().contains("\nGate: --fail-on-growth 5% held\n"), control.out());
+        Cli.Result diff = Cli.run(TestData.corpus("node", "control"), "diff", "--fail-on-growth", "5%", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(0, diff.exitCode(), "as diff's gate: " + diff.out());
+        assertEquals(1, Cli.run(TestData.corpus("node", "cache-leak"), "trend", "--fail-on-growth", "5%", ".").exitCode());
+    }
+
     /** Both gates trip: every one is named, as diff names its gates; JSON states each gate given. */
     @Test
     void everyTrippedGateIsNamedAndEachGateStated() throws IOException {
