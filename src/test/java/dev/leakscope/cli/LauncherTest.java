@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,41 @@ class LauncherTest {
         launch("top", "heap.pb.gz");
         assertEquals(2, Files.readAllLines(dir.resolve("trained")).size(), "made again");
         assertEquals(4096, Files.size(jsa));
+    }
+
+    /**
+     * Archives of an earlier build of the jar are removed, also when its path has a space; this build's
+     * archives for other JDKs are kept (two JDKs sharing a cache removed each other's on every switch).
+     */
+    @Test
+    void onlyArchivesOfEarlierBuildsAreRemoved() throws Exception {
+        Path jar = Files.createDirectories(dir.resolve("sp ace")).resolve("leakscope.jar");
+        Files.writeString(jar, "build 1");
+        for (String jdk : List.of("jdk", "jdk2")) {
+            Path java = Files.createDirectories(dir.resolve(jdk + "/bin")).resolve("java");
+            Files.writeString(java, "#!/bin/sh\n"
+                    + "[ \"$1\" = -version ] && { echo 'openjdk version \"17.0.9\" 2023-10-17' >&2; exit 0; }\n"
+                    + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+                    + " head -c 4096 /dev/zero > \"${a#-XX:ArchiveClassesAtExit=}\"; echo " + jdk + " >> \""
+                    + dir.resolve("trained") + "\";; esac; done\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Map<String, String> one = Map.of("LEAKSCOPE_JAR", jar.toString());
+        Map<String, String> two = Map.of("LEAKSCOPE_JAR", jar.toString(), "JAVA_HOME", dir.resolve("jdk2").toString());
+        for (Map<String, String> env : List.of(one, two, one, two)) {
+            launch(env, "top", "heap.pb.gz");
+        }
+        assertEquals(List.of("jdk", "jdk2"), Files.readAllLines(dir.resolve("trained")), "each JDK's archive made once");
+        assertEquals(2, archives().size(), archives().toString());
+        Files.writeString(jar, "build 2, longer");
+        launch(one, "top", "heap.pb.gz");
+        assertEquals(1, archives().size(), "the earlier build's archives are gone: " + archives());
+    }
+
+    private List<Path> archives() throws IOException {
+        try (var files = Files.list(dir.resolve("cache"))) {
+            return files.filter(p -> p.toString().endsWith(".jsa")).toList();
+        }
     }
 
     /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */
