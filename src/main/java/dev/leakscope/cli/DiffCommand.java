@@ -18,6 +18,7 @@ import dev.leakscope.report.pprof.ReportSettings;
 import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Amount;
+import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,10 @@ final class DiffCommand extends ProfileCommand {
                 failOnNodeGrowth == null ? null
                         : OptionValues.parse("--fail-on-node-growth", () -> Threshold.parse(failOnNodeGrowth)),
                 Regexes.compileAll(allow, "--allow"));
+        if (normalize && gates.totalGrowth() != null) {
+            throw new UsageException("--fail-on-growth cannot trip with --normalize, which scales the base to the"
+                    + " current total: give one of them");
+        }
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
         for (List<String> names : List.of(names(sides.baseInputs()), names(sides.currentInputs()))) {
@@ -114,6 +119,11 @@ final class DiffCommand extends ProfileCommand {
                 new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
         DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());
+        if (!gates.given().isEmpty() && d.baseTotal() == 0 && d.currentTotal() == 0) {
+            // a filter that stopped matching (a module renamed) would hold every gate for ever
+            throw new InputException("no sample of either profile is left to compare (see the filters): the gates"
+                    + " cannot be checked");
+        }
         GateStatus gate = DiffReports.gateStatus(gates.check(d), d, settings.unit());
         Output.print(spec, target, w -> DiffReports.render(d, gate,
                 format.rendering(fmt).withColour(fmt == Format.TEXT && root.colour(target == null)).withUnit(settings.unit()), w));

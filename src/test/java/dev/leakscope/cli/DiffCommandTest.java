@@ -237,6 +237,30 @@ class DiffCommandTest {
                 .contains("no node in common"), "an empty side (here the base: no Sprintf in it) is not another program");
     }
 
+    /**
+     * A gate over nothing is an error, not a pass: filters that leave no sample (a module renamed since the
+     * --focus was written), or --normalize, under which the total cannot grow.
+     */
+    @Test
+    void aGateThatCannotTripIsAnError() {
+        for (String[] filter : new String[][] {{"--focus", "nomatch"}, {"--hide", ".*"}}) {
+            Cli.Result r = Cli.run(MAP_CACHE, "diff", filter[0], filter[1], "--fail-on-growth", "5%", "heap_0.pb.gz",
+                    "heap_5.pb.gz");
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().endsWith("leakscope: no sample of either profile is left to compare (see the filters):"
+                    + " the gates cannot be checked\n"), r.err());
+        }
+        assertEquals(0, Cli.run(MAP_CACHE, "diff", "--hide", ".*", "heap_0.pb.gz", "heap_5.pb.gz").exitCode(),
+                "without a gate, an empty comparison is a report");
+        Cli.Result normalized = Cli.run(MAP_CACHE, "diff", "--normalize", "--fail-on-growth", "5%", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertEquals(2, normalized.exitCode());
+        assertEquals("leakscope: --fail-on-growth cannot trip with --normalize, which scales the base to the current"
+                + " total: give one of them\n", normalized.err());
+        assertEquals(0, Cli.run(MAP_CACHE, "diff", "--normalize", "--fail-on-node-growth", "1MB", "heap_0.pb.gz",
+                "heap_5.pb.gz").exitCode(), "a node's share can still grow: the node gate is taken");
+    }
+
     @Test
     void nodeGateNamesTheNodeAndAllowExemptsIt() {
         Cli.Result r = Cli.run(MAP_CACHE, "diff", "--fail-on-node-growth", "1MB", "heap_0.pb.gz", "heap_5.pb.gz");

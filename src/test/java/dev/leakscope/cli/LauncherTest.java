@@ -112,6 +112,37 @@ class LauncherTest {
                 huge.err());
     }
 
+    /**
+     * An archive cut short (a partly restored cache) would make the JVM die of SIGBUS on every run: the
+     * launcher makes it again. A JVM crash reports on stderr and logs in the cache, never in the working directory.
+     */
+    @Test
+    void anArchiveCutShortIsMadeAgain() throws Exception {
+        Path java = dir.resolve("jdk/bin/java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "[ \"$1\" = -version ] && { echo 'openjdk version \"17.0.9\" 2023-10-17' >&2; exit 0; }\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+                + " head -c 4096 /dev/zero > \"${a#-XX:ArchiveClassesAtExit=}\"; echo trained >> \"" + dir.resolve("trained")
+                + "\";; esac; done\n"
+                + "printf '%s\\n' \"$@\"\n");
+        List<String> first = launch("top", "heap.pb.gz");
+        List<String> second = launch("top", "heap.pb.gz");
+        assertEquals(1, Files.readAllLines(dir.resolve("trained")).size(), "made once");
+        Path jsa;
+        try (var archives = Files.list(dir.resolve("cache"))) {
+            jsa = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        assertTrue(second.contains("-XX:SharedArchiveFile=" + jsa), second.toString());
+        assertTrue(first.contains("-XX:+DisplayVMOutputToStderr")
+                && first.contains("-XX:ErrorFile=" + dir.resolve("cache") + "/hs_err_pid%p.log"), first.toString());
+        try (var f = new java.io.RandomAccessFile(jsa.toFile(), "rw")) {
+            f.setLength(1000);
+        }
+        launch("top", "heap.pb.gz");
+        assertEquals(2, Files.readAllLines(dir.resolve("trained")).size(), "made again");
+        assertEquals(4096, Files.size(jsa));
+    }
+
     /** The java arguments the launcher chose; it must exit 0 with nothing on stderr. */
     private List<String> launch(String... args) throws Exception {
         return launch(Map.of(), args);
