@@ -9,8 +9,10 @@ import dev.leakscope.input.remote.FetchSettings.Trust;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.util.InputException;
+import dev.leakscope.util.Printable;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,11 @@ final class FetchOptions {
         }
     }
 
+    /**
+     * Where fetched profiles go. The default directory is a convenience: when it cannot be made (a
+     * read-only or missing HOME in a CI container) the profiles are not kept, with one warning, rather
+     * than failing the run; a --save DIR that cannot be made is an error, when the first profile is kept.
+     */
     ProfileStore store(LeakscopeCommand root) {
         if (noSave) {
             if (save != null) {
@@ -105,8 +112,23 @@ final class FetchOptions {
             }
             return ProfileStore.temporary();
         }
-        return ProfileStore.in(save != null ? root.workDir.resolve(save)
-                : ProfileStore.defaultDir(root.env.variables()));
+        if (save != null) {
+            return ProfileStore.in(root.workDir.resolve(save));
+        }
+        Path dir = ProfileStore.defaultDir(root.env.variables());
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return ProfileStore.in(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            // said below
+        }
+        PrintWriter err = root.spec.commandLine().getErr();
+        err.println("leakscope: warning: fetched profiles are not kept: " + Printable.of(dir.toString())
+                + " cannot be made or written (give --save DIR to keep them)");
+        err.flush();
+        return ProfileStore.temporary();
     }
 
     private String token(LeakscopeCommand root) {

@@ -346,7 +346,7 @@ public final class TrendReport {
             case NO_TIMESTAMPS -> "cannot project when the total reaches " + limit
                     + ": the snapshots have no timestamps (growth is " + rate(p.rate()) + ")";
             case POOR_FIT -> "cannot project when the total reaches " + limit + ": its growth is not steady"
-                    + " enough (R² " + fixed(p.r2()) + " of a straight line, below 0.8)";
+                    + " enough (" + (o.ascii() ? "R2 " : "R² ") + fixed(p.r2()) + " of a straight line, below 0.8)";
         };
     }
 
@@ -390,7 +390,9 @@ public final class TrendReport {
 
     /** The column headings of the table: suspect mark, first, last, growth, rate, R², mono, [retained], trend, name. */
     public List<String> header() {
-        List<String> h = new ArrayList<>(List.of("", "first", "last", "growth", "rate" + per, "R²", "mono"));
+        // R² in ASCII too: with --ascii, or in the C locale, a report keeps to ASCII
+        List<String> h = new ArrayList<>(List.of("", "first", "last", "growth", "rate" + per, o.ascii() ? "R2" : "R²",
+                "mono"));
         if (hasRetention()) {
             h.add("retained");
         }

@@ -131,6 +131,7 @@ class TrendCommandTest {
                 lines[1]);
         assertEquals("Leak suspects: 1 of 4 nodes grows steadily (rule: see leakscope trend --help)", lines[2]);
         assertTrue(lines[4].contains("rate/h") && lines[4].contains("retained"), lines[4]);
+        assertTrue(r.out().chars().allMatch(c -> c < 0x80), "--ascii keeps to ASCII, R2 too: " + r.out());
         assertTrue(lines[5].startsWith("*") && lines[5].endsWith("(total)"), lines[5]);
         assertTrue(lines[5].startsWith("*     8MB      40MB      +32MB"), lines[5]);
         assertTrue(lines[6].startsWith("*") && lines[6].endsWith(BUILD_TREE), lines[6]);
@@ -200,7 +201,7 @@ class TrendCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         // titled as the other Markdown reports, so a pasted comment says what made it
         assertTrue(r.out().startsWith("**leakscope trend** of `inuse_space`\n\nType: inuse\\_space (bytes)  \n"), r.out());
-        assertTrue(r.out().contains("\n|  | first | last | growth | rate/h | R² | mono | retained | trend | name |\n"
+        assertTrue(r.out().contains("\n|  | first | last | growth | rate/h | R2 | mono | retained | trend | name |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
                 + "| * | 8MB | 40MB | +32MB |"), r.out());
         assertTrue(r.out().contains("| `" + BUILD_TREE + "` |"));

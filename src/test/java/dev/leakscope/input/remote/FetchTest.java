@@ -93,6 +93,28 @@ class FetchTest {
         }
     }
 
+    /**
+     * The default place for fetched profiles cannot be made (a read-only or missing HOME in a CI
+     * container): the run goes on without keeping them, with one warning; a --save DIR is the user's word.
+     */
+    @Test
+    void aDefaultStoreThatCannotBeMadeKeepsNothingAndTheRunGoesOn() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("home"), "a file, not a directory");
+        try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
+                Files.readAllBytes(HEAP)))) {
+            Cli.Result r = Cli.run(dir, env(Map.of("XDG_CACHE_HOME", notADirectory.resolve("cache").toString())), "top",
+                    s.url("/debug/pprof/heap"));
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(Cli.run(dir, "top", HEAP.toString()).out().lines().skip(1).toList(),
+                    r.out().lines().skip(1).toList());
+            assertTrue(r.err().startsWith("leakscope: warning: fetched profiles are not kept: " + notADirectory
+                    + "/cache/leakscope/profiles cannot be made or written (give --save DIR to keep them)\n"), r.err());
+            Cli.Result saved = Cli.run(dir, env(Map.of()), "top", "--save", notADirectory.resolve("x").toString(),
+                    s.url("/debug/pprof/heap"));
+            assertEquals(2, saved.exitCode(), saved.err());
+        }
+    }
+
     @Test
     void diffNamesTheUrlAsTheCurrentSide() throws Exception {
         try (TestServer s = TestServer.http().on("/", TestServer.answer(200, "application/octet-stream",
