@@ -9,10 +9,8 @@ import dev.leakscope.input.remote.FetchSettings.Trust;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.util.InputException;
-import dev.leakscope.util.Printable;
 import dev.leakscope.util.UsageException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -124,10 +122,8 @@ final class FetchOptions {
         } catch (IOException | RuntimeException e) {
             // said below
         }
-        PrintWriter err = root.spec.commandLine().getErr();
-        err.println("leakscope: warning: fetched profiles are not kept: " + Printable.of(dir.toString())
+        Output.warnings(root.spec).accept("warning: fetched profiles are not kept: " + dir
                 + " cannot be made or written (give --save DIR to keep them)");
-        err.flush();
         return ProfileStore.temporary();
     }
 

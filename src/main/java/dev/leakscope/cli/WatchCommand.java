@@ -139,11 +139,11 @@ final class WatchCommand extends ProfileCommand {
                     r.first = r.first == null ? snapshot.time() : r.first;
                     Trend trend = trend(r.snapshots, settings);
                     gates.requireUnit(trend.series().type(), trend.series().unit());
-                    TrendGate.Tripped tripped = !gates.any() || trend.series().size() < 3 ? null
-                            : gates.check(trend, true);
+                    List<TrendGate.Tripped> tripping = !gates.any() || trend.series().size() < 3 ? List.of()
+                            : gates.checkAll(trend, true);
                     r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,
-                            snapshot.kept() ? snapshot.file().toString() : null, trend, r.gate.add(n, tripped),
-                            gateOptions);
+                            snapshot.kept() ? snapshot.file().toString() : null, trend,
+                            r.gate.add(n, tripping.isEmpty() ? null : tripping.get(0)), tripping, gateOptions);
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {

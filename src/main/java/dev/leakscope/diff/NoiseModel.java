@@ -95,7 +95,8 @@ public final class NoiseModel {
             ValueType t = (pc <= 0 ? current : base).periodType();
             long p = (pc <= 0 ? current : base).period();
             boolean other = t != null && p > 0 && !t.unit().isEmpty();
-            return other ? new PeriodInOtherUnit(p, t.unit()).model() : new NoiseModel(0, 0, 0, "", Basis.NO_PERIOD, 0);
+            return other ? new NoiseModel(0, 0, 0, t.unit(), Basis.PERIOD_IN_OTHER_UNIT, p)
+                    : new NoiseModel(0, 0, 0, "", Basis.NO_PERIOD, 0);
         }
         if (pb == 1 && pc == 1) {
             // nothing is left out (a goroutine profile counts every goroutine): a change is no sampling error
@@ -104,13 +105,6 @@ public final class NoiseModel {
         // A scaled estimate s*v has variance s²·P·v = (s·P)·(s·v).
         return new NoiseModel(pb * baseScale, pc, current.period(), current.periodType().unit(),
                 Basis.RECORDED_PERIOD, 0);
-    }
-
-    /** A period the profile records in a unit the values are not in: the model says it but estimates nothing. */
-    private record PeriodInOtherUnit(long period, String unit) {
-        NoiseModel model() {
-            return new NoiseModel(0, 0, 0, unit, Basis.PERIOD_IN_OTHER_UNIT, period);
-        }
     }
 
     /** Why a profile's values are no sampled estimate whatever period it records, or null when they may be. */

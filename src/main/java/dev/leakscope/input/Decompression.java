@@ -155,6 +155,8 @@ public final class Decompression {
      */
     private static final class StrictGzip extends InputStream {
         private final InputStream raw;
+        /** The byte {@link #read()} reads (a readNBytes of one byte each would allocate per byte). */
+        private final byte[] one = new byte[1];
         private Prefixed source;
         private Member member;
 
@@ -166,7 +168,6 @@ public final class Decompression {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n;
             do {
                 n = read(one, 0, 1);

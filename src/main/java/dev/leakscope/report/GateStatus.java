@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * @param line   which gates tripped and why, and which held; null without gates
  * @param reason why gates tripped, as the stderr line says it (JSON's {@code gate.reason}); null when none did
- * @param gates  each gate given and how it stands, when the command states them one by one (diff); else empty
+ * @param gates  each gate given and how it stands (empty without gates)
  */
 public record GateStatus(String line, String reason, List<Gate> gates) {
     public static final GateStatus NONE = new GateStatus(null, null, List.of());
@@ -44,17 +44,6 @@ public record GateStatus(String line, String reason, List<Gate> gates) {
         }
     }
 
-    /** The gates given, as written ("--fail-on-growth 5%"; empty when none), held. */
-    public static GateStatus held(String given) {
-        return given.isEmpty() ? NONE : new GateStatus(given + " held", null, List.of());
-    }
-
-    /** gate (as written: "--fail-on-growth 5%") tripped, for why. */
-    public static GateStatus tripped(String gate, String why) {
-        String reason = gate + " tripped: " + why;
-        return new GateStatus(reason, reason, List.of());
-    }
-
     /**
      * Each gate given and how it stands: the line names every gate, the tripped ones first; the reason
      * (stderr's line) every tripped one, joined by "; ".
@@ -70,7 +59,7 @@ public record GateStatus(String line, String reason, List<Gate> gates) {
         }
         String reason = tripped.isEmpty() ? null : String.join("; ", tripped);
         if (tripped.isEmpty()) {
-            // as held(given) words it: "--fail-on-growth 5% and --fail-on-node-growth 2MB held"
+            // "--fail-on-growth 5% and --fail-on-node-growth 2MB held"
             return new GateStatus(String.join(" and ", gates.stream().map(g -> g.option() + " " + g.threshold())
                     .toList()) + " held", null, gates);
         }

@@ -85,16 +85,9 @@ public final class TrendReport {
     }
 
     /**
-     * How the gates stand: tripped, what tripped one, else null; values in unit printed in outputUnit
-     * (pprof's -unit).
+     * How each gate given stands (tripped: {@link TrendGate#checkAll}), as diff states its gates; values in
+     * unit printed in outputUnit (pprof's -unit).
      */
-    public static GateStatus gateStatus(TrendGate.Tripped tripped, String unit, String outputUnit, GateOptions given) {
-        return tripped == null ? GateStatus.held(given.given())
-                : GateStatus.tripped(tripped.kind() == TrendGate.Kind.RATE ? "--fail-on-rate " + given.rate()
-                        : "--fail-on-growth " + given.growth(), why(tripped, unit, outputUnit));
-    }
-
-    /** How each gate given stands (tripped: {@link TrendGate#checkAll}), as diff states its gates. */
     public static GateStatus gateStatus(List<TrendGate.Tripped> tripped, String unit, String outputUnit,
                                         GateOptions given) {
         List<GateStatus.Gate> gates = new ArrayList<>(2);

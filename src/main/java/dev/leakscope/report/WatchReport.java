@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,11 +53,12 @@ public final class WatchReport {
      * @param endpoint where from
      * @param file     where it is kept, or null
      * @param trend   the trend of the window ending with it
-     * @param gate    how the gate stands at it
+     * @param gate    how the gate stands at it (news follow the first gate that trips)
+     * @param tripping every gate that trips at it ({@link TrendGate#checkAll}), which its report names
      * @param gates   the gate options as given
      */
     public record Snapshot(int number, Instant time, Endpoint endpoint, String file, Trend trend,
-                           WatchedGate.Step gate, TrendReport.GateOptions gates) {
+                           WatchedGate.Step gate, List<TrendGate.Tripped> tripping, TrendReport.GateOptions gates) {
         /** What tripped the gate at this snapshot, or null. */
         public TrendGate.Tripped tripped() {
             return gate.tripped();
@@ -144,7 +146,7 @@ public final class WatchReport {
     private GateStatus gateStatus(Snapshot s) {
         TrendGate.Tripped t = s.tripped();
         String unit = s.trend().series().unit();
-        GateStatus gate = TrendReport.gateStatus(t, unit, trendOptions.unit(), s.gates());
+        GateStatus gate = TrendReport.gateStatus(s.tripping(), unit, trendOptions.unit(), s.gates());
         Trend.Row top = topSuspect(s.trend());
         return t == null || top == null || top.name().equals(t.name()) ? gate
                 : gate.and("top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h");

@@ -44,19 +44,13 @@ public record TrendGate(Amount perHour, Threshold growth) {
     }
 
     /**
-     * The row that trips a gate (the rate gate first: the total, then suspects in rank order; then the
-     * growth gate), or null when both hold.
+     * What trips each gate, empty when both hold: the rate gate first (the total, else the first suspect
+     * in rank order that grows that fast), then the growth gate (the total, beyond sampling noise).
      *
      * @param steadyOnly the total trips only when it grows steadily too (the suspect rule of
      *                   {@link TrendAnalysis}), so that a heap that swings between collections does not
      *                   trip a gate watched over a short sliding window
      */
-    public Tripped check(Trend t, boolean steadyOnly) {
-        List<Tripped> all = checkAll(t, steadyOnly);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    /** Each gate that trips, at most one per gate, in {@link #check}'s order: what {@code trend} reports. */
     public List<Tripped> checkAll(Trend t, boolean steadyOnly) {
         List<Tripped> out = new ArrayList<>(2);
         Tripped rate = rate(t, steadyOnly);

@@ -296,6 +296,24 @@ class WatchCommandTest {
         }
     }
 
+    /** Both gates trip at once: the report and stderr name both, as trend's do (a stand-in serving a series). */
+    @Test
+    void everyGateTrippingIsNamed() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        try (TestServer series = TestServer.http().on("/", x -> TestServer.answer(200, "application/octet-stream",
+                Files.readAllBytes(Path.of("testdata/map-cache/heap_" + Math.min(asked.getAndIncrement(), 5) + ".pb.gz")))
+                .handle(x))) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Cli.Result r = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--every", "1m", "--window", "6",
+                    "--count", "6", "--fail-on-rate", "1MB/h", "--fail-on-growth", "10%", series.url("/heap"));
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            String gate = r.err().lines().filter(l -> l.startsWith("leakscope: gate ")).findFirst().orElse("");
+            assertTrue(gate.contains("--fail-on-rate 1MB/h tripped: ") && gate.contains("; --fail-on-growth 10% tripped: "),
+                    r.err());
+            assertTrue(r.out().contains("\nGate: --fail-on-rate 1MB/h tripped: "), r.out());
+        }
+    }
+
     /**
      * A cache in front of the service answers with the same profile (its time_nanos repeats): the watch
      * goes by its fetch times, gates and all, and says so. (A stand-in: a real service cannot be made stale.)

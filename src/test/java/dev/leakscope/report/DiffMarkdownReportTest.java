@@ -44,7 +44,7 @@ class DiffMarkdownReportTest {
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
                 d.baseScale(), d.noise(), d.options(), many, many, d.disjoint());
-        GateStatus gate = GateStatus.tripped("--fail-on-growth 5%", "total grew by 1MB");
+        GateStatus gate = GateStatus.of(List.of(GateStatus.Gate.of("--fail-on-growth", "5%", "total grew by 1MB")));
         String md = DiffMarkdownReport.render(big, gate, budget, "minimum");
         assertTrue(md.length() <= budget, "length " + md.length());
         assertTrue(md.contains("\n- gate: --fail-on-growth 5% tripped: total grew by 1MB\n\n"), "the head is never cut");

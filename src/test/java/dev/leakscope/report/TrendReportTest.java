@@ -35,7 +35,7 @@ class TrendReportTest {
 
     private static TrendReport report(Trend t, double nodeFraction) {
         return TrendReport.of(t, new TrendReport.Options(Format.TEXT, true, new TrendReport.RowLimit(0, nodeFraction),
-                null, ZoneOffset.UTC, 60000, "minimum"), GateStatus.held(""));
+                null, ZoneOffset.UTC, 60000, "minimum"), GateStatus.NONE);
     }
 
     private static List<String> shown(TrendReport r) {
