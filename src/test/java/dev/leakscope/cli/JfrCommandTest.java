@@ -41,6 +41,18 @@ class JfrCommandTest {
         assertFalse(first.get("flags").toString().contains("noise"), r.out());
     }
 
+    /** A baseline dumped before the JVM sampled any old object keeps the comparison on live objects. */
+    @Test
+    void aBaselineWithoutOldObjectsYetStillComparesLiveObjects() throws Exception {
+        Path early = Path.of("testdata/jvm-leak/jfr/before-any-old-object.jfr.gz").toAbsolutePath();
+        Cli.Result r = Cli.run(SharedCorpus.corpus("jfr", "static-list-leak"), "diff", "--format=json",
+                early.toString(), "dump_5.jfr");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode diff = JSON.readTree(r.out());
+        assertEquals("live_objects", diff.get("sampleType").get("type").asText(), r.out());
+        assertEquals("[gc root] leak.SessionRegistry.SESSIONS", diff.get("rows").get(0).get("name").asText(), r.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
     void withoutRootFramesTheLeakedTypesComeFirstViaRegister(String scenario) throws Exception {

@@ -129,10 +129,11 @@ final class HeapSamples {
      * Writes the samples: live_objects and live_space (when the events carry sizes) from the live
      * kinds, alloc_objects and alloc_space from the allocation samples, or else from TLAB events.
      *
+     * @param oldObjectsEnabled whether the recording samples old objects, even if it holds none
      * @param liveSizes whether the live events carried object sizes
      */
-    void writeTo(boolean liveSizes) {
-        boolean live = events(Kind.OLD_OBJECT) + events(Kind.LIVE_OBJECT) > 0;
+    void writeTo(boolean oldObjectsEnabled, boolean liveSizes) {
+        boolean live = oldObjectsEnabled || events(Kind.OLD_OBJECT) + events(Kind.LIVE_OBJECT) > 0;
         Kind alloc = events(Kind.ALLOCATION_SAMPLE) > 0 ? Kind.ALLOCATION_SAMPLE
                 : events(Kind.TLAB) > 0 ? Kind.TLAB : null;
         List<long[]> columns = new ArrayList<>();

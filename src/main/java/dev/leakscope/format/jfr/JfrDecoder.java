@@ -26,6 +26,10 @@ final class JfrDecoder {
     private final HeapSamples samples;
     private final Map<String, Long> eventCounts = new TreeMap<>();
     private boolean liveSizes;
+    /** Per event type id, whether a recording enabled it (jdk.ActiveSetting). */
+    private final Map<Long, Boolean> enabled = new java.util.HashMap<>();
+    /** Whether the recording samples old objects though none was emitted yet (an early dump). */
+    private boolean oldObjectsEnabled;
     private String jvm;
     private boolean asyncProfiler;
     private long first = Long.MAX_VALUE;
@@ -46,6 +50,9 @@ final class JfrDecoder {
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 event(recording.readEvent());
+            }
+            if (samples.emissions() == 0 && enabled.containsValue(true)) {
+                oldObjectsEnabled(recording.readEventTypes());
             }
         }
         return finish();
@@ -81,6 +88,11 @@ final class JfrDecoder {
                         : e.getLong("allocationSize");
                 samples.add(Kind.TLAB, null, className(e, "objectClass"), stacks.stack(e.getStackTrace()), 1, weight);
             }
+            case "jdk.ActiveSetting" -> {
+                if ("enabled".equals(e.getString("name"))) {
+                    enabled.merge(e.getLong("id"), "true".equals(e.getString("value")), Boolean::logicalOr);
+                }
+            }
             case "jdk.JVMInformation" -> {
                 jvm = jvm(e);
                 queueSize = queueSize(e);
@@ -90,8 +102,21 @@ final class JfrDecoder {
         }
     }
 
+    /**
+     * A dump taken before the JVM sampled any old object still has live_objects, zero: else a series
+     * whose baseline is such a dump would lose the type and compare only allocation.
+     */
+    private void oldObjectsEnabled(List<jdk.jfr.EventType> types) {
+        for (jdk.jfr.EventType t : types) {
+            if (t.getName().equals("jdk.OldObjectSample") && enabled.getOrDefault(t.getId(), false)) {
+                oldObjectsEnabled = true;
+                liveSizes = t.getField("objectSize") != null;
+            }
+        }
+    }
+
     private ProfileBuilder finish() {
-        samples.writeTo(liveSizes);
+        samples.writeTo(oldObjectsEnabled, liveSizes);
         long time = samples.emissionTime() != Long.MIN_VALUE ? samples.emissionTime() : last;
         if (first != Long.MAX_VALUE) {
             builder.setTimeNanos(time);
@@ -99,11 +124,12 @@ final class JfrDecoder {
         }
         comment((asyncProfiler ? Producers.JFR_BY_ASYNC_PROFILER : Producers.JFR)
                 + (jvm == null ? "" : " of " + jvm));
-        if (samples.emissions() > 0) {
+        if (samples.emissions() > 0 || oldObjectsEnabled) {
             long live = samples.events(Kind.OLD_OBJECT);
-            comment("live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
-                    + live + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21")
-                    + ")");
+            comment(oldObjectsEnabled ? "live_objects: 0, no jdk.OldObjectSample emission yet (the recording"
+                    + " samples old objects, but the JVM had sampled none when it was dumped)"
+                    : "live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
+                    + live + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21") + ")");
             SampleCap cap = new SampleCap(live, queueSize,
                     liveSizes ? List.of("live_objects", "live_space") : List.of("live_objects"));
             // The JVM samples into a fixed queue: once full, a leak replaces samples instead of adding them.
