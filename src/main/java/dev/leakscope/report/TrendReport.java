@@ -18,6 +18,7 @@ import dev.leakscope.trend.Stats;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
 import dev.leakscope.trend.TrendGate;
+import dev.leakscope.trend.TwinSnapshots;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -279,9 +280,8 @@ public final class TrendReport {
                 lines.add("Also steady, each under 1% of the total: " + String.join(", ", small));
             }
         }
-        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
-        if (allocations != null) {
-            lines.add("Note: " + allocations);
+        for (String note : notes()) {
+            lines.add("Note: " + note);
         }
         if (o.projection() != null) {
             lines.add("Limit: " + projection(o.projection()));
@@ -290,6 +290,22 @@ public final class TrendReport {
             lines.add("Gate: " + gate.line());
         }
         return lines;
+    }
+
+    /**
+     * The caveats on how the series reads, one sentence each (the header's Note: lines, JSON's notes): an
+     * allocation type grows without a leak ({@link AllocationNote}); a snapshot saved in two forms counts
+     * twice ({@link TwinSnapshots}, stderr's warning without its "warning: ").
+     */
+    List<String> notes() {
+        Series s = trend.series();
+        List<String> notes = new ArrayList<>();
+        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
+        if (allocations != null) {
+            notes.add(allocations);
+        }
+        TwinSnapshots.warning(s.snapshots(), "the series").ifPresent(w -> notes.add(w.substring("warning: ".length())));
+        return notes;
     }
 
     /**
@@ -529,6 +545,11 @@ public final class TrendReport {
                 g.writeNumberField("fittedSnapshots", Math.min(s.size(), s.firstCapped() + 1));
             }
             HarmonizationNote.write(g, s.harmonization());
+            g.writeArrayFieldStart("notes");
+            for (String note : notes()) {
+                g.writeString(note);
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("snapshots");
             for (int i = 0; i < s.size(); i++) {
                 g.writeStartObject();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.leakscope.profile.Profile;
 
 class TrendCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final String[] SERIES = {"testdata/map-cache/heap_0.pb.gz", "testdata/map-cache/heap_1.pb.gz",
         "testdata/map-cache/heap_2.pb.gz", "testdata/map-cache/heap_3.pb.gz", "testdata/map-cache/heap_4.pb.gz",
@@ -445,6 +446,30 @@ class TrendCommandTest {
                 r.err());
         Cli.Result one = Cli.run(go, "trend", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz");
         assertEquals("", one.err());
+        assertFalse(one.out().contains("Note:"), one.out());
+        assertEquals(0, JSON.readTree(Cli.run(go, "trend", "--format=json", "heap_0.pb.gz", "heap_1.pb.gz")
+                .out()).get("notes").size());
+    }
+
+    /** The warning on a snapshot saved in two forms is a note of every report too, not on stderr only. */
+    @Test
+    void everyReportNotesASnapshotSavedInTwoForms(@TempDir Path go) throws IOException {
+        for (String k : new String[] {"0", "1", "2"}) {
+            Files.copy(TestData.corpus("go", "map-cache", "heap_" + k + ".pb.gz"), go.resolve("heap_" + k + ".pb.gz"));
+        }
+        Files.copy(TestData.corpus("go", "map-cache", "heap_2.txt"), go.resolve("heap_2.txt"));
+        String note = "./heap_2.pb.gz and ./heap_2.txt look like one snapshot saved in two forms, which the series"
+                + " counts as two; give one form only (e.g. *.pb.gz)";
+        Cli.Result text = Cli.run(go, "trend", ".");
+        assertTrue(text.out().contains("\nNote: " + note + "\n"), text.out());
+        assertEquals("leakscope: warning: " + note + "\n", text.err());
+        assertTrue(Cli.run(go, "trend", "--format=markdown", ".").out().contains("\nNote: "
+                + note.replace("_", "\\_").replace("*", "\\*") + "  \n"));
+        assertTrue(Cli.run(go, "trend", "--format=html", ".").out().contains("<dt>Note</dt><dd>" + note + "</dd>"));
+        Cli.Result json = Cli.run(go, "trend", "--format=json", ".");
+        dev.leakscope.JsonSchemas.assertValid(json.out());
+        assertEquals(List.of(note), List.of(JSON.readTree(json.out()).get("notes").get(0).asText()));
+        assertEquals(1, JSON.readTree(json.out()).get("notes").size());
     }
 
     @Test
