@@ -16,6 +16,10 @@ public final class Producers {
     /** The first comment of a class histogram's profile begins so. */
     public static final String CLASS_HISTOGRAM = "Class histogram";
 
+    /** The comment of a JDK recording without old-object samples: it has no live_ type, and says how to get one. */
+    public static final String NO_OLD_OBJECTS = "live_objects: none, the recording has no jdk.OldObjectSample"
+            + " (record it: -XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start settings=profile)";
+
     /** {@link #allocationsSince}: a Flight Recorder recording's allocation types count from its start. */
     public static final String RECORDING_START = "the recording started";
     /** {@link #allocationsSince}: other producers' allocation types count from the start of the process. */

@@ -44,7 +44,9 @@ public final class SampleIndex {
             if (!lacking.isEmpty()) {
                 throw new UsageException(missing(requested, lacking, names));
             }
-            throw new UsageException("sample index \"" + requested + "\" must be one of: " + names);
+            boolean noOldObjects = requested.startsWith("live_") && p.comments().contains(Producers.NO_OLD_OBJECTS);
+            throw new UsageException("sample index \"" + requested + "\" must be one of: " + names
+                    + (noOldObjects ? "; " + Producers.NO_OLD_OBJECTS : ""));
         }
         return i;
     }

@@ -53,6 +53,17 @@ class JfrCommandTest {
         assertEquals("[gc root] leak.SessionRegistry.SESSIONS", diff.get("rows").get(0).get("name").asText(), r.out());
     }
 
+    /** Asked for live objects, a recording without old-object samples says how to record them. */
+    @Test
+    void aRecordingWithoutOldObjectsSaysHowToRecordThem() {
+        Cli.Result r = Cli.run(Path.of("testdata/jvm-leak/jfr").toAbsolutePath(), "top", "-i", "live_objects",
+                "no-old-objects.jfr.gz");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: sample index \"live_objects\" must be one of: [alloc_objects, alloc_space]; live_objects:"
+                + " none, the recording has no jdk.OldObjectSample (record it: -XX:StartFlightRecording:settings=profile,"
+                + " or jcmd PID JFR.start settings=profile)\n", r.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
     void withoutRootFramesTheLeakedTypesComeFirstViaRegister(String scenario) throws Exception {

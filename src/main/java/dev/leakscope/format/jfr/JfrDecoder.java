@@ -136,6 +136,8 @@ final class JfrDecoder {
             comment(cap.comment(cap.reached() ? "the JVM's old-object queue: near that cap the count stops growing"
                     + " while the leak goes on; compare shares, alloc_space, or raise " + QUEUE_FLAG
                     : "the JVM's old-object queue, " + QUEUE_FLAG));
+        } else if (samples.events(Kind.LIVE_OBJECT) == 0 && !asyncProfiler) {
+            comment(Producers.NO_OLD_OBJECTS);
         }
         if (samples.events(Kind.ALLOCATION_SAMPLE) > 0) {
             comment("alloc_*: allocation since the recording started (jdk.ObjectAllocationSample), not live heap");

@@ -34,6 +34,9 @@ class EarlyDumpTest {
     void aRecordingWithoutOldObjectSamplingHasNoLiveType() throws IOException {
         Profile p = load("no-old-objects.jfr.gz");
         assertEquals(List.of("alloc_objects", "alloc_space"), types(p));
+        assertTrue(p.comments().contains("live_objects: none, the recording has no jdk.OldObjectSample (record it:"
+                + " -XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start settings=profile)"),
+                p.comments().toString());
     }
 
     private static Profile load(String name) throws IOException {
