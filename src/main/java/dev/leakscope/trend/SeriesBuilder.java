@@ -298,6 +298,20 @@ public final class SeriesBuilder {
         return own;
     }
 
+    /**
+     * Of a series of one text that holds several class histograms (jcmd's output appended with {@code >>}),
+     * why only one counts and what to do instead; else "".
+     */
+    private String histogramsInOneFile() {
+        String part = notes.get(0).textPart();
+        java.util.regex.Matcher m = part == null ? null : LAST_OF.matcher(part);
+        return m == null || !m.find() ? "" : " (" + names.get(0) + " holds " + m.group(1) + " class histograms, and"
+                + " of each file only the last counts: save each in a file of its own, named by its time, e.g."
+                + " jcmd PID GC.class_histogram > histo-$(date -u +%Y%m%dT%H%M%SZ).txt)";
+    }
+
+    private static final java.util.regex.Pattern LAST_OF = java.util.regex.Pattern.compile("the last of (\\d+)");
+
     private Series buildOwn(int minimum) {
         int n = names.size();
         Harmonization note = SampleTypeHarmonizer.describe(shapes, names);
@@ -307,7 +321,8 @@ public final class SeriesBuilder {
             throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
         }
         if (n < minimum || n == 0) {
-            throw new InputException("a trend needs at least " + Plural.of(minimum, "snapshot") + ", got " + n);
+            throw new InputException("a trend needs at least " + Plural.of(minimum, "snapshot") + ", got " + n
+                    + (n == 1 ? histogramsInOneFile() : ""));
         }
         int[] args = Arrays.copyOf(arguments, n);
         long[] own = Arrays.copyOf(times, n);

@@ -50,6 +50,21 @@ class HistogramCommandTest {
         assertTrue(top.contains("\nTime taken from the file name\nType: bytes\nTime: Dec 6, 2026 at 8:20pm (UTC)\n"), top);
     }
 
+    /** Histograms appended to one file ({@code >>}) are one snapshot: trend's error says why and what to do. */
+    @Test
+    void trendOfHistogramsAppendedToOneFileSaysToSaveEachInItsOwn(@TempDir Path tmp) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String t : new String[] {"202031", "202033", "202035"}) {
+            all.append(Files.readString(TESTDATA.resolve("histograms/histo-20261206T" + t + "Z.txt")));
+        }
+        Files.writeString(tmp.resolve("histo.txt"), all);
+        Cli.Result r = Cli.run(tmp, "trend", "histo.txt");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: a trend needs at least 2 snapshots, got 1 (histo.txt holds 3 class histograms, and of"
+                + " each file only the last counts: save each in a file of its own, named by its time, e.g."
+                + " jcmd PID GC.class_histogram > histo-$(date -u +%Y%m%dT%H%M%SZ).txt)\n", r.err());
+    }
+
     @Test
     void trendByInstances() throws Exception {
         Cli.Result r = Cli.run(TESTDATA, "trend", "--format=json", "--sample-index=instances", "histograms");
