@@ -86,7 +86,9 @@ public final class ProfileLoader {
         if (head.length == 0) {
             // Not a profile, as a note beside the snapshots is not one: in a directory or archive it is skipped
             // (a failed `curl -o` leaves such a file), given alone it is an error.
-            throw new NotAProfileException(source.name() + ": empty input, not a profile", null);
+            throw new NotAProfileException(source.name() + ": empty input, not a profile"
+                    + (source.name().endsWith(".jfr") ? " (the JVM writes a recording's file when the recording is"
+                    + " dumped or stops: jcmd PID JFR.dump name=NAME filename=FILE writes one now)" : ""), null);
         }
         if (reading == Reading.LEAKSCOPE && ContentSniffer.mayBeLog(head)) {
             // A class histogram within other text (the JVM's standard output, a GC log): one streaming pass.

@@ -53,6 +53,16 @@ class JfrCommandTest {
         assertEquals("[gc root] leak.SessionRegistry.SESSIONS", diff.get("rows").get(0).get("name").asText(), r.out());
     }
 
+    /** A recording's file is empty until it is dumped or stops (filename= while it runs): the error says so. */
+    @Test
+    void anEmptyRecordingFileSaysWhenTheJvmWritesIt(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("rec.jfr"));
+        Cli.Result r = Cli.run(dir, "top", "rec.jfr");
+        assertEquals(2, r.exitCode());
+        assertEquals("leakscope: rec.jfr: empty input, not a profile (the JVM writes a recording's file when the"
+                + " recording is dumped or stops: jcmd PID JFR.dump name=NAME filename=FILE writes one now)\n", r.err());
+    }
+
     /** Asked for live objects, a recording without old-object samples says how to record them. */
     @Test
     void aRecordingWithoutOldObjectsSaysHowToRecordThem() {

@@ -126,8 +126,8 @@ final class JfrDecoder {
                 + (jvm == null ? "" : " of " + jvm));
         if (samples.emissions() > 0 || oldObjectsEnabled) {
             long live = samples.events(Kind.OLD_OBJECT);
-            comment(oldObjectsEnabled ? "live_objects: 0, no jdk.OldObjectSample emission yet (the recording"
-                    + " samples old objects, but the JVM had sampled none when it was dumped)"
+            comment(oldObjectsEnabled ? "live_objects: 0, no jdk.OldObjectSample though the recording samples"
+                    + " them (the JVM writes them when the recording is dumped or stops, if it has sampled any)"
                     : "live_objects: the newest of " + samples.emissions() + " jdk.OldObjectSample emissions ("
                     + live + " objects" + (liveSizes ? "" : "; the JDK records no sizes before JDK 21") + ")");
             SampleCap cap = new SampleCap(live, queueSize,

@@ -26,8 +26,8 @@ class EarlyDumpTest {
         assertEquals(List.of("live_objects", "alloc_objects", "alloc_space"), types(p));
         assertEquals("live_objects", p.sampleTypes().get(p.defaultSampleIndex()).type());
         assertEquals(0, p.totals()[0]);
-        assertTrue(p.comments().contains("live_objects: 0, no jdk.OldObjectSample emission yet (the recording samples"
-                + " old objects, but the JVM had sampled none when it was dumped)"), p.comments().toString());
+        assertTrue(p.comments().contains("live_objects: 0, no jdk.OldObjectSample though the recording samples them"
+                + " (the JVM writes them when the recording is dumped or stops, if it has sampled any)"), p.comments().toString());
     }
 
     @Test
