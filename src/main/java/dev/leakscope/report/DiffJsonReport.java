@@ -126,6 +126,7 @@ public final class DiffJsonReport {
             o.put("size", s.size());
             o.put("timeNanos", s.timeNanos());
             o.put("textPart", s.textPart());
+            o.put("timeSource", s.timeSource());
         }
     }
 

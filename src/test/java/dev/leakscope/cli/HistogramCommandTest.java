@@ -98,6 +98,10 @@ class HistogramCommandTest {
         Cli.Result diff = Cli.run(TESTDATA, "diff", "histograms");
         assertTrue(diff.out().contains("\nCurrent: histograms/histo-20261206T202040Z.txt (25533 bytes,"
                 + " 2026-12-06 20:20:40 UTC, time from the file name)\n"), diff.out());
+        Cli.Result json = Cli.run(TESTDATA, "diff", "--format=json", "histograms");
+        dev.leakscope.JsonSchemas.assertValid(json.out());
+        assertEquals("from the file name", JSON.readTree(json.out()).get("inputs").get("current").get(0)
+                .get("timeSource").asText(), json.out());
         Path named = TESTDATA.resolve("histograms/histo-20261206T202031Z.txt");
         Files.copy(named, tmp.resolve("histo-20261206T202031Z.txt"));
         Files.copy(named, tmp.resolve("b.txt"));
