@@ -537,7 +537,8 @@ public final class TrendReport {
                     case FILE_NAMES -> "file names";
                     case FILE_TIMES -> "file names or modification times";
                     case FETCH_TIMES -> "fetch times";
-                    default -> "time_nanos";
+                    // class histograms: each snapshot's timeSource says which file's fact (as the text's Times:)
+                    default -> s.notes().stream().allMatch(n -> n.timeSource() != null) ? "their files" : "time_nanos";
                 });
             }
             g.writeStringField("slopePer", trend.perHour() ? "hour" : "snapshot");

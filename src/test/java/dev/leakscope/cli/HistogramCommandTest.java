@@ -27,6 +27,8 @@ class HistogramCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode trend = JSON.readTree(r.out());
         assertEquals("time", trend.get("order").asText());
+        assertEquals("their files", trend.get("timeSource").asText());
+        assertEquals("from the file name", trend.get("snapshots").get(0).get("timeSource").asText());
         assertEquals(6, trend.get("snapshots").size());
         JsonNode first = trend.get("rows").get(0);
         assertEquals("leak.Session", first.get("name").asText(), r.out());
