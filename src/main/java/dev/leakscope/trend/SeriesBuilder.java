@@ -12,6 +12,7 @@ import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleCap;
 import dev.leakscope.profile.SampleIndex;
@@ -60,6 +61,8 @@ public final class SeriesBuilder {
     private ValueType wanted;
     /** The snapshots that do not have it. */
     private final List<String> lacking = new ArrayList<>();
+    /** Whether a snapshot lacking the type is a recording without old-object samples (whose comment says how to record them). */
+    private boolean noOldObjects;
     private boolean withRetention;
     private long[] times = new long[8];
     /** Per snapshot, its file's time ({@link FileTime}), for text snapshots that have no time of their own. */
@@ -201,6 +204,7 @@ public final class SeriesBuilder {
         int index = shape.column(wanted.type(), wanted.unit());
         if (index < 0) {
             lacking.add(name);
+            noOldObjects |= p.comments().contains(Producers.NO_OLD_OBJECTS);
             return () -> () -> { };
         }
         if (wanted.unit() == null) {
@@ -318,7 +322,8 @@ public final class SeriesBuilder {
         if (!lacking.isEmpty()) {
             List<String> common = new ArrayList<>();
             SampleTypeHarmonizer.common(shapes, names).forEach(t -> common.add(t.type()));
-            throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common));
+            throw new UsageException(SampleIndex.missing(wanted.type(), lacking, common)
+                    + (noOldObjects && wanted.type().startsWith("live_") ? "; " + Producers.NO_OLD_OBJECTS : ""));
         }
         if (n < minimum || n == 0) {
             throw new InputException("a trend needs at least " + Plural.of(minimum, "snapshot") + ", got " + n

@@ -72,6 +72,13 @@ class JfrCommandTest {
         assertEquals("leakscope: sample index \"live_objects\" must be one of: [alloc_objects, alloc_space]; live_objects:"
                 + " none, the recording has no jdk.OldObjectSample (record it: -XX:StartFlightRecording:settings=profile,"
                 + " or jcmd PID JFR.start settings=profile)\n", r.err());
+        Cli.Result trend = Cli.run(Path.of("testdata/jvm-leak/jfr").toAbsolutePath(), "trend", "-i", "live_objects",
+                "before-any-old-object.jfr.gz", "no-old-objects.jfr.gz");
+        assertEquals(2, trend.exitCode());
+        assertEquals("leakscope: sample index \"live_objects\" is not in every input: no-old-objects.jfr.gz has no"
+                + " live_objects; all have [alloc_objects, alloc_space]; live_objects: none, the recording has no"
+                + " jdk.OldObjectSample (record it: -XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start"
+                + " settings=profile)\n", trend.err());
     }
 
     @ParameterizedTest
