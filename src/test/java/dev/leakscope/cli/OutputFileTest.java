@@ -123,6 +123,10 @@ class OutputFileTest {
         r = Cli.run(dir, "top", "--output", "heap_0.pb.gz/sub/r.txt", "heap_5.pb.gz");
         assertEquals("leakscope: cannot write " + dir.resolve("heap_0.pb.gz/sub/r.txt") + ": " + dir.resolve("heap_0.pb.gz")
                 + " is not a directory\n", r.err());
+        // before any input is read
+        r = Cli.run(dir, "top", "--output", "no/r.txt", "nosuch.pb.gz");
+        assertEquals("leakscope: cannot write " + dir.resolve("no/r.txt") + ": no such directory " + dir.resolve("no")
+                + "\n", r.err());
     }
 
     /**
