@@ -415,7 +415,7 @@ class DiffCommandTest {
         Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "0", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(2, zero.exitCode());
-        assertEquals("leakscope: --max-chars must be 1 or more\n", zero.err());
+        assertEquals("leakscope: --max-chars must be 1 or more, not 0\n", zero.err());
     }
 
     @Test
