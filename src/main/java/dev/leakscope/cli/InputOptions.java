@@ -107,8 +107,9 @@ final class InputOptions {
         atLeast("--max-labels", maxLabels, 0);
         atLeast("--max-expansion", maxExpansion, 1);
         atLeast("--max-ratio", maxRatio, 1);
-        return new Limits(OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes)), maxMembers, maxStackDepth,
-                maxLabels, maxExpansion, maxRatio);
+        long bytes = OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes));
+        atLeast("--max-bytes", bytes, 1);
+        return new Limits(bytes, maxMembers, maxStackDepth, maxLabels, maxExpansion, maxRatio);
     }
 
     /** The sources arguments name: files, or URLs (host:port meaning /debug/pprof/heap), fetched now. */

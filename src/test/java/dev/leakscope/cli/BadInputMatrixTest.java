@@ -382,6 +382,12 @@ class BadInputMatrixTest {
             {"top --timeout 0", "--timeout must be more than 0"},
             {"diff --sampling-period NaN B", "--sampling-period"},
             {"diff --sampling-period -5 B", "--sampling-period"},
+            // a period, limit or size of 0 was taken (a period of 0 as none given, a limit of 0 projected)
+            {"diff --sampling-period 0 B", "leakscope: --sampling-period must be more than 0, got '0'"},
+            {"diff --sampling-period 0KiB B", "leakscope: --sampling-period must be more than 0, got '0KiB'"},
+            {"trend --limit 0 B", "leakscope: --limit must be more than 0, got '0'"},
+            {"top --max-bytes 0", "leakscope: --max-bytes must be 1 or more, not 0"},
+            {"top --seconds 31536001", "leakscope: --seconds must be at most a year (31536000), got 31536001"},
             {"diff --fail-on-growth NaN% B", "--fail-on-growth"},
             {"diff --fail-on-growth Infinity% B", "--fail-on-growth"},
             {"diff --fail-on-growth -5% B", "--fail-on-growth"},
