@@ -117,7 +117,7 @@ final class DiffCommand extends ProfileCommand {
                 .normalized(normalize).withPeriodHint(periodHint(period, sides.current().sampleType(sides.sampleIndex())))
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
-                new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec));
+                new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec));
         DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());
         if (!gates.given().isEmpty() && d.baseTotal() == 0 && d.currentTotal() == 0) {

@@ -7,7 +7,6 @@ import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
-import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import dev.leakscope.symbolize.BinaryLocator;
 import dev.leakscope.symbolize.LocalSymbolizer;
@@ -142,10 +141,8 @@ final class InputOptions {
                 store = fetch.store(root);
             }
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
-            PrintWriter err = root.spec.commandLine().getErr();
-            err.println("leakscope: fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " (" + f.bytes() + " bytes)"
-                    + (f.kept() ? ", kept as " + f.file() : ""));
-            err.flush();
+            Output.notes(root.spec).accept("fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " ("
+                    + f.bytes() + " bytes)" + (f.kept() ? ", kept as " + f.file() : ""));
             out.add(InputSource.named(f.url(), f.file()).watched(root.progress()));
         }
         return out;

@@ -463,7 +463,7 @@ class BadInputMatrixTest {
         c.add(new Case("text: ESC in a memory map path", d -> top(d, ("heap profile: 1: 524288 [1: 524288] @ heap/1048576\n"
                 + "1: 524288 [1: 524288] @ 0x400100\n\nMAPPED_LIBRARIES:\n"
                 + "00400000-00500000 r-xp 00000000 08:01 1 /evil\u001b[1m\n").getBytes(StandardCharsets.UTF_8)), 0,
-                "File: evil\\u001b[1m", "leakscope: cannot symbolize evil\\u001b[1m: open /evil\\u001b[1m"));
+                "File: evil\\u001b[1m", "leakscope: warning: cannot symbolize evil\\u001b[1m: open /evil\\u001b[1m"));
         c.add(new Case("text: ESC in a goroutine dump", d -> top(d, ("goroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n\n"
                 + "goroutine 2 [chan send]:\nmain.f(\u001b)\n\t/y.go:2\ncreated by main.main in goroutine 1\n"
                 + "\t/x.go:3 +0x2\n").getBytes(StandardCharsets.UTF_8)), 0, "main.f"));
@@ -497,7 +497,7 @@ class BadInputMatrixTest {
             Files.write(series.resolve("heap_1.pb.gz"), gzip(validProfile().toByteArray()));
             Files.write(series.resolve("heap_2.pb.gz"), new byte[0]);
             return new String[] {"top", series.toString()};
-        }, 0, "main.leaf", "leakscope: skipping series/heap_2.pb.gz: empty input, not a profile"));
+        }, 0, "main.leaf", "leakscope: warning: skipping series/heap_2.pb.gz: empty input, not a profile"));
         c.add(new Case("tar with an empty member", d -> {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
@@ -505,7 +505,7 @@ class BadInputMatrixTest {
                 addTarEntry(tar, "zero.pb", new byte[0]);
             }
             return top(d, buf.toByteArray());
-        }, 0, "main.leaf", "leakscope: skipping input.pb:zero.pb: empty input, not a profile"));
+        }, 0, "main.leaf", "leakscope: warning: skipping input.pb:zero.pb: empty input, not a profile"));
         c.add(new Case("directory with a truncated snapshot", d -> {
             Path series = Files.createDirectory(d.resolve("series"));
             Files.write(series.resolve("heap_0.pb.gz"), gzip(validProfile().toByteArray()));
@@ -568,8 +568,8 @@ class BadInputMatrixTest {
         assertEquals(2, r.exitCode());
         List<String> lines = r.err().lines().toList();
         assertEquals(12, lines.size(), r.err());
-        assertTrue(lines.get(0).startsWith("leakscope: skipping many.tar:notes-0.txt: not a profile"), r.err());
-        assertEquals("leakscope: … and 490 more warnings like these", lines.get(10));
+        assertTrue(lines.get(0).startsWith("leakscope: warning: skipping many.tar:notes-0.txt: not a profile"), r.err());
+        assertEquals("leakscope: warning: … and 490 more warnings like these", lines.get(10));
     }
 
     private static byte[] tar(String name, byte[] content) throws IOException {

@@ -444,7 +444,7 @@ class DiffCommandTest {
         assertTrue(focused.out().contains("Total:   7.50MB -> 38.50MB: +31MB"), focused.out());
 
         Cli.Result none = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz");
-        assertEquals("Focus expression matched no samples\n", none.err().replace("\r", ""));
+        assertEquals("leakscope: warning: Focus expression matched no samples\n", none.err().replace("\r", ""));
         // a function only the current profile has matched: no notice
         Cli.Result newOnly = Cli.run(MAP_CACHE, "diff", "--focus", "fmt", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("", newOnly.err());
