@@ -9,13 +9,11 @@ import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
 import dev.leakscope.load.DiffInputs;
-import dev.leakscope.profile.Snapshot;
 import dev.leakscope.report.DiffReports;
 import dev.leakscope.report.DiffValues;
 import dev.leakscope.report.Format;
 import dev.leakscope.report.GateStatus;
 import dev.leakscope.report.pprof.ReportSettings;
-import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
@@ -109,15 +107,14 @@ final class DiffCommand extends ProfileCommand {
         }
         ReportSettings settings = report.settings(root.env.zone());
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
-        for (List<String> names : List.of(names(sides.baseInputs()), names(sides.currentInputs()))) {
-            TwinSnapshots.warning(names, "the diff").ifPresent(Output.warnings(spec));
-        }
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
                 .normalized(normalize).withPeriodHint(periodHint(period, sides.current().sampleType(sides.sampleIndex())))
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
-                new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec));
+                new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec))
+                .withInputWarnings(sides.warnings());
+        // on stderr, and in every report: each changes how its numbers read
         DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());
         if (!gates.given().isEmpty() && d.baseTotal() == 0 && d.currentTotal() == 0) {
@@ -147,9 +144,5 @@ final class DiffCommand extends ProfileCommand {
         }
         period.requireUnit("--sampling-period", type.type(), type.unit(), "a plain number (one sample every N on average)");
         return period.value();
-    }
-
-    private static List<String> names(List<Snapshot> inputs) {
-        return inputs.stream().map(Snapshot::name).toList();
     }
 }

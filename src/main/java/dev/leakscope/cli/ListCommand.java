@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscope list REGEX FILE}: per-line values of the matching functions, as pprof -list. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Show the source lines of the functions matching REGEX with their flat and cum values.",
-            "With --base, each line shows base, current and delta, and the line that grew most is marked."})
+            "With --base, each function gives flat and cum as base -> current (delta), each line its flat delta and"
+                + " its cum base, current and delta (the deltas are pprof's -list -base values); the line whose flat value"
+                + " grew most is marked (whose cum value grew most, when no flat value grew)."})
 final class ListCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Functions to list (unanchored regex on the name).")
     String regex;

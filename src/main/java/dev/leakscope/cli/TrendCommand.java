@@ -99,7 +99,8 @@ final class TrendCommand extends ProfileCommand {
         var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars(),
                 settings.unit());
         var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
-        GateStatus gate = TrendReport.gateStatus(tripped, series.unit(), settings.unit(), given);
+        GateStatus gate = TrendReport.gateStatus(tripped, gates.heldWithinNoise(trend), series.unit(), settings.unit(),
+                given);
         Output.print(spec, target, w -> TrendReport.render(trend, options, gate, drawn, w));
         if (gate.tripped()) {
             PrintWriter err = spec.commandLine().getErr();

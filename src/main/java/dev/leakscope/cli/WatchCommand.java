@@ -139,11 +139,12 @@ final class WatchCommand extends ProfileCommand {
                     r.first = r.first == null ? snapshot.time() : r.first;
                     Trend trend = trend(r.snapshots, settings);
                     gates.requireUnit(trend.series().type(), trend.series().unit());
-                    List<TrendGate.Tripped> tripping = !gates.any() || trend.series().size() < 3 ? List.of()
-                            : gates.checkAll(trend, true);
+                    boolean checked = gates.any() && trend.series().size() >= 3;
+                    List<TrendGate.Tripped> tripping = checked ? gates.checkAll(trend, true) : List.of();
                     r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,
                             snapshot.kept() ? snapshot.file().toString() : null, trend,
-                            r.gate.add(n, tripping.isEmpty() ? null : tripping.get(0)), tripping, gateOptions);
+                            r.gate.add(n, tripping.isEmpty() ? null : tripping.get(0)), tripping,
+                            checked ? gates.heldWithinNoise(trend) : null, gateOptions);
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {

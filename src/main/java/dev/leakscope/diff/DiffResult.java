@@ -20,13 +20,23 @@ import java.util.List;
  * @param changed      every node that changed, in rank order (what gates look at)
  * @param disjoint     whether both sides have nodes and none of them is on both: nothing of one profile
  *                     is in the other (most likely profiles of two different programs)
+ * @param inputWarnings what reading the inputs found about the comparison itself, each a line starting
+ *                     "warning: " (diff DIR whose profiles' times do not order them: its first and last by
+ *                     name), for the reports to say with the warnings this result gives of itself
  */
 public record DiffResult(ValueType sampleType, Side base, Side current, long baseTotal, long currentTotal,
                          long grossGrowth, long grossShrink, double baseScale, NoiseModel noise, DiffOptions options, List<DiffRow> rows,
-                         List<DiffRow> changed, boolean disjoint) {
+                         List<DiffRow> changed, boolean disjoint, List<String> inputWarnings) {
     public DiffResult {
         rows = List.copyOf(rows);
         changed = List.copyOf(changed);
+        inputWarnings = List.copyOf(inputWarnings);
+    }
+
+    /** This result with the warnings reading its inputs gave ({@code DiffInputs.warnings}). */
+    public DiffResult withInputWarnings(List<String> warnings) {
+        return new DiffResult(sampleType, base, current, baseTotal, currentTotal, grossGrowth, grossShrink, baseScale,
+                noise, options, rows, changed, disjoint, warnings);
     }
 
     public long netChange() {

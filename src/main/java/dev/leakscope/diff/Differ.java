@@ -82,7 +82,7 @@ public final class Differ {
             rows = rows.subList(0, o.nodeCount());
         }
         return new DiffResult(type, base, current, baseTotal, currentTotal, grossGrowth, grossShrink, scale, noise, o,
-                rows, changed, disjoint(sb, sc, nodes.size()));
+                rows, changed, disjoint(sb, sc, nodes.size()), List.of());
     }
 
     /** Whether both sides have nodes (of a non-zero cum value) and no node is on both. */

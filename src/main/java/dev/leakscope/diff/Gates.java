@@ -44,13 +44,18 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
     /**
      * How one gate given stands.
      *
-     * @param option    the option, "--fail-on-growth"
-     * @param threshold its threshold
-     * @param tripped   whether it tripped
-     * @param node      the node that tripped it (the first in rank order), null for the total or when it held
-     * @param growth    the growth that tripped it, 0 when it held
+     * @param option      the option, "--fail-on-growth"
+     * @param threshold   its threshold
+     * @param tripped     whether it tripped
+     * @param withinNoise whether it held only because sampling noise explains the growth that went past its
+     *                    threshold (the total's, or the first such node's in rank order)
+     * @param node        the node that tripped it, or whose growth within noise held it (the first in rank
+     *                    order); null for the total, or when it simply held
+     * @param growth      the growth that tripped it or that noise explains, 0 when it simply held
+     * @param noiseMargin the change sampling explains for the total or that node, when withinNoise; else 0
      */
-    public record State(String option, Threshold threshold, boolean tripped, DiffRow node, long growth) {
+    public record State(String option, Threshold threshold, boolean tripped, boolean withinNoise, DiffRow node,
+                        long growth, long noiseMargin) {
         /** The gate as written: "--fail-on-growth 10%". */
         public String gate() {
             return option + " " + threshold.text();
@@ -62,19 +67,29 @@ public record Gates(Threshold totalGrowth, Threshold nodeGrowth, List<Pattern> a
         List<State> states = new ArrayList<>(2);
         if (totalGrowth != null) {
             long net = d.netChange();
-            boolean tripped = net > d.netNoiseMargin() && totalGrowth.exceededBy(net, d.baseTotal());
-            states.add(new State("--fail-on-growth", totalGrowth, tripped, null, tripped ? net : 0));
+            long margin = d.netNoiseMargin();
+            boolean past = net > 0 && totalGrowth.exceededBy(net, d.baseTotal());
+            boolean tripped = past && net > margin;
+            boolean noise = past && !tripped;
+            states.add(new State("--fail-on-growth", totalGrowth, tripped, noise, null, past ? net : 0,
+                    noise ? margin : 0));
         }
         if (nodeGrowth != null) {
             DiffRow tripping = null;
+            DiffRow noise = null;
             for (DiffRow r : d.changed()) {
-                if (r.significantGrowth() && nodeGrowth.exceededBy(r.delta(), d.baseTotal()) && !allowed(r)) {
+                if (r.delta() <= 0 || !nodeGrowth.exceededBy(r.delta(), d.baseTotal()) || allowed(r)) {
+                    continue;
+                }
+                if (r.significantGrowth()) {
                     tripping = r;
                     break;
                 }
+                noise = noise == null ? r : noise;
             }
-            states.add(new State("--fail-on-node-growth", nodeGrowth, tripping != null, tripping,
-                    tripping == null ? 0 : tripping.delta()));
+            DiffRow node = tripping != null ? tripping : noise;
+            states.add(new State("--fail-on-node-growth", nodeGrowth, tripping != null, tripping == null && noise != null,
+                    node, node == null ? 0 : node.delta(), tripping == null && noise != null ? noise.noiseMargin() : 0));
         }
         return states;
     }

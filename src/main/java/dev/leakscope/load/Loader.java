@@ -164,7 +164,8 @@ public final class Loader {
      * The two sides of a diff, each merged from its inputs (a directory or archive stands for the
      * profiles in it), brought to common units and pruned; their sample types must agree (by name and
      * unit), or the error names both sides. Without bases, the first source is the base; a single
-     * directory or archive compares its oldest profile with its newest.
+     * directory or archive compares its oldest profile with its newest (by name when their times do not
+     * order them, which the inputs' warnings say instead of warn: the report says it too).
      *
      * @param sampleIndex the requested sample type (null: the current profile's default)
      */
@@ -172,6 +173,7 @@ public final class Loader {
         List<InputSource> base = bases;
         List<InputSource> current = sources;
         String collection = null; // the directory or archive whose oldest and newest are compared, if any
+        List<String> warnings = new ArrayList<>();
         if (base.isEmpty()) {
             if (current.size() < 2) {
                 Snapshots series = Snapshots.of(current.get(0), limits);
@@ -179,7 +181,7 @@ public final class Loader {
                     throw new UsageException("diff needs a baseline and a current profile: diff BASE CURRENT,"
                             + " diff --base BASE CURRENT, or diff DIR|ARCHIVE (its oldest and newest profiles)");
                 }
-                current = SnapshotReader.oldestAndNewest(series, limits, warn);
+                current = SnapshotReader.oldestAndNewest(series, limits, warn, warnings::add);
                 collection = series.source().name();
             }
             base = List.of(current.get(0));
@@ -213,7 +215,7 @@ public final class Loader {
         Profile prunedBase = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(0))), note);
         Profile prunedCurrent = Combination.withHarmonization(PrintableNames.of(FramePruner.prune(both.get(1))), note);
         return new DiffInputs(prunedBase, baseInputs, prunedCurrent, currentInputs,
-                SampleIndex.resolve(prunedCurrent, sampleIndex));
+                SampleIndex.resolve(prunedCurrent, sampleIndex), warnings);
     }
 
     /**

@@ -208,9 +208,13 @@ public final class SnapshotReader {
      * times as trend orders them, else by name). Every member is loaded once to learn its
      * time; only the two chosen ones are kept (read again from the archive).
      *
+     * @param warn   receives one line per member skipped (not a profile)
+     * @param byName receives the warning that the profiles' times do not order them, so that the first and the
+     *               last by name are taken (a line starting "warning: "), if they do not
      * @return the oldest, then the newest
      */
-    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn) {
+    public static List<InputSource> oldestAndNewest(Snapshots arg, Limits limits, Consumer<String> warn,
+                                                    Consumer<String> byName) {
         List<String> names = new ArrayList<>();
         IntList indexes = new IntList();
         LongList times = new LongList();
@@ -234,7 +238,7 @@ public final class SnapshotReader {
         int first = withOwnTime(order, 0, 1, times, timing);
         int last = withOwnTime(order, order.length - 1, -1, times, timing);
         if (!timing.source().timed()) {
-            warn.accept("warning: " + arg.source().name() + ": " + SnapshotOrder.untimed(times.toArray(), "profile")
+            byName.accept("warning: " + arg.source().name() + ": " + SnapshotOrder.untimed(times.toArray(), "profile")
                     + ", so the diff compares the first and the last profile by name: " + names.get(order[first])
                     + " and " + names.get(order[last]));
         }

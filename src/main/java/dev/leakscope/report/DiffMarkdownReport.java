@@ -40,6 +40,9 @@ public final class DiffMarkdownReport {
         if (allocations != null) {
             head.append("- note: ").append(Markdown.escape(allocations)).append('\n');
         }
+        for (String note : DiffValues.warningNotes(d)) {
+            head.append("- note: ").append(Markdown.escape(note)).append('\n');
+        }
         if (gate.line() != null) {
             head.append("- gate: ").append(Markdown.escape(gate.line())).append('\n');
         }

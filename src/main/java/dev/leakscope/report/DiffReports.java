@@ -20,16 +20,24 @@ public final class DiffReports {
     /**
      * How diff's gates stand: each gate given ({@link Gates#check}), values in unit printed in outputUnit
      * (pprof's -unit). A node's growth is also a share of the base total, which a percentage gate is a
-     * share of.
+     * share of. A gate that held only because sampling noise explains the growth past its threshold says
+     * so, as trend's does ({@link GateStatus#withinNoise}).
      */
     public static GateStatus gateStatus(List<Gates.State> states, DiffResult d, String outputUnit) {
         List<GateStatus.Gate> gates = new ArrayList<>(states.size());
         for (Gates.State s : states) {
-            gates.add(GateStatus.Gate.of(s.option(), s.threshold().text(), s.tripped() ? why(s, d, outputUnit) : null));
+            String threshold = s.threshold().text();
+            if (s.withinNoise()) {
+                gates.add(GateStatus.Gate.heldWithinNoise(s.option(), threshold, GateStatus.withinNoise(
+                        why(s, d, outputUnit), s.noiseMargin(), d.sampleType().unit(), outputUnit)));
+            } else {
+                gates.add(GateStatus.Gate.of(s.option(), threshold, s.tripped() ? why(s, d, outputUnit) : null));
+            }
         }
         return GateStatus.of(gates);
     }
 
+    /** How the total, or the gate's node, grew. */
     private static String why(Gates.State s, DiffResult d, String outputUnit) {
         String unit = d.sampleType().unit();
         DiffRow node = s.node();

@@ -39,6 +39,9 @@ public final class DiffTextReport {
         if (allocations != null) {
             out.println("Note:    " + allocations);
         }
+        for (String note : DiffValues.warningNotes(d)) {
+            out.println("Note:    " + note);
+        }
         if (gate.line() != null) {
             out.println("Gate:    " + gate.line());
         }

@@ -10,6 +10,7 @@ import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Snapshot;
+import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.Printable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -163,12 +164,17 @@ public final class DiffValues {
     }
 
     /**
-     * The warnings stderr gives on the comparison itself, each one line starting "warning: ": a side that
-     * adds up a series, else a base newer than the current profile (a summed base can look newer without
-     * being swapped); sides with no node in common.
+     * The warnings stderr gives on the comparison itself, each one line starting "warning: ": those reading
+     * the inputs gave ({@link DiffResult#inputWarnings}: diff DIR compared by name); a side that counts a
+     * snapshot saved in two forms twice ({@link TwinSnapshots}); a side that adds up a series, else a base
+     * newer than the current profile (a summed base can look newer without being swapped); sides with no
+     * node in common.
      */
     public static List<String> warnings(DiffResult d) {
-        List<String> w = new ArrayList<>();
+        List<String> w = new ArrayList<>(d.inputWarnings());
+        for (Side side : List.of(d.base(), d.current())) {
+            TwinSnapshots.warning(side.inputs().stream().map(Snapshot::name).toList(), "the diff").ifPresent(w::add);
+        }
         List<Side> summed = d.summedSeries();
         if (d.baseLooksNewer() && summed.isEmpty()) {
             w.add(newerBaseWarning(d));
@@ -181,9 +187,18 @@ public final class DiffValues {
     }
 
     /**
+     * stderr's warnings on the comparison ({@link #warnings}) without their "warning: ", as the reports give
+     * them: each changes how the numbers read (a text report's {@code Note:} line, Markdown's {@code note:}
+     * item, an HTML Note fact, a JSON note).
+     */
+    public static List<String> warningNotes(DiffResult d) {
+        return warnings(d).stream().map(w -> w.substring("warning: ".length())).toList();
+    }
+
+    /**
      * Every caveat on what the report shows, one sentence each (JSON's {@code notes}): inputs near their
      * producer's cap on samples, the allocation note, how the sample types were harmonised, and stderr's
-     * warnings without their "warning: ".
+     * warnings without their "warning: " ({@link #warningNotes}).
      */
     public static List<String> notes(DiffResult d) {
         List<String> notes = new ArrayList<>();
@@ -204,9 +219,7 @@ public final class DiffValues {
         if (harmonized != null) {
             notes.add(harmonized);
         }
-        for (String w : warnings(d)) {
-            notes.add(w.substring("warning: ".length()));
-        }
+        notes.addAll(warningNotes(d));
         return notes;
     }
 
@@ -225,7 +238,7 @@ public final class DiffValues {
             }
         }
         if (d.netChange() != 0 && d.noise().estimated() && Math.abs(d.netChange()) <= d.netNoiseMargin()) {
-            sb.append(" (within sampling noise)");
+            sb.append(" (").append(GateStatus.WITHIN_NOISE).append(')');
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,12 @@ import java.util.Locale;
 /**
  * How a report's CI gates stand, for the report to say: its one line on them, and why one tripped. Every
  * command words a tripped gate alike: "--fail-on-growth 10% tripped: total grew by +32MB (8MB -> 40MB,
- * +400.0%)"; stderr gives it after "leakscope: gate ".
+ * +400.0%)"; stderr gives it after "leakscope: gate ". A gate that held only because sampling noise explains
+ * the growth past its threshold says so alike too: "--fail-on-growth 5% held: total grew by +484.82kB (5.12MB
+ * -> 5.60MB, +9.2%), within sampling noise (3 standard deviations: 2.46MB)".
  *
- * @param line   which gates tripped and why, and which held; null without gates
+ * @param line   which gates tripped and why, and which held (and why, when sampling noise held one); null
+ *               without gates
  * @param reason why gates tripped, as the stderr line says it (JSON's {@code gate.reason}); null when none did
  * @param gates  each gate given and how it stands (empty without gates)
  */
@@ -26,46 +30,76 @@ public record GateStatus(String line, String reason, List<Gate> gates) {
      *
      * @param option    the option: "--fail-on-growth"
      * @param threshold its value as written: "10%"
-     * @param reason    why it tripped ("--fail-on-growth 10% tripped: total grew by …"), null when it held
+     * @param tripped   whether it tripped
+     * @param reason    why it tripped ("--fail-on-growth 10% tripped: total grew by …"), or why it held when the
+     *                  growth it gates went past its threshold but not past sampling noise ("--fail-on-growth 5%
+     *                  held: total grew by …, within sampling noise (…)"); null when it simply held
      */
-    public record Gate(String option, String threshold, String reason) {
-        public boolean tripped() {
-            return reason != null;
-        }
-
-        /** "--fail-on-growth 10% tripped: …", or "--fail-on-growth 10% held". */
+    public record Gate(String option, String threshold, boolean tripped, String reason) {
+        /** "--fail-on-growth 10% tripped: …", "--fail-on-growth 5% held: …, within sampling noise (…)", or "--fail-on-growth 10% held". */
         String line() {
-            return tripped() ? reason : option + " " + threshold + " held";
+            return reason != null ? reason : option + " " + threshold + " held";
         }
 
         /** The gate as written, tripped for why (why null: it held). */
         public static Gate of(String option, String threshold, String why) {
-            return new Gate(option, threshold, why == null ? null : option + " " + threshold + " tripped: " + why);
+            return why == null ? new Gate(option, threshold, false, null)
+                    : new Gate(option, threshold, true, option + " " + threshold + " tripped: " + why);
+        }
+
+        /**
+         * The gate as written, held although the growth went past its threshold, because sampling noise
+         * explains it: why says so ({@link #withinNoise}).
+         */
+        public static Gate heldWithinNoise(String option, String threshold, String why) {
+            return new Gate(option, threshold, false, option + " " + threshold + " held: " + why);
         }
     }
 
     /**
-     * Each gate given and how it stands: the line names every gate, the tripped ones first; the reason
-     * (stderr's line) every tripped one, joined by "; ".
+     * Each gate given and how it stands: the line names every gate, the tripped ones first, then those that
+     * held in the order given, each with its reason when it has one (sampling noise); the reason (stderr's
+     * line) every tripped one, joined by "; ".
      */
     public static GateStatus of(List<Gate> gates) {
         if (gates.isEmpty()) {
             return NONE;
         }
         List<String> tripped = new ArrayList<>();
-        List<String> held = new ArrayList<>();
+        List<Gate> held = new ArrayList<>();
         for (Gate g : gates) {
-            (g.tripped() ? tripped : held).add(g.line());
+            if (g.tripped()) {
+                tripped.add(g.line());
+            } else {
+                held.add(g);
+            }
         }
         String reason = tripped.isEmpty() ? null : String.join("; ", tripped);
-        if (tripped.isEmpty()) {
-            // "--fail-on-growth 5% and --fail-on-node-growth 2MB held"
-            return new GateStatus(String.join(" and ", gates.stream().map(g -> g.option() + " " + g.threshold())
-                    .toList()) + " held", null, gates);
-        }
         List<String> line = new ArrayList<>(tripped);
-        line.addAll(held);
+        // with none tripped, those that simply held are one item: "--fail-on-growth 5% and --fail-on-node-growth 2MB held"
+        List<Gate> simply = held.stream().filter(g -> g.reason() == null).toList();
+        for (Gate g : held) {
+            if (g.reason() != null || !tripped.isEmpty()) {
+                line.add(g.line());
+            } else if (g == simply.get(0)) {
+                line.add(String.join(" and ", simply.stream().map(s -> s.option() + " " + s.threshold()).toList())
+                        + " held");
+            }
+        }
         return new GateStatus(String.join("; ", line), reason, gates);
+    }
+
+    /** What diff's and trend's reports say of a change that sampling error explains. */
+    public static final String WITHIN_NOISE = "within sampling noise";
+
+    /**
+     * "total grew by +484.82kB (5.12MB -> 5.60MB, +9.2%), within sampling noise (3 standard deviations:
+     * 2.46MB)": why a growth gate held that the growth went past (grew: {@link #grew}); margin: the change
+     * sampling explains ({@link NoiseModel#margin}), in unit, printed in outputUnit.
+     */
+    public static String withinNoise(String grew, long margin, String unit, String outputUnit) {
+        return grew + ", " + WITHIN_NOISE + " (" + NoiseModel.SIGMAS + " standard deviations: "
+                + ValueFormat.label(margin, unit, outputUnit) + ")";
     }
 
     /**

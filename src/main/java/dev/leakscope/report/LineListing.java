@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * leakscope's {@code list}: pprof's -list per line; lines are still listed by number when the source
- * cannot be found. With a base, each line shows the base, current and delta flat values and the
- * line that grew most in each function is marked. Text, Markdown or JSON ({@value #SCHEMA}).
+ * cannot be found. With a base, each routine states its flat and cum values as base -> current (delta),
+ * each line its flat delta and its cum base, current and delta (the deltas are pprof's -list -base
+ * values), and the line that grew most in each function is marked. Text, Markdown or JSON ({@value #SCHEMA}).
  */
 public final class LineListing {
     public static final String SCHEMA = "leakscope.list/v1";
@@ -36,7 +37,7 @@ public final class LineListing {
      * @param text      the source text, "" when the source was not found
      * @param grewMost  the line that grew most in its routine (with a base)
      */
-    record Line(long number, String text, long base, long flat, long cum, boolean grewMost) {
+    record Line(long number, String text, long baseFlat, long flat, long baseCum, long cum, boolean grewMost) {
     }
 
     /**
@@ -45,8 +46,8 @@ public final class LineListing {
      * @param file        "" when the profile names no source file (then only sampled lines, if any)
      * @param sourceError why the source could not be read (only sampled lines are listed), or null
      */
-    record Routine(String function, String file, long baseFlat, long flat, long cum, String sourceError,
-                   List<Line> lines) {
+    record Routine(String function, String file, long baseFlat, long flat, long baseCum, long cum,
+                   String sourceError, List<Line> lines) {
     }
 
     private final ReportContext base;
@@ -92,11 +93,12 @@ public final class LineListing {
             long flat = r != null ? r.flat() : 0;
             long baseFlat = b != null ? b.flat() : 0;
             long cum = r != null ? r.cum() : 0;
+            long baseCum = b != null ? b.cum() : 0;
             Map<Long, long[]> lines = r != null ? r.lines() : Map.of();
             Map<Long, long[]> baseLines = b != null ? b.lines() : Map.of();
             boolean named = !any.file().isEmpty();
             if (!named && lines.keySet().stream().allMatch(n -> n == 0) && baseLines.keySet().stream().allMatch(n -> n == 0)) {
-                routines.add(new Routine(any.function(), "", baseFlat, flat, cum, null, List.of()));
+                routines.add(new Routine(any.function(), "", baseFlat, flat, baseCum, cum, null, List.of()));
                 continue;
             }
             long start = Math.min(r != null ? r.start() : Long.MAX_VALUE, b != null ? b.start() : Long.MAX_VALUE);
@@ -122,20 +124,25 @@ public final class LineListing {
                     texts.add("");
                 }
             }
-            long most = 0;
-            for (long n : numbers) {
-                most = Math.max(most, value(lines, n, 0) - value(baseLines, n, 0));
-            }
+            // the line that allocated most of the growth itself; else (a caller's routine) the call it came through
+            int by = mostGrowth(numbers, lines, baseLines, 0) > 0 ? 0 : 1;
+            long most = mostGrowth(numbers, lines, baseLines, by);
             List<Line> out = new ArrayList<>();
             for (int i = 0; i < numbers.size(); i++) {
                 long n = numbers.get(i);
-                long lineFlat = value(lines, n, 0);
-                long lineBase = value(baseLines, n, 0);
-                out.add(new Line(n, texts.get(i), lineBase, lineFlat, value(lines, n, 1),
-                        base != null && most > 0 && lineFlat - lineBase == most));
+                out.add(new Line(n, texts.get(i), value(baseLines, n, 0), value(lines, n, 0), value(baseLines, n, 1),
+                        value(lines, n, 1), base != null && most > 0 && value(lines, n, by) - value(baseLines, n, by) == most));
             }
-            routines.add(new Routine(any.function(), any.file(), baseFlat, flat, cum, error, out));
+            routines.add(new Routine(any.function(), any.file(), baseFlat, flat, baseCum, cum, error, out));
         }
+    }
+
+    private static long mostGrowth(List<Long> numbers, Map<Long, long[]> lines, Map<Long, long[]> baseLines, int i) {
+        long most = 0;
+        for (long n : numbers) {
+            most = Math.max(most, value(lines, n, i) - value(baseLines, n, i));
+        }
+        return most;
     }
 
     private void text(PrintWriter out) {
@@ -158,23 +165,24 @@ public final class LineListing {
                 out.print(GoNumbers.pad(current.format(r.flat()), 10) + " " + GoNumbers.pad(current.format(r.cum()), 10)
                         + " (flat, cum) " + GoNumbers.percentage(r.cum(), current.total()) + " of Total\n");
             } else {
-                out.print(String.format("%10s %10s %10s (flat: base, current, delta)%n",
-                        FocusReport.auto(r.baseFlat(), unit), FocusReport.auto(r.flat(), unit),
-                        FocusReport.signed(r.flat() - r.baseFlat(), unit)));
+                out.print("  " + change(r) + "\n");
             }
             if (r.sourceError() != null) {
                 out.print(" (no source: " + r.sourceError() + "; sampled lines only"
                         + (r.file().isEmpty() ? "" : "; --source-path and --trim-path say where the sources are") + ")\n");
+            }
+            if (base != null) {
+                out.print(String.join(" ", GoNumbers.pad("flat delta", 10), GoNumbers.pad("cum base", 10),
+                        GoNumbers.pad("cum now", 10), GoNumbers.pad("cum delta", 10)) + "\n");
             }
             for (Line l : r.lines()) {
                 String prefix;
                 if (base == null) {
                     prefix = GoNumbers.pad(dot(l.flat()), 10) + " " + GoNumbers.pad(dot(l.cum()), 10);
                 } else {
-                    long delta = l.flat() - l.base();
-                    prefix = GoNumbers.pad(l.base() == 0 ? "." : FocusReport.auto(l.base(), unit), 10) + " "
-                            + GoNumbers.pad(l.flat() == 0 ? "." : FocusReport.auto(l.flat(), unit), 10) + " "
-                            + GoNumbers.pad(delta == 0 ? "." : FocusReport.signed(delta, unit), 10);
+                    prefix = String.join(" ", GoNumbers.pad(signedDot(l.flat() - l.baseFlat()), 10),
+                            GoNumbers.pad(autoDot(l.baseCum()), 10), GoNumbers.pad(autoDot(l.cum()), 10),
+                            GoNumbers.pad(signedDot(l.cum() - l.baseCum()), 10));
                 }
                 out.print(prefix + " " + GoNumbers.pad(Long.toString(l.number()), 6) + ":" + l.text()
                         + (l.grewMost() ? GREW : "") + "\n");
@@ -201,18 +209,14 @@ public final class LineListing {
                 continue;
             }
             lines.add("\n" + Markdown.textCode(r.function()) + (r.file().isEmpty() ? "" : " in " + Markdown.textCode(r.file()))
-                    + ": flat "
-                    + (base == null ? current.format(r.flat()) + ", cum " + current.format(r.cum())
-                    : FocusReport.auto(r.baseFlat(), unit) + " -> " + FocusReport.auto(r.flat(), unit) + " ("
-                    + FocusReport.signed(r.flat() - r.baseFlat(), unit) + ")")
+                    + ": " + (base == null ? "flat " + current.format(r.flat()) + ", cum " + current.format(r.cum()) : change(r))
                     + (r.sourceError() == null ? "" : " (no source: " + Markdown.escape(r.sourceError()) + ")")
                     + "\n\n" + (base == null ? "| flat | cum | line | source |\n|--:|--:|--:|:--|\n"
-                    : "| base | current | delta | line | source |\n|--:|--:|--:|--:|:--|\n"));
+                    : "| flat delta | cum base | cum current | cum delta | line | source |\n|--:|--:|--:|--:|--:|:--|\n"));
             for (Line l : r.lines()) {
                 String values = base == null ? dot(l.flat()) + " | " + dot(l.cum())
-                        : (l.base() == 0 ? "." : FocusReport.auto(l.base(), unit)) + " | "
-                        + (l.flat() == 0 ? "." : FocusReport.auto(l.flat(), unit)) + " | "
-                        + (l.flat() == l.base() ? "." : FocusReport.signed(l.flat() - l.base(), unit));
+                        : String.join(" | ", signedDot(l.flat() - l.baseFlat()), autoDot(l.baseCum()), autoDot(l.cum()),
+                        signedDot(l.cum() - l.baseCum()));
                 lines.add("| " + values + " | " + l.number() + " | "
                         + (l.text().isBlank() ? "" : Markdown.code(l.text()))
                         + (l.grewMost() ? " **grew most**" : "") + " |\n");
@@ -233,14 +237,14 @@ public final class LineListing {
         ArrayNode rs = root.putArray("routines");
         for (Routine r : routines) {
             ObjectNode o = rs.addObject().put("function", r.function()).put("file", r.file())
-                    .put("baseFlat", r.baseFlat()).put("flat", r.flat()).put("cum", r.cum());
+                    .put("baseFlat", r.baseFlat()).put("flat", r.flat()).put("baseCum", r.baseCum()).put("cum", r.cum());
             if (r.sourceError() != null) {
                 o.put("sourceError", r.sourceError());
             }
             ArrayNode ls = o.putArray("lines");
             for (Line l : r.lines()) {
-                ls.addObject().put("line", l.number()).put("text", l.text()).put("base", l.base())
-                        .put("flat", l.flat()).put("cum", l.cum()).put("grewMost", l.grewMost());
+                ls.addObject().put("line", l.number()).put("text", l.text()).put("base", l.baseFlat())
+                        .put("flat", l.flat()).put("baseCum", l.baseCum()).put("cum", l.cum()).put("grewMost", l.grewMost());
             }
         }
         Json.print(root, out);
@@ -269,5 +273,21 @@ public final class LineListing {
 
     private String dot(long v) {
         return v == 0 ? "." : current.format(v);
+    }
+
+    /** A routine's flat and cum as base -> current (delta). */
+    private String change(Routine r) {
+        String unit = current.sampleUnit();
+        return "flat " + FocusReport.auto(r.baseFlat(), unit) + " -> " + FocusReport.auto(r.flat(), unit) + " ("
+                + FocusReport.signed(r.flat() - r.baseFlat(), unit) + "), cum " + FocusReport.auto(r.baseCum(), unit)
+                + " -> " + FocusReport.auto(r.cum(), unit) + " (" + FocusReport.signed(r.cum() - r.baseCum(), unit) + ")";
+    }
+
+    private String autoDot(long v) {
+        return v == 0 ? "." : FocusReport.auto(v, current.sampleUnit());
+    }
+
+    private String signedDot(long v) {
+        return v == 0 ? "." : FocusReport.signed(v, current.sampleUnit());
     }
 }

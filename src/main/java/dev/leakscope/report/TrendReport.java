@@ -88,16 +88,27 @@ public final class TrendReport {
     /**
      * How each gate given stands (tripped: {@link TrendGate#checkAll}), as diff states its gates; values in
      * unit printed in outputUnit (pprof's -unit).
+     *
+     * @param withinNoise the growth gate held only because sampling noise explains the total's growth past
+     *                    its threshold ({@link TrendGate#heldWithinNoise}), which its line says as diff's does;
+     *                    else null
      */
-    public static GateStatus gateStatus(List<TrendGate.Tripped> tripped, String unit, String outputUnit,
-                                        GateOptions given) {
+    public static GateStatus gateStatus(List<TrendGate.Tripped> tripped, TrendGate.WithinNoise withinNoise,
+                                        String unit, String outputUnit, GateOptions given) {
         List<GateStatus.Gate> gates = new ArrayList<>(2);
         if (given.rate() != null) {
             gates.add(GateStatus.Gate.of("--fail-on-rate", given.rate(), why(tripped, TrendGate.Kind.RATE, unit, outputUnit)));
         }
         if (given.growth() != null) {
-            gates.add(GateStatus.Gate.of("--fail-on-growth", given.growth(),
-                    why(tripped, TrendGate.Kind.GROWTH, unit, outputUnit)));
+            String why = why(tripped, TrendGate.Kind.GROWTH, unit, outputUnit);
+            if (why == null && withinNoise != null) {
+                Stats total = withinNoise.total();
+                gates.add(GateStatus.Gate.heldWithinNoise("--fail-on-growth", given.growth(), GateStatus.withinNoise(
+                        GateStatus.grew("total", total.first(), total.last(), unit, outputUnit), withinNoise.margin(),
+                        unit, outputUnit)));
+            } else {
+                gates.add(GateStatus.Gate.of("--fail-on-growth", given.growth(), why));
+            }
         }
         return GateStatus.of(gates);
     }

@@ -55,10 +55,14 @@ public final class WatchReport {
      * @param trend   the trend of the window ending with it
      * @param gate    how the gate stands at it (news follow the first gate that trips)
      * @param tripping every gate that trips at it ({@link TrendGate#checkAll}), which its report names
+     * @param withinNoise the growth gate held at it only because sampling noise explains the total's growth
+     *                 past its threshold ({@link TrendGate#heldWithinNoise}), which its report and the summary
+     *                 say; else null
      * @param gates   the gate options as given
      */
     public record Snapshot(int number, Instant time, Endpoint endpoint, String file, Trend trend,
-                           WatchedGate.Step gate, List<TrendGate.Tripped> tripping, TrendReport.GateOptions gates) {
+                           WatchedGate.Step gate, List<TrendGate.Tripped> tripping, TrendGate.WithinNoise withinNoise,
+                           TrendReport.GateOptions gates) {
         /** What tripped the gate at this snapshot, or null. */
         public TrendGate.Tripped tripped() {
             return gate.tripped();
@@ -146,7 +150,7 @@ public final class WatchReport {
     private GateStatus gateStatus(Snapshot s) {
         TrendGate.Tripped t = s.tripped();
         String unit = s.trend().series().unit();
-        GateStatus gate = TrendReport.gateStatus(s.tripping(), unit, trendOptions.unit(), s.gates());
+        GateStatus gate = TrendReport.gateStatus(s.tripping(), s.withinNoise(), unit, trendOptions.unit(), s.gates());
         Trend.Row top = topSuspect(s.trend());
         return t == null || top == null || top.name().equals(t.name()) ? gate
                 : gate.and("top suspect: " + top.nameWithVia() + " " + signed(Math.round(top.stats().slope()), unit) + "/h");
@@ -215,6 +219,14 @@ public final class WatchReport {
         }
         if (s.last() != null && !s.last().gates().given().isEmpty()) {
             b.append(tripped(s.gate(), s.snapshots(), s.last().gates()));
+            if (s.gate().firstTrippedAt() == 0) {
+                // a gate that held only because of sampling noise says so, as in the trend report
+                for (GateStatus.Gate g : gateStatus(s.last()).gates()) {
+                    if (!g.tripped() && g.reason() != null) {
+                        b.append("; last window: ").append(g.reason());
+                    }
+                }
+            }
         }
         if (s.kept() != null) {
             b.append("; profiles kept in ").append(s.kept());

@@ -24,6 +24,16 @@ public record TrendGate(Amount perHour, Threshold growth) {
     public record Tripped(Kind kind, String name, Stats stats) {
     }
 
+    /**
+     * The growth gate held only because sampling noise explains the total's growth past its threshold.
+     *
+     * @param total  the total's numbers
+     * @param margin the growth from the first snapshot to the last that sampling explains ({@link
+     *               Series#totalNoiseMargin})
+     */
+    public record WithinNoise(Stats total, long margin) {
+    }
+
     public boolean any() {
         return perHour != null || growth != null;
     }
@@ -59,11 +69,25 @@ public record TrendGate(Amount perHour, Threshold growth) {
         }
         Stats total = t.total();
         // beyond sampling noise, as diff's gates: a control's sampled heap swings by more than 5%
-        if (growth != null && total.growth() > t.series().totalNoiseMargin()
-                && growth.exceededBy(total.growth(), total.first()) && (!steadyOnly || total.suspect())) {
+        if (pastGrowth(total) && total.growth() > t.series().totalNoiseMargin() && (!steadyOnly || total.suspect())) {
             out.add(new Tripped(Kind.GROWTH, "total", total));
         }
         return out;
+    }
+
+    /**
+     * Whether the growth gate holds only because the total's growth past its threshold is within sampling
+     * noise (what its report says, as diff's does): the total and the margin that held it, else null.
+     */
+    public WithinNoise heldWithinNoise(Trend t) {
+        Stats total = t.total();
+        long margin = t.series().totalNoiseMargin();
+        return pastGrowth(total) && total.growth() <= margin ? new WithinNoise(total, margin) : null;
+    }
+
+    /** Whether the total grew past the growth gate's threshold (noise aside); false without the gate. */
+    private boolean pastGrowth(Stats total) {
+        return growth != null && total.growth() > 0 && growth.exceededBy(total.growth(), total.first());
     }
 
     private Tripped rate(Trend t, boolean steadyOnly) {

@@ -662,6 +662,49 @@ class DiffCommandTest {
         assertEquals("leakscope: gate " + total + "\n", one.err());
     }
 
+    /**
+     * A gate that held only because sampling noise explains the growth past its threshold says so, with the
+     * growth and the margin, in every format (JSON: the gate's own reason; stderr's, of tripped gates, stays
+     * null); trend's words it alike (TrendCommandTest).
+     */
+    @Test
+    void aGateThatNoiseHeldSaysSo(@TempDir Path dir) throws IOException {
+        String total = "--fail-on-growth 5% held: total grew by +484.82kB (5.12MB -> 5.60MB, +9.2%), within sampling"
+                + " noise (3 standard deviations: 2.46MB)";
+        Path control = TestData.corpus("node", "control");
+        Cli.Result text = Cli.run(control, "diff", "--fail-on-growth", "5%", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals("", text.err());
+        assertTrue(text.out().contains("\nGate:    " + total + "\n"), text.out());
+        assertTrue(Cli.run(control, "diff", "--fail-on-growth", "5%", "--format", "markdown", "heap_0.pb.gz",
+                "heap_5.pb.gz").out().contains("\n- gate: " + total.replace(">", "\\>") + "\n"));
+        Path page = dir.resolve("diff.html");
+        Cli.run(control, "diff", "--fail-on-growth", "5%", "--format", "html", "--output", page.toString(),
+                "heap_0.pb.gz", "heap_5.pb.gz");
+        assertTrue(Files.readString(page).contains("<dt>Gate</dt><dd>" + total.replace(">", "&gt;") + "</dd>"));
+        JsonNode gate = JSON.readTree(Cli.run(control, "diff", "--fail-on-growth", "5%", "--format", "json",
+                "heap_0.pb.gz", "heap_5.pb.gz").out()).get("gate");
+        assertFalse(gate.get("tripped").asBoolean());
+        assertTrue(gate.get("reason").isNull(), gate.toString());
+        assertEquals(total, gate.get("gates").get(0).get("reason").asText());
+
+        // the node gate: buildTree allowed, the first node past 100kB is new and within noise
+        String node = "--fail-on-node-growth 100kB held: example.com/leakdemo/internal/cache.(*Cache).Get grew by"
+                + " +512.02kB (0 -> 512.02kB), 6.2% of the base total, within sampling noise (3 standard deviations:"
+                + " 1.50MB)";
+        Cli.Result allowed = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "1000%", "--fail-on-node-growth", "100kB",
+                "--allow", "buildTree", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertTrue(allowed.out().contains("\nGate:    --fail-on-growth 1000% held; " + node + "\n"), allowed.out());
+        // a tripped gate is said first, then the one noise held
+        String tripped = "--fail-on-growth 10% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
+        Cli.Result both = Cli.run(MAP_CACHE, "diff", "--fail-on-growth", "10%", "--fail-on-node-growth", "100kB",
+                "--allow", "buildTree", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(1, both.exitCode(), both.out());
+        assertTrue(both.out().contains("\nGate:    " + tripped + "; " + node + "\n"), both.out());
+        assertEquals("leakscope: gate " + tripped + "\n", both.err(), "stderr names the tripped gates only");
+    }
+
     /** A Java row reads "java.lang.Object[] (via leak/SessionRegistry.register: 100%)": --allow matches the via too. */
     @Test
     void allowMatchesTheRowsVia() {

@@ -7,6 +7,7 @@ import dev.leakscope.Cli;
 import dev.leakscope.TestData;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest {
@@ -32,6 +33,60 @@ class ListCommandTest {
             assertEquals(1, marked.length, s + "\n" + r.out());
             assertTrue(marked[0].contains(s.leakLine()), s + "\n" + r.out());
         }
+    }
+
+    /** A caller's routine: no flat value grew, so its call site is the line that grew most, by cum. */
+    @Test
+    void withBaseACallerShowsItsCumChangeAndMarksTheCallSite() {
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "list", "runPhases", "--source-path", "src",
+                "--base", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("ROUTINE ======================== main.runPhases in example.com/leakdemo/cmd/leakdemo/main.go\n"
+                + "  flat 0 -> 0 (0), cum 7.50MB -> 39.50MB (+32MB)\n"
+                + "flat delta   cum base    cum now  cum delta\n"), r.out());
+        assertTrue(r.out().contains("\n         .     7.50MB    39.50MB      +32MB     74:\t\tsc.phase(k, rng)  <== grew most\n"),
+                r.out());
+    }
+
+    /** The line that allocates the growth itself is marked, though a recursive call's cum grew more. */
+    @Test
+    void withBaseTheLineThatGrewMostIsByFlatFirst() {
+        Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "list", "buildTree", "--source-path", "src",
+                "--base", "heap_0.pb.gz", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\n     +23MB        5MB       28MB      +23MB     13:\tn.Label = make([]byte, 96)  <== grew most\n"),
+                r.out());
+        assertTrue(r.out().contains("\n         .     6.50MB       35MB   +28.50MB     16:\t\tn.Right = buildTree(depth-1, weight*2+1)\n"),
+                r.out());
+    }
+
+    @Test
+    void withBaseMarkdownAndJsonCarryTheCumChange() throws Exception {
+        Path dir = TestData.corpus("go", "map-cache");
+        String[] args = {"list", "runPhases", "--source-path", "src", "--base", "heap_0.pb.gz", "heap_5.pb.gz", "--format"};
+        Cli.Result md = Cli.run(dir, concat(args, "markdown"));
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().contains("`main.runPhases` in `example.com/leakdemo/cmd/leakdemo/main.go`: flat 0 -> 0 (0), "
+                + "cum 7.50MB -> 39.50MB (+32MB)\n\n| flat delta | cum base | cum current | cum delta | line | source |\n"),
+                md.out());
+        assertTrue(md.out().contains("\n| . | 7.50MB | 39.50MB | +32MB | 74 | `\t\tsc.phase(k, rng)` **grew most** |\n"), md.out());
+        Cli.Result json = Cli.run(dir, concat(args, "json"));
+        assertEquals(0, json.exitCode(), json.err());
+        com.fasterxml.jackson.databind.JsonNode routine = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out()).get("routines").get(0);
+        assertEquals(List.of(7864920L, 41421972L), List.of(routine.get("baseCum").asLong(), routine.get("cum").asLong()));
+        com.fasterxml.jackson.databind.JsonNode line74 = null;
+        for (com.fasterxml.jackson.databind.JsonNode l : routine.get("lines")) {
+            line74 = l.get("line").asLong() == 74 ? l : line74;
+        }
+        assertEquals(List.of(7864920L, 41421972L), List.of(line74.get("baseCum").asLong(), line74.get("cum").asLong()));
+        assertTrue(line74.get("grewMost").asBoolean(), json.out());
+    }
+
+    private static String[] concat(String[] args, String last) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     @Test

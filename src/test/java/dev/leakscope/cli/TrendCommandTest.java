@@ -274,16 +274,36 @@ class TrendCommandTest {
 
     /**
      * The growth gate trips beyond sampling noise only, as diff's: a Node control's sampled heap grows by
-     * 9% over the series, within the error of its 512 KiB sampling; the leak's grows beyond it.
+     * 9% over the series, within the error of its 64 KiB sampling; the leak's grows beyond it. A gate that
+     * noise held says so, with the growth and the margin, in the words of diff's (one code path).
      */
     @Test
-    void theGrowthGateTripsBeyondSamplingNoiseOnly() {
+    void theGrowthGateTripsBeyondSamplingNoiseOnly() throws IOException {
+        String held = "--fail-on-growth 5% held: total grew by +484.82kB (5.12MB -> 5.60MB, +9.2%), within sampling"
+                + " noise (3 standard deviations: 2.46MB)";
         Cli.Result control = Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", ".");
         assertEquals(0, control.exitCode(), control.out() + control.err());
-        assertTrue(control.out().contains("\nGate: --fail-on-growth 5% held\n"), control.out());
+        assertEquals("", control.err(), "a gate that held: nothing on stderr");
+        assertTrue(control.out().contains("\nGate: " + held + "\n"), control.out());
+        Cli.Result md = Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", "--format",
+                "markdown", ".");
+        assertTrue(md.out().contains("\nGate: " + held.replace(">", "\\>") + "  \n"), md.out());
+        JsonNode gate = new ObjectMapper().readTree(Cli.run(TestData.corpus("node", "control"), "trend",
+                "--fail-on-growth", "5%", "--format", "json", ".").out()).get("gate");
+        assertFalse(gate.get("tripped").asBoolean());
+        assertTrue(gate.get("reason").isNull(), "stderr's line: none, as nothing tripped");
+        assertFalse(gate.get("gates").get(0).get("tripped").asBoolean());
+        assertEquals(held, gate.get("gates").get(0).get("reason").asText());
+        // the same words as diff's over the series' ends
         Cli.Result diff = Cli.run(TestData.corpus("node", "control"), "diff", "--fail-on-growth", "5%", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(0, diff.exitCode(), "as diff's gate: " + diff.out());
+        assertTrue(diff.out().contains("\nGate:    " + held + "\n"), diff.out());
+        // growth short of the threshold: no noise to tell of; noise held the one gate, the other simply held
+        assertTrue(Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "50%", ".").out()
+                .contains("\nGate: --fail-on-growth 50% held\n"));
+        assertTrue(Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", "--fail-on-rate",
+                "1TB/h", ".").out().contains("\nGate: --fail-on-rate 1TB/h held; " + held + "\n"));
         assertEquals(1, Cli.run(TestData.corpus("node", "cache-leak"), "trend", "--fail-on-growth", "5%", ".").exitCode());
     }
 

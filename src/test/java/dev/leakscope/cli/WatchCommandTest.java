@@ -315,6 +315,28 @@ class WatchCommandTest {
     }
 
     /**
+     * A Node control's heap grows by 9% over its series, within sampling noise: --fail-on-growth 5% holds, and
+     * the summary says why, as trend's report does. (A stand-in serving the corpus control's series.)
+     */
+    @Test
+    void aGrowthGateThatNoiseHeldSaysSoInTheSummary() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Path control = dev.leakscope.TestData.corpus("node", "control");
+        try (TestServer series = TestServer.http().on("/", x -> TestServer.answer(200, "application/octet-stream",
+                Files.readAllBytes(control.resolve("heap_" + Math.min(asked.getAndIncrement(), 5) + ".pb.gz")))
+                .handle(x))) {
+            ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+            Cli.Result r = Cli.run(dir, time.environment(d -> { }), "watch", "--no-save", "--every", "1m", "--window",
+                    "6", "--count", "6", "--fail-on-growth", "5%", series.url("/heap"));
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertFalse(r.out().contains("GATE"), r.out());
+            assertTrue(r.out().contains("; the gate (--fail-on-growth 5%) held; last window: --fail-on-growth 5% held:"
+                    + " total grew by +484.82kB (5.12MB -> 5.60MB, +9.2%), within sampling noise (3 standard"
+                    + " deviations: 2.46MB)\n"), r.out());
+        }
+    }
+
+    /**
      * A cache in front of the service answers with the same profile (its time_nanos repeats): the watch
      * goes by its fetch times, gates and all, and says so. (A stand-in: a real service cannot be made stale.)
      */

@@ -43,7 +43,7 @@ class DiffMarkdownReportTest {
         }
         DiffResult big = new DiffResult(d.sampleType(), d.base(), d.current(), d.baseTotal(), d.currentTotal(),
                 d.grossGrowth(), d.grossShrink(),
-                d.baseScale(), d.noise(), d.options(), many, many, d.disjoint());
+                d.baseScale(), d.noise(), d.options(), many, many, d.disjoint(), d.inputWarnings());
         GateStatus gate = GateStatus.of(List.of(GateStatus.Gate.of("--fail-on-growth", "5%", "total grew by 1MB")));
         String md = DiffMarkdownReport.render(big, gate, budget, "minimum");
         assertTrue(md.length() <= budget, "length " + md.length());

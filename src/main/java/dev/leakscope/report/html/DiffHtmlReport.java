@@ -37,6 +37,9 @@ public final class DiffHtmlReport {
         if (allocations != null) {
             facts.addAll(List.of("Note", allocations));
         }
+        for (String note : DiffValues.warningNotes(d)) {
+            facts.addAll(List.of("Note", note));
+        }
         if (gate.line() != null) {
             facts.addAll(List.of("Gate", gate.line()));
         }
