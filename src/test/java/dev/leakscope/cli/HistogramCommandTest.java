@@ -27,7 +27,7 @@ class HistogramCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode trend = JSON.readTree(r.out());
         assertEquals("time", trend.get("order").asText());
-        assertEquals("their files", trend.get("timeSource").asText());
+        assertEquals("file names", trend.get("timeSource").asText());
         assertEquals("from the file name", trend.get("snapshots").get(0).get("timeSource").asText());
         assertEquals(6, trend.get("snapshots").size());
         JsonNode first = trend.get("rows").get(0);
@@ -100,10 +100,10 @@ class HistogramCommandTest {
         Cli.Result diff = Cli.run(TESTDATA, "diff", "histograms");
         assertTrue(diff.out().contains("\nCurrent: histograms/histo-20261206T202040Z.txt (25533 bytes,"
                 + " 2026-12-06 20:20:40 UTC, time from the file name)\n"), diff.out());
-        Cli.Result json = Cli.run(TESTDATA, "diff", "--format=json", "histograms");
-        dev.leakscope.JsonSchemas.assertValid(json.out());
-        assertEquals("from the file name", JSON.readTree(json.out()).get("inputs").get("current").get(0)
-                .get("timeSource").asText(), json.out());
+        Cli.Result diffJson = Cli.run(TESTDATA, "diff", "--format=json", "histograms");
+        dev.leakscope.JsonSchemas.assertValid(diffJson.out());
+        assertEquals("from the file name", JSON.readTree(diffJson.out()).get("inputs").get("current").get(0)
+                .get("timeSource").asText(), diffJson.out());
         Path named = TESTDATA.resolve("histograms/histo-20261206T202031Z.txt");
         Files.copy(named, tmp.resolve("histo-20261206T202031Z.txt"));
         Files.copy(named, tmp.resolve("b.txt"));
@@ -114,10 +114,18 @@ class HistogramCommandTest {
         assertEquals(0, trend.exitCode(), trend.err());
         assertTrue(trend.out().contains("\nTimes: from the file name (1), from the file's modification time (2)\n"),
                 trend.out());
-        JsonNode snapshots = JSON.readTree(Cli.run(tmp, "trend", "--format=json", "histo-20261206T202031Z.txt", "b.txt",
-                "c.txt").out()).get("snapshots");
+        JsonNode json = JSON.readTree(Cli.run(tmp, "trend", "--format=json", "histo-20261206T202031Z.txt", "b.txt",
+                "c.txt").out());
+        JsonNode snapshots = json.get("snapshots");
         assertEquals("from the file name", snapshots.get(0).get("timeSource").asText());
         assertEquals("from the file's modification time", snapshots.get(2).get("timeSource").asText());
+        assertEquals("file names or modification times", json.get("timeSource").asText(), "was time_nanos");
+        Cli.Result series = Cli.run(TESTDATA, "trend", "--format=json", "histograms");
+        assertEquals("file names", JSON.readTree(series.out()).get("timeSource").asText(), "was time_nanos");
+        Cli.Result info = Cli.run(TESTDATA, "info", "histograms");
+        assertTrue(info.out().contains("\nProfiles:    6, ordered by time (taken from their file names)\n"), info.out());
+        assertTrue(Cli.run(tmp, "info", ".").out().contains("\nProfiles:    3, ordered by time (taken from their file"
+                + " names, else their modification times)\n"));
     }
 
     @Test
