@@ -1,5 +1,7 @@
 package dev.leakscope.diff;
 
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.ValueType;
 import java.util.List;
 
@@ -97,6 +99,52 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         }
         return java.util.stream.Stream.of(base, current)
                 .filter(s -> s.inputs().size() > 1 && s.timeNanos() - s.oldestNanos() > whole / 4).toList();
+    }
+
+    /** What {@link #restart} found: the allocations counted since the process started, on each side. */
+    public record Restart(ValueType type, long base, long current) {
+    }
+
+    /**
+     * The sign that the process restarted between the sides, or null: one profile a side, each counting
+     * allocations since its process started (Go's alloc_space), and the current one fewer than the base
+     * by more than 1% (a count since a start only grows; the margin is for the scaling of sampled records),
+     * the base not the newer.
+     */
+    public Restart restart() {
+        if (base.inputs().size() != 1 || current.inputs().size() != 1 || baseLooksNewer()) {
+            return null; // a base newer than the current profile is a swapped pair: its own warning says so
+        }
+        for (String type : List.of("alloc_space", "alloc_objects")) {
+            long b = total(base.profile(), type);
+            long c = total(current.profile(), type);
+            if (b > 0 && c >= 0 && c < b - b / 100) {
+                return new Restart(base.profile().sampleType(index(base.profile(), type)), b, c);
+            }
+        }
+        return null;
+    }
+
+    /** The total of a type counted since the process started, or -1 when the profile has no such type. */
+    private static long total(Profile p, String type) {
+        int i = index(p, type);
+        if (i < 0 || !Producers.PROCESS_START.equals(Producers.allocationsSince(p))) {
+            return -1;
+        }
+        long sum = 0;
+        for (int s = 0; s < p.sampleCount(); s++) {
+            sum += p.value(s, i);
+        }
+        return sum;
+    }
+
+    private static int index(Profile p, String type) {
+        for (int i = 0; i < p.typeCount(); i++) {
+            if (p.sampleType(i).type().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Net change per hour, or null without a positive elapsed time. */
