@@ -1,7 +1,7 @@
 package dev.leakscope.diff;
 
 import dev.leakscope.profile.Profile;
-import dev.leakscope.profile.Producers;
+import dev.leakscope.profile.AllocatedSinceStart;
 import dev.leakscope.profile.ValueType;
 import java.util.List;
 
@@ -116,35 +116,17 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
             return null; // a base newer than the current profile is a swapped pair: its own warning says so
         }
         for (String type : List.of("alloc_space", "alloc_objects")) {
-            long b = total(base.profile(), type);
-            long c = total(current.profile(), type);
-            if (b > 0 && c >= 0 && c < b - b / 100) {
-                return new Restart(base.profile().sampleType(index(base.profile(), type)), b, c);
+            long b = AllocatedSinceStart.total(base.profile(), type);
+            long c = AllocatedSinceStart.total(current.profile(), type);
+            if (AllocatedSinceStart.restartedBetween(b, c)) {
+                return new Restart(new ValueType(type, unitOf(base.profile(), type)), b, c);
             }
         }
         return null;
     }
 
-    /** The total of a type counted since the process started, or -1 when the profile has no such type. */
-    private static long total(Profile p, String type) {
-        int i = index(p, type);
-        if (i < 0 || !Producers.PROCESS_START.equals(Producers.allocationsSince(p))) {
-            return -1;
-        }
-        long sum = 0;
-        for (int s = 0; s < p.sampleCount(); s++) {
-            sum += p.value(s, i);
-        }
-        return sum;
-    }
-
-    private static int index(Profile p, String type) {
-        for (int i = 0; i < p.typeCount(); i++) {
-            if (p.sampleType(i).type().equals(type)) {
-                return i;
-            }
-        }
-        return -1;
+    private static String unitOf(Profile p, String type) {
+        return p.sampleTypes().stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow().unit();
     }
 
     /** Net change per hour, or null without a positive elapsed time. */
