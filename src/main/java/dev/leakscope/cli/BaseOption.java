@@ -69,7 +69,7 @@ final class BaseOption {
                 shape), List.of("the current profile", name));
         ReportContext b = ReportContext.of(p, settings.withSampleIndex(Integer.toString(column)), baseNotices::add);
         currentNotices.retainAll(baseNotices);
-        currentNotices.forEach(Output.notices(command.spec));
+        currentNotices.forEach(Output.warnings(command.spec));
         if (!b.sampleUnit().equals(now.sampleUnit())) {
             throw new InputException("the base profile's " + b.typeName() + " is in " + b.sampleUnit()
                     + ", the current one's in " + now.sampleUnit() + ": they cannot be compared");

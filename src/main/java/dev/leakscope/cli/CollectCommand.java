@@ -7,7 +7,7 @@ import dev.leakscope.input.remote.ProfileUrl;
 import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
-import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,18 +59,18 @@ final class CollectCommand extends ProfileCommand {
         for (ProfileUrl u : endpoints) {
             stores.add(ProfileStore.in(endpoints.size() == 1 ? dir : dir.resolve(u.directoryName())));
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Schedule pace = new Schedule(root.env, input.fetch.fetcher(root, input.limits()), period, maxFailures, err);
+        Schedule pace = new Schedule(root.env, input.fetch.fetcher(root, input.limits()), period, maxFailures,
+                spec.commandLine().getErr());
+        Consumer<String> notes = Output.notes(spec);
         int[] taken = new int[endpoints.size()];
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             pace.run(endpoints, stores, count, new Schedule.Snapshots() {
                 @Override
                 public boolean taken(int endpoint, int n, FetchedProfile snapshot, Duration untilNext) {
                     taken[endpoint] = n;
-                    err.println("leakscope: " + n + "/" + count + ": " + snapshot.file() + (n == count ? ""
+                    notes.accept(n + "/" + count + ": " + snapshot.file() + (n == count ? ""
                             : untilNext.isZero() ? " (next at once: this fetch took longer than --every)"
                             : " (next in " + Schedule.show(roughly(untilNext)) + ")"));
-                    err.flush();
                     return true;
                 }
 
@@ -82,12 +82,12 @@ final class CollectCommand extends ProfileCommand {
             });
         } catch (Interrupted e) {
             Thread.interrupted(); // handled: one line says where the series stands
-            throw new InputException("collect: stopped by Ctrl-C" + kept(endpoints, taken, count, err), e);
+            throw new InputException("collect: stopped by Ctrl-C" + kept(endpoints, taken, count, notes), e);
         } catch (Schedule.GaveUp e) {
             if (Arrays.stream(taken).sum() == 0) {
                 throw e;
             }
-            throw new InputException(e.getMessage() + "; collect stopped" + kept(endpoints, taken, count, err), e);
+            throw new InputException(e.getMessage() + "; collect stopped" + kept(endpoints, taken, count, notes), e);
         }
         return ExitCodes.OK;
     }
@@ -96,7 +96,7 @@ final class CollectCommand extends ProfileCommand {
      * What a run that ended early kept, as the end of its last line: how many snapshots (with several URLs,
      * a line for each first) and that the files are whole.
      */
-    private String kept(List<ProfileUrl> endpoints, int[] taken, int count, PrintWriter err) {
+    private String kept(List<ProfileUrl> endpoints, int[] taken, int count, Consumer<String> notes) {
         String snapshots = Plural.of(count, "snapshot");
         String whole = "the files in " + out + " are whole (the same command adds " + snapshots + " more to "
                 + (endpoints.size() == 1 ? "the series)" : "each series)");
@@ -105,10 +105,9 @@ final class CollectCommand extends ProfileCommand {
         }
         for (int i = 0; i < endpoints.size(); i++) {
             ProfileUrl u = endpoints.get(i);
-            err.println("leakscope: collect: " + u.display() + ": " + taken[i] + " of " + snapshots
+            notes.accept("collect: " + u.display() + ": " + taken[i] + " of " + snapshots
                     + (taken[i] == 0 ? "" : " in " + Path.of(out).resolve(u.directoryName())));
         }
-        err.flush();
         return "; " + whole;
     }
 

@@ -92,6 +92,7 @@ final class DiffCommand extends ProfileCommand {
             throw new UsageException("unknown sort order '" + sort + "' (use delta, pct, current or name)");
         }
         Format fmt = format.format(DiffReports.FORMATS);
+        Amount period = samplingPeriod == null ? null : OptionValues.positiveAmount("--sampling-period", samplingPeriod);
         List<InputSource> baseSources = base.sources(this);
         List<InputSource> current = input.sources(files, root);
         var target = format.target(root.workDir, both(baseSources, current));
@@ -108,10 +109,10 @@ final class DiffCommand extends ProfileCommand {
         DiffInputs sides = loader().diff(baseSources, current, settings.sampleIndex());
         DiffOptions options = DiffOptions.of(settings.graphOptions(sides.sampleIndex()))
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
-                .normalized(normalize).withPeriodHint(periodHint(sides.current().sampleType(sides.sampleIndex())))
+                .normalized(normalize).withPeriodHint(periodHint(period, sides.current().sampleType(sides.sampleIndex())))
                 .filtered(filters.filters());
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
-                new Side(sides.current(), sides.currentInputs()), options, Output.notices(spec))
+                new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec))
                 .withInputWarnings(sides.warnings());
         // on stderr, and in every report: each changes how its numbers read
         DiffValues.warnings(d).forEach(Output.warnings(spec));
@@ -137,12 +138,11 @@ final class DiffCommand extends ProfileCommand {
      * values of another unit is refused, as the gates refuse it: 512KiB on counts would be a period of
      * half a million objects.
      */
-    private long periodHint(dev.leakscope.profile.ValueType type) {
-        if (samplingPeriod == null) {
+    private static long periodHint(Amount period, dev.leakscope.profile.ValueType type) {
+        if (period == null) {
             return 0;
         }
-        Amount a = OptionValues.parse("--sampling-period", () -> Amount.parse(samplingPeriod));
-        a.requireUnit("--sampling-period", type.type(), type.unit(), "a plain number (one sample every N on average)");
-        return a.value();
+        period.requireUnit("--sampling-period", type.type(), type.unit(), "a plain number (one sample every N on average)");
+        return period.value();
     }
 }

@@ -163,6 +163,9 @@ final class FetchOptions {
         if (seconds < 0) {
             throw new UsageException("--seconds must be 0 or more");
         }
+        if (seconds > MAX_DURATION.toSeconds()) {
+            throw new UsageException("--seconds must be at most a year (" + MAX_DURATION.toSeconds() + "), got " + seconds);
+        }
         parseDuration(timeout, "--timeout");
     }
 

@@ -18,8 +18,13 @@ final class FormatOptions {
     @Mixin
     MarkdownBudget markdown;
 
-    /** The format asked for, among those the command's report renders. */
+    /**
+     * The format asked for, among those the command's report renders. --max-chars is checked whatever
+     * the format, as --timeout is without a URL: one set of options may serve several formats, and a
+     * typo shows at once.
+     */
     Format format(Format... supported) {
+        markdown.maxChars();
         return kind.parse(supported);
     }
 

@@ -7,7 +7,6 @@ import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.input.remote.Fetcher;
 import dev.leakscope.input.remote.ProfileStore;
 import dev.leakscope.input.remote.ProfileUrl;
-import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import dev.leakscope.symbolize.BinaryLocator;
 import dev.leakscope.symbolize.LocalSymbolizer;
@@ -107,8 +106,9 @@ final class InputOptions {
         atLeast("--max-labels", maxLabels, 0);
         atLeast("--max-expansion", maxExpansion, 1);
         atLeast("--max-ratio", maxRatio, 1);
-        return new Limits(OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes)), maxMembers, maxStackDepth,
-                maxLabels, maxExpansion, maxRatio);
+        long bytes = OptionValues.parse("--max-bytes", () -> Sizes.parse(maxBytes));
+        atLeast("--max-bytes", bytes, 1);
+        return new Limits(bytes, maxMembers, maxStackDepth, maxLabels, maxExpansion, maxRatio);
     }
 
     /** The sources arguments name: files, or URLs (host:port meaning /debug/pprof/heap), fetched now. */
@@ -141,10 +141,8 @@ final class InputOptions {
                 store = fetch.store(root);
             }
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
-            PrintWriter err = root.spec.commandLine().getErr();
-            err.println("leakscope: fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " (" + f.bytes() + " bytes)"
-                    + (f.kept() ? ", kept as " + f.file() : ""));
-            err.flush();
+            Output.notes(root.spec).accept("fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " ("
+                    + f.bytes() + " bytes)" + (f.kept() ? ", kept as " + f.file() : ""));
             out.add(InputSource.named(f.url(), f.file()).watched(root.progress()));
         }
         return out;

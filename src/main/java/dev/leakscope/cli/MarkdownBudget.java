@@ -14,7 +14,7 @@ final class MarkdownBudget {
 
     int maxChars() {
         if (maxChars < 1) {
-            throw new UsageException("--max-chars must be 1 or more");
+            throw new UsageException("--max-chars must be 1 or more, not " + maxChars);
         }
         return maxChars;
     }

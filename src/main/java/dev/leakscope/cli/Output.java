@@ -12,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * or writes it to a file whole or not at all ({@link OutputFile}).
  */
 final class Output {
+    private static final String WARNING = "warning: ";
+
     private Output() {
     }
 
@@ -44,9 +46,9 @@ final class Output {
     }
 
     /**
-     * A sink for notices that go to the command's stderr as they come (filter warnings, pprof's notices).
-     * They are pprof's lines, byte for byte, but on a terminal, where control characters quoted from a
-     * profile (a mapping's file name) would act on it: there they are escaped.
+     * A sink for pprof's notices ({@code leakscope pprof}: "Focus expression matched no samples"), which go
+     * to the command's stderr as they come. They are pprof's lines, byte for byte, but on a terminal, where
+     * control characters quoted from a profile (a mapping's file name) would act on it: there they are escaped.
      */
     static Consumer<String> notices(CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,11 +61,40 @@ final class Output {
     }
 
     /**
-     * A sink for warnings (a skipped archive member…): {@code leakscope: } and the line, on stderr; the
+     * A sink for warnings, what may make the report wrong or incomplete (a skipped archive member, a
+     * filter that matched nothing, a binary that cannot be read): {@link #warning} lines on stderr, the
      * first few of a run only ({@link WarningCap}).
      */
     static Consumer<String> warnings(CommandSpec spec) {
         WarningCap cap = ((LeakscopeCommand) spec.root().userObject()).warnings;
-        return line -> cap.accept("leakscope: " + Printable.of(line));
+        return line -> {
+            clearProgress(spec);
+            cap.accept(warning(line));
+        };
+    }
+
+    /** A sink for notes, what the run does (a profile fetched, a snapshot kept): {@link #note} lines on stderr. */
+    static Consumer<String> notes(CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return line -> {
+            clearProgress(spec);
+            err.println(note(line));
+            err.flush();
+        };
+    }
+
+    /**
+     * A warning's line: {@code leakscope: warning: } and line, printable, so that a search of a log finds
+     * every warning, apart from the notes and the one error line ({@code leakscope: } and what is wrong). A
+     * line that says "warning: " itself (those the reports' notes share) is not tagged twice.
+     */
+    static String warning(String line) {
+        String printable = Printable.of(line);
+        return "leakscope: " + (printable.startsWith(WARNING) ? printable : WARNING + printable);
+    }
+
+    /** A note's line: {@code leakscope: note: } and line, printable. */
+    static String note(String line) {
+        return "leakscope: note: " + Printable.of(line);
     }
 }

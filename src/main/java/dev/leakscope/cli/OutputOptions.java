@@ -20,6 +20,18 @@ final class OutputOptions {
      * the next run over that directory would read as one), is refused: inputs are never modified.
      */
     static Path target(String file, Path workDir, List<InputSource> inputs) {
+        Path target = fileTarget(file, workDir, inputs);
+        if (target != null) {
+            OutputFile.checkDirectory(target); // before any work too
+        }
+        return target;
+    }
+
+    /**
+     * The file to write, as {@link #target(String, Path, List)} without checking its directory (for
+     * {@code leakscope pprof}, which fails there as go tool pprof does: when the report is written).
+     */
+    static Path fileTarget(String file, Path workDir, List<InputSource> inputs) {
         if (file == null) {
             return null;
         }
@@ -37,7 +49,7 @@ final class OutputOptions {
                         + "; leakscope never writes among the snapshots it reads (write the report elsewhere)");
             }
         }
-        OutputFile.check(target); // before any work: a FIFO or a directory is refused at once
+        OutputFile.checkFile(target); // before any work: a FIFO or a directory is refused at once
         return target;
     }
 

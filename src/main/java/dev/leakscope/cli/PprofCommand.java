@@ -101,7 +101,7 @@ final class PprofCommand extends ProfileCommand {
         inputs.addAll(bases);
         // pprof's own -output (empty, its default: standard output), or leakscope's --output
         String pprofOutput = a.get("output", "");
-        Path target = OutputOptions.target(output.output != null ? output.output
+        Path target = OutputOptions.fileTarget(output.output != null ? output.output
                 : pprofOutput.isEmpty() ? null : pprofOutput, root.workDir, inputs);
         String binary = executable;
         int notFetched = unfetched;

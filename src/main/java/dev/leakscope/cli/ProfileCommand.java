@@ -32,7 +32,7 @@ abstract class ProfileCommand implements Callable<Integer> {
 
     /** The report context of sources (merged) with the settings' sample type and filters. */
     ReportContext context(List<InputSource> sources, ReportSettings settings) {
-        return ReportContext.of(merged(sources), settings, Output.notices(spec));
+        return ReportContext.of(merged(sources), settings, Output.warnings(spec));
     }
 
     /** The sources merged, as this command's reports need them (see {@link Loader#merged}). */

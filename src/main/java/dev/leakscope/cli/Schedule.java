@@ -156,8 +156,9 @@ final class Schedule {
                 throw new GaveUp(failure.getMessage() + " (" + Plural.of(s.failures(), "failure")
                         + " in a row, giving up; see --max-failures)", failure);
             }
-            err.println("leakscope: " + Commands.oneLine(failure.getMessage()) + " (failure " + s.failures() + " of "
-                    + maxFailures + "; retrying in " + show(backoff) + ")");
+            // not capped as a run's warnings are: a service that fails now and then over days is news each time
+            err.println(Output.warning(Commands.oneLine(failure.getMessage()) + " (failure " + s.failures() + " of "
+                    + maxFailures + "; retrying in " + show(backoff) + ")"));
             err.flush();
             return true;
         }

@@ -56,7 +56,7 @@ final class TracesCommand extends ProfileCommand {
         }
         if (!loaded.baseNote().isNone()) {
             // the trace delta report has no header for it
-            Output.warnings(spec).accept("Harmonized: " + loaded.baseNote().describe());
+            Output.notes(spec).accept("Harmonized: " + loaded.baseNote().describe());
         }
         var stacks = StackDeltas.of(input(before), input(current),
                 GraphOptions.of(Granularity.FUNCTIONS, false, current.sampleIndex()).keepingFileNames());

@@ -69,7 +69,7 @@ final class TrendCommand extends ProfileCommand {
     public Integer call() {
         Format f = format.format(Format.values());
         ReportSettings settings = report.settings(root.env.zone());
-        Amount limitAmount = limit == null ? null : OptionValues.parse("--limit", () -> Amount.parse(limit));
+        Amount limitAmount = limit == null ? null : OptionValues.positiveAmount("--limit", limit);
         TrendGate gates = failOnRate.with(failOnGrowth);
         // a limit or gate in bytes compares sizes: the series keeps them even near a cap on samples
         boolean sizesAsked = limitAmount != null && limitAmount.inBytes() || gates.inBytes();

@@ -32,7 +32,7 @@ final class WarningCap {
     void finish() {
         if (seen > SHOWN) {
             PrintWriter e = err.get();
-            e.println("leakscope: … and " + Plural.of(seen - SHOWN, "more warning", "more warnings") + " like these");
+            e.println(Output.warning("… and " + Plural.of(seen - SHOWN, "more warning", "more warnings") + " like these"));
             e.flush();
         }
         seen = 0;

@@ -152,7 +152,7 @@ final class WatchCommand extends ProfileCommand {
                                 + "gate " + printer.gateText(r.last));
                         err.flush();
                         if (hook != null) {
-                            post(hook, printer.notification(r.last), err);
+                            post(hook, printer.notification(r.last));
                         }
                     }
                     return !firstTrip || keepGoing;
@@ -208,7 +208,7 @@ final class WatchCommand extends ProfileCommand {
         return TrendAnalysis.analyze(builder.build(1));
     }
 
-    private static void post(Webhook hook, String json, PrintWriter err) {
+    private void post(Webhook hook, String json) {
         String failure;
         try {
             failure = hook.post(json);
@@ -216,8 +216,10 @@ final class WatchCommand extends ProfileCommand {
             Thread.currentThread().interrupt();
             throw new Interrupted("interrupted while posting to " + hook.display(), e);
         }
-        err.println("leakscope: --notify " + (failure == null ? hook.display() + ": posted"
-                : Commands.oneLine(failure) + " (not posted)"));
-        err.flush();
+        if (failure == null) {
+            Output.notes(spec).accept("--notify " + hook.display() + ": posted");
+        } else {
+            Output.warnings(spec).accept("--notify " + Commands.oneLine(failure) + " (not posted)");
+        }
     }
 }

@@ -159,11 +159,19 @@ public final class Graph {
         return marks;
     }
 
-    /** Removes edges whose |weight| is below cutoff; returns how many. */
+    /**
+     * Removes edges into the graph's nodes whose |weight| is below cutoff; returns how many. As in pprof,
+     * an edge into a node the graph does not hold (one whose samples net to nothing, as a function whose
+     * base and current samples cancel in a diff) is not looked at, and stays among its caller's callees.
+     */
     public int trimLowFrequencyEdges(long cutoff) {
+        boolean[] held = new boolean[flat.length];
+        for (int n : nodes) {
+            held[n] = true;
+        }
         int dropped = 0;
         for (int e = 0; e < edgeFrom.size(); e++) {
-            if (!edgeRemoved[e] && Math.abs(edgeWeight[e]) < cutoff) {
+            if (!edgeRemoved[e] && held[edgeTo.get(e)] && Math.abs(edgeWeight[e]) < cutoff) {
                 inStart = null;
                 edgeRemoved[e] = true;
                 dropped++;

@@ -29,7 +29,7 @@ public final class SampleIndex {
         if (number != null) {
             long i = number;
             if (i < 0 || i >= p.typeCount()) {
-                throw new UsageException("sample index " + requested + " is outside the range [0.."
+                throw new UsageException("sample_index " + requested + " is outside the range [0.."
                         + (p.typeCount() - 1) + "]");
             }
             return (int) i;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Snapshot;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.util.SnapshotOrder;
@@ -31,11 +32,17 @@ public final class SeriesInfoReport {
     private SeriesInfoReport() {
     }
 
-    /** One profile of the series, reduced to what its line shows. */
-    public record Line(String name, long size, long timeNanos, List<ValueType> types, long[] totals, FileTime file) {
+    /**
+     * One profile of the series, reduced to what its line shows.
+     *
+     * @param timeSource where its time was taken from when its input records none ({@link TimeSource}), else null
+     */
+    public record Line(String name, long size, long timeNanos, String timeSource, List<ValueType> types, long[] totals,
+                       FileTime file) {
         /** @param file when its file was captured, for a profile without a time of its own (text formats) */
         public static Line of(Snapshot snapshot, Profile p, FileTime file) {
-            return new Line(snapshot.name(), snapshot.size(), snapshot.timeNanos(), p.sampleTypes(), p.totals(), file);
+            return new Line(snapshot.name(), snapshot.size(), snapshot.timeNanos(), snapshot.timeSource(), p.sampleTypes(),
+                    p.totals(), file);
         }
     }
 
@@ -66,7 +73,7 @@ public final class SeriesInfoReport {
         fields.add(new String[] {"Profiles:    ", lines.size() + (skipped == 0 ? "" : " (" + skipped
                 + (skipped == 1 ? " entry" : " entries") + " skipped)") + ", " + (!byTime ? "in name order ("
                 + SnapshotOrder.untimed(lines.stream().mapToLong(Line::timeNanos).toArray(), "profile") + ")"
-                : timing.source() == SnapshotOrder.Source.OWN ? "ordered by time (time_nanos)"
+                : timing.source() == SnapshotOrder.Source.OWN ? "ordered by time (" + ownTimes(lines) + ")"
                 : timing.source() == SnapshotOrder.Source.TWINS ? "ordered by time (" + TrendReport.TWINS + ")"
                 : lines.stream().allMatch(l -> l.file().source() == FileTime.Source.NAME)
                 ? "ordered by the times in their file names (the profiles have none)"
@@ -141,6 +148,18 @@ public final class SeriesInfoReport {
                 lines.stream().mapToLong(l -> l.file().nanos()).toArray(),
                 lines.stream().anyMatch(l -> l.file().nanos() != 0 && l.file().source() == FileTime.Source.MODIFIED),
                 names(lines));
+    }
+
+    /** Where the times of profiles ordered by their own come from: time_nanos, or a class histogram's file. */
+    private static String ownTimes(List<Line> lines) {
+        return switch (TimeSource.Summary.of(lines.stream().map(Line::timeSource).toList())) {
+            case OWN -> "time_nanos";
+            case FILE_NAMES -> "taken from their file names";
+            case FILE_NAMES_OR_MODIFICATION_TIMES -> "taken from their file names, else their modification times";
+            case TEXTS -> "taken from their texts";
+            case MIXED -> "taken from their files";
+            case MIXED_WITH_OWN -> "time_nanos, else taken from their files";
+        };
     }
 
     /** Rows as a Markdown table within maxChars: the first is the header; values right-aligned, time and name left. */

@@ -8,6 +8,7 @@ import dev.leakscope.report.pprof.ValueFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakscope.profile.SampleCap;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.graph.Granularity;
 import dev.leakscope.profile.ValueType;
 import dev.leakscope.report.html.TrendHtmlReport;
@@ -228,8 +229,11 @@ public final class TrendReport {
         List<String> lines = new ArrayList<>();
         lines.add("Type: " + s.type() + " (" + s.unit() + ")");
         String order = switch (s.order()) {
-            case TIME -> "ordered by time (" + (s.notes().stream().allMatch(n -> n.timeSource() != null)
-                    ? "taken from their files, see Times" : "time_nanos") + "), " + timeSpan(s);
+            case TIME -> "ordered by time (" + switch (timesTakenFrom(s)) {
+                case OWN -> "time_nanos";
+                case MIXED_WITH_OWN -> "time_nanos, else taken from their files, see Times";
+                default -> "taken from their files, see Times";
+            } + "), " + timeSpan(s);
             case TWIN_TIMES -> "ordered by time (" + TWINS + "), " + timeSpan(s);
             case FILE_NAMES -> "ordered by the times in their file names (the profiles have none), " + timeSpan(s);
             case FILE_TIMES -> "ordered by the times in their file names, else their files' modification times"
@@ -307,6 +311,11 @@ public final class TrendReport {
      * A per-snapshot note, each with how many snapshots have it, when some have one: where the times came
      * from ("from the file name (6)"), or which part of a longer text was read; the rest count as none.
      */
+    /** Where the times of a series ordered by TIME were taken from (a class histogram's: its file's). */
+    private static TimeSource.Summary timesTakenFrom(Series s) {
+        return TimeSource.Summary.of(s.notes().stream().map(Series.Notes::timeSource).toList());
+    }
+
     private static String counted(List<String> notes, String none) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (String t : notes) {
@@ -532,6 +541,13 @@ public final class TrendReport {
                     case FILE_NAMES -> "file names";
                     case FILE_TIMES -> "file names or modification times";
                     case FETCH_TIMES -> "fetch times";
+                    case TIME -> switch (timesTakenFrom(s)) {
+                        case OWN -> "time_nanos";
+                        case FILE_NAMES -> "file names";
+                        case FILE_NAMES_OR_MODIFICATION_TIMES -> "file names or modification times";
+                        case TEXTS -> "texts";
+                        case MIXED, MIXED_WITH_OWN -> "mixed";
+                    };
                     default -> "time_nanos";
                 });
             }

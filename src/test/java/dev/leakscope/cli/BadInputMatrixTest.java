@@ -364,6 +364,15 @@ class BadInputMatrixTest {
             {"top --max-stack-depth 0", "leakscope: --max-stack-depth must be 1 or more, not 0"},
             {"top --max-labels -1", "leakscope: --max-labels must be 0 or more, not -1"},
             {"top --prune-from \\", "leakscope: parsing prune_from regexp: a trailing backslash escapes nothing in"},
+            // checked whatever the format, as --timeout is without a URL (it was taken without --format markdown)
+            {"top --max-chars -5", "leakscope: --max-chars must be 1 or more, not -5"},
+            {"top --format markdown --max-chars 0", "leakscope: --max-chars must be 1 or more, not 0"},
+            {"diff --max-chars 0 B", "leakscope: --max-chars must be 1 or more, not 0"},
+            {"focus --max-chars -1 main", "leakscope: --max-chars must be 1 or more, not -1"},
+            {"list --max-chars 0 main", "leakscope: --max-chars must be 1 or more, not 0"},
+            {"traces --max-chars 0", "leakscope: --max-chars must be 1 or more, not 0"},
+            {"info --format json --max-chars 0", "leakscope: --max-chars must be 1 or more, not 0"},
+            {"trend --max-chars 0 B", "leakscope: --max-chars must be 1 or more, not 0"},
             {"top --seconds -1", "--seconds must be 0 or more"},
             {"top --timeout NaN", "--timeout: invalid duration 'NaN'"},
             {"top --timeout Infinity", "--timeout: invalid duration 'Infinity'"},
@@ -373,6 +382,12 @@ class BadInputMatrixTest {
             {"top --timeout 0", "--timeout must be more than 0"},
             {"diff --sampling-period NaN B", "--sampling-period"},
             {"diff --sampling-period -5 B", "--sampling-period"},
+            // a period, limit or size of 0 was taken (a period of 0 as none given, a limit of 0 projected)
+            {"diff --sampling-period 0 B", "leakscope: --sampling-period must be more than 0, got '0'"},
+            {"diff --sampling-period 0KiB B", "leakscope: --sampling-period must be more than 0, got '0KiB'"},
+            {"trend --limit 0 B", "leakscope: --limit must be more than 0, got '0'"},
+            {"top --max-bytes 0", "leakscope: --max-bytes must be 1 or more, not 0"},
+            {"top --seconds 31536001", "leakscope: --seconds must be at most a year (31536000), got 31536001"},
             {"diff --fail-on-growth NaN% B", "--fail-on-growth"},
             {"diff --fail-on-growth Infinity% B", "--fail-on-growth"},
             {"diff --fail-on-growth -5% B", "--fail-on-growth"},
@@ -448,7 +463,7 @@ class BadInputMatrixTest {
         c.add(new Case("text: ESC in a memory map path", d -> top(d, ("heap profile: 1: 524288 [1: 524288] @ heap/1048576\n"
                 + "1: 524288 [1: 524288] @ 0x400100\n\nMAPPED_LIBRARIES:\n"
                 + "00400000-00500000 r-xp 00000000 08:01 1 /evil\u001b[1m\n").getBytes(StandardCharsets.UTF_8)), 0,
-                "File: evil\\u001b[1m", "leakscope: cannot symbolize evil\\u001b[1m: open /evil\\u001b[1m"));
+                "File: evil\\u001b[1m", "leakscope: warning: cannot symbolize evil\\u001b[1m: open /evil\\u001b[1m"));
         c.add(new Case("text: ESC in a goroutine dump", d -> top(d, ("goroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n\n"
                 + "goroutine 2 [chan send]:\nmain.f(\u001b)\n\t/y.go:2\ncreated by main.main in goroutine 1\n"
                 + "\t/x.go:3 +0x2\n").getBytes(StandardCharsets.UTF_8)), 0, "main.f"));
@@ -482,7 +497,7 @@ class BadInputMatrixTest {
             Files.write(series.resolve("heap_1.pb.gz"), gzip(validProfile().toByteArray()));
             Files.write(series.resolve("heap_2.pb.gz"), new byte[0]);
             return new String[] {"top", series.toString()};
-        }, 0, "main.leaf", "leakscope: skipping series/heap_2.pb.gz: empty input, not a profile"));
+        }, 0, "main.leaf", "leakscope: warning: skipping series/heap_2.pb.gz: empty input, not a profile"));
         c.add(new Case("tar with an empty member", d -> {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(buf)) {
@@ -490,7 +505,7 @@ class BadInputMatrixTest {
                 addTarEntry(tar, "zero.pb", new byte[0]);
             }
             return top(d, buf.toByteArray());
-        }, 0, "main.leaf", "leakscope: skipping input.pb:zero.pb: empty input, not a profile"));
+        }, 0, "main.leaf", "leakscope: warning: skipping input.pb:zero.pb: empty input, not a profile"));
         c.add(new Case("directory with a truncated snapshot", d -> {
             Path series = Files.createDirectory(d.resolve("series"));
             Files.write(series.resolve("heap_0.pb.gz"), gzip(validProfile().toByteArray()));
@@ -553,8 +568,8 @@ class BadInputMatrixTest {
         assertEquals(2, r.exitCode());
         List<String> lines = r.err().lines().toList();
         assertEquals(12, lines.size(), r.err());
-        assertTrue(lines.get(0).startsWith("leakscope: skipping many.tar:notes-0.txt: not a profile"), r.err());
-        assertEquals("leakscope: … and 490 more warnings like these", lines.get(10));
+        assertTrue(lines.get(0).startsWith("leakscope: warning: skipping many.tar:notes-0.txt: not a profile"), r.err());
+        assertEquals("leakscope: warning: … and 490 more warnings like these", lines.get(10));
     }
 
     private static byte[] tar(String name, byte[] content) throws IOException {

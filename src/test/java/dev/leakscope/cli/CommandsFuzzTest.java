@@ -34,7 +34,7 @@ class CommandsFuzzTest {
     private static final String[] OPTIONS = {"-n", "--nodefraction", "--max-bytes", "--max-ratio",
         "--max-stack-depth", "--max-labels", "--max-expansion", "--focus", "--hide", "--ignore", "--show",
         "--tag-focus", "--unit", "--granularity", "-i", "--sort", "--fail-on-growth", "--fail-on-node-growth",
-        "--sampling-period", "--limit", "--fail-on-rate", "--timeout", "--seconds"};
+        "--sampling-period", "--limit", "--fail-on-rate", "--timeout", "--seconds", "--max-chars", "--max-members"};
     private static final String[] FLAGS = {"--cum", "--noinlines", "--growth-only", "--normalize", "--ascii",
         "--relative-percentages"};
     private static final Pattern CELL_BAR = Pattern.compile("(?<!\\\\)\\|");

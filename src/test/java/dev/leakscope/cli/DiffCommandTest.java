@@ -70,14 +70,17 @@ class DiffCommandTest {
      * needs none.
      */
     @ParameterizedTest
-    @CsvSource({"go/control-churn,0", "node/control,0", "java-asprof/control,0",
+    @CsvSource({"go/control-churn,", "node/control,", "java-asprof/control,",
         "java-asprof/nativemem-direct-buffer-control,32KiB"})
     void controlsTripNoGateAndFlagNoGrowth(String scenario, String period) throws Exception {
         for (String value : new String[] {"--granularity=lines", "--cum"}) {
             Path dir = TestData.corpus(scenario);
-            Cli.Result r = Cli.run(dir, "diff", "--format=json", "--nodefraction=0", value,
-                    "--sampling-period", period,
-                    "--fail-on-growth", "5%", "--fail-on-node-growth", "5%", "heap_0.pb.gz", "heap_5.pb.gz");
+            List<String> args = new ArrayList<>(List.of("diff", "--format=json", "--nodefraction=0", value,
+                    "--fail-on-growth", "5%", "--fail-on-node-growth", "5%", "heap_0.pb.gz", "heap_5.pb.gz"));
+            if (period != null) {
+                args.addAll(1, List.of("--sampling-period", period));
+            }
+            Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
             assertEquals(0, r.exitCode(), scenario + " " + value + ": " + r.err());
             for (JsonNode row : JSON.readTree(r.out()).get("rows")) {
                 boolean noise = row.get("flags").toString().contains("noise");
@@ -415,7 +418,7 @@ class DiffCommandTest {
         Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--format=markdown", "--max-chars", "0", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(2, zero.exitCode());
-        assertEquals("leakscope: --max-chars must be 1 or more\n", zero.err());
+        assertEquals("leakscope: --max-chars must be 1 or more, not 0\n", zero.err());
     }
 
     @Test
@@ -441,7 +444,7 @@ class DiffCommandTest {
         assertTrue(focused.out().contains("Total:   7.50MB -> 38.50MB: +31MB"), focused.out());
 
         Cli.Result none = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz");
-        assertEquals("Focus expression matched no samples\n", none.err().replace("\r", ""));
+        assertEquals("leakscope: warning: Focus expression matched no samples\n", none.err().replace("\r", ""));
         // a function only the current profile has matched: no notice
         Cli.Result newOnly = Cli.run(MAP_CACHE, "diff", "--focus", "fmt", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("", newOnly.err());
@@ -528,6 +531,9 @@ class DiffCommandTest {
                 "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("(sampling period 100 count, as --sampling-period states; sd = "), plain.out());
+        // a period of 0 (it was taken as none) is refused before any input is read
+        Cli.Result zero = Cli.run(MAP_CACHE, "diff", "--sampling-period", "0", "nosuch_0.pb.gz", "nosuch_5.pb.gz");
+        assertEquals("leakscope: --sampling-period must be more than 0, got '0'\n", zero.err());
     }
 
     /**

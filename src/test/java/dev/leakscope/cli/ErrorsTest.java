@@ -81,6 +81,8 @@ class ErrorsTest {
         assertFails("must be one of: [objects, space]", "top", "--sample-index", "alloc_space", "a.pb");
         assertFails("outside the range [0..1]", "top", "--sample-index", "7", "a.pb");
         assertPprofFails("must be one of", "pprof", "-top", "-sample_index=bogus", "a.pb");
+        // pprof's words (its profile/index.go), which said "sample index"
+        assertPprofFails("sample_index -1 is outside the range [0..1]", "pprof", "-top", "-sample_index=-1", "a.pb");
     }
 
     @Test

@@ -32,7 +32,7 @@ class FilterOptionsTest {
     void aFilterMatchingNothingSaysSoAndLeavesAnEmptyReport() {
         Cli.Result r = Cli.run(MAP_CACHE, "top", "--focus", "noSuchThing", "heap_5.pb.gz");
         assertEquals(0, r.exitCode());
-        assertEquals("Focus expression matched no samples\n", r.err());
+        assertEquals("leakscope: warning: Focus expression matched no samples\n", r.err());
         assertTrue(r.out().contains("Active filters:\n   focus=noSuchThing\nShowing nodes accounting for 0, 0% of 40MB total"),
                 r.out());
     }

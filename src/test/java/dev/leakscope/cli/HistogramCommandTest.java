@@ -93,10 +93,18 @@ class HistogramCommandTest {
         assertEquals(0, trend.exitCode(), trend.err());
         assertTrue(trend.out().contains("\nTimes: from the file name (1), from the file's modification time (2)\n"),
                 trend.out());
-        JsonNode snapshots = JSON.readTree(Cli.run(tmp, "trend", "--format=json", "histo-20261206T202031Z.txt", "b.txt",
-                "c.txt").out()).get("snapshots");
+        JsonNode json = JSON.readTree(Cli.run(tmp, "trend", "--format=json", "histo-20261206T202031Z.txt", "b.txt",
+                "c.txt").out());
+        JsonNode snapshots = json.get("snapshots");
         assertEquals("from the file name", snapshots.get(0).get("timeSource").asText());
         assertEquals("from the file's modification time", snapshots.get(2).get("timeSource").asText());
+        assertEquals("file names or modification times", json.get("timeSource").asText(), "was time_nanos");
+        Cli.Result series = Cli.run(TESTDATA, "trend", "--format=json", "histograms");
+        assertEquals("file names", JSON.readTree(series.out()).get("timeSource").asText(), "was time_nanos");
+        Cli.Result info = Cli.run(TESTDATA, "info", "histograms");
+        assertTrue(info.out().contains("\nProfiles:    6, ordered by time (taken from their file names)\n"), info.out());
+        assertTrue(Cli.run(tmp, "info", ".").out().contains("\nProfiles:    3, ordered by time (taken from their file"
+                + " names, else their modification times)\n"));
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** pprof's notices on stderr: its lines byte for byte, but never control characters onto a terminal. */
+/**
+ * What goes to stderr besides the error: pprof's notices, its lines byte for byte but never control
+ * characters onto a terminal; leakscope's own warnings and notes, tagged by kind.
+ */
 class NoticesTest {
     private static final String NAME = "bin\nname\u001b]0;title\u0007";
 
@@ -31,6 +34,30 @@ class NoticesTest {
         assertTrue(terminal.err().startsWith("Local symbolization failed for bin\\nname\\u001b]0;title\\u0007: open "),
                 terminal.err());
         assertTrue(terminal.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), "no control character: " + terminal.err());
+    }
+
+    /**
+     * leakscope's own commands tag each line by kind, so that a search of a CI log tells a warning from a note
+     * (and both from the error line, which is untagged); pprof's notices stay pprof's lines.
+     */
+    @Test
+    void ownCommandsTagWarningsAndNotesPprofKeepsItsLines() {
+        Path heap = Path.of("testdata/map-cache/heap_5.pb.gz").toAbsolutePath();
+        Cli.Result top = Cli.run("top", "--focus", "nothing-matches", "--tag-focus", "1", heap.toString());
+        assertEquals(0, top.exitCode(), top.err());
+        assertEquals("leakscope: warning: tagfocus:Interpreted '1' as range, not regexp\n"
+                + "leakscope: warning: Focus expression matched no samples\n"
+                + "leakscope: warning: TagFocus expression matched no samples\n", top.err());
+        Cli.Result pprof = Cli.run("pprof", "-top", "-focus=nothing-matches", "-tagfocus=1", heap.toString());
+        assertEquals("tagfocus:Interpreted '1' as range, not regexp\nFocus expression matched no samples\n"
+                + "TagFocus expression matched no samples\n", pprof.err());
+    }
+
+    @Test
+    void aWarningIsTaggedOnceANoteAsANote() {
+        assertEquals("leakscope: warning: skipping a: not a profile", Output.warning("skipping a: not a profile"));
+        assertEquals("leakscope: warning: the base looks newer", Output.warning("warning: the base looks newer"));
+        assertEquals("leakscope: note: fetched \\u001b[2J", Output.note("fetched \u001b[2J"));
     }
 
     private static Environment environment(Map<String, String> variables) {

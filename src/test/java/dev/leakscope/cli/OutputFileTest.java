@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
 import dev.leakscope.CleanOutcome;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -115,7 +118,95 @@ class OutputFileTest {
         Cli.Result r = Cli.run(dir, "top", "--output", "no/such/dir/r.txt", "heap_5.pb.gz");
         assertEquals(2, r.exitCode());
         CleanOutcome.of(r);
-        assertTrue(r.err().contains("cannot write"), r.err());
+        assertEquals("leakscope: cannot write " + dir.resolve("no/such/dir/r.txt") + ": no such directory "
+                + dir.resolve("no/such/dir") + "\n", r.err());
+        r = Cli.run(dir, "top", "--output", "heap_0.pb.gz/sub/r.txt", "heap_5.pb.gz");
+        assertEquals("leakscope: cannot write " + dir.resolve("heap_0.pb.gz/sub/r.txt") + ": " + dir.resolve("heap_0.pb.gz")
+                + " is not a directory\n", r.err());
+        // before any input is read
+        r = Cli.run(dir, "top", "--output", "no/r.txt", "nosuch.pb.gz");
+        assertEquals("leakscope: cannot write " + dir.resolve("no/r.txt") + ": no such directory " + dir.resolve("no")
+                + "\n", r.err());
+    }
+
+    /**
+     * /proc/version is a regular file in a directory that exists, yet takes no new file: root may write
+     * the file (it then fails on /proc), anyone else may not write it at all.
+     */
+    @Test
+    void aFileOnProcSaysWhatStopsIt() {
+        Path version = Path.of("/proc/version");
+        Assumptions.assumeTrue(Files.isRegularFile(version), "Linux's /proc");
+        Cli.Result r = Cli.run(dir, "top", "--output", version.toString(), "heap_5.pb.gz");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("leakscope: cannot write /proc/version: " + (Files.isWritable(version)
+                ? "cannot create files in /proc (file system type proc) (the report replaces the file by renaming a"
+                + " new file over it)" : "permission denied: the file is not writable") + "\n", r.err());
+    }
+
+    /**
+     * A directory that takes no new file stops the report, also over a writable file (it is replaced by a
+     * rename), and so does a read-only file; run as a user (root without its power over permissions).
+     */
+    @Test
+    void anUnwritableDirectoryOrFileSaysWhich() throws Exception {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.writeString(locked.resolve("old.txt"), "old\n");
+        Files.writeString(dir.resolve("read-only.txt"), "old\n");
+        Files.setPosixFilePermissions(dir.resolve("read-only.txt"), PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertEquals("leakscope: cannot write " + locked.resolve("new.txt") + ": permission denied: cannot create"
+                    + " files in " + locked + "\n", asUser(List.of(), "--output", "locked/new.txt"));
+            assertEquals("leakscope: cannot write " + locked.resolve("old.txt") + ": permission denied: cannot create"
+                    + " files in " + locked + " (the report replaces the file by renaming a new file over it)\n",
+                    asUser(List.of(), "--output", "locked/old.txt"));
+            assertEquals("leakscope: cannot write " + dir.resolve("read-only.txt") + ": permission denied: the file is"
+                    + " not writable\n", asUser(List.of(), "--output", "read-only.txt"));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertEquals("old\n", Files.readString(locked.resolve("old.txt")));
+        assertEquals("old\n", Files.readString(dir.resolve("read-only.txt")));
+    }
+
+    /** A directory mounted read-only (in a mount namespace of its own, where the system allows one). */
+    @Test
+    void aReadOnlyFileSystemIsNamed() throws Exception {
+        Path ro = Files.createDirectory(dir.resolve("ro"));
+        Files.writeString(ro.resolve("old.txt"), "old\n");
+        List<String> mounted = List.of("unshare", ROOT ? "-m" : "-rm", "sh", "-c", "mount --bind \"$0\" \"$0\" && mount -o"
+                + " remount,bind,ro \"$0\" || exit 99; exec \"$@\"", ro.toString());
+        for (String file : List.of("old.txt", "new.txt")) {
+            String err = asUser(mounted, "--output", "ro/" + file);
+            Assumptions.assumeFalse(err.contains("exit 99"), "no mount namespace here: " + err);
+            assertEquals("leakscope: cannot write " + ro.resolve(file) + ": read-only file system\n", err);
+        }
+        assertEquals("old\n", Files.readString(ro.resolve("old.txt")));
+    }
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    /**
+     * Runs top heap_5.pb.gz with the options in a JVM of its own, after the prefix command; as root
+     * without CAP_DAC_OVERRIDE, so that permissions bind it as they bind a user. Returns its stderr (and
+     * "exit N" when it ends with another code than 2).
+     */
+    private String asUser(List<String> prefix, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(prefix);
+        if (ROOT) {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv drops root's powers");
+            cmd.addAll(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", Path.of("target/classes").toAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path"),
+                Main.class.getName(), "top"));
+        cmd.addAll(List.of(options));
+        cmd.add("heap_5.pb.gz");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        return exit == 2 ? err : err + "exit " + exit;
     }
 
     @Test
@@ -241,18 +332,6 @@ class OutputFileTest {
         assertEquals("a FIFO", dev.leakscope.util.FileKinds.of(fifo));
         assertEquals(List.of(), leftovers());
         Files.delete(dir.resolve("null-link"));
-    }
-
-    @Test
-    void aReadOnlyFileIsRefused() throws IOException {
-        Path report = dir.resolve("report.txt");
-        Files.writeString(report, "old\n");
-        Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("r--r--r--"));
-        Assumptions.assumeFalse(Files.isWritable(report), "root may write any file");
-        Cli.Result r = Cli.run(dir, "top", "--output", "report.txt", "heap_5.pb.gz");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("permission denied"), r.err());
-        assertEquals("old\n", Files.readString(report));
     }
 
     /** Temporary files left in the output directory. */

@@ -49,7 +49,7 @@ class TracesCommandTest {
         assertEquals("", newOnly.err());
         assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
         Cli.Result none = Cli.run(dir, "traces", "--focus", "nothing-matches", "--base", "heap_0.pb.gz", "heap_5.pb.gz");
-        assertEquals("Focus expression matched no samples\n", none.err());
+        assertEquals("leakscope: warning: Focus expression matched no samples\n", none.err());
     }
 
     @Test
@@ -57,7 +57,7 @@ class TracesCommandTest {
         Cli.Result r = Cli.run(TestData.corpus("go", "map-cache"), "traces", "--tag-focus", "bytes=1kB:",
                 "heap_5.pb.gz");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("tagfocus:Interpreted '1kB:' as range, not regexp"), r.err());
+        assertTrue(r.err().contains("leakscope: warning: tagfocus:Interpreted '1kB:' as range, not regexp\n"), r.err());
         for (String line : r.out().split("\n")) {
             if (line.trim().startsWith("bytes:")) {
                 assertTrue(line.matches(".*bytes:  [0-9.]+(kB|MB)"), line);

@@ -439,7 +439,7 @@ class TrendCommandTest {
         Files.writeString(tmp.resolve("notes.txt"), "not a profile\n");
         Cli.Result r = Cli.run(tmp, "trend", ".");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().startsWith("leakscope: skipping ./notes.txt: not a profile"), r.err());
+        assertTrue(r.err().startsWith("leakscope: warning: skipping ./notes.txt: not a profile"), r.err());
         assertEquals(1, r.err().lines().count());
         assertTrue(r.out().contains("Snapshots: 6,"));
         // named explicitly, the same file is an error

@@ -22,8 +22,8 @@ class WarningCapTest {
     void theFirstTenArePrintedTheRestCountedInTheRightNumber() {
         assertEquals(WarningCap.SHOWN, warn(WarningCap.SHOWN).lines().count());
         String one = warn(WarningCap.SHOWN + 1);
-        assertEquals("leakscope: … and 1 more warning like these", one.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("leakscope: warning: … and 1 more warning like these", one.lines().reduce((a, b) -> b).orElseThrow());
         String two = warn(WarningCap.SHOWN + 2);
-        assertEquals("leakscope: … and 2 more warnings like these", two.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("leakscope: warning: … and 2 more warnings like these", two.lines().reduce((a, b) -> b).orElseThrow());
     }
 }

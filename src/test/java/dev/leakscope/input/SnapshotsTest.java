@@ -220,7 +220,7 @@ class SnapshotsTest {
         write("series.tar.zst", archive(Kind.TAR_ZSTD, members));
         Cli.Result r = Cli.run(tmp, "info", "series.tar.zst");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: skipping series.tar.zst:README: not a profile: text starting with \"notes\" is in"
+        assertEquals("leakscope: warning: skipping series.tar.zst:README: not a profile: text starting with \"notes\" is in"
                 + " no format leakscope knows\n", r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).matches("Input:       series.tar.zst \\(\\d+ bytes\\), a tar archive \\(zstd\\)"),
@@ -262,9 +262,9 @@ class SnapshotsTest {
         write("outer.tgz", archive(Kind.TAR_GZIP, members));
         Cli.Result r = Cli.run(tmp, "top", "outer.tgz");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: skipping outer.tgz:notes.txt: not a profile: text starting with \"hello\" is in no"
+        assertEquals("leakscope: warning: skipping outer.tgz:notes.txt: not a profile: text starting with \"hello\" is in no"
                 + " format leakscope knows\n"
-                + "leakscope: skipping outer.tgz:inner.zip: a zip archive (archives inside an archive are not"
+                + "leakscope: warning: skipping outer.tgz:inner.zip: a zip archive (archives inside an archive are not"
                 + " expanded)\n", r.err());
         assertEquals(Cli.run(SERIES, with(seriesFiles(), "top")).out(), r.out());
     }
@@ -337,7 +337,7 @@ class SnapshotsTest {
         write("links.tar", buf.toByteArray());
         Cli.Result r = Cli.run(tmp, "info", "links.tar");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: skipping links.tar:sym.pb.gz: a link\nleakscope: skipping links.tar:fifo: not a file\n",
+        assertEquals("leakscope: warning: skipping links.tar:sym.pb.gz: a link\nleakscope: warning: skipping links.tar:fifo: not a file\n",
                 r.err());
     }
 
@@ -453,8 +453,8 @@ class SnapshotsTest {
         Files.createSymbolicLink(dir.resolve("outside.pb.gz"), SERIES.resolve("heap_5.pb.gz"));
         Cli.Result r = Cli.run(tmp, "info", "dir");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("leakscope: skipping dir/heap_0.pb.gz: a link to heap_1.pb.gz, read once\n"
-                + "leakscope: skipping dir/outside.pb.gz: a link that leads out of the directory\n", r.err());
+        assertEquals("leakscope: warning: skipping dir/heap_0.pb.gz: a link to heap_1.pb.gz, read once\n"
+                + "leakscope: warning: skipping dir/outside.pb.gz: a link that leads out of the directory\n", r.err());
         assertTrue(r.out().contains("Profiles:    2 (2 entries skipped)"), r.out());
         Cli.Result diff = Cli.run(tmp, "diff", "dir");
         assertEquals(0, diff.exitCode(), diff.err());

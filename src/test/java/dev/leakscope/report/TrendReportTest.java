@@ -3,11 +3,17 @@ package dev.leakscope.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakscope.JsonSchemas;
 import dev.leakscope.graph.NodeInfo;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.profile.Producers;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.trend.Series;
 import dev.leakscope.trend.Trend;
 import dev.leakscope.trend.TrendAnalysis;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,5 +93,47 @@ class TrendReportTest {
         assertTrue(report(two, 0.005).headerLines().contains(
                 "Leak suspects: 0 of 2 nodes grow steadily (rule: see leakscope trend --help)"));
         assertEquals("Type: inuse_space (bytes)", report(two, 0.005).headerLines().get(0));
+    }
+
+    /**
+     * A class histogram records no time: its decoder takes one from the file and notes where. JSON's
+     * timeSource said time_nanos for a series of them ordered by those times; it says what the
+     * snapshots' notes and the text's Snapshots line say.
+     */
+    @Test
+    void theTimeSourceIsWhatTheSnapshotsSay() throws Exception {
+        String gcLog = "from the text (the GC log's time)";
+        String name = TimeSource.FILE_NAME;
+        String modified = TimeSource.FILE_MODIFIED;
+        String files = "ordered by time (taken from their files, see Times)";
+        Object[][] cases = {
+            {new String[] {null, null, null}, "time_nanos", "ordered by time (time_nanos)"},
+            {new String[] {name, name, name}, "file names", files},
+            {new String[] {name, modified, modified}, "file names or modification times", files},
+            {new String[] {gcLog, gcLog, gcLog}, "texts", files},
+            {new String[] {gcLog, name, name}, "mixed", files},
+            {new String[] {null, name, null}, "mixed", "ordered by time (time_nanos, else taken from their files, see Times)"},
+        };
+        for (Object[] c : cases) {
+            List<Series.Notes> notes = new ArrayList<>();
+            for (String how : (String[]) c[0]) {
+                notes.add(new Series.Notes(null, how, null, Producers.PROCESS_START, null));
+            }
+            long[] v = {100, 200, 300};
+            long second = 1_000_000_000L;
+            Trend t = TrendAnalysis.analyze(new Series("bytes", "bytes", List.of("a", "b", "c"),
+                    new long[] {second, 2 * second, 3 * second}, Series.Order.TIME,
+                    List.of(new NodeInfo("f", "", 0, "", 0, 0, "")), new long[][] {v}, v.clone(), new double[] {Double.NaN},
+                    Double.NaN, Collections.singletonList((NodeInfo) null), Harmonization.NONE, notes));
+            String header = String.join("\n", report(t, 0.005).headerLines());
+            assertTrue(header.contains("\nSnapshots: 3, " + c[2] + ", "), header);
+            StringWriter json = new StringWriter();
+            try (PrintWriter w = new PrintWriter(json)) {
+                TrendReport.render(t, new TrendReport.Options(Format.JSON, true, new TrendReport.RowLimit(0, 0.005), null,
+                        ZoneOffset.UTC, 60000, "minimum"), GateStatus.NONE, null, w);
+            }
+            JsonSchemas.assertValid(json.toString());
+            assertEquals(c[1], new ObjectMapper().readTree(json.toString()).get("timeSource").asText(), header);
+        }
     }
 }

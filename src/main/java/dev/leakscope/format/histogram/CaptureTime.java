@@ -1,6 +1,7 @@
 package dev.leakscope.format.histogram;
 
 import dev.leakscope.input.FileTimes;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.util.FileTime;
 import dev.leakscope.input.InputSource;
 
@@ -13,8 +14,6 @@ import dev.leakscope.input.InputSource;
  * @param how   where the time comes from, for the profile's comment
  */
 record CaptureTime(long nanos, String how) {
-    private static final String FROM_NAME = "from the file name";
-
     /**
      * The time the text gives, if it names its zone (a GC log's); else the one in the file name; else
      * the text's local time (a thread dump's, read as UTC), said as textHow; else the modification time.
@@ -24,7 +23,7 @@ record CaptureTime(long nanos, String how) {
             return new CaptureTime(textNanos, textHow);
         }
         CaptureTime file = of(source);
-        if (textNanos != 0 && !file.how().equals(FROM_NAME)) {
+        if (textNanos != 0 && !file.how().equals(TimeSource.FILE_NAME)) {
             return new CaptureTime(textNanos, textHow);
         }
         return file;
@@ -35,7 +34,7 @@ record CaptureTime(long nanos, String how) {
         if (t.nanos() == 0) {
             return new CaptureTime(0, "not known (no date in the name, no file)");
         }
-        return new CaptureTime(t.nanos(), t.source() == FileTime.Source.NAME ? FROM_NAME
-                : "from the file's modification time");
+        return new CaptureTime(t.nanos(), t.source() == FileTime.Source.NAME ? TimeSource.FILE_NAME
+                : TimeSource.FILE_MODIFIED);
     }
 }

@@ -87,7 +87,7 @@ class FetchTest {
             Path kept = dir.resolve("saved/127.0.0.1_" + s.port() + ".heap.20261206T173012.345Z.pb.gz");
             assertEquals(List.of(kept), saved());
             assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(kept)));
-            assertEquals("leakscope: fetched " + s.url("/debug/pprof/heap?gc=1").replace("?gc=1", "")
+            assertEquals("leakscope: note: fetched " + s.url("/debug/pprof/heap?gc=1").replace("?gc=1", "")
                     + " at 2026-12-06T17:30:12.345Z (" + body.length + " bytes), kept as " + kept + "\n",
                     fromUrl.err());
         }
