@@ -296,14 +296,25 @@ public final class TrendReport {
         return lines;
     }
 
+    /** That the service restarted before these snapshots, so growth across them is not one process's. */
+    private static String restartNote(Series s, List<Integer> restarts) {
+        List<String> at = restarts.stream().map(i -> "#" + (i + 1) + " " + s.snapshots().get(i)).toList();
+        return "the service restarted before snapshot " + String.join(", ", at) + " (it counts fewer allocations"
+                + " since its process started than the snapshot before): the series is not one process's";
+    }
+
     /**
-     * The caveats on how the series reads, one sentence each (the header's Note: lines, JSON's notes): an
-     * allocation type grows without a leak ({@link AllocationNote}); a snapshot saved in two forms counts
+     * The caveats on how the series reads, one sentence each (the header's Note: lines, JSON's notes): the
+     * service restarted within the series; an allocation type grows without a leak ({@link AllocationNote}); a snapshot saved in two forms counts
      * twice ({@link TwinSnapshots}, stderr's warning without its "warning: ").
      */
     List<String> notes() {
         Series s = trend.series();
         List<String> notes = new ArrayList<>();
+        List<Integer> restarts = s.restarts();
+        if (!restarts.isEmpty()) {
+            notes.add(restartNote(s, restarts));
+        }
         String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
         if (allocations != null) {
             notes.add(allocations);
@@ -577,6 +588,9 @@ public final class TrendReport {
                 }
                 if (notes.textPart() != null) {
                     g.writeStringField("textPart", notes.textPart());
+                }
+                if (s.restarts().contains(i)) {
+                    g.writeBooleanField("afterRestart", true);
                 }
                 SampleCap cap = notes.cap();
                 if (cap != null && cap.covers(s.type())) {
