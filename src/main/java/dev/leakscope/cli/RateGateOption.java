@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code --fail-on-rate}: the CI gate on steady growth, shared by trend and watch. */
 final class RateGateOption {
     @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
-            description = "Exit 1 when the total or any suspect (growing steadily) grows at least this fast per"
-                    + " hour (e.g. 10MB/h; on counts a plain number, e.g. 100/h); in watch, the total too only when"
+            description = "Exit 1 when the total or any row growing steadily (the suspect rule but its floor of 1%%"
+                    + " of the total) grows at least this fast per hour (e.g. 10MB/h; on counts a plain number, e.g. 100/h); in watch, the total too only when"
                     + " it grows steadily over the window.")
     String text;
 

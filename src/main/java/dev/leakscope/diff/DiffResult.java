@@ -1,5 +1,7 @@
 package dev.leakscope.diff;
 
+import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.AllocatedSinceStart;
 import dev.leakscope.profile.ValueType;
 import java.util.List;
 
@@ -97,6 +99,34 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         }
         return java.util.stream.Stream.of(base, current)
                 .filter(s -> s.inputs().size() > 1 && s.timeNanos() - s.oldestNanos() > whole / 4).toList();
+    }
+
+    /** What {@link #restart} found: the allocations counted since the process started, on each side. */
+    public record Restart(ValueType type, long base, long current) {
+    }
+
+    /**
+     * The sign that the process restarted between the sides, or null: one profile a side, each counting
+     * allocations since its process started (Go's alloc_space), and the current one fewer than the base
+     * by more than 1% (a count since a start only grows; the margin is for the scaling of sampled records),
+     * the base not the newer.
+     */
+    public Restart restart() {
+        if (base.inputs().size() != 1 || current.inputs().size() != 1 || baseLooksNewer()) {
+            return null; // a base newer than the current profile is a swapped pair: its own warning says so
+        }
+        for (String type : List.of("alloc_space", "alloc_objects")) {
+            long b = AllocatedSinceStart.total(base.profile(), type);
+            long c = AllocatedSinceStart.total(current.profile(), type);
+            if (AllocatedSinceStart.restartedBetween(b, c)) {
+                return new Restart(new ValueType(type, unitOf(base.profile(), type)), b, c);
+            }
+        }
+        return null;
+    }
+
+    private static String unitOf(Profile p, String type) {
+        return p.sampleTypes().stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow().unit();
     }
 
     /** Below this the sides are too close in time for a rate per hour to say anything (same URL fetched twice). */

@@ -107,6 +107,15 @@ public final class DiffValues {
                 + " oldest profile against its newest) or trend";
     }
 
+    /** The warning for a service that restarted between the sides ({@link DiffResult#restart}). */
+    public static String restartWarning(DiffResult.Restart r) {
+        String unit = r.type().unit();
+        return "warning: the service restarted between the base and the current profile: the current one counts "
+                + ValueFormat.autoLabel(r.current(), unit) + " of " + r.type().type() + " since its process started,"
+                + " the base " + ValueFormat.autoLabel(r.base(), unit) + "; the change is not what one process"
+                + " grew (compare profiles of one run)";
+    }
+
     /** The warning for a diff whose sides have no node in common ({@link DiffResult#disjoint}). */
     public static String disjointWarning() {
         return "warning: the base and the current profile have no node in common, so every change is a node"
@@ -180,6 +189,10 @@ public final class DiffValues {
             w.add(newerBaseWarning(d));
         }
         summed.forEach(side -> w.add(summedSeriesWarning(d, side)));
+        DiffResult.Restart restart = d.restart();
+        if (restart != null) {
+            w.add(restartWarning(restart));
+        }
         if (d.disjoint()) {
             w.add(disjointWarning());
         }

@@ -283,6 +283,10 @@ public final class TrendReport {
                 lines.add("Also steady, each under 1% of the total: " + String.join(", ", small));
             }
         }
+        List<Integer> restarts = s.restarts();
+        if (!restarts.isEmpty()) {
+            lines.add("Note: " + restartNote(s, restarts));
+        }
         String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
         if (allocations != null) {
             lines.add("Note: " + allocations);
@@ -294,6 +298,13 @@ public final class TrendReport {
             lines.add("Gate: " + gate.line());
         }
         return lines;
+    }
+
+    /** That the service restarted before these snapshots, so growth across them is not one process's. */
+    private static String restartNote(Series s, List<Integer> restarts) {
+        List<String> at = restarts.stream().map(i -> "#" + (i + 1) + " " + s.snapshots().get(i)).toList();
+        return "the service restarted before snapshot " + String.join(", ", at) + " (it counts fewer allocations"
+                + " since its process started than the snapshot before): the series is not one process's";
     }
 
     /**
@@ -556,6 +567,9 @@ public final class TrendReport {
                 }
                 if (notes.textPart() != null) {
                     g.writeStringField("textPart", notes.textPart());
+                }
+                if (s.restarts().contains(i)) {
+                    g.writeBooleanField("afterRestart", true);
                 }
                 SampleCap cap = notes.cap();
                 if (cap != null && cap.covers(s.type())) {

@@ -2,6 +2,7 @@ package dev.leakscope.trend;
 
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.graph.NodeInfo;
+import dev.leakscope.profile.AllocatedSinceStart;
 import dev.leakscope.profile.Harmonization;
 import dev.leakscope.profile.Producers;
 import dev.leakscope.profile.Profile;
@@ -61,21 +62,37 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      *                   else null
      * @param allocationsSince since when its allocation types count ({@link Producers#allocationsSince})
      * @param noise       the sampling error of its values of the series' type (null before that is known)
+     * @param allocated   its alloc_space since its process started ({@link AllocatedSinceStart}), or -1
      */
     public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince,
-                        NoiseModel noise) {
+                        NoiseModel noise, long allocated) {
         /** None of them (a snapshot that is a whole profile with its own time and no cap). */
-        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START, null);
+        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START, null, -1);
 
         /** What p says of itself (its noise model is not known before the series' type: null). */
         public static Notes of(Profile p) {
-            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p), null);
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p), null,
+                    AllocatedSinceStart.total(p, "alloc_space"));
         }
 
         /** These notes, with the sampling error of the snapshot's values of the series' type. */
         Notes withNoise(NoiseModel n) {
-            return new Notes(cap, timeSource, textPart, allocationsSince, n);
+            return new Notes(cap, timeSource, textPart, allocationsSince, n, allocated);
         }
+    }
+
+    /**
+     * The snapshots (indexes) that a restart of the service came before: fewer allocations since the process
+     * started than the snapshot before counted.
+     */
+    public List<Integer> restarts() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 1; i < notes.size(); i++) {
+            if (AllocatedSinceStart.restartedBetween(notes.get(i - 1).allocated(), notes.get(i).allocated())) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /**

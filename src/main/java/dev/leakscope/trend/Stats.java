@@ -11,10 +11,12 @@ package dev.leakscope.trend;
  * @param maxStepShare the largest single increase as a share of {@code growth} (1 for a one-off jump)
  * @param retention    in-use / allocated space in the last snapshot, NaN when unknown
  * @param score        slope × r2 × monotonicity: the ranking key
- * @param suspect      whether the row grows steadily enough to be a leak suspect
+ * @param steady       whether the row grows steadily: every rule of a suspect but its floor (growth of at
+ *                     least 1% of the final total), which a gate's own threshold replaces
+ * @param suspect      whether the row grows steadily enough to be a leak suspect (steady, and past the floor)
  */
 public record Stats(long[] values, double slope, double r2, double monotonicity, long growth,
-                    double maxStepShare, double retention, double score, boolean suspect) {
+                    double maxStepShare, double retention, double score, boolean steady, boolean suspect) {
 
     public long first() {
         return values[0];

@@ -106,13 +106,13 @@ public final class TrendAnalysis {
             return stats(v, x, retention, finalTotal);
         }
         Stats w = stats(Arrays.copyOf(v, fitted), Arrays.copyOf(x, fitted), retention, finalTotal);
-        boolean suspect = fitted >= 3 && w.growth() > 0 && w.growth() >= MIN_GROWTH_SHARE * finalTotal
+        boolean steady = fitted >= 3 && w.growth() > 0
                 && w.monotonicity() >= MIN_MONOTONICITY && w.r2() >= MIN_R2
                 && w.maxStepShare() <= maxStepShare(fitted - 1, true)
                 && keptAfterCap(v, fitted);
         // the growth shown (and gated) is first to last, as for any row; the fit and the rule use the window
         return new Stats(v, w.slope(), w.r2(), w.monotonicity(), v[v.length - 1] - v[0], w.maxStepShare(), retention,
-                w.score(), suspect);
+                w.score(), steady, steady && pastFloor(w.growth(), finalTotal));
     }
 
     /** The statistics of one row; finalTotal sets the smallest growth that counts. */
@@ -150,10 +150,16 @@ public final class TrendAnalysis {
         double monotonicity = n > 1 ? (double) up / (n - 1) : 0;
         long growth = v[n - 1] - v[0];
         double maxStepShare = growth > 0 ? (double) maxStep / growth : 1;
-        boolean suspect = growth > 0 && growth >= MIN_GROWTH_SHARE * finalTotal
+        boolean steady = growth > 0
                 && monotonicity >= MIN_MONOTONICITY && maxStepShare <= maxStepShare(n - 1, false) && r2 >= MIN_R2;
         double score = slope * r2 * monotonicity;
-        return new Stats(v, slope, r2, monotonicity, growth, maxStepShare, retention, score, suspect);
+        return new Stats(v, slope, r2, monotonicity, growth, maxStepShare, retention, score, steady,
+                steady && pastFloor(growth, finalTotal));
+    }
+
+    /** Whether a growth is at least 1% of the final total: the suspect rule's floor. */
+    private static boolean pastFloor(long growth, long finalTotal) {
+        return growth >= MIN_GROWTH_SHARE * finalTotal;
     }
 
     /**

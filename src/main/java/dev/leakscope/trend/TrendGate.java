@@ -54,12 +54,14 @@ public record TrendGate(Amount perHour, Threshold growth) {
     }
 
     /**
-     * What trips each gate, empty when both hold: the rate gate first (the total, else the first suspect
-     * in rank order that grows that fast), then the growth gate (the total, beyond sampling noise).
+     * What trips each gate, empty when both hold: the rate gate first (the total, else the first steady
+     * row in rank order that grows that fast), then the growth gate (the total, beyond sampling noise).
+     * Steady is the suspect rule but its floor (growth of 1% of the final total): the gate's threshold is
+     * the floor, and a short window of a big heap's leak grows by less than 1% of it.
      *
-     * @param steadyOnly the total trips only when it grows steadily too (the suspect rule of
-     *                   {@link TrendAnalysis}), so that a heap that swings between collections does not
-     *                   trip a gate watched over a short sliding window
+     * @param steadyOnly the total trips only when it grows steadily too ({@link Stats#steady}), so that a
+     *                   heap that swings between collections does not trip a gate watched over a short
+     *                   sliding window
      */
     public List<Tripped> checkAll(Trend t, boolean steadyOnly) {
         List<Tripped> out = new ArrayList<>(2);
@@ -69,7 +71,7 @@ public record TrendGate(Amount perHour, Threshold growth) {
         }
         Stats total = t.total();
         // beyond sampling noise, as diff's gates: a control's sampled heap swings by more than 5%
-        if (pastGrowth(total) && total.growth() > t.series().totalNoiseMargin() && (!steadyOnly || total.suspect())) {
+        if (pastGrowth(total) && total.growth() > t.series().totalNoiseMargin() && (!steadyOnly || total.steady())) {
             out.add(new Tripped(Kind.GROWTH, "total", total));
         }
         return out;
@@ -96,11 +98,11 @@ public record TrendGate(Amount perHour, Threshold growth) {
                 throw new InputException("--fail-on-rate needs snapshots in time order (by their time_nanos, or"
                         + " the times of their files): without it there is no rate per hour");
             }
-            if (t.total().slope() >= perHour.value() && (!steadyOnly || t.total().suspect())) {
+            if (t.total().slope() >= perHour.value() && (!steadyOnly || t.total().steady())) {
                 return new Tripped(Kind.RATE, "total", t.total());
             }
             for (Trend.Row r : t.rows()) {
-                if (r.stats().suspect() && r.stats().slope() >= perHour.value()) {
+                if (r.stats().steady() && r.stats().slope() >= perHour.value()) {
                     return new Tripped(Kind.RATE, r.name(), r.stats());
                 }
             }

@@ -54,6 +54,11 @@ class DiffWarningsInReportsTest {
         cases.add(new Case(MAP_CACHE, List.of(TestData.corpus("node", "control", "heap_3.pb.gz").toAbsolutePath()
                 .toString(), "heap_5.pb.gz"), "the base and the current profile have no node in common, so every"
                 + " change is a node that is new or gone: are they profiles of the same program?"));
+        // the service restarted between the two: the current process has allocated less since its start
+        cases.add(new Case(Path.of("testdata/restart").toAbsolutePath(), List.of("heap_before.pb.gz",
+                "heap_after.pb.gz"), "the service restarted between the base and the current profile: the current one"
+                + " counts 162.72kB of alloc_space since its process started, the base 1.17MB; the change is not what"
+                + " one process grew (compare profiles of one run)"));
         // a side that is a directory of each snapshot in two forms counts each twice
         Path twins = Files.createTempDirectory(tmp, "twins"); // one per test method that takes these cases
         Path go = Files.createDirectory(twins.resolve("go"));

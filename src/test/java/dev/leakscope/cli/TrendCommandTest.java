@@ -143,6 +143,29 @@ class TrendCommandTest {
      * The header names the unit, as diff's does: async-profiler's converter calls both counts and bytes
      * "allocations", and the values alone do not say which.
      */
+    /** A series across a restart of the service says so in every format (testdata/restart: 1 MiB kept, then 64 KiB). */
+    @Test
+    void aRestartBetweenSnapshotsIsNoted(@TempDir Path tmp) throws IOException {
+        Path restart = Path.of("testdata/restart");
+        String note = "the service restarted before snapshot #2 heap_after.pb.gz (it counts fewer allocations since"
+                + " its process started than the snapshot before): the series is not one process's";
+        Cli.Result text = Cli.run(restart, "trend", "heap_before.pb.gz", "heap_after.pb.gz");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nNote: " + note + "\n"), text.out());
+        assertTrue(Cli.run(restart, "trend", "--format", "markdown", "heap_before.pb.gz", "heap_after.pb.gz").out()
+                .contains("Note: " + dev.leakscope.report.Markdown.escape(note)));
+        Path page = tmp.resolve("trend.html");
+        Cli.run(restart, "trend", "--format", "html", "--output", page.toString(), "heap_before.pb.gz", "heap_after.pb.gz");
+        assertTrue(Files.readString(page).contains(dev.leakscope.report.html.Html.text(note)));
+        Cli.Result json = Cli.run(restart, "trend", "--format", "json", "heap_before.pb.gz", "heap_after.pb.gz");
+        dev.leakscope.JsonSchemas.assertValid(json.out());
+        JsonNode snapshots = new ObjectMapper().readTree(json.out()).get("snapshots");
+        assertFalse(snapshots.get(0).has("afterRestart"));
+        assertTrue(snapshots.get(1).get("afterRestart").asBoolean());
+        assertFalse(Cli.run(Path.of("testdata/map-cache"), "trend", "heap_0.pb.gz", "heap_5.pb.gz").out()
+                .contains("restarted"), "one process throughout");
+    }
+
     @Test
     void theHeaderNamesTheUnitInEveryFormat(@TempDir Path tmp) throws IOException {
         assertTrue(trend(SERIES).out().startsWith("Type: inuse_space (bytes)\n"));

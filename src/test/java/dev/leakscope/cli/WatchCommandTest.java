@@ -355,6 +355,39 @@ class WatchCommandTest {
         }
     }
 
+    /**
+     * A window of a big heap's leak grows by less than 1% of it (the suspect rule's floor): the gate still
+     * trips on it, and the status lines name it.
+     */
+    @Test
+    void aLeakOfABigHeapTripsTheRateGateAndItsStatusLinesNameIt() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            service.leak(40_000);
+            // 64 KiB a minute on 40 MB, 3.75 MiB/h: a window of four snapshots grows by 0.5% of the heap
+            Cli.Result quiet = bigHeapWatch(service, "--count", "6", "--fail-on-rate", "100MB/h");
+            assertEquals(0, quiet.exitCode(), quiet.out() + quiet.err());
+            List<String> status = quiet.out().lines().filter(l -> l.startsWith("2026-12-06 ")).toList();
+            assertEquals(6, status.size(), quiet.out());
+            for (String line : status.subList(3, 6)) {
+                assertTrue(line.contains("  suspects 0 (steady, under 1% of the total: main.rememberSession +"), line);
+            }
+            Cli.Result r = bigHeapWatch(service, "--count", "6", "--fail-on-rate", "1MB/h");
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            String gate = r.out().lines().filter(l -> l.contains("  GATE: ")).findFirst().orElse(r.out());
+            assertTrue(gate.contains("--fail-on-rate 1MB/h tripped: "), gate);
+            assertTrue(gate.contains("main.rememberSession +3.7") || gate.contains("main.rememberSession grows at +3.7"),
+                    gate);
+        }
+    }
+
+    private Cli.Result bigHeapWatch(LiveService service, String... options) {
+        ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
+        List<String> args = new ArrayList<>(List.of("watch", "--gc", "--no-save", "--every", "1m", "--window", "4"));
+        args.addAll(List.of(options));
+        args.add(text(service));
+        return Cli.run(dir, time.environment(d -> service.leak(64)), args.toArray(new String[0]));
+    }
+
     @Test
     void failOnGrowthTripsOnTheWindowsSteadyGrowthAsTrendsDoes() throws Exception {
         try (LiveService service = LiveService.start(false)) {

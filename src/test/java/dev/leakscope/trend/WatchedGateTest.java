@@ -15,7 +15,7 @@ class WatchedGateTest {
     }
 
     private static Stats stats(double slope, long growth) {
-        return new Stats(new long[] {0, growth}, slope, 1, 1, growth, 0.5, Double.NaN, slope, true);
+        return new Stats(new long[] {0, growth}, slope, 1, 1, growth, 0.5, Double.NaN, slope, true, true);
     }
 
     private static void assertStep(News news, int since, WatchedGate.Step step) {

@@ -248,14 +248,28 @@ public final class Fetcher {
                 throw new InputException(name + ": empty answer, not a profile");
             }
             if (looksLikeHtml(head)) {
-                throw new InputException(name + ": the answer is an HTML page, not a profile"
-                        + " (a login page? check the URL and the credentials)");
+                throw new InputException(name + (isPprofIndex(head)
+                        ? ": the answer is net/http/pprof's index page, not a profile: name one (" + pprofPage(name)
+                                + "heap, goroutine?debug=2...)"
+                        : ": the answer is an HTML page, not a profile (a login page? check the URL and the credentials)"));
             }
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new InputException(name + ": cannot read the fetched profile: " + e.getMessage(), e);
         }
         profile.check(name, file);
+    }
+
+    /** Whether an HTML page is the list of profiles that Go's net/http/pprof serves at /debug/pprof/. */
+    private static boolean isPprofIndex(byte[] head) {
+        return new String(head, StandardCharsets.ISO_8859_1).contains("<title>/debug/pprof/</title>");
+    }
+
+    /** The URL of the index's directory, ending in a slash, that a profile's name follows. */
+    private static String pprofPage(String name) {
+        int q = name.indexOf('?');
+        String path = q < 0 ? name : name.substring(0, q);
+        return path.endsWith("/") ? path : path + "/";
     }
 
     static boolean looksLikeHtml(byte[] head) {

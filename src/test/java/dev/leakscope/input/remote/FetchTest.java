@@ -210,6 +210,17 @@ class FetchTest {
         }
     }
 
+    /** The index page of net/http/pprof (/debug/pprof/, as Go serves it) names the profiles to fetch instead. */
+    @Test
+    void pprofsIndexPageIsNoProfileAndNamesThem() throws Exception {
+        try (TestServer s = TestServer.http().on("/debug/pprof/", TestServer.answer(200, "text/html; charset=utf-8",
+                "<html>\n<head>\n<title>/debug/pprof/</title>\n</head>\n<body>\n/debug/pprof/<br>\n</body></html>"))) {
+            String err = fails(s.url("/debug/pprof/") + ": the answer is net/http/pprof's index page, not a profile:"
+                    + " name one (" + s.url("/debug/pprof/") + "heap, goroutine?debug=2...)", "top", s.url("/debug/pprof/"));
+            assertFalse(err.contains("login"), err);
+        }
+    }
+
     /** A service that answers 200 with an error of its own: not kept in the profile cache. */
     @Test
     void anAnswerThatIsNoProfileIsNotKept() throws Exception {
