@@ -129,10 +129,16 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         return p.sampleTypes().stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow().unit();
     }
 
-    /** Net change per hour, or null without a positive elapsed time. */
+    /** Below this the sides are too close in time for a rate per hour to say anything (same URL fetched twice). */
+    static final long SHORTEST_RATED_NANOS = 60_000_000_000L;
+
+    /**
+     * Net change per hour, or null unless the sides are at least a minute apart: 32 MB in 268 ms is not
+     * 420 GB an hour.
+     */
     public Long growthPerHour() {
         Long elapsed = elapsedNanos();
-        if (elapsed == null || elapsed <= 0) {
+        if (elapsed == null || elapsed < SHORTEST_RATED_NANOS) {
             return null;
         }
         return Math.round(netChange() * (3_600_000_000_000.0 / elapsed));

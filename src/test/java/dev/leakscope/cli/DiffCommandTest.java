@@ -114,6 +114,30 @@ class DiffCommandTest {
      * A period of 1 (every allocated byte, every goroutine recorded) leaves nothing out: no sampling error,
      * said in words (not as "1 bytes"), and no change is noise; a goroutine leak of 10% trips a 5% gate.
      */
+    /**
+     * A rate per hour only for sides a minute apart or more: the same URL fetched twice 268 ms apart
+     * said "+419.70GB per hour".
+     */
+    @ParameterizedTest
+    @CsvSource({"268000000, false", "59000000000, false", "60000000000, true", "1800000000000, true"})
+    void aRatePerHourOnlyForSidesAMinuteApart(long apartNanos, boolean rated, @TempDir Path tmp) throws IOException {
+        for (int k = 0; k < 2; k++) {
+            dev.leakscope.TestProfiles t = new dev.leakscope.TestProfiles();
+            t.sampleType("space", "bytes");
+            t.function(1, "main.leak", "main.go");
+            t.location(1, 0x1000, 1);
+            t.sample(new long[] {1000 * (k + 1)}, 1);
+            t.proto().setTimeNanos(1_700_000_000_000_000_000L + k * apartNanos);
+            Files.write(tmp.resolve("h" + k + ".pb"), t.bytes());
+        }
+        Cli.Result text = Cli.run(tmp, "diff", "h0.pb", "h1.pb");
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals(rated, text.out().contains(" per hour"), text.out());
+        Cli.Result json = Cli.run(tmp, "diff", "--format", "json", "h0.pb", "h1.pb");
+        JsonNode perHour = new ObjectMapper().readTree(json.out()).path("totals").path("growthPerHour");
+        assertEquals(rated, perHour.isNumber(), json.out());
+    }
+
     @Test
     void aPeriodOfOneHasNoSamplingError(@TempDir Path tmp) throws IOException {
         Path nativeLeak = Path.of("testdata/native-cache-leak").toAbsolutePath();
