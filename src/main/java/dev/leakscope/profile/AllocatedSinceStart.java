@@ -15,11 +15,7 @@ public final class AllocatedSinceStart {
         }
         for (int i = 0; i < p.typeCount(); i++) {
             if (p.sampleType(i).type().equals(type)) {
-                long sum = 0;
-                for (int s = 0; s < p.sampleCount(); s++) {
-                    sum += p.value(s, i);
-                }
-                return sum;
+                return p.total(i); // summed once, as the profile was decoded
             }
         }
         return -1;
