@@ -81,6 +81,9 @@ final class Commands {
         cl.setExecutionStrategy(parseResult -> {
             try {
                 root.checkColour();
+                if (parseResult.hasSubcommand()) {
+                    OutputOptions.refusePprofSpelling(parseResult.subcommand());
+                }
             } catch (UsageException e) {
                 throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
             }

@@ -7,12 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** Where a report goes: standard output, or a file written whole or not at all. */
 final class OutputOptions {
-    @Option(names = "--output", paramLabel = "FILE",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (replaced atomically, only once the report is complete).")
     String output;
+
+    /**
+     * Refuses pprof's spelling of the option, -output FILE, on a command with -o: as clustered short
+     * options it reads as -o utput, which would write the report to a file named utput.
+     */
+    static void refusePprofSpelling(ParseResult command) {
+        if (command.hasMatchedOption("-o") && command.originalArgs().stream().anyMatch(a -> a.startsWith("-output"))) {
+            throw new UsageException("-output would read as -o utput: write -o FILE or --output FILE");
+        }
+    }
 
     /**
      * The file to write, resolved against the working directory, or null for standard output. A file

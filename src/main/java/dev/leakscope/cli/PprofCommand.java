@@ -51,7 +51,7 @@ final class PprofCommand extends ProfileCommand {
     List<String> args = new ArrayList<>();
 
     @Mixin
-    OutputOptions output;
+    PprofOutputOption output;
 
     @Override
     public Integer call() {

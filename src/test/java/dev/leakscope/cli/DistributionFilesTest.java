@@ -47,6 +47,20 @@ class DistributionFilesTest {
     }
 
     @Test
+    void dashOIsShortForOutputInHelpManPagesAndCompletionButNotInPprof(@TempDir Path dir) throws Exception {
+        DistributionFiles.main(new String[] {dir.toString(), "9.9"});
+        for (String command : COMMANDS) {
+            String page = Files.readString(dir.resolve("share/man/man1/leakscope-" + command + ".1"));
+            String help = Cli.run(command, "--help").out();
+            boolean pprof = command.equals("pprof");
+            assertEquals(!pprof, help.contains("  -o, --output=FILE "), command + ": " + help);
+            assertEquals(!pprof, page.contains("\\fB\\-o\\fR, \\fB\\-\\-output\\fR \\fIFILE\\fR\n"), command);
+        }
+        String bash = Files.readString(dir.resolve("share/bash-completion/completions/leakscope"));
+        assertTrue(bash.contains("    '-o'|'--output')\n"), bash);
+    }
+
+    @Test
     void bashCompletionIsWhatGenerateCompletionPrints(@TempDir Path dir) throws Exception {
         DistributionFiles.main(new String[] {dir.toString(), "9.9"});
         String bash = Files.readString(dir.resolve("share/bash-completion/completions/leakscope"));

@@ -103,6 +103,10 @@ class OptionGroupsTest {
             assertEquals(0, toFile.exitCode(), c.getKey() + ": " + toFile.err());
             assertEquals("", toFile.out(), c.getKey());
             assertEquals(json.out(), Files.readString(file), c.getKey());
+            Path shortFile = tmp.resolve(c.getKey() + ".short.json");
+            Cli.Result shortOutput = run(c.getValue(), "--format", "json", "-o", shortFile.toString());
+            assertEquals(0, shortOutput.exitCode(), c.getKey() + " -o: " + shortOutput.err());
+            assertEquals(json.out(), Files.readString(shortFile), c.getKey() + " -o");
         }
     }
 

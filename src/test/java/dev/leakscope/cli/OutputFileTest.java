@@ -66,6 +66,32 @@ class OutputFileTest {
     }
 
     @Test
+    void reportCommandsTakeDashOAndPprofKeepsGoFlagsOwn() throws IOException {
+        Cli.Result r = Cli.run(dir, "top", "-o", "report.txt", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Cli.run(dir, "top", "heap_5.pb.gz").out(), Files.readString(dir.resolve("report.txt")));
+        // -o is not a go tool pprof flag: pprof's error, as go tool pprof prints it
+        r = Cli.run(dir, "pprof", "-top", "-o", "p.txt", "heap_5.pb.gz");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("flag provided but not defined: -o\n"), r.err());
+        assertFalse(Files.exists(dir.resolve("p.txt")));
+    }
+
+    /** Clustered, pprof's -output FILE would read as -o utput: refused, never a file named utput. */
+    @Test
+    void pprofSpellingOfOutputIsRefusedOnReportCommands() throws IOException {
+        for (String[] args : List.of(new String[] {"top", "-output", "r.txt", "heap_5.pb.gz"},
+                new String[] {"trend", "heap_0.pb.gz", "heap_5.pb.gz", "-output=r.txt"})) {
+            Cli.Result r = Cli.run(dir, args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("leakscope: -output would read as -o utput: write -o FILE or --output FILE\n", r.err());
+        }
+        assertEquals(List.of(), leftovers());
+        assertFalse(Files.exists(dir.resolve("utput")));
+        assertFalse(Files.exists(dir.resolve("utput=r.txt")));
+    }
+
+    @Test
     void aFailedRunLeavesTheOldReportAndNoTemporaryFile() throws IOException {
         Files.writeString(dir.resolve("report.txt"), "old report\n");
         Files.write(dir.resolve("broken.pb.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0});
