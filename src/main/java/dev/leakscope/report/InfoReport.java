@@ -7,6 +7,7 @@ import dev.leakscope.report.pprof.RawReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakscope.profile.Profile;
+import dev.leakscope.profile.TimeSource;
 import dev.leakscope.util.Printable;
 import dev.leakscope.profile.ValueType;
 import java.io.PrintWriter;
@@ -29,15 +30,16 @@ public final class InfoReport {
      *
      * @param storedSize the input's size as stored, or -1 when unknown
      * @param defaultType the default sample type's index, -1 without types
+     * @param timeSource where its time was taken from when its input records none ({@link TimeSource}), else null
      */
     public record Single(String name, long storedSize, String producer, List<ValueType> types, int defaultType,
-                         ValueType periodType, long period, long timeNanos, long durationNanos, int samples,
-                         int locations, int functions, int mappings, int strings, List<String> comments,
+                         ValueType periodType, long period, long timeNanos, String timeSource, long durationNanos,
+                         int samples, int locations, int functions, int mappings, int strings, List<String> comments,
                          long[] totals) implements Input {
         public static Single of(String name, long storedSize, Profile p) {
             return new Single(Printable.of(name), storedSize, ProducerHint.guess(p), p.sampleTypes(),
                     p.typeCount() > 0 ? p.defaultSampleIndex() : -1, p.periodType(), p.period(), p.timeNanos(),
-                    p.durationNanos(), p.sampleCount(), p.locationCount(), p.functionCount(), p.mappingCount(),
+                    TimeSource.of(p), p.durationNanos(), p.sampleCount(), p.locationCount(), p.functionCount(), p.mappingCount(),
                     p.stringCount(), p.comments(), p.totals());
         }
     }
@@ -132,7 +134,8 @@ public final class InfoReport {
             o.putObject("period").put("type", s.periodType().type()).put("unit", s.periodType().unit())
                     .put("value", s.period());
         }
-        o.put("timeNanos", s.timeNanos()).put("durationNanos", s.durationNanos());
+        // as diff's inputs say it: null when the profile records its own time (or none)
+        o.put("timeNanos", s.timeNanos()).put("timeSource", s.timeSource()).put("durationNanos", s.durationNanos());
         o.putObject("counts").put("samples", s.samples()).put("locations", s.locations())
                 .put("functions", s.functions()).put("mappings", s.mappings()).put("strings", s.strings());
         s.comments().forEach(o.putArray("comments")::add);

@@ -125,7 +125,7 @@ public final class SeriesInfoReport {
         for (int i : order(lines, timing)) {
             Line l = lines.get(i);
             ObjectNode p = profiles.addObject().put("name", l.name()).put("size", l.size())
-                    .put("timeNanos", l.timeNanos());
+                    .put("timeNanos", l.timeNanos()).put("timeSource", l.timeSource());
             ArrayNode types = p.putArray("sampleTypes");
             for (int t = 0; t < l.types().size(); t++) {
                 types.addObject().put("type", l.types().get(t).type()).put("unit", l.types().get(t).unit())

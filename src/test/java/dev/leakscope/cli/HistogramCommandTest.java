@@ -126,6 +126,19 @@ class HistogramCommandTest {
         assertTrue(info.out().contains("\nProfiles:    6, ordered by time (taken from their file names)\n"), info.out());
         assertTrue(Cli.run(tmp, "info", ".").out().contains("\nProfiles:    3, ordered by time (taken from their file"
                 + " names, else their modification times)\n"));
+        // info's JSON says it per profile, as diff's inputs do (null: the profile's own time)
+        Files.copy(Path.of("testdata/map-cache/heap_5.pb.gz").toAbsolutePath(), tmp.resolve("heap_5.pb.gz"));
+        Cli.Result infoJson = Cli.run(tmp, "info", "--format=json", "c.txt", "histo-20261206T202031Z.txt",
+                "heap_5.pb.gz", ".");
+        assertEquals(0, infoJson.exitCode(), infoJson.err());
+        JsonNode inputs = JSON.readTree(infoJson.out()).get("inputs");
+        assertEquals("from the file's modification time", inputs.get(0).get("timeSource").asText(), infoJson.out());
+        assertEquals("from the file name", inputs.get(1).get("timeSource").asText());
+        assertTrue(inputs.get(2).get("timeSource").isNull(), infoJson.out());
+        JsonNode profiles = inputs.get(3).get("profiles"); // in time order: heap_5 (2026-11-21), then the histograms
+        assertTrue(profiles.get(0).get("timeSource").isNull(), infoJson.out());
+        assertEquals("from the file name", profiles.get(1).get("timeSource").asText(), infoJson.out());
+        assertEquals("from the file's modification time", profiles.get(3).get("timeSource").asText());
     }
 
     @Test
