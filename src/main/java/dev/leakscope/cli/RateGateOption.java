@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 final class RateGateOption {
     @Option(names = "--fail-on-rate", paramLabel = "SIZE/h",
             description = "Exit 1 when the total or any row growing steadily (the suspect rule but its floor of 1%%"
-                    + " of the total) grows at least this fast per hour (e.g. 10MB/h; on counts a plain number, e.g. 100/h); in watch, the total too only when"
-                    + " it grows steadily over the window.")
+                    + " of the total) grows at least this fast per hour (e.g. 10MB/h; on counts a plain number, e.g. 100/h); in trend, the"
+                    + " snapshots must span a minute or more (over seconds a rate per hour says nothing: use --fail-on-growth);"
+                    + " in watch, the total too only when it grows steadily over the window.")
     String text;
 
     /** Both gates of trend and watch, with --fail-on-growth. */

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
                     + " which have none, by the date and time in their file names (as collect names them), else by"
                     + " their files' modification times; else they are taken in argument order; a DIR or ARCHIVE (tar, tar.gz, tar.zst, tar.xz, zip) stands for the profiles"
                     + " in it, by name in natural order (heap_2 before heap_10); members that are not profiles are"
-                    + " skipped with a warning.",
+                    + " skipped with a warning. Growth rates are per hour in time order, shown when the snapshots span"
+                    + " a minute or more (over seconds a rate per hour says nothing: left out, as diff leaves it out;"
+                    + " the rows rank the same), and per snapshot in argument order.",
             "A node is a suspect when it grew from the first snapshot to the last by at least 1%% of the final"
                     + " total, at least 80%% of its steps did not go down, no single step made more than half of"
                     + " its growth (two thirds of it in a series of three steps), and a straight line fits it with R² >= 0.8. Rows are ranked suspects first,"
@@ -53,7 +55,7 @@ final class TrendCommand extends ProfileCommand {
 
     @Option(names = "--limit", paramLabel = "SIZE",
             description = "Project when the total reaches SIZE (e.g. the container's memory limit; on counts a plain"
-                    + " number) at its fitted rate.")
+                    + " number) at its fitted rate (snapshots that span a minute or more).")
     String limit;
 
     @Mixin
@@ -91,13 +93,14 @@ final class TrendCommand extends ProfileCommand {
             limitAmount.requireUnit("--limit", series.type(), series.unit(), "a plain number (e.g. 100000)");
         }
         gates.requireUnit(series.type(), series.unit());
+        gates.requireRatedSpan(trend);
         List<TrendGate.Tripped> tripped = gates.checkAll(trend, false);
         TrendReport.GateOptions given = failOnRate.given(failOnGrowth);
         Projection projection = limitAmount == null ? null : Projection.of(trend, limitAmount.value());
         boolean asciiLines = ascii.on(root.env);
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         var options = new TrendReport.Options(f, asciiLines, rows, projection, settings.zone(), format.maxChars(),
-                settings.unit());
+                settings.unit(), false);
         var drawn = ends == null ? null : new TrendReport.Ends(ends, settings.granularity(), settings.noInlines());
         GateStatus gate = TrendReport.gateStatus(tripped, gates.heldWithinNoise(trend), series.unit(), settings.unit(),
                 given);

@@ -123,7 +123,7 @@ final class WatchCommand extends ProfileCommand {
         PrintWriter err = spec.commandLine().getErr();
         var rows = new TrendReport.RowLimit(settings.nodeCount(), settings.nodeFraction());
         WatchReport printer = new WatchReport(f, new TrendReport.Options(Format.TEXT, ascii.on(root.env), rows, null,
-                settings.zone(), Markdown.DEFAULT_MAX_CHARS, settings.unit()));
+                settings.zone(), Markdown.DEFAULT_MAX_CHARS, settings.unit(), true));
         Schedule pace = new Schedule(root.env, FetchOptions.fetcher(fetchSettings, input.limits()), period, maxFailures, err);
         List<ProfileStore> stores = replicas.stream().map(r -> r.store).toList();
 

@@ -3,6 +3,7 @@ package dev.leakscope.diff;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.AllocatedSinceStart;
 import dev.leakscope.profile.ValueType;
+import dev.leakscope.util.HourlyRates;
 import java.util.List;
 
 /**
@@ -129,16 +130,10 @@ public record DiffResult(ValueType sampleType, Side base, Side current, long bas
         return p.sampleTypes().stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow().unit();
     }
 
-    /** Below this the sides are too close in time for a rate per hour to say anything (same URL fetched twice). */
-    static final long SHORTEST_RATED_NANOS = 60_000_000_000L;
-
-    /**
-     * Net change per hour, or null unless the sides are at least a minute apart: 32 MB in 268 ms is not
-     * 420 GB an hour.
-     */
+    /** Net change per hour, or null unless the sides are at least a minute apart ({@link HourlyRates}). */
     public Long growthPerHour() {
         Long elapsed = elapsedNanos();
-        if (elapsed == null || elapsed < SHORTEST_RATED_NANOS) {
+        if (elapsed == null || !HourlyRates.spanned(elapsed)) {
             return null;
         }
         return Math.round(netChange() * (3_600_000_000_000.0 / elapsed));

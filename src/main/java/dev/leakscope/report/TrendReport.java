@@ -47,12 +47,15 @@ public final class TrendReport {
      * @param zone       time zone of the snapshot times
      * @param maxChars   the Markdown budget in characters
      * @param unit       the unit of printed values (pprof's -unit; {@code minimum}: each value in its own unit)
+     * @param ratesOverSeconds whether rates per hour are shown over a series that spans less than a minute
+     *                   ({@link Trend#ratedPerHour}): trend does not, as diff does not; watch does, as its
+     *                   status lines rate its window however short
      */
     public record Options(Format format, boolean ascii, RowLimit rows, Projection projection, ZoneId zone,
-                          int maxChars, String unit) {
+                          int maxChars, String unit, boolean ratesOverSeconds) {
         /** The same options in another format. */
         public Options withFormat(Format f) {
-            return new Options(f, ascii, rows, projection, zone, maxChars, unit);
+            return new Options(f, ascii, rows, projection, zone, maxChars, unit, ratesOverSeconds);
         }
     }
 
@@ -136,6 +139,8 @@ public final class TrendReport {
     private final GateStatus gate;
     private final String unit;
     private final String per;
+    /** Whether the slopes are shown: per snapshot, or per hour over a series long enough for a rate. */
+    private final boolean rated;
 
     private TrendReport(Trend trend, Options o, GateStatus gate) {
         this.trend = trend;
@@ -143,6 +148,7 @@ public final class TrendReport {
         this.gate = gate;
         this.unit = trend.series().unit();
         this.per = trend.perHour() ? "/h" : "/snapshot";
+        this.rated = !trend.perHour() || trend.ratedPerHour() || o.ratesOverSeconds();
     }
 
     /** The report's pieces, for another rendering of the same facts. */
@@ -372,7 +378,8 @@ public final class TrendReport {
         Instant first = Instant.ofEpochSecond(0, t[0]);
         Instant last = Instant.ofEpochSecond(0, t[t.length - 1]);
         String end = day.format(first).equals(day.format(last)) ? "" : day.format(last) + " ";
-        return full.format(first) + " to " + end + time.format(last) + " (" + duration((t[t.length - 1] - t[0]) / 3.6e12) + ")";
+        return full.format(first) + " to " + end + time.format(last) + " (" + duration((t[t.length - 1] - t[0]) / 3.6e12)
+                + (rated ? "" : "; no rate per hour under a minute") + ")";
     }
 
     /** The sentence of a projection: "reaches 2GB in ~3.4 h at +150MB/h", or why it cannot be said. */
@@ -385,6 +392,8 @@ public final class TrendReport {
             case NOT_GROWING -> "the total is not growing (" + rate(p.rate()) + "); it does not reach " + limit;
             case NO_TIMESTAMPS -> "cannot project when the total reaches " + limit
                     + ": the snapshots have no timestamps (growth is " + rate(p.rate()) + ")";
+            case TOO_SHORT -> "cannot project when the total reaches " + limit + ": the snapshots span "
+                    + duration(trend.series().spanNanos() / 3.6e12) + ", and a rate per hour needs a minute or more";
             case POOR_FIT -> "cannot project when the total reaches " + limit + ": its growth is not steady"
                     + " enough (" + (o.ascii() ? "R2 " : "R² ") + fixed(p.r2()) + " of a straight line, below 0.8)";
         };
@@ -428,11 +437,18 @@ public final class TrendReport {
         return !Double.isNaN(trend.series().totalRetention());
     }
 
-    /** The column headings of the table: suspect mark, first, last, growth, rate, R², mono, [retained], trend, name. */
+    /**
+     * The column headings of the table: suspect mark, first, last, growth, [rate], R², mono, [retained], trend,
+     * name.
+     */
     public List<String> header() {
+        List<String> h = new ArrayList<>(List.of("", "first", "last", "growth"));
+        if (rated) {
+            h.add("rate" + per);
+        }
         // R² in ASCII too: with --ascii, or in the C locale, a report keeps to ASCII
-        List<String> h = new ArrayList<>(List.of("", "first", "last", "growth", "rate" + per, o.ascii() ? "R2" : "R²",
-                "mono"));
+        h.add(o.ascii() ? "R2" : "R²");
+        h.add("mono");
         if (hasRetention()) {
             h.add("retained");
         }
@@ -444,8 +460,12 @@ public final class TrendReport {
     /** A row's cells under {@link #header()}; the trend cell is a text sparkline. */
     public List<String> cells(String name, Stats st) {
         List<String> c = new ArrayList<>(List.of(st.suspect() ? "*" : "", label(st.first()),
-                label(st.last()), signed(st.growth()), signed(Math.round(st.slope())),
-                fixed(st.r2()), fixed(st.monotonicity())));
+                label(st.last()), signed(st.growth())));
+        if (rated) {
+            c.add(signed(Math.round(st.slope())));
+        }
+        c.add(fixed(st.r2()));
+        c.add(fixed(st.monotonicity()));
         if (hasRetention()) {
             c.add(percent(st.retention()));
         }
@@ -647,7 +667,7 @@ public final class TrendReport {
         w.println();
     }
 
-    private static void row(JsonGenerator g, String name, Stats st) throws IOException {
+    private void row(JsonGenerator g, String name, Stats st) throws IOException {
         g.writeStartObject();
         if (name != null) {
             g.writeStringField("name", name);
@@ -657,7 +677,11 @@ public final class TrendReport {
             g.writeNumber(v);
         }
         g.writeEndArray();
-        g.writeNumberField("slope", st.slope());
+        if (rated) {
+            g.writeNumberField("slope", st.slope());
+        } else {
+            g.writeNullField("slope");
+        }
         g.writeNumberField("r2", st.r2());
         g.writeNumberField("monotonicity", st.monotonicity());
         g.writeNumberField("growth", st.growth());

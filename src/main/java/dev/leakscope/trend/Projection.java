@@ -23,6 +23,8 @@ public record Projection(Outcome outcome, long limit, double hours, double rate,
         NOT_GROWING,
         /** The snapshots have no timestamps: no rate per hour. */
         NO_TIMESTAMPS,
+        /** The snapshots span less than a minute: too short for a rate per hour ({@link Trend#ratedPerHour}). */
+        TOO_SHORT,
         /** The total does not follow a straight line closely enough. */
         POOR_FIT
     }
@@ -34,6 +36,9 @@ public record Projection(Outcome outcome, long limit, double hours, double rate,
         }
         if (!t.perHour()) {
             return new Projection(Outcome.NO_TIMESTAMPS, limit, 0, total.slope(), total.r2());
+        }
+        if (!t.ratedPerHour()) {
+            return new Projection(Outcome.TOO_SHORT, limit, 0, total.slope(), total.r2());
         }
         if (total.slope() <= 0) {
             return new Projection(Outcome.NOT_GROWING, limit, 0, total.slope(), total.r2());

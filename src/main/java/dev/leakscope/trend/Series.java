@@ -152,6 +152,11 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
         return -1;
     }
 
+    /** The time from the first snapshot to the last; 0 when the series is not ordered by time. */
+    public long spanNanos() {
+        return order.timed() ? timeNanos[timeNanos.length - 1] - timeNanos[0] : 0;
+    }
+
     /** Hours since the first snapshot, per snapshot; null when the series is not ordered by time. */
     public double[] hours() {
         if (!order.timed()) {

@@ -1,6 +1,7 @@
 package dev.leakscope.trend;
 
 import dev.leakscope.graph.NodeInfo;
+import dev.leakscope.util.HourlyRates;
 import java.util.List;
 
 /**
@@ -23,6 +24,14 @@ public record Trend(Series series, Stats total, List<Row> rows) {
     /** Whether the slopes are per hour (else per snapshot). */
     public boolean perHour() {
         return series.order().timed();
+    }
+
+    /**
+     * Whether the slopes, per hour, may be stated as rates: the series spans a minute or more ({@link
+     * HourlyRates}). Over seconds they still rank the rows, as their per-hour scale is the same for all.
+     */
+    public boolean ratedPerHour() {
+        return perHour() && HourlyRates.spanned(series.spanNanos());
     }
 
     public int suspectCount() {

@@ -5,6 +5,7 @@ import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The CI gates of {@code trend} and {@code watch}: {@code --fail-on-rate} trips when the total or any
@@ -50,6 +51,19 @@ public record TrendGate(Amount perHour, Threshold growth) {
         }
         if (growth != null) {
             growth.requireUnit("--fail-on-growth", type, unit);
+        }
+    }
+
+    /**
+     * Refuses the rate gate over a series ordered by time that spans less than a minute: its rate per hour
+     * says nothing ({@link Trend#ratedPerHour}), so the gate would hold or trip by chance. (watch rates its
+     * window however short: it does not call this.)
+     */
+    public void requireRatedSpan(Trend t) {
+        if (perHour != null && t.perHour() && !t.ratedPerHour()) {
+            throw new InputException(String.format(Locale.ROOT, "--fail-on-rate: the series spans %.1f s, and a rate"
+                    + " per hour needs snapshots at least a minute apart (--fail-on-growth gates the growth from"
+                    + " the first snapshot to the last)", t.series().spanNanos() / 1e9));
         }
     }
 

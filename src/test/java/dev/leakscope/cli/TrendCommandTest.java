@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
+import dev.leakscope.SlowSeries;
 import dev.leakscope.TestData;
 import dev.leakscope.proto.ProfileProto;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,11 @@ class TrendCommandTest {
         all[0] = "trend";
         System.arraycopy(args, 0, all, 1, args.length);
         return Cli.run(ROOT, all);
+    }
+
+    /** SERIES with its times 1024 times as far apart: 4.6 min, long enough for rates per hour ({@link SlowSeries}). */
+    private static String[] slow(Path dir) {
+        return SlowSeries.copy(dir, Stream.of(SERIES).map(ROOT::resolve).toArray(Path[]::new));
     }
 
     private static String[] with(String[] series, String... options) {
@@ -123,8 +130,8 @@ class TrendCommandTest {
     }
 
     @Test
-    void textReportRanksTheLeakFirstBelowTheTotal() {
-        Cli.Result r = trend(with(SERIES, "--ascii"));
+    void textReportRanksTheLeakFirstBelowTheTotal(@TempDir Path tmp) {
+        Cli.Result r = trend(with(slow(tmp), "--ascii"));
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals("Type: inuse_space (bytes)", lines[0]);
@@ -200,8 +207,8 @@ class TrendCommandTest {
     }
 
     @Test
-    void jsonSchemaHasRowsInRankOrder() throws IOException {
-        Cli.Result r = trend(with(SERIES, "--format", "json", "--limit", "2GiB"));
+    void jsonSchemaHasRowsInRankOrder(@TempDir Path tmp) throws IOException {
+        Cli.Result r = trend(with(slow(tmp), "--format", "json", "--limit", "2GiB"));
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("leakscope.trend/v1", j.get("schema").asText());
@@ -220,8 +227,8 @@ class TrendCommandTest {
     }
 
     @Test
-    void markdownIsATable() {
-        Cli.Result r = trend(with(SERIES, "--format", "markdown", "--ascii"));
+    void markdownIsATable(@TempDir Path tmp) {
+        Cli.Result r = trend(with(slow(tmp), "--format", "markdown", "--ascii"));
         assertEquals(0, r.exitCode(), r.err());
         // titled as the other Markdown reports, so a pasted comment says what made it
         assertTrue(r.out().startsWith("**leakscope trend** of `inuse_space`\n\nType: inuse\\_space (bytes)  \n"), r.out());
@@ -232,37 +239,85 @@ class TrendCommandTest {
     }
 
     @Test
-    void gateTripsOnTheTotalRateWithOneLine() {
-        Cli.Result r = trend(with(SERIES, "--fail-on-rate", "100GB/h"));
+    void gateTripsOnTheTotalRateWithOneLine(@TempDir Path tmp) {
+        String[] series = slow(tmp);
+        Cli.Result r = trend(with(series, "--fail-on-rate", "100MB/h"));
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains(BUILD_TREE), "the report is still printed");
-        assertEquals("leakscope: gate --fail-on-rate 100GB/h tripped: total grows at +381.05GB/h\n", r.err());
-        assertEquals(0, trend(with(SERIES, "--fail-on-rate", "1TB/h")).exitCode());
-        assertEquals("leakscope: gate --fail-on-rate 100GB/h tripped: total grows at +390193.36MB/h\n",
-                trend(with(SERIES, "--unit", "MB", "--fail-on-rate", "100GB/h")).err(), "the reason follows --unit");
+        assertEquals("leakscope: gate --fail-on-rate 100MB/h tripped: total grows at +381.05MB/h\n", r.err());
+        assertEquals(0, trend(with(series, "--fail-on-rate", "1GB/h")).exitCode());
+        assertEquals("leakscope: gate --fail-on-rate 100MB/h tripped: total grows at +390193.36kB/h\n",
+                trend(with(series, "--unit", "kB", "--fail-on-rate", "100MB/h")).err(), "the reason follows --unit");
+    }
+
+    /**
+     * The demo series spans 0.3 s: a rate per hour over it would say nothing (+381.05GB/h), as diff gives none
+     * for sides seconds apart. No format shows one, the rows rank as over the same series slowed down, and
+     * the rate gate is an error rather than a gate that holds or trips by chance.
+     */
+    @Test
+    void aSeriesShorterThanAMinuteHasNoRatePerHour(@TempDir Path tmp) throws IOException {
+        Cli.Result text = trend(with(SERIES, "--ascii"));
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nSnapshots: 6, ordered by time (time_nanos), 2026-11-21 13:49:49 to 13:49:49 UTC"
+                + " (0.3 s; no rate per hour under a minute)\n"), text.out());
+        assertTrue(text.out().contains("\n    first      last     growth    R2  mono  retained  trend   name\n"
+                + "*     8MB      40MB      +32MB  0.98  1.00       64%  _-~+*#  (total)\n"), text.out());
+        assertFalse(text.out().contains("/h"), text.out());
+        assertFalse(trend(with(SERIES, "--format", "markdown")).out().contains("rate/h"));
+        Path html = tmp.resolve("trend.html");
+        assertEquals(0, trend(with(SERIES, "--format", "html", "--output", html.toString())).exitCode());
+        assertFalse(Files.readString(html).contains("rate/h"));
+
+        JsonNode fast = JSON.readTree(trend(with(SERIES, "--format", "json", "--nodefraction", "0")).out());
+        assertTrue(fast.get("total").get("slope").isNull(), fast.toString());
+        fast.get("rows").forEach(row -> assertTrue(row.get("slope").isNull(), row.toString()));
+        Path slowDir = Files.createDirectory(tmp.resolve("slow"));
+        JsonNode slow = JSON.readTree(trend(with(slow(slowDir), "--format", "json", "--nodefraction", "0")).out());
+        assertTrue(slow.get("total").get("slope").isNumber(), slow.toString());
+        List<String> fastOrder = new ArrayList<>();
+        fast.get("rows").forEach(row -> fastOrder.add(row.get("name").asText()));
+        List<String> slowOrder = new ArrayList<>();
+        slow.get("rows").forEach(row -> slowOrder.add(row.get("name").asText()));
+        assertEquals(slowOrder, fastOrder, "ranked alike");
+
+        Cli.Result limit = trend(with(SERIES, "--limit", "2GiB", "--format", "json"));
+        assertEquals("too_short", JSON.readTree(limit.out()).get("projection").get("outcome").asText());
+        assertTrue(trend(with(SERIES, "--limit", "2GiB")).out().contains("\nLimit: cannot project when the total"
+                + " reaches 2GB: the snapshots span 0.3 s, and a rate per hour needs a minute or more\n"));
+
+        for (String format : new String[] {"text", "json"}) {
+            Cli.Result gate = trend(with(SERIES, "--fail-on-rate", "1TB/h", "--format", format));
+            assertEquals(2, gate.exitCode(), gate.err());
+            assertEquals("", gate.out());
+            assertEquals("leakscope: --fail-on-rate: the series spans 0.3 s, and a rate per hour needs snapshots at least"
+                    + " a minute apart (--fail-on-growth gates the growth from the first snapshot to the last)\n",
+                    gate.err());
+        }
     }
 
     /** On counts a rate is a plain number per hour, as --fail-on-growth takes a plain number there. */
     @Test
-    void aRateGateOnCountsIsAPlainNumberPerHour() {
-        Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "100/h"));
+    void aRateGateOnCountsIsAPlainNumberPerHour(@TempDir Path tmp) {
+        String[] series = slow(tmp);
+        Cli.Result r = trend(with(series, "-i", "inuse_objects", "--fail-on-rate", "100/h"));
         assertEquals(1, r.exitCode(), r.err());
-        assertEquals("leakscope: gate --fail-on-rate 100/h tripped: total grows at +5657750519/h\n", r.err());
-        assertEquals(0, trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "10000000000/h")).exitCode());
+        assertEquals("leakscope: gate --fail-on-rate 100/h tripped: total grows at +5525147/h\n", r.err());
+        assertEquals(0, trend(with(series, "-i", "inuse_objects", "--fail-on-rate", "10000000/h")).exitCode());
 
-        Cli.Result size = trend(with(SERIES, "-i", "inuse_objects", "--fail-on-rate", "1MB/h"));
+        Cli.Result size = trend(with(series, "-i", "inuse_objects", "--fail-on-rate", "1MB/h"));
         assertEquals(2, size.exitCode());
         assertEquals("", size.out(), "no report for a gate that cannot be checked");
         assertEquals("leakscope: --fail-on-rate 1MB/h is an amount of bytes, but the values compared are inuse_objects"
                 + " (count): give a plain number per hour (e.g. 100/h)\n", size.err());
-        assertEquals(1, trend(with(SERIES, "--fail-on-rate", "100/h")).exitCode(), "a plain rate on bytes is bytes");
+        assertEquals(1, trend(with(series, "--fail-on-rate", "100/h")).exitCode(), "a plain rate on bytes is bytes");
     }
 
     /** --limit takes the same rule: a plain number on counts, and its error names only the options given. */
     @Test
-    void aLimitOnCountsIsAPlainNumber() {
-        assertTrue(trend(with(SERIES, "-i", "inuse_objects", "--limit", "1000000")).out()
-                .contains("\nLimit: reaches 1000000 in ~0.3 s at +5657750519/h\n"));
+    void aLimitOnCountsIsAPlainNumber(@TempDir Path tmp) {
+        assertTrue(trend(with(slow(tmp), "-i", "inuse_objects", "--limit", "1000000")).out()
+                .contains("\nLimit: reaches 1000000 in ~4.6 min at +5525147/h\n"));
         Cli.Result r = trend(with(SERIES, "-i", "inuse_objects", "--limit", "1GB", "--fail-on-rate", "100/h"));
         assertEquals(2, r.exitCode());
         assertEquals("leakscope: --limit 1GB is an amount of bytes, but the values compared are inuse_objects (count):"
@@ -271,7 +326,7 @@ class TrendCommandTest {
 
     /** The reports say how the gates stand, as stderr does when one trips: a CI summary then says why it failed. */
     @Test
-    void theReportsSayWhetherTheGateTripped() throws IOException {
+    void theReportsSayWhetherTheGateTripped(@TempDir Path tmp) throws IOException {
         String reason = "--fail-on-growth 100% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
         Cli.Result text = trend(with(SERIES, "--fail-on-growth", "100%"));
         assertEquals(1, text.exitCode());
@@ -284,12 +339,13 @@ class TrendCommandTest {
         JsonNode json = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-growth", "100%", "--format", "json")).out());
         assertTrue(json.get("gate").get("tripped").asBoolean());
         assertEquals(reason, json.get("gate").get("reason").asText());
-        JsonNode rate = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-rate", "100GB/h", "--format", "json")).out());
-        assertEquals("--fail-on-rate 100GB/h tripped: total grows at +381.05GB/h", rate.get("gate").get("reason").asText());
+        String[] slow = slow(tmp);
+        JsonNode rate = new ObjectMapper().readTree(trend(with(slow, "--fail-on-rate", "100MB/h", "--format", "json")).out());
+        assertEquals("--fail-on-rate 100MB/h tripped: total grows at +381.05MB/h", rate.get("gate").get("reason").asText());
 
-        Cli.Result held = trend(with(SERIES, "--fail-on-growth", "500%", "--fail-on-rate", "1TB/h"));
+        Cli.Result held = trend(with(slow, "--fail-on-growth", "500%", "--fail-on-rate", "1GB/h"));
         assertEquals(0, held.exitCode());
-        assertTrue(held.out().contains("\nGate: --fail-on-rate 1TB/h and --fail-on-growth 500% held\n"), held.out());
+        assertTrue(held.out().contains("\nGate: --fail-on-rate 1GB/h and --fail-on-growth 500% held\n"), held.out());
         JsonNode none = new ObjectMapper().readTree(trend(with(SERIES, "--format", "json")).out());
         assertFalse(none.get("gate").get("tripped").asBoolean());
         assertTrue(none.get("gate").get("reason").isNull());
@@ -302,7 +358,7 @@ class TrendCommandTest {
      * noise held says so, with the growth and the margin, in the words of diff's (one code path).
      */
     @Test
-    void theGrowthGateTripsBeyondSamplingNoiseOnly() throws IOException {
+    void theGrowthGateTripsBeyondSamplingNoiseOnly(@TempDir Path tmp) throws IOException {
         String held = "--fail-on-growth 5% held: total grew by +484.82kB (5.12MB -> 5.60MB, +9.2%), within sampling"
                 + " noise (3 standard deviations: 2.46MB)";
         Cli.Result control = Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", ".");
@@ -326,22 +382,26 @@ class TrendCommandTest {
         // growth short of the threshold: no noise to tell of; noise held the one gate, the other simply held
         assertTrue(Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "50%", ".").out()
                 .contains("\nGate: --fail-on-growth 50% held\n"));
-        assertTrue(Cli.run(TestData.corpus("node", "control"), "trend", "--fail-on-growth", "5%", "--fail-on-rate",
-                "1TB/h", ".").out().contains("\nGate: --fail-on-rate 1TB/h held; " + held + "\n"));
+        Path controlDir = TestData.corpus("node", "control");
+        String[] slowControl = SlowSeries.copy(tmp, Stream.of(0, 1, 2, 3, 4, 5)
+                .map(k -> controlDir.resolve("heap_" + k + ".pb.gz")).toArray(Path[]::new));
+        assertTrue(trend(with(slowControl, "--fail-on-growth", "5%", "--fail-on-rate", "1GB/h")).out()
+                .contains("\nGate: --fail-on-rate 1GB/h held; " + held + "\n"));
         assertEquals(1, Cli.run(TestData.corpus("node", "cache-leak"), "trend", "--fail-on-growth", "5%", ".").exitCode());
     }
 
     /** Both gates trip: every one is named, as diff names its gates; JSON states each gate given. */
     @Test
-    void everyTrippedGateIsNamedAndEachGateStated() throws IOException {
-        String rate = "--fail-on-rate 100GB/h tripped: total grows at +381.05GB/h";
+    void everyTrippedGateIsNamedAndEachGateStated(@TempDir Path tmp) throws IOException {
+        String[] slow = slow(tmp);
+        String rate = "--fail-on-rate 100MB/h tripped: total grows at +381.05MB/h";
         String growth = "--fail-on-growth 100% tripped: total grew by +32MB (8MB -> 40MB, +400.0%)";
-        Cli.Result both = trend(with(SERIES, "--fail-on-rate", "100GB/h", "--fail-on-growth", "100%"));
+        Cli.Result both = trend(with(slow, "--fail-on-rate", "100MB/h", "--fail-on-growth", "100%"));
         assertEquals(1, both.exitCode());
         assertTrue(both.out().contains("\nGate: " + rate + "; " + growth + "\n"), both.out());
         assertEquals("leakscope: gate " + rate + "; " + growth + "\n", both.err());
 
-        JsonNode gate = new ObjectMapper().readTree(trend(with(SERIES, "--fail-on-rate", "100GB/h", "--fail-on-growth",
+        JsonNode gate = new ObjectMapper().readTree(trend(with(slow, "--fail-on-rate", "100MB/h", "--fail-on-growth",
                 "1000%", "--format", "json")).out()).get("gate");
         assertEquals(rate, gate.get("reason").asText());
         assertEquals(2, gate.get("gates").size(), gate.toString());
@@ -383,18 +443,19 @@ class TrendCommandTest {
     }
 
     @Test
-    void limitProjection() {
-        assertTrue(trend(with(SERIES, "--limit", "2GiB")).out()
-                .contains("\nLimit: reaches 2GB in ~18.5 s at +381.05GB/h\n"));
+    void limitProjection(@TempDir Path tmp) {
+        assertTrue(trend(with(slow(tmp), "--limit", "2GiB")).out()
+                .contains("\nLimit: reaches 2GB in ~5.3 h at +381.05MB/h\n"));
         assertTrue(trend(with(SERIES, "--limit", "10MB")).out()
                 .contains("\nLimit: the last snapshot (40MB) is already at or above 10MB\n"));
     }
 
     @Test
-    void limitSaysWhenTheFitIsTooPoor() {
+    void limitSaysWhenTheFitIsTooPoor(@TempDir Path tmp) {
         Path dir = TestData.corpus("java-asprof", "static-list-leak");
-        Cli.Result r = Cli.run(dir, "trend", "--limit", "1GB", "heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz",
-                "heap_3.pb.gz", "heap_4.pb.gz", "heap_5.pb.gz");
+        String[] slow = SlowSeries.copy(tmp, Stream.of(0, 1, 2, 3, 4, 5).map(k -> dir.resolve("heap_" + k + ".pb.gz"))
+                .toArray(Path[]::new));
+        Cli.Result r = trend(with(slow, "--limit", "1GB"));
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\nLimit: cannot project when the total reaches 1GB: its growth is not steady"
                 + " enough (R² 0.75 of a straight line, below 0.8)\n"), r.out());
@@ -462,7 +523,8 @@ class TrendCommandTest {
         Cli.Result r = Cli.run(go, "trend", "--ascii", ".");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\nSnapshots: 14, ordered by time (time_nanos; a snapshot saved in two forms at"
-                + " the time of the form that has one), 2026-11-21 13:49:49 to 13:49:49 UTC (0.4 s)\n"), r.out());
+                + " the time of the form that has one), 2026-11-21 13:49:49 to 13:49:49 UTC (0.4 s; no rate per hour under a"
+                + " minute)\n"), r.out());
         assertTrue(r.out().contains(" __..~~==++**##  (total)\n"), r.out());
         assertEquals("leakscope: warning: ./heap_init.pb.gz and ./heap_init.txt (and 6 more such pairs) look like one"
                 + " snapshot saved in two forms, which the series counts as two; give one form only (e.g. *.pb.gz)\n",

@@ -41,7 +41,7 @@ class TrendReportTest {
 
     private static TrendReport report(Trend t, double nodeFraction) {
         return TrendReport.of(t, new TrendReport.Options(Format.TEXT, true, new TrendReport.RowLimit(0, nodeFraction),
-                null, ZoneOffset.UTC, 60000, "minimum"), GateStatus.NONE);
+                null, ZoneOffset.UTC, 60000, "minimum", false), GateStatus.NONE);
     }
 
     private static List<String> shown(TrendReport r) {
@@ -130,7 +130,7 @@ class TrendReportTest {
             StringWriter json = new StringWriter();
             try (PrintWriter w = new PrintWriter(json)) {
                 TrendReport.render(t, new TrendReport.Options(Format.JSON, true, new TrendReport.RowLimit(0, 0.005), null,
-                        ZoneOffset.UTC, 60000, "minimum"), GateStatus.NONE, null, w);
+                        ZoneOffset.UTC, 60000, "minimum", false), GateStatus.NONE, null, w);
             }
             JsonSchemas.assertValid(json.toString());
             assertEquals(c[1], new ObjectMapper().readTree(json.toString()).get("timeSource").asText(), header);

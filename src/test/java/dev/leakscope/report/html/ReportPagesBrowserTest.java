@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leakscope.SlowSeries;
 import dev.leakscope.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +23,18 @@ class ReportPagesBrowserTest extends BrowserTest {
     private static final String[] SERIES = {"heap_0.pb.gz", "heap_1.pb.gz", "heap_2.pb.gz", "heap_3.pb.gz",
         "heap_4.pb.gz", "heap_5.pb.gz"};
 
+    /** Where the series is slowed down: over its own 0.3 s there is no rate per hour to project with. */
+    @TempDir
+    static Path slowSeries;
+
     private static Path trend(String limit) {
+        SlowSeries.copy(slowSeries, Stream.of(SERIES).map(MAP_CACHE::resolve).toArray(Path[]::new));
         String[] args = new String[SERIES.length + 3];
         args[0] = "trend";
         args[1] = "--limit";
         args[2] = limit;
         System.arraycopy(SERIES, 0, args, 3, SERIES.length);
-        return page(MAP_CACHE, "map-cache-trend-" + limit + ".html", args);
+        return page(slowSeries, "map-cache-trend-" + limit + ".html", args);
     }
 
     @Test
