@@ -148,8 +148,9 @@ final class WatchCommand extends ProfileCommand {
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
-                        err.println("leakscope: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
-                                + "gate " + printer.gateText(r.last));
+                        // "leakscope: gate" first whatever the replica, as trend's and diff's: what CI logs grep for
+                        String on = r.endpoint.label() == null ? "" : "on " + r.endpoint.label() + ": ";
+                        err.println("leakscope: gate " + on + printer.gateText(r.last));
                         err.flush();
                         if (hook != null) {
                             post(hook, printer.notification(r.last));

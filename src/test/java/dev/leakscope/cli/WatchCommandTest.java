@@ -439,7 +439,10 @@ class WatchCommandTest {
                     }
                 }
             }
-            assertTrue(r.err().contains("leakscope: 127.0.0.1:" + port(leaking) + ": gate --fail-on-rate 10MB/h tripped: "), r.err());
+            // the replica after "leakscope: gate", so that a CI log's grep for it finds every replica's
+            assertTrue(r.err().contains("leakscope: gate on 127.0.0.1:" + port(leaking) + ": --fail-on-rate 10MB/h tripped: "),
+                    r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("leakscope: gate ")).count(), r.err());
             assertTrue(r.out().contains("Watched " + text(control) + ": 6 snapshots"), r.out());
             assertTrue(r.out().contains("; the gate (--fail-on-rate 10MB/h) held"), r.out());
             assertTrue(r.out().contains("Watched " + text(leaking) + ": 6 snapshots"), r.out());
