@@ -122,6 +122,17 @@ public final class DiffValues {
                 + " that is new or gone: are they profiles of the same program?";
     }
 
+    /**
+     * The warning for one URL fetched for both sides moments apart ({@code diff URL URL}): what changed
+     * in those milliseconds is next to nothing, whatever leaks.
+     */
+    public static String sameUrlWarning(String url, long apartNanos) {
+        return "warning: both sides are " + url + ", fetched " + roundedDuration(apartNanos, true) + " apart: the"
+                + " diff shows only what changed in that time; to see growth, take snapshots minutes apart"
+                + " (leakscope watch URL, or leakscope collect then trend) or fetch one delta profile over N seconds"
+                + " (--seconds N)";
+    }
+
     /** The newest input of a side, as name (time). */
     private static String newest(List<Snapshot> inputs) {
         Snapshot n = inputs.get(0);
