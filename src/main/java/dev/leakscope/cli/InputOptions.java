@@ -148,6 +148,9 @@ final class InputOptions {
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
             Output.notes(root.spec).accept("fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " ("
                     + f.bytes() + " bytes)" + (f.kept() ? ", kept as " + f.file() : ""));
+            if (fetch.seconds > 0) {
+                EmptyHeapDelta.warning(f, fetch.seconds, limits()).ifPresent(Output.warnings(root.spec));
+            }
             InputSource source = InputSource.named(f.url(), f.file()).watched(root.progress());
             fetches.put(source, f);
             out.add(source);
