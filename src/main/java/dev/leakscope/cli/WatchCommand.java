@@ -142,7 +142,7 @@ final class WatchCommand extends ProfileCommand {
                     boolean checked = gates.any() && trend.series().size() >= 3;
                     List<TrendGate.Tripped> tripping = checked ? gates.checkAll(trend, true) : List.of();
                     r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,
-                            snapshot.kept() ? snapshot.file().toString() : null, trend,
+                            snapshot.kept() ? snapshot.file().toString() : null, TrendGate.withSuspectsOf(trend, tripping),
                             r.gate.add(n, tripping.isEmpty() ? null : tripping.get(0)), tripping,
                             checked ? gates.heldWithinNoise(trend) : null, gateOptions);
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;

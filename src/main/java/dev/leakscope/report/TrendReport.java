@@ -320,6 +320,12 @@ public final class TrendReport {
             notes.add(allocations);
         }
         TwinSnapshots.warning(s.snapshots(), "the series").ifPresent(w -> notes.add(w.substring("warning: ".length())));
+        List<Trend.Row> byGate = trend.gateSuspects();
+        if (!byGate.isEmpty()) {
+            notes.add(String.join(", ", byGate.stream().map(Trend.Row::nameWithVia).toList())
+                    + (byGate.size() == 1 ? " is a suspect" : " are suspects") + " because the gate tripped: growing"
+                    + " steadily, by less than the rule's floor of 1% of the total, which the gate's threshold replaces");
+        }
         return notes;
     }
 
