@@ -9,6 +9,7 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.profile.Producers;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Snapshot;
 import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.Printable;
@@ -180,7 +181,8 @@ public final class DiffValues {
      * wording trend's report gives), or null for a type that does not.
      */
     public static String allocationNote(DiffResult d) {
-        return AllocationNote.of(d.sampleType().type(), Producers.allocationsSince(d.current().profile()));
+        Profile current = d.current().profile();
+        return AllocationNote.of(d.sampleType().type(), Producers.allocationsSince(current), Producers.retainedType(current));
     }
 
     /**

@@ -315,7 +315,8 @@ public final class TrendReport {
         if (!restarts.isEmpty()) {
             notes.add(restartNote(s, restarts));
         }
-        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
+        Series.Notes last = s.notes().get(s.size() - 1);
+        String allocations = AllocationNote.of(s.type(), last.allocationsSince(), last.retainedType());
         if (allocations != null) {
             notes.add(allocations);
         }
