@@ -8,6 +8,7 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.SortOrder;
 import dev.leakscope.diff.Threshold;
 import dev.leakscope.input.InputSource;
+import dev.leakscope.input.remote.FetchedProfile;
 import dev.leakscope.load.DiffInputs;
 import dev.leakscope.report.DiffReports;
 import dev.leakscope.report.DiffValues;
@@ -18,8 +19,10 @@ import dev.leakscope.util.ExitCodes;
 import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
 import dev.leakscope.util.UsageException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -111,9 +114,11 @@ final class DiffCommand extends ProfileCommand {
                 .ranked(settings.cumSort(), order).shown(growthOnly, settings.nodeFraction(), settings.nodeCount())
                 .normalized(normalize).withPeriodHint(periodHint(period, sides.current().sampleType(sides.sampleIndex())))
                 .filtered(filters.filters());
+        List<String> inputWarnings = new ArrayList<>(sides.warnings());
+        sameUrl(baseSources, current).ifPresent(inputWarnings::add);
         DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
                 new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec))
-                .withInputWarnings(sides.warnings());
+                .withInputWarnings(inputWarnings);
         // on stderr, and in every report: each changes how its numbers read
         DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());
@@ -131,6 +136,26 @@ final class DiffCommand extends ProfileCommand {
             return ExitCodes.GATE;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The warning for a URL fetched for both sides ({@code diff URL URL}), if one is: the first such URL,
+     * with how far apart its fetches started.
+     */
+    private Optional<String> sameUrl(List<InputSource> bases, List<InputSource> sources) {
+        List<InputSource> base = bases.isEmpty() ? sources.subList(0, Math.min(1, sources.size())) : bases;
+        List<InputSource> current = bases.isEmpty() ? sources.subList(base.size(), sources.size()) : sources;
+        for (InputSource b : base) {
+            FetchedProfile before = input.fetchOf(b);
+            for (InputSource c : current) {
+                FetchedProfile after = input.fetchOf(c);
+                if (before != null && after != null && before.url().equals(after.url())) {
+                    long apart = Duration.between(before.time(), after.time()).abs().toNanos();
+                    return Optional.of(DiffValues.sameUrlWarning(before.url(), apart));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

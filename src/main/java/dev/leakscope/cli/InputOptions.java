@@ -18,7 +18,9 @@ import dev.leakscope.util.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +58,9 @@ final class InputOptions {
 
     @Mixin
     FetchOptions fetch;
+
+    /** The fetch behind each source that is a URL: diff compares the times of one URL on both sides. */
+    private final Map<InputSource, FetchedProfile> fetches = new IdentityHashMap<>();
 
     @Option(names = "--max-ratio", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_RATIO,
             description = "Refuse an input that inflates to more than N times its compressed size, past its"
@@ -143,8 +148,18 @@ final class InputOptions {
             FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
             Output.notes(root.spec).accept("fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " ("
                     + f.bytes() + " bytes)" + (f.kept() ? ", kept as " + f.file() : ""));
-            out.add(InputSource.named(f.url(), f.file()).watched(root.progress()));
+            if (fetch.seconds > 0) {
+                EmptyHeapDelta.warning(f, fetch.seconds, limits()).ifPresent(Output.warnings(root.spec));
+            }
+            InputSource source = InputSource.named(f.url(), f.file()).watched(root.progress());
+            fetches.put(source, f);
+            out.add(source);
         }
         return out;
+    }
+
+    /** The fetch a source of {@link #sources} came from, or null for a file. */
+    FetchedProfile fetchOf(InputSource source) {
+        return fetches.get(source);
     }
 }

@@ -4,6 +4,7 @@ import dev.leakscope.util.ExitCodes;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -13,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Collection<Class<?>> command = Commands.needed(args);
+        if (command.equals(List.of(WatchCommand.class)) || command.equals(List.of(CollectCommand.class))) {
+            // first of all: a Ctrl-C while they start is theirs to end with a summary, not the JVM's exit 130
+            CtrlC.keptFromStart();
+        }
         StandardOutput stdout = StandardOutput.process();
         PrintWriter out = new PrintWriter(new java.io.BufferedOutputStream(stdout, 1 << 16), false,
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -32,7 +38,7 @@ public final class Main {
             // the report is cut short (a full disk): never a success, whatever the command returned;
             // leakscope pprof fails with pprof's code, as go tool pprof does
             err.println(failed);
-            code = Commands.needed(args).equals(List.of(PprofCommand.class)) ? ExitCodes.PPROF_ERROR : ExitCodes.INPUT;
+            code = command.equals(List.of(PprofCommand.class)) ? ExitCodes.PPROF_ERROR : ExitCodes.INPUT;
         }
         err.flush();
         System.exit(code);

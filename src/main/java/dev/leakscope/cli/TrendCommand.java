@@ -88,13 +88,14 @@ final class TrendCommand extends ProfileCommand {
         });
         var series = builder.build();
         TwinSnapshots.warning(series.snapshots(), "the series").ifPresent(Output.warnings(spec));
-        Trend trend = TrendAnalysis.analyze(series);
+        Trend analysed = TrendAnalysis.analyze(series);
         if (limitAmount != null) {
             limitAmount.requireUnit("--limit", series.type(), series.unit(), "a plain number (e.g. 100000)");
         }
         gates.requireUnit(series.type(), series.unit());
-        gates.requireRatedSpan(trend);
-        List<TrendGate.Tripped> tripped = gates.checkAll(trend, false);
+        gates.requireRatedSpan(analysed);
+        List<TrendGate.Tripped> tripped = gates.checkAll(analysed, false);
+        Trend trend = TrendGate.withSuspectsOf(analysed, tripped);
         TrendReport.GateOptions given = failOnRate.given(failOnGrowth);
         Projection projection = limitAmount == null ? null : Projection.of(trend, limitAmount.value());
         boolean asciiLines = ascii.on(root.env);

@@ -142,14 +142,15 @@ final class WatchCommand extends ProfileCommand {
                     boolean checked = gates.any() && trend.series().size() >= 3;
                     List<TrendGate.Tripped> tripping = checked ? gates.checkAll(trend, true) : List.of();
                     r.last = new WatchReport.Snapshot(n, snapshot.time(), r.endpoint,
-                            snapshot.kept() ? snapshot.file().toString() : null, trend,
+                            snapshot.kept() ? snapshot.file().toString() : null, TrendGate.withSuspectsOf(trend, tripping),
                             r.gate.add(n, tripping.isEmpty() ? null : tripping.get(0)), tripping,
                             checked ? gates.heldWithinNoise(trend) : null, gateOptions);
                     boolean firstTrip = r.gate.tally().firstTrippedAt() == n;
                     printer.snapshot(r.last, out, firstTrip);
                     if (firstTrip) {
-                        err.println("leakscope: " + (r.endpoint.label() == null ? "" : r.endpoint.label() + ": ")
-                                + "gate " + printer.gateText(r.last));
+                        // "leakscope: gate" first whatever the replica, as trend's and diff's: what CI logs grep for
+                        String on = r.endpoint.label() == null ? "" : "on " + r.endpoint.label() + ": ";
+                        err.println("leakscope: gate " + on + printer.gateText(r.last));
                         err.flush();
                         if (hook != null) {
                             post(hook, printer.notification(r.last));

@@ -17,13 +17,18 @@ public final class Producers {
     public static final String CLASS_HISTOGRAM = "Class histogram";
 
     /** The comment of a JDK recording without old-object samples: it has no live_ type, and says how to get one. */
+    private static final String HOW_TO_RECORD_OLD_OBJECTS =
+            "-XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start settings=profile";
     public static final String NO_OLD_OBJECTS = "live_objects: none, the recording has no jdk.OldObjectSample"
-            + " (record it: -XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start settings=profile)";
+            + " (record it: " + HOW_TO_RECORD_OLD_OBJECTS + ")";
 
     /** {@link #allocationsSince}: a Flight Recorder recording's allocation types count from its start. */
     public static final String RECORDING_START = "the recording started";
     /** {@link #allocationsSince}: other producers' allocation types count from the start of the process. */
     public static final String PROCESS_START = "the process started";
+
+    /** {@link #retainedType} of a profile that is not a recording. */
+    public static final String INUSE_RETAINED = "an inuse_ type shows what is retained";
 
     /** The producers whose values are not what a sampled pprof heap profile's are. */
     public enum Kind {
@@ -63,6 +68,24 @@ public final class Producers {
     public static String allocationsSince(Profile p) {
         Kind k = of(p);
         return k == Kind.JFR || k == Kind.ASYNC_PROFILER && isRecording(p) ? RECORDING_START : PROCESS_START;
+    }
+
+    /** Whether p is a JDK recording without old-object samples: it has no live_ type ({@link #NO_OLD_OBJECTS}). */
+    public static boolean lacksOldObjects(Profile p) {
+        return p.comments().contains(NO_OLD_OBJECTS);
+    }
+
+    /**
+     * What a report on an allocation type of p says of the type that shows what is retained: "a live_ type
+     * shows what is retained", unless p, a recording without old-object samples, has none, or "an inuse_
+     * type shows …".
+     */
+    public static String retainedType(Profile p) {
+        if (lacksOldObjects(p)) {
+            return "this recording has no live_ type to show what is retained (record old-object samples: "
+                    + HOW_TO_RECORD_OLD_OBJECTS + ")";
+        }
+        return RECORDING_START.equals(allocationsSince(p)) ? "a live_ type shows what is retained" : INUSE_RETAINED;
     }
 
     private static boolean isRecording(Profile p) {

@@ -44,7 +44,7 @@ public final class SampleIndex {
             if (!lacking.isEmpty()) {
                 throw new UsageException(missing(requested, lacking, names));
             }
-            boolean noOldObjects = requested.startsWith("live_") && p.comments().contains(Producers.NO_OLD_OBJECTS);
+            boolean noOldObjects = requested.startsWith("live_") && Producers.lacksOldObjects(p);
             throw new UsageException("sample index \"" + requested + "\" must be one of: " + names
                     + (noOldObjects ? "; " + Producers.NO_OLD_OBJECTS : ""));
         }

@@ -14,15 +14,11 @@ public final class AllocationNote {
      * "alloc_space counts every allocation since the process started, so it grows without a leak; an
      * inuse_ type shows what is retained", or null for a type that is not an allocation type.
      *
-     * @param since since when the profiles count allocations ({@link Producers#allocationsSince}): a
-     *              Flight Recorder recording's, whose retained types are live_*, from its start
+     * @param since    since when the profiles count allocations ({@link Producers#allocationsSince})
+     * @param retained what says what is retained ({@link Producers#retainedType})
      */
-    public static String of(String type, String since) {
-        if (!type.startsWith("alloc_")) {
-            return null;
-        }
-        boolean recording = Producers.RECORDING_START.equals(since);
-        return type + " counts every allocation since " + since + ", so it grows without a leak; "
-                + (recording ? "a live_ type" : "an inuse_ type") + " shows what is retained";
+    public static String of(String type, String since, String retained) {
+        return type.startsWith("alloc_") ? type + " counts every allocation since " + since
+                + ", so it grows without a leak; " + retained : null;
     }
 }

@@ -9,6 +9,7 @@ import dev.leakscope.diff.Side;
 import dev.leakscope.diff.DiffRow;
 import dev.leakscope.diff.NoiseModel;
 import dev.leakscope.profile.Producers;
+import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.Snapshot;
 import dev.leakscope.trend.TwinSnapshots;
 import dev.leakscope.util.Printable;
@@ -122,6 +123,17 @@ public final class DiffValues {
                 + " that is new or gone: are they profiles of the same program?";
     }
 
+    /**
+     * The warning for one URL fetched for both sides moments apart ({@code diff URL URL}): what changed
+     * in those milliseconds is next to nothing, whatever leaks.
+     */
+    public static String sameUrlWarning(String url, long apartNanos) {
+        return "warning: both sides are " + url + ", fetched " + roundedDuration(apartNanos, true) + " apart: the"
+                + " diff shows only what changed in that time; to see growth, take snapshots minutes apart"
+                + " (leakscope watch URL, or leakscope collect then trend) or fetch one delta profile over N seconds"
+                + " (--seconds N)";
+    }
+
     /** The newest input of a side, as name (time). */
     private static String newest(List<Snapshot> inputs) {
         Snapshot n = inputs.get(0);
@@ -169,7 +181,8 @@ public final class DiffValues {
      * wording trend's report gives), or null for a type that does not.
      */
     public static String allocationNote(DiffResult d) {
-        return AllocationNote.of(d.sampleType().type(), Producers.allocationsSince(d.current().profile()));
+        Profile current = d.current().profile();
+        return AllocationNote.of(d.sampleType().type(), Producers.allocationsSince(current), Producers.retainedType(current));
     }
 
     /**

@@ -321,11 +321,18 @@ public final class TrendReport {
         if (!restarts.isEmpty()) {
             notes.add(restartNote(s, restarts));
         }
-        String allocations = AllocationNote.of(s.type(), s.notes().get(s.size() - 1).allocationsSince());
+        Series.Notes last = s.notes().get(s.size() - 1);
+        String allocations = AllocationNote.of(s.type(), last.allocationsSince(), last.retainedType());
         if (allocations != null) {
             notes.add(allocations);
         }
         TwinSnapshots.warning(s.snapshots(), "the series").ifPresent(w -> notes.add(w.substring("warning: ".length())));
+        List<Trend.Row> byGate = trend.gateSuspects();
+        if (!byGate.isEmpty()) {
+            notes.add(String.join(", ", byGate.stream().map(Trend.Row::nameWithVia).toList())
+                    + (byGate.size() == 1 ? " is a suspect" : " are suspects") + " because the gate tripped: growing"
+                    + " steadily, by less than the rule's floor of 1% of the total, which the gate's threshold replaces");
+        }
         return notes;
     }
 

@@ -61,23 +61,25 @@ public record Series(String type, String unit, List<String> snapshots, long[] ti
      * @param textPart   the part of its input's text it was read from when not all of it ({@link TextPart}),
      *                   else null
      * @param allocationsSince since when its allocation types count ({@link Producers#allocationsSince})
+     * @param retainedType     what says what it retains ({@link Producers#retainedType})
      * @param noise       the sampling error of its values of the series' type (null before that is known)
      * @param allocated   its alloc_space since its process started ({@link AllocatedSinceStart}), or -1
      */
     public record Notes(SampleCap cap, String timeSource, String textPart, String allocationsSince,
-                        NoiseModel noise, long allocated) {
+                        String retainedType, NoiseModel noise, long allocated) {
         /** None of them (a snapshot that is a whole profile with its own time and no cap). */
-        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START, null, -1);
+        public static final Notes NONE = new Notes(null, null, null, Producers.PROCESS_START, Producers.INUSE_RETAINED,
+                null, -1);
 
         /** What p says of itself (its noise model is not known before the series' type: null). */
         public static Notes of(Profile p) {
-            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p), null,
-                    AllocatedSinceStart.total(p, "alloc_space"));
+            return new Notes(SampleCap.of(p), TimeSource.of(p), TextPart.of(p), Producers.allocationsSince(p),
+                    Producers.retainedType(p), null, AllocatedSinceStart.total(p, "alloc_space"));
         }
 
         /** These notes, with the sampling error of the snapshot's values of the series' type. */
         Notes withNoise(NoiseModel n) {
-            return new Notes(cap, timeSource, textPart, allocationsSince, n, allocated);
+            return new Notes(cap, timeSource, textPart, allocationsSince, retainedType, n, allocated);
         }
     }
 

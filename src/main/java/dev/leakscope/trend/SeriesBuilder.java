@@ -204,7 +204,7 @@ public final class SeriesBuilder {
         int index = shape.column(wanted.type(), wanted.unit());
         if (index < 0) {
             lacking.add(name);
-            noOldObjects |= p.comments().contains(Producers.NO_OLD_OBJECTS);
+            noOldObjects |= Producers.lacksOldObjects(p);
             return () -> () -> { };
         }
         if (wanted.unit() == null) {

@@ -18,6 +18,11 @@ package dev.leakscope.trend;
 public record Stats(long[] values, double slope, double r2, double monotonicity, long growth,
                     double maxStepShare, double retention, double score, boolean steady, boolean suspect) {
 
+    /** These numbers counted as a suspect's (a row a gate tripped on, under the rule's floor). */
+    Stats asSuspect() {
+        return new Stats(values, slope, r2, monotonicity, growth, maxStepShare, retention, score, steady, true);
+    }
+
     public long first() {
         return values[0];
     }

@@ -6,8 +6,20 @@ import java.util.List;
 
 /**
  * The analysed series: the total row and the node rows, ranked (suspects first, then by score).
+ *
+ * @param gateSuspects the suspects that are suspects only because a gate tripped on them: steady, but under
+ *                     the rule's floor ({@link TrendGate#withSuspectsOf}); empty when no gate tripped
  */
-public record Trend(Series series, Stats total, List<Row> rows) {
+public record Trend(Series series, Stats total, List<Row> rows, List<Row> gateSuspects) {
+    public Trend {
+        rows = List.copyOf(rows);
+        gateSuspects = List.copyOf(gateSuspects);
+    }
+
+    /** The trend as analysed, before any gate. */
+    public Trend(Series series, Stats total, List<Row> rows) {
+        this(series, total, rows, List.of());
+    }
 
     /** One node's row; via: the program's own frame its change came through, or null. */
     public record Row(NodeInfo node, NodeInfo via, Stats stats) {

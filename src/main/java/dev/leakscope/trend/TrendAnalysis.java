@@ -29,6 +29,13 @@ public final class TrendAnalysis {
     static final double MAX_STEP_SHARE_FEW_STEPS = 2.0 / 3;
     static final double MIN_R2 = 0.8;
 
+    /** The rows' order: suspects first, each group by score. */
+    static final Comparator<Trend.Row> RANK = Comparator.comparing((Trend.Row r) -> !r.stats().suspect())
+            .thenComparing(r -> -r.stats().score())
+            .thenComparing(r -> -r.stats().slope())
+            .thenComparing(r -> -r.stats().last())
+            .thenComparing(Trend.Row::name);
+
     private TrendAnalysis() {
     }
 
@@ -45,12 +52,8 @@ public final class TrendAnalysis {
             }
             rows.add(new Trend.Row(s.nodes().get(n), s.via().get(n), fitted(v, x, fitted, s.retention()[n], finalTotal)));
         }
-        rows.sort(Comparator.comparing((Trend.Row r) -> !r.stats().suspect())
-                .thenComparing(r -> -r.stats().score())
-                .thenComparing(r -> -r.stats().slope())
-                .thenComparing(r -> -r.stats().last())
-                .thenComparing(Trend.Row::name));
-        return new Trend(s, total, List.copyOf(rows));
+        rows.sort(RANK);
+        return new Trend(s, total, rows);
     }
 
     /**

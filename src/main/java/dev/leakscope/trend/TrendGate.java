@@ -4,6 +4,7 @@ import dev.leakscope.diff.Threshold;
 import dev.leakscope.util.Amount;
 import dev.leakscope.util.InputException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,6 +90,40 @@ public record TrendGate(Amount perHour, Threshold growth) {
             out.add(new Tripped(Kind.GROWTH, "total", total));
         }
         return out;
+    }
+
+    /**
+     * The trend as its report shows it once gates tripped (tripped: {@link #checkAll}): every row that tripped
+     * one counted as a suspect, when it grows steadily but under the rule's floor (the gate's threshold is the
+     * floor); when only the total tripped one and no row is a suspect, the fastest row that grows steadily,
+     * if any, as the most of the total's growth that can be named. So a report never says "Leak suspects: 0"
+     * beside a gate that a row tripped. Unchanged when nothing tripped.
+     */
+    public static Trend withSuspectsOf(Trend t, List<Tripped> tripped) {
+        List<Stats> by = new ArrayList<>();
+        for (Tripped one : tripped) {
+            by.add(one.stats()); // the very Stats of the row (or total) that tripped it
+        }
+        boolean totalOnly = !tripped.isEmpty() && tripped.stream().allMatch(one -> one.stats() == t.total());
+        if (totalOnly && t.suspectCount() == 0) {
+            t.rows().stream().filter(r -> r.stats().steady()).max(Comparator.comparingDouble(r -> r.stats().slope()))
+                    .ifPresent(r -> by.add(r.stats()));
+        }
+        List<Trend.Row> rows = new ArrayList<>(t.rows().size());
+        List<Trend.Row> bySuspect = new ArrayList<>();
+        for (Trend.Row r : t.rows()) {
+            boolean named = by.stream().anyMatch(s -> s == r.stats());
+            Trend.Row shown = named && !r.stats().suspect() ? new Trend.Row(r.node(), r.via(), r.stats().asSuspect()) : r;
+            if (shown != r) {
+                bySuspect.add(shown);
+            }
+            rows.add(shown);
+        }
+        if (bySuspect.isEmpty()) {
+            return t;
+        }
+        rows.sort(TrendAnalysis.RANK);
+        return new Trend(t.series(), t.total(), rows, bySuspect);
     }
 
     /**

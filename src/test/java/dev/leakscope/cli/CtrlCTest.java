@@ -124,6 +124,32 @@ class CtrlCTest {
         }
     }
 
+    /**
+     * A Ctrl-C while watch is still starting, before it fetched anything (its --token-file a FIFO, which
+     * holds it there until the test writes the token, after the Ctrl-C): the same summary and exit code as
+     * a Ctrl-C later, not the JVM's exit 130 with nothing said.
+     */
+    @Test
+    void watchInterruptedWhileStartingStillPrintsItsSummary() throws Exception {
+        Assumptions.assumeTrue(onPath("mkfifo"), "mkfifo makes the FIFO that holds watch at its start");
+        Path token = dir.resolve("token");
+        assertEquals(0, new ProcessBuilder("mkfifo", token.toString()).start().waitFor());
+        try (LiveService service = LiveService.start(false)) {
+            Process p = leakscope("watch", "--every", "1h", "--no-save", "--token-file", token.toString(),
+                    service.heap());
+            try (OutputStream w = Files.newOutputStream(token)) { // opens once watch opened it to read the token
+                interrupt(p);
+                w.write("not-a-secret\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertTrue(p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), out + err);
+            assertEquals("Watched " + service.heap() + ": 0 snapshots, stopped by Ctrl-C\n", out);
+            assertEquals("", err);
+        }
+    }
+
     private static Process leakscope(String... args) throws Exception {
         Assumptions.assumeTrue(onPath("python3"), "python3 starts the child with SIGINT at its default");
         List<String> cmd = new ArrayList<>(List.of("python3", "-c",

@@ -81,6 +81,17 @@ class JfrCommandTest {
                 + " settings=profile)\n", trend.err());
     }
 
+    /** Its allocation note does not point to a live_ type it lacks, but to how to record one. */
+    @Test
+    void theAllocationNoteOfARecordingWithoutOldObjectsSaysHowToRecordThem() {
+        Cli.Result r = Cli.run(Path.of("testdata/jvm-leak/jfr").toAbsolutePath(), "diff", "before-any-old-object.jfr.gz",
+                "no-old-objects.jfr.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nNote:    alloc_space counts every allocation since the recording started, so it grows"
+                + " without a leak; this recording has no live_ type to show what is retained (record old-object samples:"
+                + " -XX:StartFlightRecording:settings=profile, or jcmd PID JFR.start settings=profile)\n"), r.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"static-list-leak", "static-list-leak-jdk25"})
     void withoutRootFramesTheLeakedTypesComeFirstViaRegister(String scenario) throws Exception {

@@ -380,6 +380,37 @@ class WatchCommandTest {
         }
     }
 
+    /**
+     * The report printed when that gate trips agrees with it: the row it tripped on is a suspect (starred,
+     * counted, and a note says why), never "Leak suspects: 0" beside a tripped gate; so are the status line,
+     * the summary and the webhook's report.
+     */
+    @Test
+    void theReportOfAGateTrippedUnderTheFloorNamesItsRowAsASuspect() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            service.leak(40_000);
+            Cli.Result r = bigHeapWatch(service, "--count", "6", "--fail-on-rate", "1MB/h", "--notify", hook());
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            String report = r.out().substring(r.out().indexOf("\nType: "), r.out().indexOf("\nWatched "));
+            assertTrue(report.contains("\nGate: --fail-on-rate 1MB/h tripped: main.rememberSession grows at +"), report);
+            assertFalse(report.contains("Leak suspects: 0"), report);
+            assertTrue(report.contains("\nLeak suspects: 1 of "), report);
+            assertTrue(report.contains("\nNote: main.rememberSession is a suspect because the gate tripped: growing"
+                    + " steadily, by less than the rule's floor of 1% of the total, which the gate's threshold"
+                    + " replaces\n"), report);
+            String row = report.lines().filter(l -> l.endsWith("  main.rememberSession")).findFirst().orElse(report);
+            assertTrue(row.startsWith("*"), row);
+            String status = r.out().lines().filter(l -> l.contains("  GATE: ")).findFirst().orElse(r.out());
+            assertTrue(status.contains("  suspects 1, top: main.rememberSession +"), status);
+            assertTrue(r.out().contains(", 1 suspect (times: "), r.out());
+            JsonNode posted = JSON.readTree(this.posted.get(0));
+            assertEquals("main.rememberSession", posted.get("suspects").get(0).get("name").asText());
+            JsonNode row0 = posted.get("report").get("rows").get(0);
+            assertEquals("main.rememberSession", row0.get("name").asText());
+            assertTrue(row0.get("suspect").asBoolean(), row0.toString());
+        }
+    }
+
     private Cli.Result bigHeapWatch(LiveService service, String... options) {
         ManualTime time = new ManualTime(Instant.parse("2026-12-06T17:00:00Z"));
         List<String> args = new ArrayList<>(List.of("watch", "--gc", "--no-save", "--every", "1m", "--window", "4"));
@@ -439,7 +470,10 @@ class WatchCommandTest {
                     }
                 }
             }
-            assertTrue(r.err().contains("leakscope: 127.0.0.1:" + port(leaking) + ": gate --fail-on-rate 10MB/h tripped: "), r.err());
+            // the replica after "leakscope: gate", so that a CI log's grep for it finds every replica's
+            assertTrue(r.err().contains("leakscope: gate on 127.0.0.1:" + port(leaking) + ": --fail-on-rate 10MB/h tripped: "),
+                    r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("leakscope: gate ")).count(), r.err());
             assertTrue(r.out().contains("Watched " + text(control) + ": 6 snapshots"), r.out());
             assertTrue(r.out().contains("; the gate (--fail-on-rate 10MB/h) held"), r.out());
             assertTrue(r.out().contains("Watched " + text(leaking) + ": 6 snapshots"), r.out());

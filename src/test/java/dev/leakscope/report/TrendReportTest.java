@@ -117,7 +117,7 @@ class TrendReportTest {
         for (Object[] c : cases) {
             List<Series.Notes> notes = new ArrayList<>();
             for (String how : (String[]) c[0]) {
-                notes.add(new Series.Notes(null, how, null, Producers.PROCESS_START, null, -1));
+                notes.add(new Series.Notes(null, how, null, Producers.PROCESS_START, Producers.INUSE_RETAINED, null, -1));
             }
             long[] v = {100, 200, 300};
             long second = 1_000_000_000L;

@@ -70,6 +70,31 @@ class TrendGateTest {
         assertEquals("main.rememberSession", tripped.get(0).name());
     }
 
+    /** The report's trend names what tripped the gate under the floor as a suspect, ranked first. */
+    @Test
+    void aRowThatTripsTheGateUnderTheFloorIsReportedAsASuspect() {
+        Trend t = window(new long[] {340 * MB, 341 * MB, 341 * MB + MB / 2, 342 * MB + MB / 2},
+                new long[] {10 * MB, 9 * MB, 8 * MB + MB / 2, 7 * MB + MB / 2 + MB / 4});
+        List<TrendGate.Tripped> tripped = new TrendGate(new Amount(100 * MB, true, "100MB/h"), null).checkAll(t, true);
+        assertEquals(0, t.suspectCount());
+        Trend reported = TrendGate.withSuspectsOf(t, tripped);
+        assertEquals(1, reported.suspectCount());
+        assertEquals("main.rememberSession", reported.rows().get(0).name());
+        assertTrue(reported.rows().get(0).stats().suspect());
+        assertEquals(List.of(reported.rows().get(0)), reported.gateSuspects());
+    }
+
+    /** When the total alone trips it, the fastest steady row is the suspect named; with nothing tripped, none. */
+    @Test
+    void aGateTheTotalTripsNamesTheFastestSteadyRow() {
+        Trend t = bigHeapLeakWindow();
+        List<TrendGate.Tripped> tripped = new TrendGate(null, Threshold.parse("2MB")).checkAll(t, true);
+        Trend reported = TrendGate.withSuspectsOf(t, tripped);
+        assertEquals(List.of("main.rememberSession"), reported.gateSuspects().stream().map(Trend.Row::name).toList());
+        assertEquals(1, reported.suspectCount());
+        assertTrue(TrendGate.withSuspectsOf(t, List.of()) == t, "unchanged when nothing tripped");
+    }
+
     @Test
     void aHeapSwingingBetweenCollectionsTripsNoWatchedGate() {
         Trend t = window(new long[] {340 * MB, 346 * MB, 339 * MB, 345 * MB}, new long[] {MB, MB, MB, MB});

@@ -82,13 +82,13 @@
     for (var q = 0; q < out.length; q++) { maxd = Math.max(maxd, depth[out[q][0]]); }
     flame.style.height = ((maxd + 1) * H + 2) + "px";
     for (q = 0; q < out.length; q++) {
-      var o = out[q], f = document.createElement("div"), bg = colour(o[0]);
+      var o = out[q], f = document.createElement("div"), bg = colour(o[0]), labelled = o[2] > 20;
       f.className = "fr" + (fl[o[0]] & 4 ? " other" : "") + (fl[o[0]] & 2 ? " new" : "") + (o[3] ? " anc" : "") + (bg ? "" : " plain")
-        + (matches && matches[o[0]] ? " match" : "") + (o[0] === selected ? " sel" : "");
+        + (matches && matches[o[0]] ? " match" : "") + (o[0] === selected ? " sel" : "") + (labelled ? "" : " bare");
       f.style.left = o[1] + "px"; f.style.width = o[2] + "px";
       f.style.top = (flip ? (maxd - depth[o[0]]) * H : depth[o[0]] * H) + "px";
       if (bg) { f.style.background = bg; }
-      f.textContent = o[2] > 20 ? D.names[nm[o[0]]] : "";
+      f.textContent = labelled ? D.names[nm[o[0]]] : "";
       f.dataset.i = o[0];
       frag.appendChild(f);
     }

@@ -149,6 +149,34 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertEquals("pkg.f2", browser.eval("leakscopeFlame.name(leakscopeFlame.zoom())").asText());
     }
 
+    /**
+     * Frames a few pixels wide between labelled ones: each frame is drawn within its own width, so none
+     * covers the first letters of its neighbour's label.
+     */
+    @Test
+    void narrowFramesStayWithinTheirWidth(@TempDir Path dir) throws Exception {
+        TestProfiles p = new TestProfiles().sampleType("inuse_space", "bytes").function(1, "main.main", "main.go")
+                .location(1, 0x10, 1);
+        for (int f = 2; f <= 41; f++) {
+            p.function(f, "pkg.f" + f, "f.go").location(f, 0x10L * f, f).sample(new long[] {f % 2 == 0 ? 5 : 100}, f, 1);
+        }
+        Files.write(dir.resolve("narrow.pb.gz"), p.gzipped());
+        browser.openOffline(page(dir, "narrow-top.html", "top", "--nodefraction=0", "narrow.pb.gz"));
+        JsonNode rows = browser.eval("[...document.querySelectorAll('#flame .fr')].filter(f => f.style.top === '36px')"
+                + ".map(f => [f.getBoundingClientRect(), parseFloat(f.style.width)]).sort((a, b) => a[0].left - b[0].left)"
+                + ".map(([r, w]) => [r.left, r.right, w])");
+        assertEquals(40, rows.size(), "the frames under main.main");
+        double narrowest = Double.MAX_VALUE;
+        for (JsonNode r : rows) {
+            narrowest = Math.min(narrowest, r.get(2).asDouble());
+        }
+        assertTrue(narrowest < 5, "the narrowest frame is meant to be " + narrowest + " px wide");
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).get(1).asDouble() <= rows.get(i).get(0).asDouble() + 0.01,
+                    "frame " + (i - 1) + " " + rows.get(i - 1) + " overlaps frame " + i + " " + rows.get(i));
+        }
+    }
+
     @Test
     void hostileNamesStayTextOnTrendAndFocusPages(@TempDir Path dir) throws Exception {
         String script = "x.<script>window.pwned = 1</script>";
