@@ -1,7 +1,6 @@
 package dev.leakscope.graph;
 
 import dev.leakscope.profile.Profile;
-import dev.leakscope.profile.StackTree;
 import dev.leakscope.util.IntList;
 import dev.leakscope.util.LongIntMap;
 import dev.leakscope.util.LongList;
@@ -44,60 +43,24 @@ public final class CallTree {
         addSamples(p, t, sampleIndex, column, scale, s -> true);
     }
 
-    /**
-     * As {@link #addSamples(Profile, NodeTable, int, int, double)}, only the samples s that keep accepts.
-     *
-     * <p>The tree's nodes come from the profile's stack tree, not from every frame of every sample: each
-     * stack-tree node on the path of a counted sample is mapped once to its call path (a hash lookup per
-     * frame of its location), each sample's value goes to its leaf's path, and the paths' values are
-     * summed up the tree at the end. So the lookups follow the stack tree's size, and no value is added
-     * per frame (on the bench's L tier each frame's lookup and value were a cache miss or two).
-     */
+    /** As {@link #addSamples(Profile, NodeTable, int, int, double)}, only the samples s that keep accepts. */
     public void addSamples(Profile p, NodeTable t, int sampleIndex, int column, double scale, IntPredicate keep) {
-        StackTree stacks = p.stacks;
-        long[] counted = new long[p.sampleCount()];
-        boolean[] onPath = new boolean[stacks.extent()];
-        for (int s = 0; s < counted.length; s++) {
+        int[] stack = p.stackBuffer();
+        for (int s = 0; s < p.sampleCount(); s++) {
             long w = p.value(s, sampleIndex);
-            if (w != 0 && keep.test(s)) {
-                counted[s] = scale == 1 ? w : Math.round(w * scale);
-                int leaf = p.stackLeaf(s);
-                if (leaf >= 0) {
-                    onPath[leaf] = true;
-                }
-            }
-        }
-        for (int k = onPath.length - 1; k >= 0; k--) {
-            int up;
-            if (onPath[k] && (up = stacks.parent(k)) >= 0) {
-                onPath[up] = true;
-            }
-        }
-        int[] path = new int[onPath.length];
-        for (int k = 0; k < onPath.length; k++) {
-            if (!onPath[k]) {
+            if (w == 0 || !keep.test(s)) {
                 continue;
             }
-            int up = stacks.parent(k);
-            int at = up < 0 ? ROOT : path[up];
-            int l = stacks.location(k);
-            for (int f = t.frameEnd(l) - 1; f >= t.frameStart(l); f--) {
-                at = child(at, t.frameNode(f));
+            long v = scale == 1 ? w : Math.round(w * scale);
+            int at = ROOT;
+            addValue(at, column, v);
+            for (int i = p.stack(s, stack) - 1; i >= 0; i--) {
+                int l = stack[i];
+                for (int k = t.frameEnd(l) - 1; k >= t.frameStart(l); k--) {
+                    at = child(at, t.frameNode(k));
+                    addValue(at, column, v);
+                }
             }
-            path[k] = at;
-        }
-        long[] sums = new long[size()];
-        for (int s = 0; s < counted.length; s++) {
-            if (counted[s] != 0) {
-                int leaf = p.stackLeaf(s);
-                sums[leaf < 0 ? ROOT : path[leaf]] += counted[s];
-            }
-        }
-        for (int n = sums.length - 1; n > ROOT; n--) {
-            sums[parent.get(n)] += sums[n];
-        }
-        for (int n = 0; n < sums.length; n++) {
-            addValue(n, column, sums[n]);
         }
     }
 

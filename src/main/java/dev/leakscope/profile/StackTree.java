@@ -45,20 +45,6 @@ public final class StackTree {
         return before >= 0 ? node - 1 : -2 - before;
     }
 
-    /**
-     * The size of the tree's array: every node is an index below it, its parent a smaller one. Not every
-     * index is a node ({@link #isNode}).
-     */
-    public int extent() {
-        int n = blocks.length;
-        return n == 0 ? 0 : (n - 1) * BLOCK + blocks[n - 1].length;
-    }
-
-    /** Whether index k (below {@link #extent}) is a node, not a chain's head. */
-    public boolean isNode(int k) {
-        return entry(k) >= 0;
-    }
-
     /** The deepest stack: the size of an array that holds any stack ({@link #stack}). */
     public int maxDepth() {
         return maxDepth;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The call tree, built from the profile's stack tree, against one built the plain way: every frame of
+ * The call tree against one built the plain way, path by path in a hash map: every frame of
  * every counted sample adds its value to its call path.
  */
 class CallTreeTest {
