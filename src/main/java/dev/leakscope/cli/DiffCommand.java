@@ -116,9 +116,12 @@ final class DiffCommand extends ProfileCommand {
                 .filtered(filters.filters());
         List<String> inputWarnings = new ArrayList<>(sides.warnings());
         sameUrl(baseSources, current).ifPresent(inputWarnings::add);
-        DiffResult d = Differ.compare(new Side(sides.base(), sides.baseInputs()),
-                new Side(sides.current(), sides.currentInputs()), options, Output.warnings(spec))
-                .withInputWarnings(inputWarnings);
+        // a filter that matched nothing leaves "No node changed": the reports say why, not only stderr
+        List<String> filterWarnings = new ArrayList<>();
+        DiffResult compared = Differ.compare(new Side(sides.base(), sides.baseInputs()),
+                new Side(sides.current(), sides.currentInputs()), options, n -> filterWarnings.add("warning: " + n));
+        inputWarnings.addAll(filterWarnings);
+        DiffResult d = compared.withInputWarnings(inputWarnings);
         // on stderr, and in every report: each changes how its numbers read
         DiffValues.warnings(d).forEach(Output.warnings(spec));
         gates.requireUnit(d.sampleType());

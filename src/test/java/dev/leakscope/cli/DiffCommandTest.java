@@ -469,6 +469,14 @@ class DiffCommandTest {
 
         Cli.Result none = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("leakscope: warning: Focus expression matched no samples\n", none.err().replace("\r", ""));
+        // the report says why nothing changed, for whoever reads it without stderr (once on stderr all the same)
+        assertTrue(none.out().contains("Note:    Focus expression matched no samples\nNo node changed."), none.out());
+        for (String format : List.of("markdown", "json", "html")) {
+            Cli.Result r = Cli.run(MAP_CACHE, "diff", "--focus", "nothing-matches", "heap_0.pb.gz", "heap_5.pb.gz",
+                    "--format", format);
+            assertEquals("leakscope: warning: Focus expression matched no samples\n", r.err().replace("\r", ""));
+            assertTrue(r.out().contains("Focus expression matched no samples"), format + ":\n" + r.out());
+        }
         // a function only the current profile has matched: no notice
         Cli.Result newOnly = Cli.run(MAP_CACHE, "diff", "--focus", "fmt", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("", newOnly.err());
