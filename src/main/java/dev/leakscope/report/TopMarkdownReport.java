@@ -22,8 +22,12 @@ public final class TopMarkdownReport {
         TrimmedGraph tg = TopReport.graph(rc);
         Graph g = tg.graph();
         StringBuilder head = new StringBuilder("**leakscope top** of ").append(Markdown.textCode(rc.typeName())).append("\n\n");
+        boolean underFilters = false;
         for (String line : TopReport.headerLines(rc, tg)) {
-            head.append("- ").append(Markdown.escape(line.strip())).append('\n');
+            // pprof indents each filter under "Active filters:": a nested item, not one more header fact
+            boolean filter = underFilters && line.startsWith("   ");
+            underFilters = filter || line.equals("Active filters:");
+            head.append(filter ? "  - " : "- ").append(Markdown.escape(line.strip())).append('\n');
         }
         head.append('\n');
         if (g.nodes().length == 0) {

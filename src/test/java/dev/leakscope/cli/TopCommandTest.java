@@ -54,6 +54,16 @@ class TopCommandTest {
         assertEquals(2, Cli.run(MAP_CACHE, "top", "--format=xml", "heap_5.pb.gz").exitCode());
     }
 
+    /** pprof's filters, indented under "Active filters:" in text, are items of that item, not facts of their own. */
+    @Test
+    void markdownNestsTheActiveFilters() {
+        Cli.Result md = Cli.run(MAP_CACHE, "top", "--format=markdown", "--focus", "cache", "--hide", "runtime",
+                "heap_5.pb.gz");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().contains("- Active filters:\n  - focus=cache\n  - hide=runtime\n- Showing nodes accounting for"),
+                md.out());
+    }
+
     @Test
     void markdownShowsTextFromTheProfileWithoutItsMarkup(@TempDir Path dir) throws Exception {
         ProfileProto.Profile.Builder p = ProfileProto.Profile.newBuilder(ProfileProto.Profile.parseFrom(new TestProfiles()
