@@ -222,8 +222,21 @@ public final class LineListing {
                         + (l.grewMost() ? " **grew most**" : "") + " |\n");
             }
         }
-        out.print(new Markdown.Page().text(head).table("", lines, cut -> Markdown.cutNote(cut, maxChars))
-                .render(maxChars));
+        out.print(new Markdown.Page().text(head).table("", lines, cut -> cutNote(lines.subList(lines.size() - cut,
+                lines.size()), maxChars)).render(maxChars));
+    }
+
+    /**
+     * The note for the items cut from the end of a Markdown listing, a routine's heading (which starts a
+     * paragraph) or one of its lines: "18 more rows" would hide that whole functions were cut.
+     */
+    private static String cutNote(List<String> cut, int maxChars) {
+        if (cut.isEmpty()) {
+            return "";
+        }
+        int functions = (int) cut.stream().filter(item -> item.startsWith("\n")).count();
+        String lines = Markdown.count(cut.size() - functions, "line");
+        return Markdown.cutNote(functions == 0 ? lines : Markdown.count(functions, "function") + " and " + lines, maxChars);
     }
 
     private void json(PrintWriter out) {

@@ -82,8 +82,17 @@ public final class Markdown {
 
     /** The note for rows cut to fit maxChars, empty when none was. */
     public static String cutNote(int cut, int maxChars) {
-        return cut == 0 ? "" : "\n_" + cut + (cut == 1 ? " more row" : " more rows") + " cut to fit `--max-chars "
-                + maxChars + "`; `--format text` or `--format json` shows them._\n";
+        return cut == 0 ? "" : cutNote(count(cut, "row"), maxChars);
+    }
+
+    /** The note for what was cut to fit maxChars, as a count such as "2 more functions". */
+    public static String cutNote(String what, int maxChars) {
+        return "\n_" + what + " cut to fit `--max-chars " + maxChars + "`; `--format text` or `--format json` shows them._\n";
+    }
+
+    /** "1 more row", "2 more rows". */
+    public static String count(int n, String noun) {
+        return n + " more " + noun + (n == 1 ? "" : "s");
     }
 
     /**

@@ -116,6 +116,16 @@ class ListCommandTest {
         assertTrue(r.err().startsWith("leakscope: invalid regex '('"), r.err());
     }
 
+    /** Cut to fit --max-chars, the note counts the functions cut whole, not only "rows". */
+    @Test
+    void markdownCutNoteCountsTheFunctionsCut() {
+        Cli.Result r = Cli.run(Path.of("testdata/map-cache").toAbsolutePath(), "list", "cache", "--format", "markdown",
+                "--max-chars", "700", "heap_5.pb.gz");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().endsWith("\n_2 more functions and 6 more lines cut to fit `--max-chars 700`; `--format text`"
+                + " or `--format json` shows them._\n"), r.out());
+    }
+
     /** Markdown keeps a source line as it is: a Go raw string's backticks and the line's indentation. */
     @Test
     void markdownKeepsSourceLinesAsTheyAre(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
