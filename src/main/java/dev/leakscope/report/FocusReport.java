@@ -105,11 +105,17 @@ public final class FocusReport {
         }
     }
 
-    private static void sharesTable(FocusResult r, List<FocusResult.Share> rows, String unit, PrintWriter out) {
+    /** What a share row's share is of: the sum of the rows' deltas with a base, else of their values. */
+    private static long shareSum(FocusResult r, List<FocusResult.Share> rows) {
         long sum = 0;
         for (FocusResult.Share s : rows) {
             sum += r.withBase() ? s.delta() : s.current();
         }
+        return sum;
+    }
+
+    private static void sharesTable(FocusResult r, List<FocusResult.Share> rows, String unit, PrintWriter out) {
+        long sum = shareSum(r, rows);
         if (r.withBase()) {
             out.print(String.format("%12s %12s %12s %6s  %s%n", "delta", "base", "current", "share", "name"));
         }
@@ -162,10 +168,11 @@ public final class FocusReport {
                         + " |\n");
             }
         } else {
-            head = "| flat | cum | function |\n|---:|---:|---|\n";
+            head = "| flat | flat% | cum | cum% | function |\n|---:|---:|---:|---:|---|\n";
             for (FocusResult.Values v : rows) {
-                lines.add("| " + auto(v.flat(), unit) + " | " + auto(v.cum(), unit) + " | " + Markdown.code(v.name())
-                        + " |\n");
+                lines.add("| " + auto(v.flat(), unit) + " | " + GoNumbers.percentage(v.flat(), r.total()).strip() + " | "
+                        + auto(v.cum(), unit) + " | " + GoNumbers.percentage(v.cum(), r.total()).strip() + " | "
+                        + Markdown.code(v.name()) + " |\n");
             }
         }
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
@@ -174,17 +181,20 @@ public final class FocusReport {
     private static void sharesMarkdown(FocusResult r, List<FocusResult.Share> rows, String unit, Markdown.Page page,
                                        int maxChars) {
         List<String> lines = new ArrayList<>();
+        long sum = shareSum(r, rows);
         String head;
         if (r.withBase()) {
-            head = "| Δ | base | current | path |\n|---:|---:|---:|---|\n";
+            head = "| Δ | base | current | share | path |\n|---:|---:|---:|---:|---|\n";
             for (FocusResult.Share s : rows) {
                 lines.add("| " + signed(s.delta(), unit) + " | " + auto(s.base(), unit) + " | "
-                        + auto(s.current(), unit) + " | " + Markdown.code(s.name()) + " |\n");
+                        + auto(s.current(), unit) + " | " + GoNumbers.percentage(s.delta(), sum).strip() + " | "
+                        + Markdown.code(s.name()) + " |\n");
             }
         } else {
-            head = "| value | path |\n|---:|---|\n";
+            head = "| value | share | path |\n|---:|---:|---|\n";
             for (FocusResult.Share s : rows) {
-                lines.add("| " + auto(s.current(), unit) + " | " + Markdown.code(s.name()) + " |\n");
+                lines.add("| " + auto(s.current(), unit) + " | " + GoNumbers.percentage(s.current(), sum).strip() + " | "
+                        + Markdown.code(s.name()) + " |\n");
             }
         }
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));

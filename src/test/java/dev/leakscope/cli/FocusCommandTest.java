@@ -53,6 +53,15 @@ class FocusCommandTest {
         Cli.Result md = Cli.run(dir, "focus", "buildTree", "--format", "markdown", "heap_5.pb.gz");
         assertEquals(0, md.exitCode(), md.err());
         assertTrue(md.out().startsWith("## Focus on `buildTree`"), md.out());
+        // the text report's percentages and shares, not only its values
+        assertTrue(md.out().contains("| flat | flat% | cum | cum% | function |\n|---:|---:|---:|---:|---|\n"
+                + "| 38.50MB | 96.25% | 38.50MB | 96.25% | `example.com/leakdemo/internal/cache.buildTree` |\n"), md.out());
+        assertTrue(md.out().contains("| value | share | path |\n|---:|---:|---|\n| 38.50MB | 100% | `runtime.main > "),
+                md.out());
+        Cli.Result withBase = Cli.run(dir, "focus", "buildTree", "--format", "markdown", "--base", "heap_0.pb.gz",
+                "heap_5.pb.gz");
+        assertTrue(withBase.out().contains("| Δ | base | current | share | path |\n|---:|---:|---:|---:|---|\n"
+                + "| +31MB | 7.50MB | 38.50MB | 100% | `runtime.main > "), withBase.out());
     }
 
     /** The count of top nodes left out takes the singular for one, in text and Markdown. */
