@@ -3,6 +3,7 @@ package dev.leakscope.report;
 import dev.leakscope.report.pprof.ProfileHeader;
 import dev.leakscope.diff.DiffResult;
 import dev.leakscope.diff.DiffRow;
+import dev.leakscope.util.Plural;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +69,8 @@ public final class DiffMarkdownReport {
     private static String footer(DiffResult d, int cut, int maxChars) {
         StringBuilder f = new StringBuilder(Markdown.cutNote(cut, maxChars));
         if (d.hiddenRows() > 0) {
-            f.append("\n_").append(d.hiddenRows()).append(" smaller changes not shown;"
-                    + " `--nodefraction 0 --nodecount 0` shows them._\n");
+            f.append("\n_").append(Plural.of(d.hiddenRows(), "smaller change")).append(" not shown;"
+                    + " `--nodefraction 0 --nodecount 0` shows ").append(d.hiddenRows() == 1 ? "it" : "them").append("._\n");
         }
         return f.toString();
     }

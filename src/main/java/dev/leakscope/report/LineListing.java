@@ -9,6 +9,7 @@ import dev.leakscope.report.pprof.SourceListing;
 import dev.leakscope.report.pprof.SourceReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakscope.util.Plural;
 import dev.leakscope.util.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -235,8 +236,8 @@ public final class LineListing {
             return "";
         }
         int functions = (int) cut.stream().filter(item -> item.startsWith("\n")).count();
-        String lines = Markdown.count(cut.size() - functions, "line");
-        return Markdown.cutNote(functions == 0 ? lines : Markdown.count(functions, "function") + " and " + lines, maxChars);
+        String lines = Plural.of(cut.size() - functions, "more line");
+        return Markdown.cutNote(functions == 0 ? lines : Plural.of(functions, "more function") + " and " + lines, maxChars);
     }
 
     private void json(PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.leakscope.report;
 
+import dev.leakscope.util.Plural;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -82,17 +83,12 @@ public final class Markdown {
 
     /** The note for rows cut to fit maxChars, empty when none was. */
     public static String cutNote(int cut, int maxChars) {
-        return cut == 0 ? "" : cutNote(count(cut, "row"), maxChars);
+        return cut == 0 ? "" : cutNote(Plural.of(cut, "more row"), maxChars);
     }
 
     /** The note for what was cut to fit maxChars, as a count such as "2 more functions". */
     public static String cutNote(String what, int maxChars) {
         return "\n_" + what + " cut to fit `--max-chars " + maxChars + "`; `--format text` or `--format json` shows them._\n";
-    }
-
-    /** "1 more row", "2 more rows". */
-    public static String count(int n, String noun) {
-        return n + " more " + noun + (n == 1 ? "" : "s");
     }
 
     /**

@@ -483,6 +483,16 @@ class DiffCommandTest {
         assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
     }
 
+    /** Markdown's count of the rows --nodefraction hides takes the singular for one. */
+    @Test
+    void oneSmallerChangeHiddenIsOne() {
+        Cli.Result md = Cli.run(Path.of("testdata/jvm-leak/jfr").toAbsolutePath(), "diff", "--format", "markdown",
+                "before-any-old-object.jfr.gz", "no-old-objects.jfr.gz");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().endsWith("\n_1 smaller change not shown; `--nodefraction 0 --nodecount 0` shows it._\n"),
+                md.out());
+    }
+
     /** diff heap_* adds up heap_1…heap_5 as the current profile: a series summed, which is said. */
     @Test
     void aSideThatAddsUpASeriesIsWarnedOf() {
