@@ -53,7 +53,8 @@ public final class FocusReport {
             case TEXT -> text(r, f.title(), f.type(), f.unit(), f.harmonized(), out);
             case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), f.harmonized(), o.maxChars(), out);
             case JSON -> json(r, f.type(), f.unit(), f.harmonized(), out);
-            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), FocusTree.of(f.query()), out);
+            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), f.harmonized(), FocusTree.of(f.query()),
+                    out);
         }
     }
 

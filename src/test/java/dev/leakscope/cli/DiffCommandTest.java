@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.SharedCorpus;
 import dev.leakscope.TestData;
+import dev.leakscope.report.html.Html;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -481,6 +482,20 @@ class DiffCommandTest {
         Cli.Result newOnly = Cli.run(MAP_CACHE, "diff", "--focus", "fmt", "heap_0.pb.gz", "heap_5.pb.gz");
         assertEquals("", newOnly.err());
         assertTrue(newOnly.out().contains("fmt.Sprintf"), newOnly.out());
+    }
+
+    /** The HTML page says how the sample types were brought onto one set, as the text report's Harmonized: line. */
+    @Test
+    void theHtmlPageHasTheHarmonizedFact(@TempDir Path dir) throws IOException {
+        String base = TestData.corpus("node", "control", "heap_0.pb.gz").toAbsolutePath().toString();
+        Cli.Result text = Cli.run(MAP_CACHE, "diff", base, "heap_5.pb.gz");
+        String line = text.out().lines().filter(l -> l.startsWith("Harmonized: ")).findFirst().orElseThrow();
+        Path page = dir.resolve("diff.html");
+        Cli.run(MAP_CACHE, "diff", base, "heap_5.pb.gz", "--format", "html", "-o", page.toString());
+        assertTrue(Files.readString(page).contains("<dt>Type</dt><dd>inuse_space (bytes); flat per function")
+                && Files.readString(page).contains("<dt>Harmonized</dt><dd>"
+                + Html.text(line.substring("Harmonized: ".length())) + "</dd>\n<dt>Total</dt>"),
+                line);
     }
 
     /** Markdown's count of the rows --nodefraction hides takes the singular for one. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.TestData;
+import dev.leakscope.report.html.Html;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,19 @@ class FocusCommandTest {
                 "heap_5.pb.gz");
         assertTrue(withBase.out().contains("| Δ | base | current | share | path |\n|---:|---:|---:|---:|---|\n"
                 + "| +31MB | 7.50MB | 38.50MB | 100% | `runtime.main > "), withBase.out());
+    }
+
+    /** The HTML page says how the sample types were brought onto one set, as the text report's Harmonized: line. */
+    @Test
+    void theHtmlPageHasTheHarmonizedFact(@TempDir Path tmp) throws Exception {
+        Path dir = TestData.corpus("go", "map-cache");
+        String base = TestData.corpus("node", "control", "heap_0.pb.gz").toAbsolutePath().toString();
+        Cli.Result text = Cli.run(dir, "focus", "buildTree", "--base", base, "heap_5.pb.gz");
+        String line = text.out().lines().filter(l -> l.startsWith("Harmonized: ")).findFirst().orElseThrow();
+        Path page = tmp.resolve("focus.html");
+        Cli.run(dir, "focus", "buildTree", "--base", base, "heap_5.pb.gz", "--format", "html", "-o", page.toString());
+        assertTrue(Files.readString(page).contains("<dt>Harmonized</dt><dd>"
+                + Html.text(line.substring("Harmonized: ".length())) + "</dd>"), line);
     }
 
     /** The count of top nodes left out takes the singular for one, in text and Markdown. */

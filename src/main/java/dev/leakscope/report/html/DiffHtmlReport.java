@@ -29,8 +29,9 @@ public final class DiffHtmlReport {
         HtmlPage.begin("leakscope diff", out);
         List<String> facts = new ArrayList<>(List.of("Base", DiffValues.inputs(d.base().inputs(), d.sampleType().type()),
                 "Current", DiffValues.inputs(d.current().inputs(), d.sampleType().type()),
-                "Type", d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d),
-                "Total", v.totals(d, "->"),
+                "Type", d.sampleType().type() + " (" + unit + "); " + DiffValues.options(d)));
+        facts.addAll(HtmlPage.harmonized(d.current().profile().harmonization));
+        facts.addAll(List.of("Total", v.totals(d, "->"),
                 "Gross", v.gross(d),
                 "Noise", DiffValues.noiseRule(d.noise(), unit)));
         String allocations = DiffValues.allocationNote(d);

@@ -3,6 +3,7 @@ package dev.leakscope.report.html;
 import dev.leakscope.util.Plural;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.CallTree;
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
@@ -24,14 +25,19 @@ public final class FocusHtmlReport {
     }
 
     /**
+     * @param harmonized how the inputs' sample types were brought onto one set
      * @param tree the call tree of the samples through the match ({@code focus.FocusTree}): base and
      *             current columns with a base, else one
      */
-    public static void write(FocusResult r, String title, String type, String unit, CallTree tree, PrintWriter out) {
+    public static void write(FocusResult r, String title, String type, String unit, Harmonization harmonized,
+                             CallTree tree, PrintWriter out) {
         HtmlPage.begin("leakscope focus", out);
-        HtmlPage.facts(out, "Focus", r.regex() + " in " + title, "Type", type + " (" + unit + ")", "Total",
-                r.withBase() ? auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
-                        + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit));
+        List<String> facts = new java.util.ArrayList<>(List.of("Focus", r.regex() + " in " + title, "Type",
+                type + " (" + unit + ")"));
+        facts.addAll(HtmlPage.harmonized(harmonized));
+        facts.addAll(List.of("Total", r.withBase() ? auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
+                + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit)));
+        HtmlPage.facts(out, facts.toArray(String[]::new));
         List<String> rowNames = new java.util.ArrayList<>();
         for (List<FocusResult.Values> rows : List.of(r.matched(), r.top())) {
             rows.subList(0, Math.min(rows.size(), MAX_ROWS)).forEach(v -> rowNames.add(v.name()));

@@ -1,7 +1,9 @@
 package dev.leakscope.report.html;
 
+import dev.leakscope.profile.Harmonization;
 import dev.leakscope.util.Generator;
 import dev.leakscope.util.Plural;
+import dev.leakscope.util.Printable;
 import dev.leakscope.profile.Units;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
@@ -40,6 +42,14 @@ final class HtmlPage {
     }
 
     /** A definition list of the report's facts: label, value pairs (escaped here). */
+    /**
+     * The fact saying how the inputs' sample types were brought onto one set (the text report's
+     * {@code Harmonized:} line), as a name and value pair; none when the inputs agreed.
+     */
+    static List<String> harmonized(Harmonization h) {
+        return h.isNone() ? List.of() : List.of("Harmonized", Printable.of(h.describe()));
+    }
+
     static void facts(PrintWriter out, String... pairs) {
         out.println("<dl class=\"facts\">");
         for (int i = 0; i + 1 < pairs.length; i += 2) {
