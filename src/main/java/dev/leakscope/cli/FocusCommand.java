@@ -61,7 +61,7 @@ final class FocusCommand extends ProfileCommand {
         FocusResult r = FocusAnalysis.of(query, nodes.nodeCount(20));
         String title = before == null ? String.join(" ", files) : String.join(" ", base.bases) + " -> " + String.join(" ", files);
         var focus = new FocusReport.Input(query, r, title, current.typeName(), current.sampleUnit(),
-                loaded.harmonization());
+                loaded.harmonization(), settings.activeFilters());
         return Output.print(spec, target, w -> FocusReport.render(focus, format.rendering(f), w));
     }
 }

@@ -26,6 +26,8 @@ import java.util.List;
  */
 public final class FocusReport {
     public static final String JSON_SCHEMA = "leakscope.focus/v1";
+    /** The name of the header line (a fact in HTML) that names the active filters, as top's pprof header does. */
+    public static final String ACTIVE_FILTERS = "Active filters";
     /** The formats focus is rendered in. */
     public static final Format[] FORMATS = Format.values();
 
@@ -39,22 +41,29 @@ public final class FocusReport {
      * @param type  the sample type reported
      * @param unit  the unit of the values
      * @param harmonized how the inputs' sample types were brought onto one set
+     * @param filters    the active filters as name=value (pprof's), which change every value shown
      */
     public record Input(FocusQuery query, FocusResult result, String title, String type, String unit,
-                        Harmonization harmonized) {
+                        Harmonization harmonized, List<String> filters) {
         public Input {
             title = Printable.of(title); // file names as given on the command line
+            filters = List.copyOf(filters);
+        }
+
+        /** The active filters as the header names them ("ignore=buildTree, hide=runtime"), or null without any. */
+        public String activeFilters() {
+            return filters.isEmpty() ? null : Printable.of(String.join(", ", filters));
         }
     }
 
     public static void render(Input f, RenderOptions o, PrintWriter out) {
         FocusResult r = f.result();
         switch (o.format()) {
-            case TEXT -> text(r, f.title(), f.type(), f.unit(), f.harmonized(), out);
-            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), f.harmonized(), o.maxChars(), out);
-            case JSON -> json(r, f.type(), f.unit(), f.harmonized(), out);
-            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), f.harmonized(), FocusTree.of(f.query()),
-                    out);
+            case TEXT -> text(r, f.title(), f.type(), f.unit(), f.harmonized(), f.activeFilters(), out);
+            case MARKDOWN -> markdown(r, f.title(), f.type(), f.unit(), f.harmonized(), f.activeFilters(), o.maxChars(), out);
+            case JSON -> json(r, f.type(), f.unit(), f.harmonized(), f.filters(), out);
+            case HTML -> FocusHtmlReport.write(r, f.title(), f.type(), f.unit(), f.harmonized(), f.activeFilters(),
+                    FocusTree.of(f.query()), out);
         }
     }
 
@@ -64,11 +73,15 @@ public final class FocusReport {
      * @param unit  the unit of the values
      * @param h     how the inputs' sample types were brought onto one set
      */
-    private static void text(FocusResult r, String title, String type, String unit, Harmonization h, PrintWriter out) {
+    private static void text(FocusResult r, String title, String type, String unit, Harmonization h, String filters,
+                             PrintWriter out) {
         out.print("Focus: " + Printable.of(r.regex()) + " in " + title + ", " + type + "\n");
         String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {
             out.print(harmonized + "\n");
+        }
+        if (filters != null) {
+            out.print(ACTIVE_FILTERS + ": " + filters + "\n");
         }
         if (r.withBase()) {
             out.print("Total: " + auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
@@ -130,14 +143,17 @@ public final class FocusReport {
     }
 
     /** Markdown in the text report's units, within maxChars characters (rows cut from the end, with a note). */
-    private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, int maxChars,
-                                PrintWriter out) {
+    private static void markdown(FocusResult r, String title, String type, String unit, Harmonization h, String filters,
+                                 int maxChars, PrintWriter out) {
         Markdown.Page page = new Markdown.Page();
         page.text("## Focus on " + Markdown.textCode(Printable.of(r.regex())) + " in " + Markdown.escape(title) + " ("
                 + Markdown.escape(type) + ")\n\n");
         String harmonized = ProfileHeader.harmonized(h);
         if (harmonized != null) {
             page.text(Markdown.escape(harmonized) + "\n\n");
+        }
+        if (filters != null) {
+            page.text(ACTIVE_FILTERS + ": " + Markdown.escape(filters) + "\n\n");
         }
         page.text(r.withBase()
                 ? "Total: " + auto(r.baseTotal(), unit) + " → " + auto(r.total(), unit) + " ("
@@ -201,7 +217,8 @@ public final class FocusReport {
         page.table(head, lines, cut -> Markdown.cutNote(cut, maxChars));
     }
 
-    private static void json(FocusResult r, String type, String unit, Harmonization h, PrintWriter out) {
+    private static void json(FocusResult r, String type, String unit, Harmonization h, List<String> filters,
+                             PrintWriter out) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("schema", JSON_SCHEMA);
@@ -209,6 +226,7 @@ public final class FocusReport {
         root.put("regex", r.regex());
         root.put("sampleType", type);
         root.put("unit", unit);
+        filters.forEach(root.putArray("filters")::add);
         root.put("withBase", r.withBase());
         root.put("baseTotal", r.baseTotal());
         root.put("total", r.total());

@@ -65,6 +65,25 @@ class FocusCommandTest {
                 + "| +31MB | 7.50MB | 38.50MB | 100% | `runtime.main > "), withBase.out());
     }
 
+    /** The filters change every value the report shows, so every format names them, as top's header does. */
+    @Test
+    void everyFormatNamesTheActiveFilters(@TempDir Path tmp) throws Exception {
+        Path dir = TestData.corpus("go", "map-cache");
+        Cli.Result text = Cli.run(dir, "focus", "cache", "--ignore", "buildTree", "heap_5.pb.gz");
+        assertTrue(text.out().startsWith("Focus: cache in heap_5.pb.gz, inuse_space\nActive filters: ignore=buildTree\n"
+                + "Total: 40MB\n"), text.out());
+        Cli.Result md = Cli.run(dir, "focus", "cache", "--ignore", "buildTree", "--hide", "x_y", "heap_5.pb.gz",
+                "--format", "markdown");
+        assertTrue(md.out().contains("\n\nActive filters: ignore=buildTree, hide=x\\_y\n\n"), md.out());
+        JsonNode json = new ObjectMapper().readTree(Cli.run(dir, "focus", "cache", "--ignore", "buildTree",
+                "heap_5.pb.gz", "--format", "json").out());
+        assertEquals("[\"ignore=buildTree\"]", json.get("filters").toString());
+        Path page = tmp.resolve("focus.html");
+        Cli.run(dir, "focus", "cache", "--ignore", "buildTree", "heap_5.pb.gz", "--format", "html", "-o", page.toString());
+        assertTrue(Files.readString(page).contains("<dt>Active filters</dt><dd>ignore=buildTree</dd>"));
+        assertFalse(Cli.run(dir, "focus", "cache", "heap_5.pb.gz").out().contains("Active filters"));
+    }
+
     /** The HTML page says how the sample types were brought onto one set, as the text report's Harmonized: line. */
     @Test
     void theHtmlPageHasTheHarmonizedFact(@TempDir Path tmp) throws Exception {

@@ -4,6 +4,7 @@ import dev.leakscope.util.Plural;
 import dev.leakscope.focus.FocusResult;
 import dev.leakscope.graph.CallTree;
 import dev.leakscope.profile.Harmonization;
+import dev.leakscope.report.FocusReport;
 import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ValueFormat;
 import java.io.PrintWriter;
@@ -26,15 +27,19 @@ public final class FocusHtmlReport {
 
     /**
      * @param harmonized how the inputs' sample types were brought onto one set
+     * @param filters    the active filters as the text report names them, or null
      * @param tree the call tree of the samples through the match ({@code focus.FocusTree}): base and
      *             current columns with a base, else one
      */
     public static void write(FocusResult r, String title, String type, String unit, Harmonization harmonized,
-                             CallTree tree, PrintWriter out) {
+                             String filters, CallTree tree, PrintWriter out) {
         HtmlPage.begin("leakscope focus", out);
         List<String> facts = new java.util.ArrayList<>(List.of("Focus", r.regex() + " in " + title, "Type",
                 type + " (" + unit + ")"));
         facts.addAll(HtmlPage.harmonized(harmonized));
+        if (filters != null) {
+            facts.addAll(List.of(FocusReport.ACTIVE_FILTERS, filters));
+        }
         facts.addAll(List.of("Total", r.withBase() ? auto(r.baseTotal(), unit) + " -> " + auto(r.total(), unit) + " ("
                 + signed(r.total() - r.baseTotal(), unit) + ")" : auto(r.total(), unit)));
         HtmlPage.facts(out, facts.toArray(String[]::new));
