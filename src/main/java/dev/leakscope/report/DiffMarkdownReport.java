@@ -69,8 +69,9 @@ public final class DiffMarkdownReport {
     private static String footer(DiffResult d, int cut, int maxChars) {
         StringBuilder f = new StringBuilder(Markdown.cutNote(cut, maxChars));
         if (d.hiddenRows() > 0) {
-            f.append("\n_").append(Plural.of(d.hiddenRows(), "smaller change")).append(" not shown;"
-                    + " `--nodefraction 0 --nodecount 0` shows ").append(d.hiddenRows() == 1 ? "it" : "them").append("._\n");
+            f.append("\n_").append(Plural.of(d.hiddenRows(), "more changed node")).append(" not shown; ")
+                    .append(DiffValues.showAll(d, "`")).append(" shows ").append(d.hiddenRows() == 1 ? "it" : "them")
+                    .append("._\n");
         }
         return f.toString();
     }

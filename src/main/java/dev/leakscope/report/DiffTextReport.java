@@ -50,7 +50,7 @@ public final class DiffTextReport {
             return;
         }
         out.println("Showing " + d.rows().size() + " of " + Plural.of(d.changed().size(), "changed node")
-                + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
+                + (d.hiddenRows() > 0 ? " (" + DiffValues.showAll(d, "") + " shows all)" : "")
                 + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)");
         // Each column is as wide as its widest cell, at least its usual width: a delta of +12876.5% or a
         // base of 1234567890 keeps the columns after it in line.

@@ -186,6 +186,16 @@ public final class DiffValues {
     }
 
     /**
+     * The options that show every changed node, each between quote ("`" in Markdown): with a shrinking node
+     * that --growth-only left out, the --nodefraction and --nodecount that show the others do not show it.
+     */
+    public static String showAll(DiffResult d, String quote) {
+        boolean shrinkingLeftOut = d.options().growthOnly() && d.changed().stream().anyMatch(r -> r.delta() < 0);
+        return quote + "--nodefraction 0 --nodecount 0" + quote
+                + (shrinkingLeftOut ? " without " + quote + "--growth-only" + quote : "");
+    }
+
+    /**
      * The warnings stderr gives on the comparison itself, each one line starting "warning: ": those reading
      * the inputs gave ({@link DiffResult#inputWarnings}: diff DIR compared by name); a side that counts a
      * snapshot saved in two forms twice ({@link TwinSnapshots}); a side that adds up a series, else a base

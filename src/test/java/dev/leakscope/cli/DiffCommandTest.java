@@ -500,12 +500,36 @@ class DiffCommandTest {
 
     /** Markdown's count of the rows --nodefraction hides takes the singular for one. */
     @Test
-    void oneSmallerChangeHiddenIsOne() {
+    void oneChangedNodeHiddenIsOne() {
         Cli.Result md = Cli.run(Path.of("testdata/jvm-leak/jfr").toAbsolutePath(), "diff", "--format", "markdown",
                 "before-any-old-object.jfr.gz", "no-old-objects.jfr.gz");
         assertEquals(0, md.exitCode(), md.err());
-        assertTrue(md.out().endsWith("\n_1 smaller change not shown; `--nodefraction 0 --nodecount 0` shows it._\n"),
+        assertTrue(md.out().endsWith("\n_1 more changed node not shown; `--nodefraction 0 --nodecount 0` shows it._\n"),
                 md.out());
+    }
+
+    /** A shrinking node --growth-only left out is not shown by --nodefraction 0 --nodecount 0: each format says so. */
+    @Test
+    void theHintToShowAllNamesGrowthOnly(@TempDir Path dir) throws IOException {
+        Path series = Path.of("testdata/go-debug1-series").toAbsolutePath();
+        String[] args = {"diff", "--growth-only", "heap_0.pb.gz", "heap_5.pb.gz"};
+        assertTrue(Cli.run(series, args).out().contains("Showing 1 of 2 changed nodes (--nodefraction 0 --nodecount 0"
+                + " without --growth-only shows all)"));
+        Cli.Result md = Cli.run(series, concat(args, "--format", "markdown"));
+        assertTrue(md.out().endsWith("\n_1 more changed node not shown; `--nodefraction 0 --nodecount 0` without"
+                + " `--growth-only` shows it._\n"), md.out());
+        Path page = dir.resolve("diff.html");
+        Cli.run(series, concat(args, "--format", "html", "-o", page.toString()));
+        assertTrue(Files.readString(page).contains("(--nodefraction 0 --nodecount 0 without --growth-only shows all)"));
+        // no shrinking node: the usual hint
+        assertTrue(Cli.run(MAP_CACHE, "diff", "--growth-only", "-n", "1", "heap_0.pb.gz", "heap_5.pb.gz").out()
+                .contains("Showing 1 of 3 changed nodes (--nodefraction 0 --nodecount 0 shows all)"));
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     /** diff heap_* adds up heap_1…heap_5 as the current profile: a series summed, which is said. */

@@ -62,7 +62,7 @@ public final class DiffHtmlReport {
         }
         out.println("<p class=\"note\">" + Html.text("Showing " + d.rows().size() + " of "
                 + Plural.of(d.changed().size(), "changed node")
-                + (d.hiddenRows() > 0 ? " (--nodefraction 0 --nodecount 0 shows all)" : "")
+                + (d.hiddenRows() > 0 ? " (" + DiffValues.showAll(d, "") + " shows all)" : "")
                 + "; delta% is of the node's own base, share of all growth (of all shrinkage when negative)."
                 + " Click a row to find it in the graph.") + "</p>");
         out.println("<table class=\"rows\"><thead><tr><th>rank</th><th>delta</th><th>delta%</th><th>base</th>"
