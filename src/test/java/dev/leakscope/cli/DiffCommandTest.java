@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakscope.Cli;
 import dev.leakscope.SharedCorpus;
 import dev.leakscope.TestData;
+import dev.leakscope.TestProfiles;
 import dev.leakscope.report.html.Html;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -270,7 +271,7 @@ class DiffCommandTest {
      * --focus was written), or --normalize, under which the total cannot grow.
      */
     @Test
-    void aGateThatCannotTripIsAnError() {
+    void aGateThatCannotTripIsAnError(@TempDir Path tmp) throws IOException {
         for (String[] filter : new String[][] {{"--focus", "nomatch"}, {"--hide", ".*"}}) {
             Cli.Result r = Cli.run(MAP_CACHE, "diff", filter[0], filter[1], "--fail-on-growth", "5%", "heap_0.pb.gz",
                     "heap_5.pb.gz");
@@ -280,6 +281,13 @@ class DiffCommandTest {
         }
         assertEquals(0, Cli.run(MAP_CACHE, "diff", "--hide", ".*", "heap_0.pb.gz", "heap_5.pb.gz").exitCode(),
                 "without a gate, an empty comparison is a report");
+        // empty profiles, no filter: nothing to see in the filters
+        Path empty = tmp.resolve("empty.pb.gz");
+        Files.write(empty, new TestProfiles().sampleType("inuse_space", "bytes").gzipped());
+        Cli.Result none = Cli.run(tmp, "diff", "--fail-on-growth", "5%", "empty.pb.gz", "empty.pb.gz");
+        assertEquals(2, none.exitCode(), none.out() + none.err());
+        assertTrue(none.err().endsWith("leakscope: no sample of either profile has a value: the gates cannot be checked\n"),
+                none.err());
         Cli.Result normalized = Cli.run(MAP_CACHE, "diff", "--normalize", "--fail-on-growth", "5%", "heap_0.pb.gz",
                 "heap_5.pb.gz");
         assertEquals(2, normalized.exitCode());
