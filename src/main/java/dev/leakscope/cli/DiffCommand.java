@@ -127,8 +127,9 @@ final class DiffCommand extends ProfileCommand {
         gates.requireUnit(d.sampleType());
         if (!gates.given().isEmpty() && d.baseTotal() == 0 && d.currentTotal() == 0) {
             // a filter that stopped matching (a module renamed) would hold every gate for ever
-            throw new InputException("no sample of either profile " + (filters.filters().describe().isEmpty() ? "has a value"
-                    : "is left to compare (see the filters)") + ": the gates cannot be checked");
+            boolean filtered = !filters.filters().describe().isEmpty();
+            throw new InputException("no sample of either profile " + (filtered ? "is left to compare (see the filters)"
+                    : "has a value") + ": the gates cannot be checked");
         }
         GateStatus gate = DiffReports.gateStatus(gates.check(d), d, settings.unit());
         Output.print(spec, target, w -> DiffReports.render(d, gate,
