@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
+import dev.leakscope.LiveService;
 import dev.leakscope.cli.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -311,6 +312,25 @@ class FetchTest {
             Cli.Result insecure = run("top", "--insecure", s.url("/debug/pprof/heap"));
             assertEquals(0, insecure.exitCode(), insecure.err());
             assertEquals(trusted.out(), insecure.out());
+        }
+    }
+
+    /** http:// to a Go service that speaks TLS: its 400 says so, and so does the error, with the URL to use. */
+    @Test
+    void plainHttpToAGoServiceThatSpeaksTls() throws Exception {
+        try (LiveService tls = LiveService.startTls()) {
+            String plain = tls.heap().replaceFirst("^https:", "http:");
+            fails(plain + ": HTTP 400 Bad Request: Client sent an HTTP request to an HTTPS server. (the service speaks"
+                    + " TLS: use " + tls.heap() + ")", "top", plain);
+        }
+    }
+
+    /** https:// to a Go service that speaks plain HTTP: no certificate to trust, no check to skip. */
+    @Test
+    void httpsToAGoServiceThatSpeaksPlainHttp() throws Exception {
+        try (LiveService plain = LiveService.start(false)) {
+            String tls = plain.heap().replaceFirst("^http:", "https:");
+            fails(tls + ": TLS failure: the service answers in plain HTTP (use " + plain.heap() + ")", "top", tls);
         }
     }
 
