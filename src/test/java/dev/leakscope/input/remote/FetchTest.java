@@ -315,6 +315,29 @@ class FetchTest {
         }
     }
 
+    /** A fetch Go answers only after seconds says so at once on a terminal (as pprof's "Please wait"), then wipes it. */
+    @Test
+    void aDeltaProfileSaysOnATerminalThatItWaits() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            String waiting = "\rleakscope: waiting 1s for " + service.heap();
+            String wiped = "\r" + " ".repeat(waiting.length() - 1) + "\r";
+            Cli.Result tty = Cli.run(dir, env(Map.of("LEAKSCOPE_STDERR_TTY", "1")), "top", "--no-save", "--seconds", "1",
+                    service.heap());
+            assertEquals(0, tty.exitCode(), tty.err());
+            assertTrue(tty.err().startsWith(waiting + wiped + "leakscope: note: fetched " + service.heap()), tty.err());
+            Cli.Result pipe = Cli.run(dir, env(Map.of()), "top", "--no-save", "--seconds", "1", service.heap());
+            assertFalse(pipe.err().contains("waiting"), pipe.err());
+        }
+    }
+
+    @Test
+    void goAnswersADeltaOrCpuProfileAfterItsSeconds() {
+        assertEquals(30, ProfileUrl.parse("127.0.0.1:6060", "/debug/pprof/profile").goAnswersAfterSeconds());
+        assertEquals(5, ProfileUrl.parse("http://h:1/debug/pprof/profile?seconds=5", "").goAnswersAfterSeconds());
+        assertEquals(3, ProfileUrl.parse("http://h:1/debug/pprof/heap?gc=1&seconds=3", "").goAnswersAfterSeconds());
+        assertEquals(0, ProfileUrl.parse("127.0.0.1:6060", "/debug/pprof/heap").goAnswersAfterSeconds());
+    }
+
     /** http:// to a Go service that speaks TLS: its 400 says so, and so does the error, with the URL to use. */
     @Test
     void plainHttpToAGoServiceThatSpeaksTls() throws Exception {
