@@ -44,6 +44,11 @@ public final class Fetcher {
     private static final int MAX_REDIRECTS = 10;
     /** What a Go server answers, with status 400 and no Content-Type, to plain HTTP on its TLS port. */
     private static final String GO_PLAIN_TO_TLS = "Client sent an HTTP request to an HTTPS server";
+    /** What Go's http.ServeMux answers for a path no handler serves (net/http/pprof's own 404 is "Unknown profile"). */
+    private static final String GO_NOT_FOUND = "404 page not found";
+    private static final String NO_PPROF_HANDLER = " (no handler serves that path: Go's net/http/pprof serves"
+            + " /debug/pprof/heap, goroutine... where the service imports it and serves http.DefaultServeMux, or"
+            + " registers its handlers on its own mux)";
     /** What the JDK says when the server answers a TLS handshake in plain HTTP. */
     private static final String JDK_TLS_TO_PLAIN = "plaintext connection?";
     /** How much of an error page is read, to show its first line. */
@@ -123,7 +128,8 @@ public final class Fetcher {
                 throw new InputException(name + ": " + statusLine(status) + detail + (status == 401 || status == 403
                         ? " (pass credentials with --token-env, --token-file or --header)"
                         : status == 400 && detail.contains(GO_PLAIN_TO_TLS)
-                        ? " (the service speaks TLS: use " + withScheme(name, "https") + ")" : ""));
+                        ? " (the service speaks TLS: use " + withScheme(name, "https") + ")"
+                        : status == 404 && detail.equals(": " + GO_NOT_FOUND) ? NO_PPROF_HANDLER : ""));
             } catch (IOException e) {
                 throw new InputException(name + ": cannot write the fetched profile: " + e.getMessage(), e);
             }

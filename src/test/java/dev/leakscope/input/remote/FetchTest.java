@@ -338,6 +338,18 @@ class FetchTest {
         assertEquals(0, ProfileUrl.parse("127.0.0.1:6060", "/debug/pprof/heap").goAnswersAfterSeconds());
     }
 
+    /** A path no handler of a Go service serves (its mux's 404, not net/http/pprof's) says where pprof's are. */
+    @Test
+    void aPathNoGoHandlerServesSaysWherePprofIs() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            fails(service.url() + "/pprof/heap: HTTP 404 Not Found: 404 page not found (no handler serves that path: Go's"
+                    + " net/http/pprof serves /debug/pprof/heap, goroutine...", "top", service.url() + "/pprof/heap");
+            String unknown = fails(service.url() + "/debug/pprof/heapz: HTTP 404 Not Found: Unknown profile", "top",
+                    service.url() + "/debug/pprof/heapz");
+            assertFalse(unknown.contains("no handler"), unknown);
+        }
+    }
+
     /** http:// to a Go service that speaks TLS: its 400 says so, and so does the error, with the URL to use. */
     @Test
     void plainHttpToAGoServiceThatSpeaksTls() throws Exception {
