@@ -60,6 +60,22 @@ class EmptyHeapDeltaTest {
         }
     }
 
+    /** pprof's -seconds asks for the delta as --seconds does (Go's flags read the two alike), with the same warning. */
+    @Test
+    void pprofsSecondsFlagIsLeakscopesSeconds() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            service.leak(32 * 1024);
+            service.get("/debug/pprof/heap?gc=1");
+            for (String flag : new String[] {"-seconds", "--seconds", "-seconds=1"}) {
+                Cli.Result r = flag.contains("=") ? Cli.run(dir, "pprof", "--no-save", flag, "-top", service.heap())
+                        : Cli.run(dir, "pprof", "--no-save", flag, "1", "-top", service.heap());
+                assertEquals(0, r.exitCode(), flag + ": " + r.err());
+                assertTrue(r.out().matches("(?s).*\nDuration: [0-9.]+s, Total samples = 0 \n.*"), flag + ": " + r.out());
+                assertTrue(r.err().contains("leakscope: warning: " + service.heap() + WHY), flag + ": " + r.err());
+            }
+        }
+    }
+
     /** Another profile's empty delta (no goroutine started or ended) is what happened: nothing to say. */
     @Test
     void anEmptyGoroutineDeltaIsNotWarnedOf() throws Exception {
