@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * is the URL as every message and report names it.
  */
 public final class ProfileUrl {
-    /** host:port, optionally with a path: pprof's shorthand. */
     /** What Go's /debug/pprof/profile profiles without ?seconds. */
     private static final int GO_CPU_PROFILE_SECONDS = 30;
+    /** host:port, optionally with a path: pprof's shorthand. */
     private static final Pattern SHORTHAND = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}(/.*)?|\\[[0-9A-Fa-f:.]+]:[0-9]{1,5}(/.*)?");
     /** Query parameters whose values are secrets. */
     private static final Pattern SECRET_PARAM = Pattern.compile(
