@@ -1,20 +1,28 @@
 // live-service: a small Go service for leakscope's end-to-end tests of live services. It serves
 // net/http/pprof and, on request, leaks memory (/leak?kb=N keeps N KiB for ever) or goroutines
 // (/goroutines?n=N starts N goroutines that block for ever sending to a channel nobody reads: the
-// fan-out leak). With -control, /leak does the same work and keeps nothing. It prints the address it
-// listens on as its first line, then serves until killed.
+// fan-out leak). With -control, /leak does the same work and keeps nothing; with -tls, it serves HTTPS
+// (a certificate of its own, trusted by nobody). It prints its URL as its first line, then serves until
+// killed.
 package main
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"flag"
 	"fmt"
 	"log"
+	"math/big"
 	"net"
 	"net/http"
 	_ "net/http/pprof"
 	"os"
 	"runtime"
 	"strconv"
+	"time"
 )
 
 // sessions is what the leak keeps: every request's buffer, never evicted.
@@ -49,9 +57,26 @@ func fanout(n int) {
 	<-answers // the first answer wins; the others leak
 }
 
+// selfSigned is a certificate for 127.0.0.1 made at start: the tests of TLS need only that the
+// service speaks it.
+func selfSigned() tls.Certificate {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		log.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), NotBefore: time.Now().Add(-time.Hour),
+		NotAfter: time.Now().Add(24 * time.Hour), IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+}
+
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "address to listen on")
 	control := flag.Bool("control", false, "do the work without leaking")
+	useTLS := flag.Bool("tls", false, "serve HTTPS")
 	flag.Parse()
 	runtime.MemProfileRate = 1
 	http.HandleFunc("/leak", func(w http.ResponseWriter, r *http.Request) {
@@ -74,7 +99,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("http://%s\n", ln.Addr())
+	scheme := "http"
+	if *useTLS {
+		scheme = "https"
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{selfSigned()}})
+	}
+	fmt.Printf("%s://%s\n", scheme, ln.Addr())
 	os.Stdout.Sync()
 	log.Fatal(http.Serve(ln, nil))
 }

@@ -62,12 +62,16 @@ final class CollectCommand extends ProfileCommand {
         Schedule pace = new Schedule(root.env, input.fetch.fetcher(root, input.limits()), period, maxFailures,
                 spec.commandLine().getErr());
         Consumer<String> notes = Output.notes(spec);
+        Consumer<String> warnings = Output.warnings(spec);
         int[] taken = new int[endpoints.size()];
         try (CtrlC ctrlC = CtrlC.interruptsThisThread()) {
             pace.run(endpoints, stores, count, new Schedule.Snapshots() {
                 @Override
                 public boolean taken(int endpoint, int n, FetchedProfile snapshot, Duration untilNext) {
                     taken[endpoint] = n;
+                    if (input.fetch.seconds > 0) {
+                        EmptyHeapDelta.warning(snapshot, input.fetch.seconds, input.limits()).ifPresent(warnings);
+                    }
                     notes.accept(n + "/" + count + ": " + snapshot.file() + (n == count ? ""
                             : untilNext.isZero() ? " (next at once: this fetch took longer than --every)"
                             : " (next in " + Schedule.show(roughly(untilNext)) + ")"));

@@ -145,7 +145,11 @@ final class InputOptions {
                 fetcher = fetch.fetcher(root, limits());
                 store = fetch.store(root);
             }
-            FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant());
+            int wait = fetch.seconds > 0 ? fetch.seconds : url.goAnswersAfterSeconds();
+            if (wait > 0) {
+                root.waitingFor(url.display(), wait); // else a terminal shows nothing for as long (pprof's "Please wait")
+            }
+            FetchedProfile f = store.fetch(fetcher, url, root.env.clock().instant()); // the note below wipes the line
             Output.notes(root.spec).accept("fetched " + f.url() + " at " + f.time().truncatedTo(ChronoUnit.MILLIS) + " ("
                     + f.bytes() + " bytes)" + (f.kept() ? ", kept as " + f.file() : ""));
             if (fetch.seconds > 0) {

@@ -127,6 +127,13 @@ final class LeakscopeCommand implements Callable<Integer> {
         return "1".equals(env.variables().apply("LEAKSCOPE_STDERR_TTY"));
     }
 
+    /** On a terminal's stderr (unless --quiet), that a fetch of name waits seconds for its answer; {@link #clearProgress} wipes it. */
+    void waitingFor(String name, int seconds) {
+        if (progress() != null) {
+            progress.waiting(name, seconds);
+        }
+    }
+
     /** Wipes a progress line shown on stderr, before anything else is printed. */
     void clearProgress() {
         if (progress != null) {

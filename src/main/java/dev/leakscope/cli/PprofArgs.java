@@ -48,7 +48,7 @@ final class PprofArgs {
     private static final Set<String> IMPLEMENTED = Set.of("sample_index", "unit", "nodecount", "nodefraction",
             "edgefraction", "divide_by", "base", "diff_base", "source_path", "trim_path", "symbolize", "focus",
             "ignore", "hide", "show", "show_from", "tagfocus", "tagignore", "tagshow", "taghide", "prune_from",
-            "add_comment", "output");
+            "add_comment", "output", "seconds");
     /** pprof's sample-type shorthands, in the order in which the first one wins. */
     private static final List<String> SHORTHANDS = List.of("total_delay", "mean_delay", "contentions",
             "inuse_space", "inuse_objects", "alloc_space", "alloc_objects");
@@ -139,6 +139,14 @@ final class PprofArgs {
             }
         }
         return a;
+    }
+
+    /**
+     * pprof's -seconds: a URL's delta (or CPU) profile over that many seconds, as leakscope's --seconds
+     * asks for (Go's flags read -seconds and --seconds alike); 0 or less asks for none, as in pprof.
+     */
+    int seconds() {
+        return has("seconds") ? Math.max(0, parseInt("seconds", get("seconds", ""))) : 0;
     }
 
     boolean has(String flag) {

@@ -76,6 +76,9 @@ final class PprofCommand extends ProfileCommand {
             throw new PprofError("must have base profile to normalize by", null);
         }
         ReportSettings settings = a.settings(root.env.zone());
+        if (a.has("seconds")) {
+            input.fetch.seconds = a.seconds();
+        }
         List<String> files = new ArrayList<>(a.positionals);
         String executable = null;
         if (files.size() > 1 && isExecutable(root.workDir.resolve(files.get(0)))) {

@@ -55,6 +55,18 @@ final class TerminalProgress implements ReadProgress {
         drawnWidth = Math.max(drawnWidth, line.length());
     }
 
+    /**
+     * Says that a fetch waits for an answer Go gives only after seconds (a delta or CPU profile over them),
+     * at once, as no byte comes before; {@link #clear} wipes it.
+     */
+    synchronized void waiting(String name, int seconds) {
+        String waiting = "leakscope: waiting " + seconds + "s for ";
+        String line = waiting + shortened(Printable.of(name), WIDTH - waiting.length());
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        err.flush();
+        drawnWidth = Math.max(drawnWidth, line.length());
+    }
+
     @Override
     public synchronized void done(String name) {
         if (name.equals(current)) {

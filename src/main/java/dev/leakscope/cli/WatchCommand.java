@@ -105,6 +105,12 @@ final class WatchCommand extends ProfileCommand {
             // with 3, one of the two steps is nearly always more than half the growth: no suspect, ever
             throw new UsageException("--window must be 4 or more (a steady trend needs at least 3 steps)");
         }
+        if (input.fetch.seconds > 0) {
+            // a delta per snapshot is the growth of N seconds: steady while a leak goes on, so no trend or gate sees it
+            throw new UsageException("watch follows the levels of a service's profiles; --seconds would make each"
+                    + " snapshot a delta (what changed in N seconds), whose series stays flat while a leak grows:"
+                    + " leave it out (use --gc for current in-use values)");
+        }
         int count = schedule.count(0, 0);
         int maxFailures = schedule.maxFailures();
         Format f = format.parse(WatchReport.FORMATS);

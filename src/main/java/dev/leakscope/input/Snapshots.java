@@ -105,6 +105,22 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The visible sub-directories of a directory, in natural order (none for an archive or a file): their
+     * files are no members, which is news when there is nothing else (collect keeps a series per URL in one).
+     */
+    public List<String> subdirectories() {
+        if (kind != Kind.DIRECTORY) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(source.path())) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted(SnapshotOrder.NATURAL).toList();
+        } catch (IOException e) {
+            return List.of(); // the listing of the members failed the same way, and said so
+        }
+    }
+
     /** The archive's or directory's kind, or null for anything else (errors are left to the loader). */
     private static Snapshots detect(InputSource s, Limits limits) {
         if (s.path() != null && Files.isDirectory(s.path())) {

@@ -91,10 +91,23 @@ public final class SnapshotReader {
     /** Fails when a directory or archive of counts[0] entries held no profile (counts[1]). */
     private static void checkSomeProfile(Snapshots arg, int[] counts) {
         if (counts[1] == 0) {
-            throw new InputException(arg.source().name() + ": no profile in " + arg.describe()
+            String name = arg.source().name();
+            throw new InputException(name + ": no profile in " + arg.describe()
                     + (counts[0] == 0 ? ": it holds no files" : counts[0] == 1 ? ": its only file is not one"
-                    : ": none of its " + counts[0] + " files is one"));
+                    : ": none of its " + counts[0] + " files is one") + subdirectoriesNote(name, arg.subdirectories()));
         }
+    }
+
+    /** What to name instead of a directory whose profiles are in sub-directories (as collect keeps several URLs'). */
+    private static String subdirectoriesNote(String name, List<String> subdirectories) {
+        if (subdirectories.isEmpty()) {
+            return "";
+        }
+        String first = (name.endsWith("/") ? name : name + "/") + subdirectories.get(0);
+        return subdirectories.size() == 1
+                ? "; its sub-directory is not read: name it (" + first + ")"
+                : "; its " + subdirectories.size() + " sub-directories are not read: name one, e.g. " + first
+                + " (collect keeps each URL's snapshots in one)";
     }
 
     /** Takes each profile of a series, in series order. */

@@ -118,7 +118,6 @@ public final class WatchReport {
         if (format == Format.JSON) {
             ObjectNode o = MAPPER.createObjectNode();
             o.put("schema", SCHEMA);
-        o.put("generator", Generator.NAME);
             o.put("generator", Generator.NAME);
             o.put("event", "summary");
             o.put("url", s.endpoint().url());

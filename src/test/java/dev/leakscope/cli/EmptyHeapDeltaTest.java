@@ -46,6 +46,36 @@ class EmptyHeapDeltaTest {
         }
     }
 
+    /** collect --seconds keeps each empty delta, and says of each what top says of one. */
+    @Test
+    void collectSaysOfEachEmptyHeapDeltaWhy() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            service.leak(32 * 1024);
+            service.get("/debug/pprof/heap?gc=1");
+            Cli.Result r = Cli.run(dir, "collect", "--seconds", "1", "--every", "1ms", "--count", "2", "--out", "snaps",
+                    service.heap());
+            assertEquals(0, r.exitCode(), r.err());
+            String warning = "leakscope: warning: " + service.heap() + WHY.strip();
+            assertEquals(2, r.err().lines().filter(warning::equals).count(), r.err());
+        }
+    }
+
+    /** pprof's -seconds asks for the delta as --seconds does (Go's flags read the two alike), with the same warning. */
+    @Test
+    void pprofsSecondsFlagIsLeakscopesSeconds() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            service.leak(32 * 1024);
+            service.get("/debug/pprof/heap?gc=1");
+            for (String flag : new String[] {"-seconds", "--seconds", "-seconds=1"}) {
+                Cli.Result r = flag.contains("=") ? Cli.run(dir, "pprof", "--no-save", flag, "-top", service.heap())
+                        : Cli.run(dir, "pprof", "--no-save", flag, "1", "-top", service.heap());
+                assertEquals(0, r.exitCode(), flag + ": " + r.err());
+                assertTrue(r.out().matches("(?s).*\nDuration: [0-9.]+s, Total samples = 0 \n.*"), flag + ": " + r.out());
+                assertTrue(r.err().contains("leakscope: warning: " + service.heap() + WHY), flag + ": " + r.err());
+            }
+        }
+    }
+
     /** Another profile's empty delta (no goroutine started or ended) is what happened: nothing to say. */
     @Test
     void anEmptyGoroutineDeltaIsNotWarnedOf() throws Exception {

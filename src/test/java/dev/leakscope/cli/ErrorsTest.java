@@ -59,6 +59,24 @@ class ErrorsTest {
         assertPprofFails("is a directory", "pprof", "-top", "adir");
     }
 
+    /** collect of several URLs keeps a series per URL in a sub-directory: trend or diff of the parent names one. */
+    @Test
+    void aDirectoryOfSeriesNamesItsSubDirectories() throws IOException {
+        byte[] heap = TestProfiles.small().gzipped();
+        for (String url : new String[] {"127.0.0.1_6070.heap", "127.0.0.1_6071.heap"}) {
+            Files.createDirectories(dir.resolve("series").resolve(url));
+            write("series/" + url + "/" + url + ".20261208T041235.532Z.pb.gz", heap);
+        }
+        String twoSeries = "series: no profile in a directory: it holds no files; its 2 sub-directories are not"
+                + " read: name one, e.g. series/127.0.0.1_6070.heap (collect keeps each URL's snapshots in one)";
+        assertFails(twoSeries, "trend", "series");
+        assertFails(twoSeries, "diff", "series");
+        Files.createDirectories(dir.resolve("one/snaps"));
+        write("one/notes.txt", "notes\n".getBytes());
+        assertFails("one: no profile in a directory: its only file is not one; its sub-directory is not read:"
+                + " name it (one/snaps)", "trend", "one");
+    }
+
     @Test
     void corruptData() throws IOException {
         byte[] gz = TestProfiles.small().gzipped();

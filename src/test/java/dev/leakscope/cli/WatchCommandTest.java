@@ -517,5 +517,10 @@ class WatchCommandTest {
         Cli.Result r = Cli.run(dir, "watch", "--notify", "ftp://example.com/x", "127.0.0.1:1");
         assertEquals(2, r.exitCode());
         assertEquals("leakscope: --notify: not an http:// or https:// URL\n", r.err());
+        Cli.Result delta = Cli.run(dir, "watch", "--gc", "--seconds", "2", "127.0.0.1:1");
+        assertEquals(2, delta.exitCode());
+        assertEquals("leakscope: watch follows the levels of a service's profiles; --seconds would make each snapshot"
+                + " a delta (what changed in N seconds), whose series stays flat while a leak grows: leave it out (use"
+                + " --gc for current in-use values)\n", delta.err());
     }
 }

@@ -42,6 +42,15 @@ import javax.net.ssl.SSLException;
  */
 public final class Fetcher {
     private static final int MAX_REDIRECTS = 10;
+    /** What a Go server answers, with status 400 and no Content-Type, to plain HTTP on its TLS port. */
+    private static final String GO_PLAIN_TO_TLS = "Client sent an HTTP request to an HTTPS server";
+    /** What Go's http.ServeMux answers for a path no handler serves (net/http/pprof's own 404 is "Unknown profile"). */
+    private static final String GO_NOT_FOUND = "404 page not found";
+    private static final String NO_PPROF_HANDLER = " (no handler serves that path: Go's net/http/pprof serves"
+            + " /debug/pprof/heap, goroutine... where the service imports it and serves http.DefaultServeMux, or"
+            + " registers its handlers on its own mux)";
+    /** What the JDK says when the server answers a TLS handshake in plain HTTP. */
+    private static final String JDK_TLS_TO_PLAIN = "plaintext connection?";
     /** How much of an error page is read, to show its first line. */
     private static final int ERROR_HEAD = 4096;
 
@@ -115,9 +124,12 @@ public final class Fetcher {
                     }
                     continue;
                 }
-                throw new InputException(name + ": " + statusLine(status) + errorDetail(r, errorHead.toByteArray())
-                        + (status == 401 || status == 403
-                        ? " (pass credentials with --token-env, --token-file or --header)" : ""));
+                String detail = errorDetail(r, errorHead.toByteArray());
+                throw new InputException(name + ": " + statusLine(status) + detail + (status == 401 || status == 403
+                        ? " (pass credentials with --token-env, --token-file or --header)"
+                        : status == 400 && detail.contains(GO_PLAIN_TO_TLS)
+                        ? " (the service speaks TLS: use " + withScheme(name, "https") + ")"
+                        : status == 404 && detail.equals(": " + GO_NOT_FOUND) ? NO_PPROF_HANDLER : ""));
             } catch (IOException e) {
                 throw new InputException(name + ": cannot write the fetched profile: " + e.getMessage(), e);
             }
@@ -215,6 +227,10 @@ public final class Fetcher {
             if (t instanceof ConnectException) {
                 return new InputException(name + ": connection refused (is the service running and listening there?)", cause);
             }
+            if (t instanceof SSLException && String.valueOf(t.getMessage()).contains(JDK_TLS_TO_PLAIN)) {
+                return new InputException(name + ": TLS failure: the service answers in plain HTTP (use "
+                        + withScheme(name, "http") + ")", cause);
+            }
             if (t instanceof SSLException) {
                 return new InputException(name + ": TLS failure: " + brief(t.getMessage())
                         + " (trust the server's CA with --ca-cert FILE, or skip the checks with --insecure)", cause);
@@ -222,6 +238,11 @@ public final class Fetcher {
         }
         return new InputException(name + ": cannot fetch: " + brief(String.valueOf(cause.getMessage() == null
                 ? cause.getClass().getSimpleName() : cause.getMessage())), cause);
+    }
+
+    /** The URL (as displayed) with the other scheme: http and https differ only in it. */
+    private static String withScheme(String display, String scheme) {
+        return scheme + display.substring(display.indexOf(':'));
     }
 
     private static String hostOf(String display) {
@@ -278,7 +299,7 @@ public final class Fetcher {
                 || s.startsWith("<body") || s.startsWith("<!--") || s.startsWith("<?xml");
     }
 
-    /** What an error page says: its first line if it is short plain text (Go's pprof handlers), else its type. */
+    /** What an error page says: its first line if it is plain or untyped text (Go's pprof handlers), else its type. */
     private static String errorDetail(HttpResponse<?> r, byte[] head) {
         String type = r.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (head.length == 0) {
@@ -287,8 +308,8 @@ public final class Fetcher {
         if (type.startsWith("text/html") || looksLikeHtml(head)) {
             return " (an HTML page)";
         }
-        if (!type.startsWith("text/plain")) {
-            return "";
+        if (!type.isEmpty() && !type.startsWith("text/plain")) {
+            return ""; // untyped text is shown: Go's answer to plain HTTP on a TLS port has no Content-Type
         }
         String s = new String(head, StandardCharsets.UTF_8).strip();
         int nl = s.indexOf('\n');

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * is the URL as every message and report names it.
  */
 public final class ProfileUrl {
+    /** What Go's /debug/pprof/profile profiles without ?seconds. */
+    private static final int GO_CPU_PROFILE_SECONDS = 30;
     /** host:port, optionally with a path: pprof's shorthand. */
     private static final Pattern SHORTHAND = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}(/.*)?|\\[[0-9A-Fa-f:.]+]:[0-9]{1,5}(/.*)?");
     /** Query parameters whose values are secrets. */
@@ -102,6 +104,19 @@ public final class ProfileUrl {
             s = s.substring(0, at) + "***@" + s.substring(at);
         }
         return redactQuery(s);
+    }
+
+    /**
+     * How many seconds Go's endpoint takes to answer by design: a delta over its {@code ?seconds=N}, or
+     * /debug/pprof/profile's CPU profile over 30 seconds by default; 0 for one that answers at once.
+     */
+    public int goAnswersAfterSeconds() {
+        for (String part : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+            if (part.matches("seconds=[0-9]{1,9}")) {
+                return Integer.parseInt(part.substring("seconds=".length()));
+            }
+        }
+        return uri.getPath().endsWith("/debug/pprof/profile") ? GO_CPU_PROFILE_SECONDS : 0;
     }
 
     /** A directory name for this endpoint's snapshots: {@code localhost_6060.heap}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakscope.Cli;
+import dev.leakscope.LiveService;
 import dev.leakscope.cli.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -311,6 +312,60 @@ class FetchTest {
             Cli.Result insecure = run("top", "--insecure", s.url("/debug/pprof/heap"));
             assertEquals(0, insecure.exitCode(), insecure.err());
             assertEquals(trusted.out(), insecure.out());
+        }
+    }
+
+    /** A fetch Go answers only after seconds says so at once on a terminal (as pprof's "Please wait"), then wipes it. */
+    @Test
+    void aDeltaProfileSaysOnATerminalThatItWaits() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            String waiting = "\rleakscope: waiting 1s for " + service.heap();
+            String wiped = "\r" + " ".repeat(waiting.length() - 1) + "\r";
+            Cli.Result tty = Cli.run(dir, env(Map.of("LEAKSCOPE_STDERR_TTY", "1")), "top", "--no-save", "--seconds", "1",
+                    service.heap());
+            assertEquals(0, tty.exitCode(), tty.err());
+            assertTrue(tty.err().startsWith(waiting + wiped + "leakscope: note: fetched " + service.heap()), tty.err());
+            Cli.Result pipe = Cli.run(dir, env(Map.of()), "top", "--no-save", "--seconds", "1", service.heap());
+            assertFalse(pipe.err().contains("waiting"), pipe.err());
+        }
+    }
+
+    @Test
+    void goAnswersADeltaOrCpuProfileAfterItsSeconds() {
+        assertEquals(30, ProfileUrl.parse("127.0.0.1:6060", "/debug/pprof/profile").goAnswersAfterSeconds());
+        assertEquals(5, ProfileUrl.parse("http://h:1/debug/pprof/profile?seconds=5", "").goAnswersAfterSeconds());
+        assertEquals(3, ProfileUrl.parse("http://h:1/debug/pprof/heap?gc=1&seconds=3", "").goAnswersAfterSeconds());
+        assertEquals(0, ProfileUrl.parse("127.0.0.1:6060", "/debug/pprof/heap").goAnswersAfterSeconds());
+    }
+
+    /** A path no handler of a Go service serves (its mux's 404, not net/http/pprof's) says where pprof's are. */
+    @Test
+    void aPathNoGoHandlerServesSaysWherePprofIs() throws Exception {
+        try (LiveService service = LiveService.start(false)) {
+            fails(service.url() + "/pprof/heap: HTTP 404 Not Found: 404 page not found (no handler serves that path: Go's"
+                    + " net/http/pprof serves /debug/pprof/heap, goroutine...", "top", service.url() + "/pprof/heap");
+            String unknown = fails(service.url() + "/debug/pprof/heapz: HTTP 404 Not Found: Unknown profile", "top",
+                    service.url() + "/debug/pprof/heapz");
+            assertFalse(unknown.contains("no handler"), unknown);
+        }
+    }
+
+    /** http:// to a Go service that speaks TLS: its 400 says so, and so does the error, with the URL to use. */
+    @Test
+    void plainHttpToAGoServiceThatSpeaksTls() throws Exception {
+        try (LiveService tls = LiveService.startTls()) {
+            String plain = tls.heap().replaceFirst("^https:", "http:");
+            fails(plain + ": HTTP 400 Bad Request: Client sent an HTTP request to an HTTPS server. (the service speaks"
+                    + " TLS: use " + tls.heap() + ")", "top", plain);
+        }
+    }
+
+    /** https:// to a Go service that speaks plain HTTP: no certificate to trust, no check to skip. */
+    @Test
+    void httpsToAGoServiceThatSpeaksPlainHttp() throws Exception {
+        try (LiveService plain = LiveService.start(false)) {
+            String tls = plain.heap().replaceFirst("^http:", "https:");
+            fails(tls + ": TLS failure: the service answers in plain HTTP (use " + plain.heap() + ")", "top", tls);
         }
     }
 
