@@ -38,6 +38,8 @@ public final class TopJsonReport {
         TopReport.headerLines(rc, tg).forEach(header::add);
         root.put("timeNanos", rc.profile().timeNanos());
         HarmonizationNote.put(root, rc.profile().harmonization);
+        ArrayNode notes = root.putArray("notes");
+        rc.notices().forEach(notes::add);
         root.put("total", rc.total());
         ObjectNode options = root.putObject("options");
         options.put("sampleIndex", rc.sampleIndex());

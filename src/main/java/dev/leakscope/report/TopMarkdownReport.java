@@ -29,6 +29,9 @@ public final class TopMarkdownReport {
             underFilters = filter || line.equals("Active filters:");
             head.append(filter ? "  - " : "- ").append(Markdown.escape(line.strip())).append('\n');
         }
+        for (String notice : rc.notices()) {
+            head.append("- note: ").append(Markdown.escape(notice)).append('\n');
+        }
         head.append('\n');
         if (g.nodes().length == 0) {
             out.print(head + "No node to show.\n");

@@ -64,6 +64,31 @@ class TopCommandTest {
                 md.out());
     }
 
+    /**
+     * A filter that matched no sample: pprof's text says so on stderr only, as pprof does; the formats read
+     * away from that stderr (a ticket, a script) carry it as a note.
+     */
+    @Test
+    void aFilterThatMatchedNothingIsANoteInEveryFormatButPprofsText(@TempDir Path dir) throws Exception {
+        String notice = "Focus expression matched no samples";
+        Cli.Result text = Cli.run(MAP_CACHE, "top", "--focus", "nosuchfunction", "heap_5.pb.gz");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.err().contains(notice), text.err());
+        assertTrue(!text.out().contains(notice), text.out());
+        Cli.Result md = Cli.run(MAP_CACHE, "top", "--format=markdown", "--focus", "nosuchfunction", "heap_5.pb.gz");
+        assertTrue(md.out().contains("\n- note: " + notice + "\n"), md.out());
+        Cli.Result json = Cli.run(MAP_CACHE, "top", "--format=json", "--focus", "nosuchfunction", "heap_5.pb.gz");
+        assertEquals(notice, JSON.readTree(json.out()).get("notes").get(0).asText(), json.out());
+        dev.leakscope.JsonSchemas.assertValid(json.out());
+        Path html = dir.resolve("top.html");
+        Cli.Result page = Cli.run(MAP_CACHE, "top", "--format=html", "-o", html.toString(), "--focus", "nosuchfunction",
+                "heap_5.pb.gz");
+        assertEquals(0, page.exitCode(), page.err());
+        assertTrue(Files.readString(html).contains("Note: " + notice), "the page's facts");
+        Cli.Result matched = Cli.run(MAP_CACHE, "top", "--format=json", "--focus", "cache", "heap_5.pb.gz");
+        assertEquals(0, JSON.readTree(matched.out()).get("notes").size(), matched.out());
+    }
+
     @Test
     void markdownShowsTextFromTheProfileWithoutItsMarkup(@TempDir Path dir) throws Exception {
         ProfileProto.Profile.Builder p = ProfileProto.Profile.newBuilder(ProfileProto.Profile.parseFrom(new TestProfiles()

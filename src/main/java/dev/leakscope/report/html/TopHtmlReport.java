@@ -8,6 +8,8 @@ import dev.leakscope.report.pprof.GoNumbers;
 import dev.leakscope.report.pprof.ReportContext;
 import dev.leakscope.report.pprof.TopReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code top} as one HTML page: pprof's header lines, a flame graph of the profile and the top table. */
 public final class TopHtmlReport {
@@ -18,7 +20,9 @@ public final class TopHtmlReport {
         TrimmedGraph tg = TopReport.graph(rc);
         Graph g = tg.graph();
         HtmlPage.begin("leakscope top", out);
-        out.println("<pre class=\"facts\">" + Html.text(String.join("\n", TopReport.headerLines(rc, tg))) + "</pre>");
+        List<String> facts = new ArrayList<>(TopReport.headerLines(rc, tg));
+        rc.notices().forEach(n -> facts.add("Note: " + n));
+        out.println("<pre class=\"facts\">" + Html.text(String.join("\n", facts)) + "</pre>");
         NodeTable table = NodeTable.build(rc.profile(), rc.settings().graphOptions(rc.sampleIndex()));
         CallTree tree = CallTree.of(rc.profile(), table, rc.sampleIndex());
         java.util.List<String> rowNames = new java.util.ArrayList<>();

@@ -5,6 +5,8 @@ import dev.leakscope.profile.transform.Merger;
 import dev.leakscope.profile.Profile;
 import dev.leakscope.profile.SampleIndex;
 import dev.leakscope.profile.ValueType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import dev.leakscope.profile.Units;
 
@@ -19,10 +21,12 @@ public final class ReportContext {
     private final String typeName;
     private final String sampleUnit;
     private final long total;
+    private final List<String> notices;
     private String outputUnit;
 
-    private ReportContext(Profile profile, ReportSettings settings, int index, long total) {
+    private ReportContext(Profile profile, ReportSettings settings, int index, long total, List<String> notices) {
         this.profile = profile;
+        this.notices = notices;
         this.settings = settings;
         this.index = index;
         ValueType t = profile.sampleType(index);
@@ -35,9 +39,15 @@ public final class ReportContext {
     /**
      * The report on profile with the settings' filters applied as pprof applies them: after the
      * total is computed (so percentages are of the unfiltered profile), or before it with
-     * -relative_percentages. Filter notices (a filter that matched nothing) go to notices.
+     * -relative_percentages. Filter notices (a filter that matched nothing) go to notices, and are kept
+     * ({@link #notices}).
      */
-    public static ReportContext of(Profile profile, ReportSettings settings, Consumer<String> notices) {
+    public static ReportContext of(Profile profile, ReportSettings settings, Consumer<String> sink) {
+        List<String> kept = new ArrayList<>();
+        Consumer<String> notices = n -> {
+            kept.add(n);
+            sink.accept(n);
+        };
         Filters filters = settings.filters();
         if (filters.relativePercentages()) {
             profile = filters.apply(profile, notices);
@@ -47,7 +57,7 @@ public final class ReportContext {
         if (!filters.relativePercentages()) {
             profile = filters.apply(profile, notices);
         }
-        return new ReportContext(profile, settings, index, total);
+        return new ReportContext(profile, settings, index, total, kept);
     }
 
     /**
@@ -104,6 +114,14 @@ public final class ReportContext {
 
     public long total() {
         return total;
+    }
+
+    /**
+     * What the filters said while the report was made ("Focus expression matched no samples"): pprof's
+     * text gives them on stderr only; the other formats, read away from that stderr, carry them too.
+     */
+    public List<String> notices() {
+        return notices;
     }
 
     /** pprof's formatValue: divided by -divide_by, in the report's output unit. */
